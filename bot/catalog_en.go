@@ -1,0 +1,73 @@
+package bot
+
+import "planbot/planner"
+
+var english = map[msg]string{
+	msgAdded:         "Added %s",
+	msgAddedMany:     "Added %d items:",
+	msgYourWeek:      "Your week %s (%s)",
+	msgTeamWeek:      "Team %s, week %s (%s)",
+	msgNothing:       "—",
+	msgWeekEmpty:     "Nothing planned yet.",
+	msgDone:          "Done %s",
+	msgCancelled:     "Cancelled %s",
+	msgMoved:         "Moved %s",
+	msgEdited:        "Edited %s",
+	msgNoteSaved:     "Saved your note for week %s.",
+	msgNoteShow:      "Your note for week %s: %s",
+	msgNoteNone:      "No note for week %s yet. Write one: /plan note Two companies want a second visit.",
+	msgLangSet:       "I will reply in English.",
+	msgDigestTitle:   "Retrospective · Week %d · %s (%s)",
+	msgDigestRate:    "Done: %d of %d items (%d%%)",
+	msgDigestKinds:   "By kind (done/planned):",
+	msgDigestTrips:   "Trips:",
+	msgDigestMembers: "Members:",
+	msgDigestMember:  "%s: %d of %d done",
+	msgDigestNote:    "note: %s",
+	msgDigestSilent:  "Logged nothing this week: %s",
+	msgDigestEmpty:   "Nothing was logged this week.",
+	msgExportTitle:   "Export of week %s (CSV):",
+	msgTryAdd:        "Add one: /plan tue visit 4 enterprises",
+	msgHelp: `planbot — your week in one line.
+  /plan <when> <what>         add: /plan tue visit 4 enterprises · /plan thu-fri trip to Beijing
+  /plan week [next|last|2025-W47]   my week, by day
+  /plan team [next|last|2025-W47]   everyone's week
+  /plan done <id> [outcome]   /plan done 3 2 of 4 interested
+  /plan cancel <id> [reason]  /plan cancel 3 client postponed
+  /plan move <id> <when>      /plan move 3 next wed
+  /plan edit <id> <when> <what>   /plan edit 3 fri visit 5 enterprises
+  /plan note <text>           my retrospective note for this week
+  /plan digest [this|last|2025-W47]   preview the team's retrospective
+  /plan export [week]         the week as CSV
+  /plan lang zh|en            reply language
+When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
+Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #training #review #meeting #other.`,
+}
+
+var englishKinds = map[planner.Kind]string{
+	planner.KindTrip: "trip", planner.KindSigning: "signing", planner.KindFund: "fund",
+	planner.KindVisit: "visit", planner.KindTraining: "training", planner.KindReview: "review",
+	planner.KindMeeting: "meeting", planner.KindOther: "other",
+}
+
+var englishErrors = map[planner.Reason]string{
+	planner.ReasonBadDate:      "%q is not a date I know. Try: /plan 2025-11-20 visit 2 enterprises, or /plan Nov 20 …",
+	planner.ReasonBadWeekday:   "%q is not a day of the week. Try: /plan tue visit 4 enterprises",
+	planner.ReasonDateRange:    "%q is too far away; planbot keeps years 2000–2099. Try: /plan 2025-11-20 visit 2 enterprises",
+	planner.ReasonEndBefore:    "%q ends before it starts. Try: /plan thu-fri trip to Beijing",
+	planner.ReasonNoWhat:       "What is planned? Say it after the day: /plan tue visit 4 enterprises",
+	planner.ReasonTooLong:      "That is too long: keep it under 1000 characters. Try: /plan tue visit 4 enterprises",
+	planner.ReasonBadCount:     "%q is not a count I can keep: use 1 to 999. Try: /plan tue visit 4 enterprises",
+	planner.ReasonBadWeek:      "%q is not a week. Try: /plan week 2025-W47, /plan week next",
+	planner.ReasonBadWhen:      "%q is not a day I understand. Try: /plan move 3 next wed",
+	planner.ReasonSplitWhen:    "%q is more than one run of days; an item needs one. Try: /plan move 3 thu-fri",
+	planner.ReasonBadID:        "%q is not an item number. Try: /plan done 3 (see the numbers with /plan week)",
+	planner.ReasonNoItem:       "There is no item #%s in your team. See your items with /plan week",
+	planner.ReasonNotYours:     "Item #%s belongs to someone else; you can change only your own. See yours with /plan week",
+	planner.ReasonCancelled:    "Item #%s was cancelled. Add it again: /plan fri visit 2 enterprises",
+	planner.ReasonAlreadyDone:  "Item #%s is already done, so it cannot be cancelled. Change it with /plan edit %[1]s …",
+	planner.ReasonNoNote:       "Write the note after the word: /plan note Two companies want a second visit.",
+	planner.ReasonBadLang:      "%q is not a language I speak. Try: /plan lang zh or /plan lang en",
+	planner.ReasonUnknownTeam:  "There is no team %q.",
+	planner.ReasonInternalFail: "Something went wrong on my side; nothing was changed. Please try again in a moment.",
+}

@@ -1,0 +1,73 @@
+package bot
+
+import "planbot/planner"
+
+var chinese = map[msg]string{
+	msgAdded:         "已添加 %s",
+	msgAddedMany:     "已添加 %d 项：",
+	msgYourWeek:      "我的一周 %s（%s）",
+	msgTeamWeek:      "团队 %s · %s（%s）",
+	msgNothing:       "—",
+	msgWeekEmpty:     "还没有安排。",
+	msgDone:          "已完成 %s",
+	msgCancelled:     "已取消 %s",
+	msgMoved:         "已改期 %s",
+	msgEdited:        "已修改 %s",
+	msgNoteSaved:     "已保存本周（%s）心得。",
+	msgNoteShow:      "本周（%s）心得：%s",
+	msgNoteNone:      "本周（%s）还没有心得。写一条：/plan 心得 两家企业有意向再次对接",
+	msgLangSet:       "之后我会用中文回复。",
+	msgDigestTitle:   "周末总结复盘 · 第%d周 · %s（%s）",
+	msgDigestRate:    "完成：%d / %d 项（%d%%）",
+	msgDigestKinds:   "分类（完成/计划）：",
+	msgDigestTrips:   "出差：",
+	msgDigestMembers: "成员：",
+	msgDigestMember:  "%s：完成 %d / %d",
+	msgDigestNote:    "心得：%s",
+	msgDigestSilent:  "本周未记录：%s",
+	msgDigestEmpty:   "本周还没有任何记录。",
+	msgExportTitle:   "导出 %s（CSV）：",
+	msgTryAdd:        "添加一条：/plan 周二 对接4家企业",
+	msgHelp: `planbot：一句话记下这一周。
+  /plan <时间> <事项>        添加：/plan 周二 对接4家企业 · /plan 周四至周五 出差北京
+  /plan 本周 [下周|上周|2025-W47]   我的一周
+  /plan 团队 [下周|上周|2025-W47]   团队的一周
+  /plan 完成 <编号> [结果]   /plan 完成 3 两家有意向
+  /plan 取消 <编号> [原因]   /plan 取消 3 客户改期
+  /plan 改期 <编号> <时间>   /plan 改期 3 下周三
+  /plan 修改 <编号> <时间> <事项>   /plan 修改 3 周五 对接5家企业
+  /plan 心得 <内容>          本周复盘心得
+  /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
+  /plan 导出 [周]            导出本周 CSV
+  /plan lang zh|en           回复语言
+时间：周一…周日、今天、明天、后天、下周二、上周五、周四至周五、周一和周三、周末、11月20日。
+类型根据内容自动识别；也可用标签指定：#拜访 #出差 #基金 #签约 #培训 #复盘 #会议 #其他。`,
+}
+
+var chineseKinds = map[planner.Kind]string{
+	planner.KindTrip: "出差", planner.KindSigning: "签约", planner.KindFund: "基金",
+	planner.KindVisit: "拜访", planner.KindTraining: "培训", planner.KindReview: "复盘",
+	planner.KindMeeting: "会议", planner.KindOther: "其他",
+}
+
+var chineseErrors = map[planner.Reason]string{
+	planner.ReasonBadDate:      "“%s”不是有效的日期。例如：/plan 11月20日 拜访2家企业",
+	planner.ReasonBadWeekday:   "“%s”不是星期几。例如：/plan 周二 对接4家企业",
+	planner.ReasonDateRange:    "“%s”太远了，只支持 2000–2099 年。例如：/plan 11月20日 拜访2家企业",
+	planner.ReasonEndBefore:    "“%s”结束早于开始。例如：/plan 周四至周五 出差北京",
+	planner.ReasonNoWhat:       "要做什么？请写在时间后面：/plan 周二 对接4家企业",
+	planner.ReasonTooLong:      "内容太长了，请控制在 1000 字以内。例如：/plan 周二 对接4家企业",
+	planner.ReasonBadCount:     "“%s”不是有效的数量，请用 1 到 999。例如：/plan 周二 对接4家企业",
+	planner.ReasonBadWeek:      "“%s”不是有效的周。例如：/plan 本周 2025-W47，/plan 本周 下周",
+	planner.ReasonBadWhen:      "看不懂时间“%s”。例如：/plan 改期 3 下周三",
+	planner.ReasonSplitWhen:    "“%s”不是连续的日期，一项只能有一段时间。例如：/plan 改期 3 周四至周五",
+	planner.ReasonBadID:        "“%s”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）",
+	planner.ReasonNoItem:       "团队里没有 #%s 这一项。用 /plan 本周 查看你的事项",
+	planner.ReasonNotYours:     "#%s 是别人的事项，你只能修改自己的。用 /plan 本周 查看你的事项",
+	planner.ReasonCancelled:    "#%s 已取消。可以重新添加：/plan 周五 拜访2家企业",
+	planner.ReasonAlreadyDone:  "#%s 已完成，不能取消。可以用 /plan 修改 %[1]s … 调整",
+	planner.ReasonNoNote:       "请在后面写上心得：/plan 心得 两家企业有意向再次对接",
+	planner.ReasonBadLang:      "“%s”不是支持的语言。例如：/plan lang zh 或 /plan lang en",
+	planner.ReasonUnknownTeam:  "没有名为“%s”的团队。",
+	planner.ReasonInternalFail: "出了点问题，什么都没有改动。请稍后再试。",
+}

@@ -1,0 +1,143 @@
+// Package bot is planbot's conversation: the /plan command language, the
+// replies it renders as plain text (and Block Kit), and the transports that
+// carry it — a terminal console now, Slack next.
+package bot
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"planbot/planner"
+)
+
+// Verb is what a /plan line asks for.
+type Verb string
+
+// The verbs of the /plan command language.
+const (
+	VerbAdd    Verb = "add"
+	VerbWeek   Verb = "week"
+	VerbTeam   Verb = "team"
+	VerbDone   Verb = "done"
+	VerbCancel Verb = "cancel"
+	VerbMove   Verb = "move"
+	VerbEdit   Verb = "edit"
+	VerbNote   Verb = "note"
+	VerbDigest Verb = "digest"
+	VerbExport Verb = "export"
+	VerbHelp   Verb = "help"
+	VerbLang   Verb = "lang"
+)
+
+// Command is a parsed /plan line.
+type Command struct {
+	Verb Verb
+	Args string       // the text after the verb, trimmed
+	Lang planner.Lang // the language of the verb word, "" when the line is an item without a verb
+}
+
+// verbWords maps each word (English and Chinese) to its verb.
+var verbWords = map[string]struct {
+	verb Verb
+	lang planner.Lang
+}{
+	"add": {VerbAdd, planner.English}, "添加": {VerbAdd, planner.Chinese},
+	"week": {VerbWeek, planner.English}, "本周": {VerbWeek, planner.Chinese},
+	"team": {VerbTeam, planner.English}, "团队": {VerbTeam, planner.Chinese},
+	"done": {VerbDone, planner.English}, "完成": {VerbDone, planner.Chinese},
+	"cancel": {VerbCancel, planner.English}, "取消": {VerbCancel, planner.Chinese},
+	"move": {VerbMove, planner.English}, "改期": {VerbMove, planner.Chinese},
+	"edit": {VerbEdit, planner.English}, "修改": {VerbEdit, planner.Chinese},
+	"note": {VerbNote, planner.English}, "心得": {VerbNote, planner.Chinese},
+	"digest": {VerbDigest, planner.English}, "周报": {VerbDigest, planner.Chinese},
+	"export": {VerbExport, planner.English}, "导出": {VerbExport, planner.Chinese},
+	"help": {VerbHelp, planner.English}, "帮助": {VerbHelp, planner.Chinese},
+	"lang": {VerbLang, planner.English}, "语言": {VerbLang, planner.Chinese},
+}
+
+// weekVerbWords are Chinese words that are the week verb with its argument built in.
+var weekVerbWords = map[string]string{"下周": "next", "上周": "last"}
+
+var (
+	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|下周|上周|\d{4}-w\d{1,2})$`)
+	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s,，:：]+|$)`)
+	langArg   = regexp.MustCompile(`^\S+$`)
+	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
+)
+
+// ParseCommand reads a /plan line (without the command name). A first word is a
+// verb only when the rest fits that verb's arguments; otherwise the line is an
+// item to add ("team meeting tomorrow" adds a meeting).
+func ParseCommand(line string) Command {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return Command{Verb: VerbWeek}
+	}
+	if helpWords[line] {
+		return Command{Verb: VerbHelp}
+	}
+	word, rest := splitVerb(line)
+	if arg, ok := weekVerbWords[word]; ok && rest == "" {
+		return Command{Verb: VerbWeek, Args: arg, Lang: planner.Chinese}
+	}
+	v, ok := verbWords[strings.ToLower(word)]
+	if ok && fits(v.verb, rest) {
+		return Command{Verb: v.verb, Args: rest, Lang: v.lang}
+	}
+	return Command{Verb: VerbAdd, Args: line}
+}
+
+// splitVerb splits off the first word. A Chinese verb may run straight into its
+// id or a colon ("完成#3", "心得：…"), but not into other text ("心得分享会").
+func splitVerb(line string) (word, rest string) {
+	for w, v := range verbWords {
+		if v.lang != planner.Chinese || !strings.HasPrefix(line, w) {
+			continue
+		}
+		after := line[len(w):]
+		if after == "" || strings.IndexFunc(after[:1], func(r rune) bool { return r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) }) == 0 {
+			return w, strings.TrimSpace(after)
+		}
+		if a, ok := strings.CutPrefix(after, "："); ok {
+			return w, strings.TrimSpace(a)
+		}
+	}
+	word, rest, _ = strings.Cut(line, " ")
+	word = strings.TrimRight(word, ":：")
+	return word, strings.TrimSpace(rest)
+}
+
+// fits reports whether args are of the shape verb takes.
+func fits(verb Verb, args string) bool {
+	switch verb {
+	case VerbAdd, VerbNote:
+		return true
+	case VerbWeek, VerbTeam, VerbDigest, VerbExport:
+		return weekArg.MatchString(args)
+	case VerbDone, VerbCancel:
+		return idArg.MatchString(args)
+	case VerbMove, VerbEdit:
+		m := idArg.FindStringIndex(args)
+		return m != nil && m[1] < len(args)
+	case VerbHelp:
+		return args == ""
+	case VerbLang:
+		return langArg.MatchString(args)
+	}
+	return false
+}
+
+// splitID reads the leading item id of args and returns the text after it.
+func splitID(args string) (int64, string, error) {
+	m := idArg.FindStringSubmatch(args)
+	if m == nil {
+		return 0, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, args)
+	}
+	id, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil || id < 1 {
+		return 0, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, m[1])
+	}
+	return id, strings.TrimSpace(args[len(m[0]):]), nil
+}

@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"planbot/planner"
+)
+
+// Console is the terminal transport: it reads /plan lines from In and prints
+// the plain-text replies to Out, speaking the same language as Slack.
+type Console struct {
+	Handler *Handler
+	Actor   planner.Actor // who is typing; console users are their team's admins
+	In      io.Reader
+	Out     io.Writer
+	Prompt  bool // print a prompt before each line (when In is a terminal)
+}
+
+// maxLine bounds one console line; Slack's own limit on a command is far lower.
+const maxLine = 1 << 20
+
+// Run answers lines until In ends. A line that is "#" or starts with "# " is a
+// comment; "#trip …" is a tag, not a comment.
+func (c *Console) Run(ctx context.Context) error {
+	sc := bufio.NewScanner(c.In)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	c.prompt()
+	for sc.Scan() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line != "" && !isComment(line) {
+			reply := c.Handler.Handle(ctx, c.Actor, StripCommandName(line))
+			if _, err := fmt.Fprintln(c.Out, RenderText(reply)); err != nil {
+				return err
+			}
+		}
+		c.prompt()
+	}
+	return sc.Err()
+}
+
+func (c *Console) prompt() {
+	if c.Prompt {
+		fmt.Fprint(c.Out, "/plan ")
+	}
+}
+
+func isComment(line string) bool { return line == "#" || strings.HasPrefix(line, "# ") }
+
+// StripCommandName removes a leading slash command ("/plan", or whatever name
+// the workspace gave it) from a line typed as in Slack.
+func StripCommandName(line string) string {
+	if !strings.HasPrefix(line, "/") {
+		return line
+	}
+	_, rest, _ := strings.Cut(line, " ")
+	return strings.TrimSpace(rest)
+}

@@ -1,0 +1,190 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"planbot/planner"
+)
+
+// RenderText renders a reply as plain text, for the console and as Slack's fallback.
+func RenderText(r Reply) string {
+	l := r.Lang
+	switch b := r.Body.(type) {
+	case Added:
+		if len(b.Items) == 1 {
+			return say(l, msgAdded, itemLine(l, b.Items[0], false))
+		}
+		lines := []string{say(l, msgAddedMany, len(b.Items))}
+		for _, it := range b.Items {
+			lines = append(lines, "  "+itemLine(l, it, false))
+		}
+		return strings.Join(lines, "\n")
+	case WeekView:
+		return weekText(l, b)
+	case Changed:
+		return changedText(l, b)
+	case NoteView:
+		switch {
+		case b.Saved:
+			return say(l, msgNoteSaved, b.Week)
+		case b.Text == "":
+			return say(l, msgNoteNone, b.Week)
+		}
+		return say(l, msgNoteShow, b.Week, b.Text)
+	case DigestView:
+		return digestText(l, b.Digest)
+	case ExportView:
+		return say(l, msgExportTitle, b.Week) + "\n" + strings.TrimRight(b.CSV, "\r\n")
+	case LangSet:
+		return say(l, msgLangSet)
+	case Failure:
+		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
+	}
+	return say(l, msgHelp)
+}
+
+var statusMarks = map[planner.Status]string{
+	planner.StatusPlanned: "⬜", planner.StatusDone: "✅", planner.StatusCancelled: "✖",
+}
+
+// itemLine writes "#3 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises", with the owner when withUser.
+func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
+	parts := []string{fmt.Sprintf("#%d %s %s", it.ID, statusMarks[it.Status], spanLabel(l, it.Start, it.End))}
+	kind := kindNames[l][it.Kind]
+	if it.Count > 1 {
+		kind += fmt.Sprintf(" ×%d", it.Count)
+	}
+	if it.Place != "" {
+		kind += " → " + it.Place
+	}
+	parts = append(parts, kind)
+	if withUser {
+		parts = append(parts, it.UserName)
+	}
+	parts = append(parts, it.Title)
+	if it.Outcome != "" {
+		parts = append(parts, "“"+it.Outcome+"”")
+	}
+	return strings.Join(parts, " · ")
+}
+
+var (
+	englishWeekdays = []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	chineseWeekdays = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+)
+
+// dayLabel writes a day as "Tue Nov 18" or "11月18日周二".
+func dayLabel(l planner.Lang, d planner.Date) string {
+	if l == planner.Chinese {
+		return fmt.Sprintf("%d月%d日%s", d.Month, d.Day, chineseWeekdays[d.Weekday()])
+	}
+	return fmt.Sprintf("%s %s %d", englishWeekdays[d.Weekday()], d.Month.String()[:3], d.Day)
+}
+
+// spanLabel writes a run of days: one day, or "Thu Nov 20 – Fri Nov 21".
+func spanLabel(l planner.Lang, start, end planner.Date) string {
+	if start == end {
+		return dayLabel(l, start)
+	}
+	sep := " – "
+	if l == planner.Chinese {
+		sep = "至"
+	}
+	return dayLabel(l, start) + sep + dayLabel(l, end)
+}
+
+// shortSpan writes a week's dates as "Nov 17–23" or "11月17日–23日".
+func shortSpan(l planner.Lang, start, end planner.Date) string {
+	if l == planner.Chinese {
+		if start.Month == end.Month {
+			return fmt.Sprintf("%d月%d日–%d日", start.Month, start.Day, end.Day)
+		}
+		return fmt.Sprintf("%d月%d日–%d月%d日", start.Month, start.Day, end.Month, end.Day)
+	}
+	if start.Month == end.Month {
+		return fmt.Sprintf("%s %d–%d", start.Month.String()[:3], start.Day, end.Day)
+	}
+	return fmt.Sprintf("%s %d – %s %d", start.Month.String()[:3], start.Day, end.Month.String()[:3], end.Day)
+}
+
+func weekText(l planner.Lang, v WeekView) string {
+	span := shortSpan(l, v.Week.Start(), v.Week.End())
+	var lines []string
+	if v.Team {
+		lines = append(lines, say(l, msgTeamWeek, v.TeamName, v.Week, span))
+	} else {
+		lines = append(lines, say(l, msgYourWeek, v.Week, span))
+	}
+	if len(v.Items) == 0 {
+		return strings.Join(append(lines, say(l, msgWeekEmpty), say(l, msgTryAdd)), "\n")
+	}
+	for day := v.Week.Start(); !day.After(v.Week.End()); day = day.AddDays(1) {
+		lines = append(lines, dayLabel(l, day))
+		found := false
+		for _, it := range v.Items {
+			if it.Start == day {
+				lines = append(lines, "  "+itemLine(l, it, v.Team))
+				found = true
+			}
+		}
+		if !found {
+			lines = append(lines, "  "+say(l, msgNothing))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func changedText(l planner.Lang, c Changed) string {
+	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
+	return say(l, m, itemLine(l, c.Item, false))
+}
+
+func digestText(l planner.Lang, d planner.Digest) string {
+	lines := []string{say(l, msgDigestTitle, d.Week.Num, shortSpan(l, d.Start, d.End), d.Week)}
+	if len(d.Members) == 0 && len(d.Silent) == 0 {
+		return strings.Join(append(lines, say(l, msgDigestEmpty)), "\n")
+	}
+	var items, done int
+	var kinds []string
+	for _, k := range planner.Kinds {
+		t := d.Totals[k]
+		items += t.Items
+		done += t.DoneItems
+		if t.Items > 0 {
+			kinds = append(kinds, fmt.Sprintf("%s %d/%d", kindNames[l][k], t.DoneCount, t.Count))
+		}
+	}
+	lines = append(lines, say(l, msgDigestRate, done, items, int(d.Completion()*100+0.5)))
+	if len(kinds) > 0 {
+		lines = append(lines, say(l, msgDigestKinds), "  "+strings.Join(kinds, " · "))
+	}
+	if len(d.Trips) > 0 {
+		lines = append(lines, say(l, msgDigestTrips))
+		for _, t := range d.Trips {
+			lines = append(lines, fmt.Sprintf("  %s %s %s %s", d.Names[t.UserID], statusMarks[t.Status], t.Place, spanLabel(l, t.Start, t.End)))
+		}
+	}
+	if len(d.Members) > 0 {
+		lines = append(lines, say(l, msgDigestMembers))
+	}
+	for _, m := range d.Members {
+		lines = append(lines, "  "+say(l, msgDigestMember, m.UserName, m.DoneItems, m.Items))
+		for _, it := range d.Items[m.UserID] {
+			lines = append(lines, "    "+itemLine(l, it, false))
+		}
+		if m.Note != "" {
+			lines = append(lines, "    "+say(l, msgDigestNote, m.Note))
+		}
+	}
+	if len(d.Silent) > 0 {
+		names := make([]string, len(d.Silent))
+		for i, id := range d.Silent {
+			names[i] = d.Names[id]
+		}
+		sort.Strings(names)
+		lines = append(lines, say(l, msgDigestSilent, strings.Join(names, ", ")))
+	}
+	return strings.Join(lines, "\n")
+}

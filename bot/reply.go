@@ -1,0 +1,65 @@
+package bot
+
+import "planbot/planner"
+
+// Reply is planbot's answer to one /plan line: a body, in the language to say it in.
+// Renderers (plain text now, Block Kit for Slack) turn it into what the user sees.
+type Reply struct {
+	Lang planner.Lang
+	Body Body
+}
+
+// Body is one of the reply shapes below.
+type Body interface{ isBody() }
+
+// Added lists the items a line added.
+type Added struct{ Items []planner.Item }
+
+// WeekView is one member's week, or the whole team's when Team is set.
+type WeekView struct {
+	Week     planner.Week
+	Team     bool
+	TeamName string
+	Items    []planner.Item
+}
+
+// Changed is an item after done, cancel, move or edit.
+type Changed struct {
+	Verb Verb
+	Item planner.Item
+}
+
+// NoteView is the member's note for a week; Saved tells whether it was just written.
+type NoteView struct {
+	Week  planner.Week
+	Text  string
+	Saved bool
+}
+
+// DigestView is a team's retrospective.
+type DigestView struct{ Digest planner.Digest }
+
+// ExportView is a week's items as CSV.
+type ExportView struct {
+	Week planner.Week
+	CSV  string
+}
+
+// LangSet confirms a member's new reply language.
+type LangSet struct{ Lang planner.Lang }
+
+// Help is the command reference.
+type Help struct{}
+
+// Failure explains why nothing was done.
+type Failure struct{ Err *planner.Error }
+
+func (Added) isBody()      {}
+func (WeekView) isBody()   {}
+func (Changed) isBody()    {}
+func (NoteView) isBody()   {}
+func (DigestView) isBody() {}
+func (ExportView) isBody() {}
+func (LangSet) isBody()    {}
+func (Help) isBody()       {}
+func (Failure) isBody()    {}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"planbot/bot"
+	"planbot/planner"
+	"planbot/storage"
+)
+
+// environment is what the process gives planbot: its streams, env and clock.
+type environment struct {
+	getenv         func(string) string
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+	log            *slog.Logger
+}
+
+// open opens the database and builds the planner service for cfg.
+func (e *environment) open(ctx context.Context, cfg *config) (*planner.Service, func() error, error) {
+	db, err := storage.Open(ctx, cfg.db)
+	if err != nil {
+		return nil, nil, usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
+	}
+	svc := &planner.Service{Store: db, Now: cfg.clock, Loc: cfg.loc, Lang: cfg.teamLang}
+	return svc, db.Close, nil
+}
+
+func (e *environment) console(ctx context.Context, args []string) (err error) {
+	var cfg config
+	fs := newFlags("console", &cfg, e.getenv, e.stderr)
+	user := fs.String("user", envOr(e.getenv, "USER", "me"), "your user id and name")
+	team := fs.String("team", "local", "your team's name")
+	if err := cfg.parse(fs, args, e.now); err != nil {
+		return err
+	}
+	svc, closeDB, err := e.open(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer closeErr(closeDB, &err)
+	c := &bot.Console{
+		Handler: &bot.Handler{Service: svc, Log: e.log},
+		Actor:   planner.Actor{TeamID: *team, TeamName: *team, UserID: *user, UserName: *user, Admin: true},
+		In:      e.stdin, Out: e.stdout, Prompt: isTerminal(e.stdin),
+	}
+	if c.Prompt {
+		fmt.Fprintf(e.stdout, "planbot console · team %s · you are %s · type help, Ctrl-D to quit\n", *team, *user)
+	}
+	return c.Run(ctx)
+}
+
+func (e *environment) digest(ctx context.Context, args []string) (err error) {
+	var cfg config
+	fs := newFlags("digest", &cfg, e.getenv, e.stderr)
+	team := fs.String("team", "", "the team (required when there are several)")
+	week := fs.String("week", "", "the week, YYYY-Www (default: the current week)")
+	format := fs.String("format", "text", "text or json")
+	if err := cfg.parse(fs, args, e.now); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("digest: --format must be text or json, not %q", *format)
+	}
+	svc, closeDB, err := e.open(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer closeErr(closeDB, &err)
+	t, w, err := e.teamAndWeek(ctx, svc, *team, *week)
+	if err != nil {
+		return err
+	}
+	d, err := svc.Digest(ctx, t.ID, w)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	}
+	_, err = fmt.Fprintln(e.stdout, bot.RenderText(bot.Reply{Lang: svc.Lang, Body: bot.DigestView{Digest: d}}))
+	return err
+}
+
+func (e *environment) export(ctx context.Context, args []string) (err error) {
+	var cfg config
+	fs := newFlags("export", &cfg, e.getenv, e.stderr)
+	team := fs.String("team", "", "the team (required when there are several)")
+	week := fs.String("week", "", "the week, YYYY-Www (default: the current week)")
+	format := fs.String("format", "csv", "csv")
+	if err := cfg.parse(fs, args, e.now); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		return usagef("export: --format must be csv, not %q", *format)
+	}
+	svc, closeDB, err := e.open(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer closeErr(closeDB, &err)
+	t, w, err := e.teamAndWeek(ctx, svc, *team, *week)
+	if err != nil {
+		return err
+	}
+	items, err := svc.ItemsOf(ctx, t.ID, "", w)
+	if err != nil {
+		return err
+	}
+	return bot.WriteCSV(e.stdout, items)
+}
+
+// teamAndWeek picks the team (the only one, or the one named) and the week.
+func (e *environment) teamAndWeek(ctx context.Context, svc *planner.Service, name, week string) (planner.Team, planner.Week, error) {
+	w, err := svc.Week(week)
+	if err != nil {
+		return planner.Team{}, planner.Week{}, usagef("--week: %q is not a week like 2025-W47", week)
+	}
+	teams, err := svc.Store.Teams(ctx)
+	if err != nil {
+		return planner.Team{}, planner.Week{}, err
+	}
+	var names []string
+	for _, t := range teams {
+		if name == "" && len(teams) == 1 || name != "" && (t.ID == name || t.Name == name) {
+			return t, w, nil
+		}
+		names = append(names, t.Name)
+	}
+	sort.Strings(names)
+	switch {
+	case len(teams) == 0:
+		return planner.Team{}, planner.Week{}, usagef("no team has logged anything yet; try: planbot console")
+	case name == "":
+		return planner.Team{}, planner.Week{}, usagef("several teams: choose one with --team (%s)", strings.Join(names, ", "))
+	}
+	return planner.Team{}, planner.Week{}, usagef("no team %q; teams: %s", name, strings.Join(names, ", "))
+}
+
+// closeErr closes and keeps the first error.
+func closeErr(close func() error, err *error) {
+	if cerr := close(); *err == nil {
+		*err = cerr
+	}
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,75 @@
+// Command planbot is a Slack bot for investment-promotion teams: members log
+// their week with /plan, and the team reads a weekly retrospective. Try it in a
+// terminal with "planbot console".
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	var usage usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &usage):
+		fmt.Fprintln(os.Stderr, "planbot:", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "planbot:", err)
+		os.Exit(1)
+	}
+}
+
+const usageText = `usage: planbot <command> [flags]
+
+commands:
+  console   type /plan commands in the terminal (try: planbot console)
+  digest    print a team's weekly retrospective (--week, --format text|json)
+  export    print a week's items as CSV (--week)
+  serve     run the Slack app (coming with the Slack transport)
+  version   print the version
+
+Run "planbot <command> -h" for a command's flags.`
+
+// run is planbot's whole program: main only supplies the process's environment.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usageText)
+		return usagef("no command given")
+	}
+	env := &environment{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	switch args[0] {
+	case "console":
+		return env.console(ctx, args[1:])
+	case "digest":
+		return env.digest(ctx, args[1:])
+	case "export":
+		return env.export(ctx, args[1:])
+	case "serve":
+		return usagef("serve: the Slack transport is not built yet; try \"planbot console\"")
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "planbot", version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usageText)
+		return nil
+	}
+	fmt.Fprintln(stderr, usageText)
+	return usagef("unknown command %q", args[0])
+}

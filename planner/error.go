@@ -1,0 +1,83 @@
+package planner
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies an Error so that transports can answer it the right way.
+type Code string
+
+// The error codes planner and its Store use.
+const (
+	Invalid   Code = "invalid"   // the user's input cannot be understood or is out of range
+	NotFound  Code = "not_found" // the item, team or week asked for does not exist
+	Forbidden Code = "forbidden" // the user may not do this
+	Conflict  Code = "conflict"  // the request clashes with the item's state
+	Internal  Code = "internal"  // a failure that is not the user's doing
+)
+
+// Reason names what exactly went wrong, so that a transport can explain it in the
+// user's language with an example of the right form.
+type Reason string
+
+// The reasons an Error can carry.
+const (
+	ReasonBadDate      Reason = "bad_date"      // looks like a date but is not one (2025-02-30, 13/45)
+	ReasonBadWeekday   Reason = "bad_weekday"   // looks like a weekday but is not one (周八)
+	ReasonDateRange    Reason = "date_range"    // a date outside the years planbot accepts
+	ReasonEndBefore    Reason = "end_before"    // a range whose end comes before its start
+	ReasonNoWhat       Reason = "no_what"       // a when with nothing to do
+	ReasonTooLong      Reason = "too_long"      // the text is longer than MaxTitle
+	ReasonBadCount     Reason = "bad_count"     // a count outside 1..MaxCount
+	ReasonBadWeek      Reason = "bad_week"      // not a week (2025-W99)
+	ReasonBadWhen      Reason = "bad_when"      // a when that could not be read
+	ReasonSplitWhen    Reason = "split_when"    // a move or edit to days that are not one span
+	ReasonBadID        Reason = "bad_id"        // not an item id
+	ReasonNoItem       Reason = "no_item"       // no such item in this team
+	ReasonNotYours     Reason = "not_yours"     // someone else's item
+	ReasonCancelled    Reason = "cancelled"     // the item was cancelled
+	ReasonAlreadyDone  Reason = "already_done"  // the item is done, so it cannot be cancelled
+	ReasonNoNote       Reason = "no_note"       // a note command without text
+	ReasonBadLang      Reason = "bad_lang"      // not en or zh
+	ReasonUnknownTeam  Reason = "unknown_team"  // no team of that name
+	ReasonInternalFail Reason = "internal_fail" // storage or another part failed
+)
+
+// Error is planner's error: a Code for the transport, a Reason for the message
+// and the piece of input it is about.
+type Error struct {
+	Code   Code
+	Reason Reason
+	Detail string // the offending input, or a value the message needs
+	Err    error  // the underlying cause, for Internal errors
+}
+
+// Errorf returns an *Error with the given code, reason and detail.
+func Errorf(code Code, reason Reason, detail string) *Error {
+	return &Error{Code: code, Reason: reason, Detail: detail}
+}
+
+// Error describes e for logs.
+func (e *Error) Error() string {
+	s := fmt.Sprintf("%s: %s", e.Code, e.Reason)
+	if e.Detail != "" {
+		s += fmt.Sprintf(" (%q)", e.Detail)
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorOf returns the *Error inside err, turning any other error into an Internal one.
+func ErrorOf(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: Internal, Reason: ReasonInternalFail, Err: err}
+}

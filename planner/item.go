@@ -1,0 +1,108 @@
+// Package planner is planbot's domain: itinerary items, ISO weeks, the grammar
+// that reads "周四至周五 出差北京" or "thu-fri trip to Beijing", the weekly digest,
+// and the Store interface it needs. It knows nothing of SQL or Slack.
+package planner
+
+import "time"
+
+// Kind is what sort of work an item is.
+type Kind string
+
+// The kinds of item, in the order the grammar tries their keywords.
+const (
+	KindTrip     Kind = "trip"
+	KindSigning  Kind = "signing"
+	KindFund     Kind = "fund"
+	KindVisit    Kind = "visit"
+	KindTraining Kind = "training"
+	KindReview   Kind = "review"
+	KindMeeting  Kind = "meeting"
+	KindOther    Kind = "other"
+)
+
+// Kinds lists every Kind in detection order.
+var Kinds = []Kind{KindTrip, KindSigning, KindFund, KindVisit, KindTraining, KindReview, KindMeeting, KindOther}
+
+// Status is where an item stands.
+type Status string
+
+// The statuses of an item.
+const (
+	StatusPlanned   Status = "planned"
+	StatusDone      Status = "done"
+	StatusCancelled Status = "cancelled"
+)
+
+// Lang is a language planbot speaks.
+type Lang string
+
+// The languages planbot speaks.
+const (
+	English Lang = "en"
+	Chinese Lang = "zh"
+)
+
+// ParseLang reads "en" or "zh" (and a few spellings of them).
+func ParseLang(s string) (Lang, bool) {
+	switch s {
+	case "en", "EN", "english", "English", "英文", "英语":
+		return English, true
+	case "zh", "ZH", "cn", "chinese", "Chinese", "中文", "汉语":
+		return Chinese, true
+	}
+	return "", false
+}
+
+// Limits on what an item may hold.
+const (
+	MaxTitle = 1000 // characters in an item's title
+	MaxCount = 999  // the largest count
+)
+
+// Item is one entry of a member's itinerary: one day or a run of days.
+type Item struct {
+	ID        int64 // sequential per team, from 1
+	TeamID    string
+	UserID    string
+	UserName  string // the member's display name, filled in by the Store when read
+	Start     Date
+	End       Date // equal to Start for a one-day item
+	Kind      Kind
+	Count     int
+	Place     string // a trip's destination, as written
+	Title     string // the what-text as typed
+	Status    Status
+	Outcome   string // what came of it, or why it was cancelled
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Week returns the week the item belongs to: the one it starts in.
+func (it Item) Week() Week { return WeekOf(it.Start) }
+
+// Days returns how many calendar days the item spans.
+func (it Item) Days() int { return it.Start.DaysUntil(it.End) + 1 }
+
+// Member is a person in a team.
+type Member struct {
+	TeamID string
+	UserID string
+	Name   string
+	Lang   Lang // the member's chosen reply language, or "" for none
+}
+
+// Team is a group of members who share items and a digest.
+type Team struct {
+	ID   string
+	Name string
+}
+
+// Change is one line of an item's history: nothing is ever deleted, every change is kept.
+type Change struct {
+	TeamID string
+	ItemID int64
+	At     time.Time
+	By     string // user id
+	Action string // add, done, cancel, move, edit
+	Detail string // what changed, human readable
+}

@@ -1,0 +1,88 @@
+package planner
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Draft is an item read from a line of text, before it is stored.
+type Draft struct {
+	Span
+	Kind  Kind
+	Count int
+	Place string
+	Title string
+}
+
+// Itinerary is what one line such as "thu-fri trip to Beijing" asks for.
+type Itinerary struct {
+	Drafts []Draft
+	Lang   Lang // the language of the line's when, "" when it had none
+}
+
+// ParseItinerary reads "<when> <what>" relative to now in loc. The when may be
+// English or Chinese, may end with a space, ":" or "：" (or, in Chinese, nothing),
+// and may be left out for today. A when at the end of an English line also
+// counts ("team meeting tomorrow"). A non-contiguous list gives one draft per run
+// of days. Nothing valid comes back with an error.
+func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, error) {
+	today := DateOf(now, loc)
+	text = strings.TrimSpace(text)
+	when, n, err := parseLeadingWhen(text, today)
+	if err != nil {
+		return Itinerary{}, err
+	}
+	what := strings.TrimSpace(text[n:])
+	if n > 0 {
+		what = strings.TrimSpace(strings.TrimLeft(what, ":："))
+	} else {
+		when, what = trailingWhen(text, today)
+	}
+	if what == "" {
+		return Itinerary{}, Errorf(Invalid, ReasonNoWhat, text)
+	}
+	if utf8.RuneCountInString(what) > MaxTitle {
+		return Itinerary{}, Errorf(Invalid, ReasonTooLong, "")
+	}
+	count, err := DetectCount(what)
+	if err != nil {
+		return Itinerary{}, err
+	}
+	kind := DetectKind(what)
+	place := ""
+	if kind == KindTrip {
+		place = DetectPlace(what)
+	}
+	it := Itinerary{Lang: when.Lang}
+	spans := when.Spans
+	if len(spans) == 0 {
+		spans = []Span{{today, today}}
+	}
+	for _, s := range spans {
+		it.Drafts = append(it.Drafts, Draft{Span: s, Kind: kind, Count: count, Place: place, Title: what})
+	}
+	return it, nil
+}
+
+// trailingWhen finds a when that ends the line after a space ("team meeting
+// tomorrow", "call investors on fri") and returns it with the text before it.
+// Without one, the whole line is the what and the when is empty.
+func trailingWhen(text string, today Date) (When, string) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ' ' {
+			continue
+		}
+		tail := strings.TrimSpace(text[i:])
+		head := strings.TrimSpace(text[:i])
+		w, n, err := parseLeadingWhen(tail, today)
+		if err != nil || n == 0 || n != len(tail) {
+			continue
+		}
+		if h, ok := strings.CutSuffix(head, " on"); ok {
+			head = strings.TrimSpace(h)
+		}
+		return w, head
+	}
+	return When{}, text
+}

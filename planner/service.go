@@ -1,0 +1,212 @@
+package planner
+
+import (
+	"context"
+	"fmt"
+	"time"
+	"unicode/utf8"
+)
+
+// Service carries out what members ask of planbot, against a Store, on a
+// calendar clock in the team's zone.
+type Service struct {
+	Store Store
+	Now   func() time.Time // the calendar clock; time.Now when nil
+	Loc   *time.Location   // the team's time zone
+	Lang  Lang             // the team's default language
+}
+
+// Actor is who is asking: a member of a team, maybe one of its admins.
+type Actor struct {
+	TeamID   string
+	TeamName string
+	UserID   string
+	UserName string
+	Admin    bool
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// Today returns the team's current calendar day.
+func (s *Service) Today() Date { return DateOf(s.now(), s.Loc) }
+
+// Week resolves a week spec ("", next, last, 2025-W47, 下周…) against today.
+func (s *Service) Week(spec string) (Week, error) { return ResolveWeek(spec, s.now(), s.Loc) }
+
+// Join records the actor as a member of their team and returns the stored member.
+func (s *Service) Join(ctx context.Context, a Actor) (Member, error) {
+	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
+		Member{TeamID: a.TeamID, UserID: a.UserID, Name: a.UserName})
+}
+
+// SetLang stores the actor's reply language.
+func (s *Service) SetLang(ctx context.Context, a Actor, lang Lang) error {
+	return s.Store.SetMemberLang(ctx, a.TeamID, a.UserID, lang)
+}
+
+// Add reads an itinerary line and stores its items for the actor.
+func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itinerary, error) {
+	now := s.now()
+	it, err := ParseItinerary(text, now, s.Loc)
+	if err != nil {
+		return nil, it, err
+	}
+	items := make([]Item, len(it.Drafts))
+	for i, d := range it.Drafts {
+		items[i] = Item{
+			TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
+			Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title,
+			Status: StatusPlanned, CreatedAt: now.UTC(), UpdatedAt: now.UTC(),
+		}
+	}
+	stored, err := s.Store.AddItems(ctx, items, a.UserID)
+	return stored, it, err
+}
+
+// Done marks the actor's item done, with what came of it.
+func (s *Service) Done(ctx context.Context, a Actor, id int64, outcome string) (Item, error) {
+	return s.change(ctx, a, id, outcome, func(it *Item) (string, string, error) {
+		if it.Status == StatusCancelled {
+			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
+		}
+		it.Status, it.Outcome = StatusDone, outcome
+		return "done", outcome, nil
+	})
+}
+
+// Cancel cancels the actor's planned item, with an optional reason. Nothing is deleted.
+func (s *Service) Cancel(ctx context.Context, a Actor, id int64, reason string) (Item, error) {
+	return s.change(ctx, a, id, reason, func(it *Item) (string, string, error) {
+		switch it.Status {
+		case StatusCancelled:
+			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
+		case StatusDone:
+			return "", "", Errorf(Conflict, ReasonAlreadyDone, fmt.Sprint(id))
+		}
+		it.Status, it.Outcome = StatusCancelled, reason
+		return "cancel", reason, nil
+	})
+}
+
+// Move gives the actor's item new days. A one-day when keeps a multi-day item's length.
+func (s *Service) Move(ctx context.Context, a Actor, id int64, whenText string) (Item, error) {
+	w, err := ParseWhen(whenText, s.now(), s.Loc)
+	if err != nil {
+		return Item{}, err
+	}
+	if len(w.Spans) != 1 {
+		return Item{}, Errorf(Invalid, ReasonSplitWhen, whenText)
+	}
+	return s.change(ctx, a, id, whenText, func(it *Item) (string, string, error) {
+		if it.Status == StatusCancelled {
+			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
+		}
+		from := spanText(it.Start, it.End)
+		span := w.Spans[0]
+		if span.Start == span.End {
+			span.End = span.Start.AddDays(it.Days() - 1)
+		}
+		it.Start, it.End = span.Start, span.End
+		return "move", from + " → " + spanText(it.Start, it.End), nil
+	})
+}
+
+// Edit rewrites the actor's item from "<when> <what>"; without a when the days stay.
+func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Item, error) {
+	parsed, err := ParseItinerary(text, s.now(), s.Loc)
+	if err != nil {
+		return Item{}, err
+	}
+	if len(parsed.Drafts) != 1 {
+		return Item{}, Errorf(Invalid, ReasonSplitWhen, text)
+	}
+	d := parsed.Drafts[0]
+	return s.change(ctx, a, id, text, func(it *Item) (string, string, error) {
+		if it.Status == StatusCancelled {
+			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
+		}
+		before := spanText(it.Start, it.End) + " " + it.Title
+		if parsed.Lang != "" {
+			it.Start, it.End = d.Start, d.End
+		}
+		it.Kind, it.Count, it.Place, it.Title = d.Kind, d.Count, d.Place, d.Title
+		return "edit", before + " → " + spanText(it.Start, it.End) + " " + it.Title, nil
+	})
+}
+
+// change loads an item the actor may change, applies edit and stores it with its history line.
+func (s *Service) change(ctx context.Context, a Actor, id int64, text string, edit func(*Item) (action, detail string, err error)) (Item, error) {
+	if utf8.RuneCountInString(text) > MaxTitle {
+		return Item{}, Errorf(Invalid, ReasonTooLong, "")
+	}
+	it, err := s.Store.Item(ctx, a.TeamID, id)
+	if err != nil {
+		return Item{}, err
+	}
+	if it.UserID != a.UserID && !a.Admin {
+		return Item{}, Errorf(Forbidden, ReasonNotYours, fmt.Sprint(id))
+	}
+	action, detail, err := edit(&it)
+	if err != nil {
+		return Item{}, err
+	}
+	it.UpdatedAt = s.now().UTC()
+	return s.Store.UpdateItem(ctx, it, Change{
+		TeamID: a.TeamID, ItemID: id, At: it.UpdatedAt, By: a.UserID, Action: action, Detail: detail,
+	})
+}
+
+// spanText writes a run of days as 2025-11-20 or 2025-11-20..2025-11-21.
+func spanText(start, end Date) string {
+	if start == end {
+		return start.String()
+	}
+	return start.String() + ".." + end.String()
+}
+
+// ItemsOf lists a week's items of one member, or of the whole team when userID is "".
+func (s *Service) ItemsOf(ctx context.Context, teamID, userID string, w Week) ([]Item, error) {
+	return s.Store.ItemsStarting(ctx, teamID, userID, w.Start(), w.End())
+}
+
+// SetNote stores the actor's retrospective note for the current week and returns that week.
+func (s *Service) SetNote(ctx context.Context, a Actor, text string) (Week, error) {
+	if utf8.RuneCountInString(text) > MaxTitle {
+		return Week{}, Errorf(Invalid, ReasonTooLong, "")
+	}
+	w := WeekOf(s.Today())
+	return w, s.Store.SetNote(ctx, a.TeamID, a.UserID, w, text)
+}
+
+// Note returns the actor's retrospective note for the current week.
+func (s *Service) Note(ctx context.Context, a Actor) (string, Week, error) {
+	w := WeekOf(s.Today())
+	notes, err := s.Store.Notes(ctx, a.TeamID, w)
+	return notes[a.UserID], w, err
+}
+
+// Digest builds a team's retrospective for week w from the store.
+func (s *Service) Digest(ctx context.Context, teamID string, w Week) (Digest, error) {
+	items, err := s.ItemsOf(ctx, teamID, "", w)
+	if err != nil {
+		return Digest{}, err
+	}
+	recent, err := s.Store.ItemsStarting(ctx, teamID, "", w.Start().AddDays(-7*ActiveWeeks), w.Start().AddDays(-1))
+	if err != nil {
+		return Digest{}, err
+	}
+	notes, err := s.Store.Notes(ctx, teamID, w)
+	if err != nil {
+		return Digest{}, err
+	}
+	members, err := s.Store.Members(ctx, teamID)
+	if err != nil {
+		return Digest{}, err
+	}
+	return BuildDigest(w, items, recent, notes, members), nil
+}

@@ -1,0 +1,35 @@
+package planner
+
+import "context"
+
+// Store keeps teams, members, items, their history and notes. Every method is
+// scoped by team: nothing crosses from one team to another.
+type Store interface {
+	// EnsureMember creates the team and member if needed and updates the member's name.
+	// It returns the member as stored (with their language setting).
+	EnsureMember(ctx context.Context, team Team, m Member) (Member, error)
+	// SetMemberLang stores a member's reply language.
+	SetMemberLang(ctx context.Context, teamID, userID string, lang Lang) error
+	// Teams lists every team.
+	Teams(ctx context.Context) ([]Team, error)
+	// Members lists a team's members.
+	Members(ctx context.Context, teamID string) ([]Member, error)
+
+	// AddItems stores new items atomically, giving each the team's next id, and
+	// records an "add" change for each. It returns the items as stored.
+	AddItems(ctx context.Context, items []Item, by string) ([]Item, error)
+	// Item returns one item of a team, or a NotFound error.
+	Item(ctx context.Context, teamID string, id int64) (Item, error)
+	// UpdateItem replaces an item's fields and records the change, atomically.
+	UpdateItem(ctx context.Context, it Item, change Change) (Item, error)
+	// ItemsStarting lists a team's items that start between from and to inclusive,
+	// ordered by start date then id. An empty userID means every member.
+	ItemsStarting(ctx context.Context, teamID, userID string, from, to Date) ([]Item, error)
+	// History lists an item's changes, oldest first.
+	History(ctx context.Context, teamID string, id int64) ([]Change, error)
+
+	// SetNote stores a member's retrospective note for a week, replacing the previous one.
+	SetNote(ctx context.Context, teamID, userID string, week Week, text string) error
+	// Notes returns a team's notes for a week by user id.
+	Notes(ctx context.Context, teamID string, week Week) (map[string]string, error)
+}

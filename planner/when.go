@@ -1,0 +1,387 @@
+package planner
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a run of consecutive days, Start..End inclusive.
+type Span struct {
+	Start, End Date
+}
+
+// When is what the leading "when" of a line meant: one span per item to create.
+type When struct {
+	Spans []Span
+	Lang  Lang // the language the when was written in
+}
+
+// Years outside this range are taken as typing mistakes.
+const (
+	minYear = 2000
+	maxYear = 2099
+)
+
+// atom is one day-like word: "thu", "下周二", "11月20日", "weekend".
+type atom struct {
+	span     Span
+	lang     Lang
+	shift    int  // weeks from the current week, for weekday words
+	shifted  bool // the atom said next/last/this (下/上/本) itself
+	weekly   bool // a weekday or weekend word: a range ending before it starts wraps a week
+	yearless bool // a date without a year: a range ending before it starts wraps a year
+}
+
+// whenParser reads a when at the start of a string. Positions are byte offsets.
+type whenParser struct {
+	s     string
+	today Date
+}
+
+// ParseWhen reads text that must be nothing but a when ("thu-fri", "下周三").
+func ParseWhen(text string, now time.Time, loc *time.Location) (When, error) {
+	text = strings.TrimSpace(text)
+	w, n, err := parseLeadingWhen(text, DateOf(now, loc))
+	if err != nil {
+		return When{}, err
+	}
+	if n == 0 || strings.TrimSpace(text[n:]) != "" {
+		return When{}, Errorf(Invalid, ReasonBadWhen, text)
+	}
+	return w, nil
+}
+
+// parseLeadingWhen reads the longest when at the start of s and returns it with
+// the number of bytes it used; n == 0 means s does not start with a when.
+func parseLeadingWhen(s string, today Date) (When, int, error) {
+	p := whenParser{s: s, today: today}
+	return p.parse()
+}
+
+func (p *whenParser) parse() (When, int, error) {
+	var spans []Span
+	var lang Lang
+	carry := 0
+	pos := 0
+	for {
+		start := pos
+		if len(spans) > 0 {
+			sep, ok := p.match(listSeparator, pos)
+			if !ok {
+				break
+			}
+			pos += sep
+		}
+		sp, a, n, err := p.rangeAt(pos, carry)
+		if err != nil {
+			return When{}, 0, err
+		}
+		if n == 0 {
+			pos = start
+			break
+		}
+		if len(spans) == 0 {
+			lang = a.lang
+		}
+		if a.shifted {
+			carry = a.shift
+		}
+		spans = append(spans, sp)
+		pos += n
+	}
+	if len(spans) == 0 {
+		return When{}, 0, nil
+	}
+	return When{Spans: mergeSpans(spans), Lang: lang}, pos, nil
+}
+
+// rangeAt reads "A" or "A-B" at pos; the week shift of A carries to B.
+func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
+	first, n, err := p.atomAt(pos, carry)
+	if err != nil || n == 0 {
+		return Span{}, atom{}, 0, err
+	}
+	sep, ok := p.match(rangeSeparator, pos+n)
+	if !ok {
+		return first.span, first, n, nil
+	}
+	inherit := carry
+	if first.shifted {
+		inherit = first.shift
+	}
+	last, m, err := p.atomAt(pos+n+sep, inherit)
+	if err != nil {
+		return Span{}, atom{}, 0, err
+	}
+	if m == 0 {
+		return first.span, first, n, nil
+	}
+	end := last.span.End
+	if end.Before(first.span.Start) {
+		switch {
+		case last.weekly:
+			end = end.AddDays(7)
+		case last.yearless:
+			if d, ok := MakeDate(end.Year+1, end.Month, end.Day); ok {
+				end = d
+			}
+		}
+	}
+	if end.Before(first.span.Start) {
+		return Span{}, atom{}, 0, Errorf(Invalid, ReasonEndBefore, p.s[pos:pos+n+sep+m])
+	}
+	return Span{first.span.Start, end}, first, n + sep + m, nil
+}
+
+// mergeSpans sorts spans and joins those that touch or overlap, so a
+// contiguous list ("thu and fri") becomes one span.
+func mergeSpans(spans []Span) []Span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
+	out := []Span{spans[0]}
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if !s.Start.After(last.End.AddDays(1)) {
+			if s.End.After(last.End) {
+				last.End = s.End
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var (
+	rangeSeparator = regexp.MustCompile(`^(?i)(?:\s*(?:-|–|—|~|～|至|到)\s*|\s+(?:to|through|thru|until|till)\s+)`)
+	listSeparator  = regexp.MustCompile(`^(?i)(?:\s*(?:,|，|、|&|和|及|与)\s*|\s+and\s+)`)
+)
+
+// match returns the length of re's match at pos.
+func (p *whenParser) match(re *regexp.Regexp, pos int) (int, bool) {
+	loc := re.FindStringIndex(p.s[pos:])
+	if loc == nil {
+		return 0, false
+	}
+	return loc[1], true
+}
+
+// atomRule turns the submatches of one kind of day word into an atom.
+type atomRule func(p *whenParser, m []string, carry int) (atom, error)
+
+type atomPattern struct {
+	re      *regexp.Regexp
+	english bool // an English word: must end at a word boundary
+	rule    atomRule
+}
+
+var atomPatterns = []atomPattern{
+	{regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), true, englishWeekday},
+	{regexp.MustCompile(`^(?i)(today|tonight|tomorrow|tmr|yesterday)`), true, englishRelative},
+	{regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), true, isoDate},
+	{regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), true, slashDate},
+	{regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?`), true, monthNameDate},
+	{regexp.MustCompile(`^(下个?|上个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天末])`), false, chineseWeekday},
+	{regexp.MustCompile(`^(?:(下个?|上个?|本|这个?)周末)`), false, chineseNextWeekend},
+	{regexp.MustCompile(`^(今天|今日|明天|明日|后天|昨天|昨日|前天)`), false, chineseRelative},
+	{regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]`), false, chineseDate},
+}
+
+// Shapes that look like a day but name none: reported instead of read as text.
+var (
+	badWeekday = regexp.MustCompile(`^(?:下个?|上个?|本|这个?)?(?:周|星期|礼拜)[八九十零〇0-9０-９]`)
+	dateShape  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}/\d{1,2}\b`)
+)
+
+// atomAt reads one day word at pos, returning its length (0 when there is none).
+func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
+	rest := p.s[pos:]
+	for _, ap := range atomPatterns {
+		m := ap.re.FindStringSubmatch(rest)
+		if m == nil || (ap.english && !endsWord(rest, len(m[0]))) {
+			continue
+		}
+		a, err := ap.rule(p, m, carry)
+		if err != nil {
+			return atom{}, 0, err
+		}
+		return a, len(m[0]), nil
+	}
+	if m := badWeekday.FindString(rest); m != "" {
+		return atom{}, 0, Errorf(Invalid, ReasonBadWeekday, m)
+	}
+	if m := dateShape.FindString(rest); m != "" {
+		return atom{}, 0, Errorf(Invalid, ReasonBadDate, m)
+	}
+	return atom{}, 0, nil
+}
+
+// endsWord reports whether s[:n] ends a word: the next rune is not a letter or digit
+// of a Latin script (Chinese may follow an English day directly: "tue拜访").
+func endsWord(s string, n int) bool {
+	if n >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	return !(r < unicode.MaxLatin1 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+}
+
+var englishDays = map[string]time.Weekday{
+	"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,
+	"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
+}
+
+var englishShift = map[string]int{"next": 1, "last": -1, "this": 0}
+
+func englishWeekday(p *whenParser, m []string, carry int) (atom, error) {
+	shift, shifted := carry, m[1] != ""
+	if shifted {
+		shift = englishShift[strings.ToLower(m[1])]
+	}
+	word := strings.ToLower(m[2])
+	if word == "weekend" {
+		return p.weekend(shift, shifted, English), nil
+	}
+	return p.weekday(englishDays[word[:3]], shift, shifted, English), nil
+}
+
+func englishRelative(p *whenParser, m []string, _ int) (atom, error) {
+	offsets := map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1}
+	return p.relative(offsets[strings.ToLower(m[1])], English), nil
+}
+
+func isoDate(p *whenParser, m []string, _ int) (atom, error) {
+	return p.date(m[0], atoi(m[1]), atoi(m[2]), atoi(m[3]), English)
+}
+
+func slashDate(p *whenParser, m []string, _ int) (atom, error) {
+	return p.date(m[0], 0, atoi(m[1]), atoi(m[2]), English)
+}
+
+var monthNames = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+func monthNameDate(p *whenParser, m []string, _ int) (atom, error) {
+	return p.date(m[0], 0, monthNames[strings.ToLower(m[1])], atoi(m[2]), English)
+}
+
+var chineseDays = map[string]time.Weekday{
+	"一": time.Monday, "二": time.Tuesday, "三": time.Wednesday, "四": time.Thursday,
+	"五": time.Friday, "六": time.Saturday, "日": time.Sunday, "天": time.Sunday,
+}
+
+// chineseShiftOf reads 下/上/本/这 (and 下个, 这个…) as a week shift.
+func chineseShiftOf(prefix string, carry int) (int, bool) {
+	switch {
+	case prefix == "":
+		return carry, false
+	case strings.HasPrefix(prefix, "下"):
+		return 1, true
+	case strings.HasPrefix(prefix, "上"):
+		return -1, true
+	}
+	return 0, true
+}
+
+func chineseWeekday(p *whenParser, m []string, carry int) (atom, error) {
+	shift, shifted := chineseShiftOf(m[1], carry)
+	if m[2] == "末" {
+		return p.weekend(shift, shifted, Chinese), nil
+	}
+	return p.weekday(chineseDays[m[2]], shift, shifted, Chinese), nil
+}
+
+func chineseNextWeekend(p *whenParser, m []string, carry int) (atom, error) {
+	shift, shifted := chineseShiftOf(m[1], carry)
+	return p.weekend(shift, shifted, Chinese), nil
+}
+
+func chineseRelative(p *whenParser, m []string, _ int) (atom, error) {
+	offsets := map[string]int{"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
+	return p.relative(offsets[m[1]], Chinese), nil
+}
+
+func chineseDate(p *whenParser, m []string, _ int) (atom, error) {
+	year := 0
+	if m[1] != "" {
+		year = atoi(m[1])
+	}
+	return p.date(m[0], year, atoi(m[2]), atoi(m[3]), Chinese)
+}
+
+// monday returns the Monday of the week shift weeks from today's.
+func (p *whenParser) monday(shift int) Date {
+	back := (int(p.today.Weekday()) + 6) % 7
+	return p.today.AddDays(-back + 7*shift)
+}
+
+func (p *whenParser) weekday(wd time.Weekday, shift int, shifted bool, lang Lang) atom {
+	d := p.monday(shift).AddDays((int(wd) + 6) % 7)
+	return atom{span: Span{d, d}, lang: lang, shift: shift, shifted: shifted, weekly: true}
+}
+
+func (p *whenParser) weekend(shift int, shifted bool, lang Lang) atom {
+	sat := p.monday(shift).AddDays(5)
+	return atom{span: Span{sat, sat.AddDays(1)}, lang: lang, shift: shift, shifted: shifted, weekly: true}
+}
+
+func (p *whenParser) relative(days int, lang Lang) atom {
+	d := p.today.AddDays(days)
+	return atom{span: Span{d, d}, lang: lang}
+}
+
+// date builds a calendar date; year 0 means the occurrence nearest to today.
+func (p *whenParser) date(text string, year, month, day int, lang Lang) (atom, error) {
+	if year == 0 {
+		d, ok := p.nearest(month, day)
+		if !ok {
+			return atom{}, Errorf(Invalid, ReasonBadDate, text)
+		}
+		return atom{span: Span{d, d}, lang: lang, yearless: true}, nil
+	}
+	d, ok := MakeDate(year, time.Month(month), day)
+	if !ok {
+		return atom{}, Errorf(Invalid, ReasonBadDate, text)
+	}
+	if year < minYear || year > maxYear {
+		return atom{}, Errorf(Invalid, ReasonDateRange, text)
+	}
+	return atom{span: Span{d, d}, lang: lang}, nil
+}
+
+// nearest returns the month/day closest to today: last year's, this year's or next year's.
+func (p *whenParser) nearest(month, day int) (Date, bool) {
+	var best Date
+	found := false
+	for _, y := range []int{p.today.Year - 1, p.today.Year, p.today.Year + 1} {
+		d, ok := MakeDate(y, time.Month(month), day)
+		if !ok {
+			continue
+		}
+		if !found || abs(p.today.DaysUntil(d)) < abs(p.today.DaysUntil(best)) {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,254 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"planbot/planner"
+)
+
+// itemColumns selects the columns scanItem reads, with the owner's name joined
+// from members.
+const itemColumns = `
+	SELECT i.team_id, i.id, i.user_id, m.name, i.start_date, i.end_date, i.kind, i.count,
+	       i.place, i.title, i.status, i.outcome, i.created_at, i.updated_at
+	FROM items i JOIN members m ON m.team_id = i.team_id AND m.user_id = i.user_id`
+
+// AddItems stores items in one transaction, giving each the next id of its team,
+// and records an "add" change by user by for each, at the item's CreatedAt and
+// with its title as detail. Each item's UpdatedAt is set to its CreatedAt, which
+// must not be zero, and its owner must be a member. It returns the items as stored.
+func (db *DB) AddItems(ctx context.Context, items []planner.Item, by string) (_ []planner.Item, err error) {
+	defer wrapErr(&err, "add items")
+	for _, it := range items {
+		if it.CreatedAt.IsZero() {
+			return nil, errors.New("item without CreatedAt")
+		}
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	stored := make([]planner.Item, 0, len(items))
+	for _, it := range items {
+		it.UpdatedAt = it.CreatedAt
+		id, err := insertItem(ctx, tx, it)
+		if err != nil {
+			return nil, err
+		}
+		change := planner.Change{TeamID: it.TeamID, ItemID: id, At: it.CreatedAt, By: by, Action: "add", Detail: it.Title}
+		if err := insertChange(ctx, tx, change); err != nil {
+			return nil, err
+		}
+		added, err := item(ctx, tx, it.TeamID, id)
+		if err != nil {
+			return nil, err
+		}
+		stored = append(stored, added)
+	}
+	return stored, tx.Commit()
+}
+
+// Item returns item id of team teamID, or a NotFound error.
+func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item, err error) {
+	defer wrapErr(&err, "item")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return planner.Item{}, err
+	}
+	defer tx.Rollback()
+	it, err := item(ctx, tx, teamID, id)
+	if err != nil {
+		return planner.Item{}, err
+	}
+	return it, tx.Commit()
+}
+
+// UpdateItem stores it's dates, kind, count, place, title, status and outcome,
+// sets its UpdatedAt to change.At (which must not be zero) and records change
+// against item it.ID of team it.TeamID, all in one transaction. It returns the
+// item as stored, or a NotFound error.
+func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Change) (_ planner.Item, err error) {
+	defer wrapErr(&err, "update item")
+	if change.At.IsZero() {
+		return planner.Item{}, errors.New("change without At")
+	}
+	it.UpdatedAt = change.At
+	change.TeamID, change.ItemID = it.TeamID, it.ID
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return planner.Item{}, err
+	}
+	defer tx.Rollback()
+	if err := updateItem(ctx, tx, it); err != nil {
+		return planner.Item{}, err
+	}
+	if err := insertChange(ctx, tx, change); err != nil {
+		return planner.Item{}, err
+	}
+	stored, err := item(ctx, tx, it.TeamID, it.ID)
+	if err != nil {
+		return planner.Item{}, err
+	}
+	return stored, tx.Commit()
+}
+
+// ItemsStarting lists the items of team teamID that start between from and to
+// inclusive, only userID's unless userID is empty, ordered by start date then id.
+func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) (_ []planner.Item, err error) {
+	defer wrapErr(&err, "items starting")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	items, err := itemsStarting(ctx, tx, teamID, userID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return items, tx.Commit()
+}
+
+// History lists the changes of item id of team teamID, oldest first, or returns
+// a NotFound error.
+func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner.Change, err error) {
+	defer wrapErr(&err, "history")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := item(ctx, tx, teamID, id); err != nil {
+		return nil, err
+	}
+	changes, err := history(ctx, tx, teamID, id)
+	if err != nil {
+		return nil, err
+	}
+	return changes, tx.Commit()
+}
+
+func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count,
+		                   place, title, status, outcome, created_at, updated_at)
+		VALUES (?, (SELECT COALESCE(MAX(id), 0) + 1 FROM items WHERE team_id = ?),
+		        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`,
+		it.TeamID, it.TeamID, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
+		it.Place, it.Title, it.Status, it.Outcome, formatTime(it.CreatedAt), formatTime(it.UpdatedAt),
+	).Scan(&id)
+	return id, memberless(err, it.TeamID, it.UserID)
+}
+
+func updateItem(ctx context.Context, tx *sql.Tx, it planner.Item) error {
+	res, err := tx.ExecContext(ctx, `
+		UPDATE items SET start_date = ?, end_date = ?, kind = ?, count = ?, place = ?,
+		                 title = ?, status = ?, outcome = ?, updated_at = ?
+		WHERE team_id = ? AND id = ?`,
+		it.Start.String(), it.End.String(), it.Kind, it.Count, it.Place,
+		it.Title, it.Status, it.Outcome, formatTime(it.UpdatedAt),
+		it.TeamID, it.ID)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return noItem(it.ID)
+	}
+	return nil
+}
+
+func insertChange(ctx context.Context, tx *sql.Tx, c planner.Change) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO item_history (team_id, item_id, at, by_user, action, detail)
+		VALUES (?, ?, ?, ?, ?, ?)`,
+		c.TeamID, c.ItemID, formatTime(c.At), c.By, c.Action, c.Detail)
+	return err
+}
+
+func item(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.Item, error) {
+	row := tx.QueryRowContext(ctx, itemColumns+` WHERE i.team_id = ? AND i.id = ?`, teamID, id)
+	it, err := scanItem(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return planner.Item{}, noItem(id)
+	}
+	return it, err
+}
+
+func itemsStarting(ctx context.Context, tx *sql.Tx, teamID, userID string, from, to planner.Date) ([]planner.Item, error) {
+	rows, err := tx.QueryContext(ctx, itemColumns+`
+		WHERE i.team_id = ? AND i.start_date BETWEEN ? AND ? AND (? = '' OR i.user_id = ?)
+		ORDER BY i.start_date, i.id`,
+		teamID, from.String(), to.String(), userID, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []planner.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	return items, rows.Err()
+}
+
+func history(ctx context.Context, tx *sql.Tx, teamID string, id int64) ([]planner.Change, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT at, by_user, action, detail FROM item_history
+		WHERE team_id = ? AND item_id = ? ORDER BY seq`, teamID, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var changes []planner.Change
+	for rows.Next() {
+		c := planner.Change{TeamID: teamID, ItemID: id}
+		var at string
+		if err := rows.Scan(&at, &c.By, &c.Action, &c.Detail); err != nil {
+			return nil, err
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
+	}
+	return changes, rows.Err()
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// scanItem reads the columns of itemColumns.
+func scanItem(s scanner) (planner.Item, error) {
+	var it planner.Item
+	var start, end, created, updated string
+	err := s.Scan(&it.TeamID, &it.ID, &it.UserID, &it.UserName, &start, &end, &it.Kind, &it.Count,
+		&it.Place, &it.Title, &it.Status, &it.Outcome, &created, &updated)
+	if err != nil {
+		return planner.Item{}, err
+	}
+	if it.Start, err = planner.ParseDate(start); err != nil {
+		return planner.Item{}, fmt.Errorf("item %d start: %w", it.ID, err)
+	}
+	if it.End, err = planner.ParseDate(end); err != nil {
+		return planner.Item{}, fmt.Errorf("item %d end: %w", it.ID, err)
+	}
+	if it.CreatedAt, err = parseTime(created); err != nil {
+		return planner.Item{}, err
+	}
+	if it.UpdatedAt, err = parseTime(updated); err != nil {
+		return planner.Item{}, err
+	}
+	return it, nil
+}

@@ -1,0 +1,94 @@
+package storage
+
+import (
+	"slices"
+	"testing"
+
+	"planbot/planner"
+)
+
+// mustMember calls EnsureMember for user userID named name in team teamID.
+func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Member {
+	tb.Helper()
+	m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
+		planner.Member{UserID: userID, Name: name})
+	if err != nil {
+		tb.Fatalf("EnsureMember(%s, %s): %v", teamID, userID, err)
+	}
+	return m
+}
+
+func TestEnsureMember(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := t.Context()
+
+	got := mustMember(t, db, "T1", "U1", "王芳")
+	if want := (planner.Member{TeamID: "T1", UserID: "U1", Name: "王芳"}); got != want {
+		t.Fatalf("new member = %+v, want %+v", got, want)
+	}
+
+	if err := db.SetMemberLang(ctx, "T1", "U1", planner.Chinese); err != nil {
+		t.Fatalf("SetMemberLang: %v", err)
+	}
+	got = mustMember(t, db, "T1", "U1", "Wang Fang")
+	if want := (planner.Member{TeamID: "T1", UserID: "U1", Name: "Wang Fang", Lang: planner.Chinese}); got != want {
+		t.Errorf("renamed member = %+v, want %+v", got, want)
+	}
+
+	got, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U1"})
+	if err != nil {
+		t.Fatalf("EnsureMember without names: %v", err)
+	}
+	if got.Name != "Wang Fang" {
+		t.Errorf("an empty name replaced the stored one: %+v", got)
+	}
+	teams, err := db.Teams(ctx)
+	if err != nil {
+		t.Fatalf("Teams: %v", err)
+	}
+	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(teams, want) {
+		t.Errorf("an empty team name replaced the stored one: %+v", teams)
+	}
+}
+
+func TestSetMemberLangWithoutMember(t *testing.T) {
+	db := MustOpenDB(t)
+	mustMember(t, db, "T1", "U1", "Ann")
+	err := db.SetMemberLang(t.Context(), "T1", "U2", planner.English)
+	wantCode(t, err, planner.Internal)
+}
+
+func TestTeamsAndMembers(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := t.Context()
+	mustMember(t, db, "T2", "U9", "Zoe")
+	mustMember(t, db, "T1", "U2", "Bob")
+	mustMember(t, db, "T1", "U1", "Ann")
+
+	teams, err := db.Teams(ctx)
+	if err != nil {
+		t.Fatalf("Teams: %v", err)
+	}
+	if want := []planner.Team{{ID: "T1", Name: "Team T1"}, {ID: "T2", Name: "Team T2"}}; !slices.Equal(teams, want) {
+		t.Errorf("Teams = %+v, want %+v", teams, want)
+	}
+
+	for _, tt := range []struct {
+		team string
+		want []planner.Member
+	}{
+		{"T1", []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "Bob"}}},
+		{"T2", []planner.Member{{TeamID: "T2", UserID: "U9", Name: "Zoe"}}},
+		{"T3", nil},
+	} {
+		t.Run(tt.team, func(t *testing.T) {
+			got, err := db.Members(ctx, tt.team)
+			if err != nil {
+				t.Fatalf("Members: %v", err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Members = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
