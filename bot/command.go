@@ -57,11 +57,14 @@ var verbWords = map[string]struct {
 	"lang": {VerbLang, planner.English}, "语言": {VerbLang, planner.Chinese},
 }
 
-// weekVerbWords are Chinese words that are the week verb with its argument built in.
-var weekVerbWords = map[string]string{"下周": "next", "上周": "last"}
+// weekVerbWords are Chinese words for a week (as ResolveWeek reads them) that,
+// alone on a line, are the week verb with that week as its argument.
+var weekVerbWords = map[string]string{
+	"这周": "", "本星期": "", "下周": "next", "下星期": "next", "上周": "last", "上星期": "last",
+}
 
 var (
-	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|下周|上周|\d{4}-w\d{1,2})$`)
+	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|\d{4}-w\d{1,2})$`)
 	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s,，:：]+|$)`)
 	langArg   = regexp.MustCompile(`^\S+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
@@ -90,7 +93,7 @@ func ParseCommand(line string) Command {
 }
 
 // splitVerb splits off the first word. A Chinese verb may run straight into its
-// id or a colon ("完成#3", "心得：…"), but not into other text ("心得分享会").
+// id or a colon ("完成#3", "心得：…", "心得:…"), but not into other text ("心得分享会").
 func splitVerb(line string) (word, rest string) {
 	for w, v := range verbWords {
 		if v.lang != planner.Chinese || !strings.HasPrefix(line, w) {
@@ -100,7 +103,7 @@ func splitVerb(line string) (word, rest string) {
 		if after == "" || strings.IndexFunc(after[:1], func(r rune) bool { return r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) }) == 0 {
 			return w, strings.TrimSpace(after)
 		}
-		if a, ok := strings.CutPrefix(after, "："); ok {
+		if a := strings.TrimLeft(after, ":："); a != after {
 			return w, strings.TrimSpace(a)
 		}
 	}

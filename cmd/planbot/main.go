@@ -21,7 +21,8 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	e := &environment{getenv: os.Getenv, now: time.Now}
+	err := e.run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	var usage usageError
 	switch {
@@ -47,13 +48,13 @@ commands:
 Run "planbot <command> -h" for a command's flags.`
 
 // run is planbot's whole program: main only supplies the process's environment.
-func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+func (env *environment) run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usageText)
 		return usagef("no command given")
 	}
-	env := &environment{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	env.stdin, env.stdout, env.stderr = stdin, stdout, stderr
+	env.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	switch args[0] {
 	case "console":
 		return env.console(ctx, args[1:])

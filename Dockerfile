@@ -1,0 +1,18 @@
+# planbot: multi-stage build. go-sqlite3 needs cgo, so the build stage has gcc
+# and the runtime is a small glibc image (distroless/base) running as non-root.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/planbot ./cmd/planbot
+
+FROM gcr.io/distroless/base-debian12:nonroot
+COPY --from=build /out/planbot /usr/local/bin/planbot
+# The database lives on a volume, owned by the nonroot user (uid 65532).
+VOLUME /data
+ENV PLANBOT_DB=/data/planbot.db
+USER nonroot:nonroot
+EXPOSE 3000
+ENTRYPOINT ["/usr/local/bin/planbot"]
+CMD ["serve"]

@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"errors"
+	"testing"
+
+	"planbot/planner"
+)
+
+func TestParseCommand(t *testing.T) {
+	const en, zh = planner.English, planner.Chinese
+	tests := []struct {
+		line string
+		want Command
+	}{
+		// Views of a week.
+		{"", Command{Verb: VerbWeek}},
+		{"   ", Command{Verb: VerbWeek}},
+		{"week", Command{VerbWeek, "", en}},
+		{"Week", Command{VerbWeek, "", en}},
+		{"week next", Command{VerbWeek, "next", en}},
+		{"week 2025-W47", Command{VerbWeek, "2025-W47", en}},
+		{"本周", Command{VerbWeek, "", zh}},
+		{"下周", Command{VerbWeek, "next", zh}},
+		{"上周", Command{VerbWeek, "last", zh}},
+		{"这周", Command{VerbWeek, "", zh}},
+		{"下星期", Command{VerbWeek, "next", zh}},
+		{"本周 下星期", Command{VerbWeek, "下星期", zh}},
+		{"team", Command{VerbTeam, "", en}},
+		{"团队 上周", Command{VerbTeam, "上周", zh}},
+		{"团队 上星期", Command{VerbTeam, "上星期", zh}},
+		{"team meeting tomorrow", Command{VerbAdd, "team meeting tomorrow", ""}},
+
+		// Changes of an item.
+		{"done 3", Command{VerbDone, "3", en}},
+		{"done #3 2 of 4 interested", Command{VerbDone, "#3 2 of 4 interested", en}},
+		{"完成 3 两家有意向", Command{VerbDone, "3 两家有意向", zh}},
+		{"完成#3", Command{VerbDone, "#3", zh}},
+		{"完成3", Command{VerbDone, "3", zh}},
+		{"cancel 3 reason", Command{VerbCancel, "3 reason", en}},
+		{"取消 3", Command{VerbCancel, "3", zh}},
+		{"move 3 next wed", Command{VerbMove, "3 next wed", en}},
+		{"改期 3 下周三", Command{VerbMove, "3 下周三", zh}},
+		{"move 3", Command{VerbAdd, "move 3", ""}},
+		{"edit 3 fri visit 5 enterprises", Command{VerbEdit, "3 fri visit 5 enterprises", en}},
+		{"修改 3 周五 拜访", Command{VerbEdit, "3 周五 拜访", zh}},
+		{"done", Command{VerbAdd, "done", ""}},
+		{"done 3abc", Command{VerbAdd, "done 3abc", ""}},
+
+		// Notes, digests, exports.
+		{"note text", Command{VerbNote, "text", en}},
+		{"note: text", Command{VerbNote, "text", en}},
+		{"note", Command{VerbNote, "", en}},
+		{"心得：内容", Command{VerbNote, "内容", zh}},
+		{"心得:内容", Command{VerbNote, "内容", zh}},
+		{"心得 内容", Command{VerbNote, "内容", zh}},
+		{"心得分享会", Command{VerbAdd, "心得分享会", ""}},
+		{"digest", Command{VerbDigest, "", en}},
+		{"digest last", Command{VerbDigest, "last", en}},
+		{"周报", Command{VerbDigest, "", zh}},
+		{"export", Command{VerbExport, "", en}},
+		{"导出 2025-W47", Command{VerbExport, "2025-W47", zh}},
+
+		// Help and settings.
+		{"help", Command{VerbHelp, "", en}},
+		{"帮助", Command{VerbHelp, "", zh}},
+		{"?", Command{Verb: VerbHelp}},
+		{"help me prepare the deck", Command{VerbAdd, "help me prepare the deck", ""}},
+		{"lang zh", Command{VerbLang, "zh", en}},
+		{"语言 中文", Command{VerbLang, "中文", zh}},
+		{"lang zh please", Command{VerbAdd, "lang zh please", ""}},
+
+		// Items.
+		{"add week", Command{VerbAdd, "week", en}},
+		{"添加 周二 拜访", Command{VerbAdd, "周二 拜访", zh}},
+		{"本周五 拜访企业", Command{VerbAdd, "本周五 拜访企业", ""}},
+		{"week visit companies", Command{VerbAdd, "week visit companies", ""}},
+		{"  tue visit 4 enterprises  ", Command{VerbAdd, "tue visit 4 enterprises", ""}},
+		{"#trip 去北京看展", Command{VerbAdd, "#trip 去北京看展", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := ParseCommand(tt.line); got != tt.want {
+				t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitID(t *testing.T) {
+	tests := []struct {
+		args   string
+		id     int64
+		rest   string
+		reason planner.Reason // "" for success
+	}{
+		{"3", 3, "", ""},
+		{"#3 2 of 4 interested", 3, "2 of 4 interested", ""},
+		{"3，两家有意向", 3, "两家有意向", ""},
+		{"12: next wed", 12, "next wed", ""},
+		{"9223372036854775807", 9223372036854775807, "", ""},
+		{"9223372036854775808", 0, "", planner.ReasonBadID},
+		{"99999999999999999999", 0, "", planner.ReasonBadID},
+		{"0", 0, "", planner.ReasonBadID},
+		{"#", 0, "", planner.ReasonBadID},
+		{"three", 0, "", planner.ReasonBadID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			id, rest, err := splitID(tt.args)
+			if tt.reason != "" {
+				var e *planner.Error
+				if !errors.As(err, &e) || e.Code != planner.Invalid || e.Reason != tt.reason {
+					t.Fatalf("splitID(%q) = %d, %q, %v; want an invalid %s error", tt.args, id, rest, err, tt.reason)
+				}
+				return
+			}
+			if err != nil || id != tt.id || rest != tt.rest {
+				t.Errorf("splitID(%q) = %d, %q, %v; want %d, %q", tt.args, id, rest, err, tt.id, tt.rest)
+			}
+		})
+	}
+}
