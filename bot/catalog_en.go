@@ -54,6 +54,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadDate:      "%q is not a date I know. Try: /plan 2025-11-20 visit 2 enterprises, or /plan Nov 20 …",
 	planner.ReasonBadWeekday:   "%q is not a day of the week. Try: /plan tue visit 4 enterprises",
 	planner.ReasonDateRange:    "%q is too far away; planbot keeps years 2000–2099. Try: /plan 2025-11-20 visit 2 enterprises",
+	planner.ReasonVagueWeek:    "%q is a week, not a day: say which day. Try: /plan next wed trip to Shanghai",
 	planner.ReasonEndBefore:    "%q ends before it starts. Try: /plan thu-fri trip to Beijing",
 	planner.ReasonNoWhat:       "What is planned? Say it after the day: /plan tue visit 4 enterprises",
 	planner.ReasonTooLong:      "That is too long: keep it under 1000 characters. Try: /plan tue visit 4 enterprises",

@@ -54,6 +54,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonBadDate:      "“%s”不是有效的日期。例如：/plan 11月20日 拜访2家企业",
 	planner.ReasonBadWeekday:   "“%s”不是星期几。例如：/plan 周二 对接4家企业",
 	planner.ReasonDateRange:    "“%s”太远了，只支持 2000–2099 年。例如：/plan 11月20日 拜访2家企业",
+	planner.ReasonVagueWeek:    "“%s”只说了哪一周，请写明哪一天。例如：/plan 下周三 出差上海",
 	planner.ReasonEndBefore:    "“%s”结束早于开始。例如：/plan 周四至周五 出差北京",
 	planner.ReasonNoWhat:       "要做什么？请写在时间后面：/plan 周二 对接4家企业",
 	planner.ReasonTooLong:      "内容太长了，请控制在 1000 字以内。例如：/plan 周二 对接4家企业",

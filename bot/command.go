@@ -64,7 +64,7 @@ var weekVerbWords = map[string]string{
 }
 
 var (
-	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|\d{4}-w\d{1,2})$`)
+	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|(?:\d{4}-)?w\d{1,2})$`)
 	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s,，:：]+|$)`)
 	langArg   = regexp.MustCompile(`^\S+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}

@@ -20,6 +20,7 @@ func TestParseCommand(t *testing.T) {
 		{"Week", Command{VerbWeek, "", en}},
 		{"week next", Command{VerbWeek, "next", en}},
 		{"week 2025-W47", Command{VerbWeek, "2025-W47", en}},
+		{"week W48", Command{VerbWeek, "W48", en}},
 		{"本周", Command{VerbWeek, "", zh}},
 		{"下周", Command{VerbWeek, "next", zh}},
 		{"上周", Command{VerbWeek, "last", zh}},

@@ -26,6 +26,7 @@ const (
 	ReasonBadDate      Reason = "bad_date"      // looks like a date but is not one (2025-02-30, 13/45)
 	ReasonBadWeekday   Reason = "bad_weekday"   // looks like a weekday but is not one (周八)
 	ReasonDateRange    Reason = "date_range"    // a date outside the years planbot accepts
+	ReasonVagueWeek    Reason = "vague_week"    // a week without a day ("下周 出差上海")
 	ReasonEndBefore    Reason = "end_before"    // a range whose end comes before its start
 	ReasonNoWhat       Reason = "no_what"       // a when with nothing to do
 	ReasonTooLong      Reason = "too_long"      // the text is longer than MaxTitle

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// whenEnd is the punctuation that may close a when: "周五，复盘会议", "tue: visit".
+const whenEnd = ":：,，.。、 "
+
 // Draft is an item read from a line of text, before it is stored.
 type Draft struct {
 	Span
@@ -35,7 +38,7 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	}
 	what := strings.TrimSpace(text[n:])
 	if n > 0 {
-		what = strings.TrimSpace(strings.TrimLeft(what, ":："))
+		what = strings.TrimSpace(strings.TrimLeft(what, whenEnd))
 	} else {
 		when, what = trailingWhen(text, today)
 	}

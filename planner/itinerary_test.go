@@ -153,6 +153,19 @@ func TestParseItineraryWhen(t *testing.T) {
 		{"周二对接4家企业", []want{{"2025-11-18", "", KindVisit, 4, ""}}},
 		{"周四、周五出差北京", []want{{"2025-11-20", "2025-11-21", KindTrip, 1, "北京"}}},
 		{"周二：拜访企业", []want{{"2025-11-18", "", KindVisit, 1, ""}}},
+		// Forms people type beyond the basics.
+		{"下下周一 x", []want{{"2025-12-01", "", o, 1, ""}}},
+		{"周2 x", []want{{"2025-11-18", "", o, 1, ""}}},
+		{"星期7 x", []want{{"2025-11-23", "", o, 1, ""}}},
+		{"20号 x", []want{{"2025-11-20", "", o, 1, ""}}},
+		{"1号 x", []want{{"2025-12-01", "", o, 1, ""}}},
+		{"Nov 20-21 x", []want{{"2025-11-20", "2025-11-21", o, 1, ""}}},
+		{"11月20日至21日 x", []want{{"2025-11-20", "2025-11-21", o, 1, ""}}},
+		{"11/30-2 x", []want{{"2025-11-30", "2025-12-02", o, 1, ""}}},
+		{"11/17/2025 x", []want{{"2025-11-17", "", o, 1, ""}}},
+		{"mon/wed x", []want{{"2025-11-17", "", o, 1, ""}, {"2025-11-19", "", o, 1, ""}}},
+		{"周五，复盘会议", []want{{"2025-11-21", "", KindReview, 1, ""}}},
+		{"tue. visit", []want{{"2025-11-18", "", KindVisit, 1, ""}}},
 		// No when: today; a when at the end of the line.
 		{"visit 2 companies", []want{{"2025-11-17", "", KindVisit, 2, ""}}},
 		{"team meeting tomorrow", []want{{"2025-11-18", "", KindMeeting, 1, ""}}},
@@ -236,6 +249,11 @@ func TestParseItineraryWhat(t *testing.T) {
 		{"#trip 去北京看展", KindTrip, 1, ""},
 		{"#meeting visit plan", KindMeeting, 1, ""},
 		{"#出差 赴杭州", KindTrip, 1, "杭州"},
+		{"去北京出差", KindTrip, 1, "北京"},
+		{"北京出差", KindTrip, 1, "北京"},
+		{"赴上海、杭州招商", KindTrip, 1, "上海、杭州"},
+		{"拜访４家企业", KindVisit, 4, ""},
+		{"12-1 visit", KindVisit, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -274,6 +292,8 @@ func TestParseItineraryErrors(t *testing.T) {
 		{"visit 0 companies", ReasonBadCount},
 		{"visit -3 companies", ReasonBadCount},
 		{"2025-11-20 to 2025-11-18 trip", ReasonEndBefore},
+		{"下周 出差上海", ReasonVagueWeek},
+		{"next week trip to Shanghai", ReasonVagueWeek},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

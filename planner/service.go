@@ -74,6 +74,9 @@ func (s *Service) Done(ctx context.Context, a Actor, id int64, outcome string) (
 		if it.Status == StatusCancelled {
 			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
 		}
+		if outcome == "" {
+			outcome = it.Outcome // marking it done again keeps what came of it
+		}
 		it.Status, it.Outcome = StatusDone, outcome
 		return "done", outcome, nil
 	})
@@ -116,8 +119,12 @@ func (s *Service) Move(ctx context.Context, a Actor, id int64, whenText string) 
 	})
 }
 
-// Edit rewrites the actor's item from "<when> <what>"; without a when the days stay.
+// Edit rewrites the actor's item from "<when> <what>"; without a when the days
+// stay, and with nothing but a when it is a Move.
 func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Item, error) {
+	if _, err := ParseWhen(text, s.now(), s.Loc); err == nil {
+		return s.Move(ctx, a, id, text)
+	}
 	parsed, err := ParseItinerary(text, s.now(), s.Loc)
 	if err != nil {
 		return Item{}, err

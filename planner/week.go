@@ -78,5 +78,11 @@ func ResolveWeek(spec string, now time.Time, loc *time.Location) (Week, error) {
 	case "last", "prev", "previous", "上周", "上星期":
 		return current.Prev(), nil
 	}
-	return ParseWeek(strings.TrimSpace(spec))
+	spec = strings.TrimSpace(spec)
+	if m := bareWeekPattern.FindStringSubmatch(spec); m != nil {
+		spec = fmt.Sprintf("%d-W%s", current.Year, m[1]) // "W48": week 48 of this ISO year
+	}
+	return ParseWeek(spec)
 }
+
+var bareWeekPattern = regexp.MustCompile(`^[Ww](\d{1,2})$`)

@@ -95,6 +95,7 @@ var englishNumbers = map[string]int{
 // says no number tied to a counter word, an Invalid error when the number is
 // outside 1..MaxCount.
 func DetectCount(text string) (int, error) {
+	text = asciiDigits.Replace(text)
 	type found struct {
 		at   int
 		sign string
@@ -119,11 +120,21 @@ func DetectCount(text string) (int, error) {
 			first = h
 		}
 	}
+	if first.sign != "" && first.at > 0 && isWordByte(text[first.at-1]) {
+		first.sign = "" // "12-1 visits": a dash between numbers, not a minus
+	}
 	n, ok := countValue(first.num)
 	if !ok || first.sign != "" || n < 1 || n > MaxCount {
 		return 0, Errorf(Invalid, ReasonBadCount, first.sign+first.num)
 	}
 	return n, nil
+}
+
+// asciiDigits turns full-width digits (４家) into ASCII ones.
+var asciiDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9")
+
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // countValue reads an arabic number, an English number word or a Chinese numeral up to 99.
@@ -162,15 +173,21 @@ func chineseNumeral(s string) (int, bool) {
 	return 0, false
 }
 
-// Where a trip goes: "trip to Beijing", "出差北京", "赴上海参加展会".
+// Where a trip goes: "trip to Beijing", "出差北京", "赴上海、杭州招商", "去北京出差".
 var (
 	englishPlace = regexp.MustCompile(`(?i)\b(?:to|in)\s+(.+?)(?:\s+(?:for|with|to|and|on|from|via|by|at)\b|[,.;:!?，。；：]|$)`)
-	chinesePlace = regexp.MustCompile(`(?:出差|赴|前往|去往)(?:\s*(?:出差|赴|前往|去往|到|去|往))*\s*([\p{Han}A-Za-z]+?)(?:参加|参会|出席|拜访|走访|对接|洽谈|考察|开展|招商|学习|培训|会见|见|与|和|及|、|，|,|。|\s|$)`)
+	chinesePlace = regexp.MustCompile(`(?:出差|赴|前往|去往)(?:\s*(?:出差|赴|前往|去往|到|去|往))*\s*` +
+		`((?:[\p{Han}A-Za-z]+?、)*[\p{Han}A-Za-z]+?)` +
+		`(?:参加|参会|出席|拜访|走访|对接|洽谈|考察|开展|招商|学习|培训|会见|见|与|和|及|，|,|。|\s|$)`)
+	placeBeforeTrip = regexp.MustCompile(`^(?:去|到|在|赴)?\s*(\p{Han}{2,4}?)\s*出差`)
 )
 
 // DetectPlace returns a trip's destination as written, or "" when the text names none.
 func DetectPlace(text string) string {
 	if m := chinesePlace.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	if m := placeBeforeTrip.FindStringSubmatch(text); m != nil {
 		return m[1]
 	}
 	if m := englishPlace.FindStringSubmatch(text); m != nil {

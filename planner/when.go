@@ -35,6 +35,7 @@ type atom struct {
 	shifted  bool // the atom said next/last/this (下/上/本) itself
 	weekly   bool // a weekday or weekend word: a range ending before it starts wraps a week
 	yearless bool // a date without a year: a range ending before it starts wraps a year
+	dated    bool // a calendar date: a range may end in a bare day ("Nov 20-21", "11月20日至21日")
 }
 
 // whenParser reads a when at the start of a string. Positions are byte offsets.
@@ -115,6 +116,9 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 		inherit = first.shift
 	}
 	last, m, err := p.atomAt(pos+n+sep, inherit)
+	if err == nil && m == 0 && first.dated {
+		last, m = p.dayAfter(first, pos+n+sep)
+	}
 	if err != nil {
 		return Span{}, atom{}, 0, err
 	}
@@ -138,6 +142,25 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 	return Span{first.span.Start, end}, first, n + sep + m, nil
 }
 
+// bareDay is a range's end given as a day of the month only.
+var bareDay = regexp.MustCompile(`^(\d{1,2})(?:日|号|st|nd|rd|th)?`)
+
+// dayAfter reads a bare day of the month at pos that ends a range starting at
+// the date first: the first such day on or after it.
+func (p *whenParser) dayAfter(first atom, pos int) (atom, int) {
+	m := bareDay.FindStringSubmatch(p.s[pos:])
+	if m == nil || !endsWord(p.s[pos:], len(m[0])) {
+		return atom{}, 0
+	}
+	start := first.span.Start
+	for _, month := range []Date{{start.Year, start.Month, 1}, Date{start.Year, start.Month, 1}.AddDays(31)} {
+		if d, ok := MakeDate(month.Year, month.Month, atoi(m[1])); ok && !d.Before(start) {
+			return atom{span: Span{d, d}, lang: first.lang}, len(m[0])
+		}
+	}
+	return atom{}, 0
+}
+
 // mergeSpans sorts spans and joins those that touch or overlap, so a
 // contiguous list ("thu and fri") becomes one span.
 func mergeSpans(spans []Span) []Span {
@@ -158,7 +181,7 @@ func mergeSpans(spans []Span) []Span {
 
 var (
 	rangeSeparator = regexp.MustCompile(`^(?i)(?:\s*(?:-|–|—|~|～|至|到)\s*|\s+(?:to|through|thru|until|till)\s+)`)
-	listSeparator  = regexp.MustCompile(`^(?i)(?:\s*(?:,|，|、|&|和|及|与)\s*|\s+and\s+)`)
+	listSeparator  = regexp.MustCompile(`^(?i)(?:\s*(?:,|，|、|/|&|和|及|与)\s*|\s+and\s+)`)
 )
 
 // match returns the length of re's match at pos.
@@ -183,18 +206,22 @@ var atomPatterns = []atomPattern{
 	{regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), true, englishWeekday},
 	{regexp.MustCompile(`^(?i)(today|tonight|tomorrow|tmr|yesterday)`), true, englishRelative},
 	{regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), true, isoDate},
+	{regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`), true, usDate},
 	{regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), true, slashDate},
 	{regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?`), true, monthNameDate},
-	{regexp.MustCompile(`^(下个?|上个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天末])`), false, chineseWeekday},
-	{regexp.MustCompile(`^(?:(下个?|上个?|本|这个?)周末)`), false, chineseNextWeekend},
+	{regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), false, chineseWeekday},
+	{regexp.MustCompile(`^(?:(下下个?|上上个?|下个?|上个?|本|这个?)周末)`), false, chineseNextWeekend},
 	{regexp.MustCompile(`^(今天|今日|明天|明日|后天|昨天|昨日|前天)`), false, chineseRelative},
 	{regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]`), false, chineseDate},
+	{regexp.MustCompile(`^(\d{1,2})[日号]`), false, chineseDayOfMonth},
 }
 
 // Shapes that look like a day but name none: reported instead of read as text.
 var (
-	badWeekday = regexp.MustCompile(`^(?:下个?|上个?|本|这个?)?(?:周|星期|礼拜)[八九十零〇0-9０-９]`)
+	badWeekday = regexp.MustCompile(`^(?:下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|星期|礼拜)[八九十零〇089０-９]`)
 	dateShape  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}/\d{1,2}\b`)
+	// A week without a day ("next week", "下周") is too vague for an item.
+	vagueWeek = regexp.MustCompile(`^(?i)(?:(?:next|this|last)\s+week\b|(?:下下|上上|下|上|本|这)(?:个)?(?:周|星期|礼拜)(?:[^一二三四五六日天末1-7]|$))`)
 )
 
 // atomAt reads one day word at pos, returning its length (0 when there is none).
@@ -216,6 +243,9 @@ func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	}
 	if m := dateShape.FindString(rest); m != "" {
 		return atom{}, 0, Errorf(Invalid, ReasonBadDate, m)
+	}
+	if m := vagueWeek.FindString(rest); m != "" {
+		return atom{}, 0, Errorf(Invalid, ReasonVagueWeek, strings.TrimSpace(m))
 	}
 	return atom{}, 0, nil
 }
@@ -258,6 +288,10 @@ func isoDate(p *whenParser, m []string, _ int) (atom, error) {
 	return p.date(m[0], atoi(m[1]), atoi(m[2]), atoi(m[3]), English)
 }
 
+func usDate(p *whenParser, m []string, _ int) (atom, error) {
+	return p.date(m[0], atoi(m[3]), atoi(m[1]), atoi(m[2]), English)
+}
+
 func slashDate(p *whenParser, m []string, _ int) (atom, error) {
 	return p.date(m[0], 0, atoi(m[1]), atoi(m[2]), English)
 }
@@ -274,13 +308,19 @@ func monthNameDate(p *whenParser, m []string, _ int) (atom, error) {
 var chineseDays = map[string]time.Weekday{
 	"一": time.Monday, "二": time.Tuesday, "三": time.Wednesday, "四": time.Thursday,
 	"五": time.Friday, "六": time.Saturday, "日": time.Sunday, "天": time.Sunday,
+	"1": time.Monday, "2": time.Tuesday, "3": time.Wednesday, "4": time.Thursday,
+	"5": time.Friday, "6": time.Saturday, "7": time.Sunday,
 }
 
-// chineseShiftOf reads 下/上/本/这 (and 下个, 这个…) as a week shift.
+// chineseShiftOf reads 下/上/本/这 (and 下个, 这个, 下下…) as a week shift.
 func chineseShiftOf(prefix string, carry int) (int, bool) {
 	switch {
 	case prefix == "":
 		return carry, false
+	case strings.HasPrefix(prefix, "下下"):
+		return 2, true
+	case strings.HasPrefix(prefix, "上上"):
+		return -2, true
 	case strings.HasPrefix(prefix, "下"):
 		return 1, true
 	case strings.HasPrefix(prefix, "上"):
@@ -315,6 +355,15 @@ func chineseDate(p *whenParser, m []string, _ int) (atom, error) {
 	return p.date(m[0], year, atoi(m[2]), atoi(m[3]), Chinese)
 }
 
+// chineseDayOfMonth reads "20号": the 20th of this month, last month or next, whichever is nearest.
+func chineseDayOfMonth(p *whenParser, m []string, _ int) (atom, error) {
+	d, ok := p.nearestDay(atoi(m[1]))
+	if !ok {
+		return atom{}, Errorf(Invalid, ReasonBadDate, m[0])
+	}
+	return atom{span: Span{d, d}, lang: Chinese, dated: true}, nil
+}
+
 // monday returns the Monday of the week shift weeks from today's.
 func (p *whenParser) monday(shift int) Date {
 	back := (int(p.today.Weekday()) + 6) % 7
@@ -343,7 +392,7 @@ func (p *whenParser) date(text string, year, month, day int, lang Lang) (atom, e
 		if !ok {
 			return atom{}, Errorf(Invalid, ReasonBadDate, text)
 		}
-		return atom{span: Span{d, d}, lang: lang, yearless: true}, nil
+		return atom{span: Span{d, d}, lang: lang, yearless: true, dated: true}, nil
 	}
 	d, ok := MakeDate(year, time.Month(month), day)
 	if !ok {
@@ -352,7 +401,7 @@ func (p *whenParser) date(text string, year, month, day int, lang Lang) (atom, e
 	if year < minYear || year > maxYear {
 		return atom{}, Errorf(Invalid, ReasonDateRange, text)
 	}
-	return atom{span: Span{d, d}, lang: lang}, nil
+	return atom{span: Span{d, d}, lang: lang, dated: true}, nil
 }
 
 // nearest returns the month/day closest to today: last year's, this year's or next year's.
@@ -361,6 +410,23 @@ func (p *whenParser) nearest(month, day int) (Date, bool) {
 	found := false
 	for _, y := range []int{p.today.Year - 1, p.today.Year, p.today.Year + 1} {
 		d, ok := MakeDate(y, time.Month(month), day)
+		if !ok {
+			continue
+		}
+		if !found || abs(p.today.DaysUntil(d)) < abs(p.today.DaysUntil(best)) {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
+// nearestDay returns the given day of this month, last month or next, whichever is nearest to today.
+func (p *whenParser) nearestDay(day int) (Date, bool) {
+	var best Date
+	found := false
+	first := Date{p.today.Year, p.today.Month, 1}
+	for _, month := range []Date{first.AddDays(-1), first, first.AddDays(31)} {
+		d, ok := MakeDate(month.Year, month.Month, day)
 		if !ok {
 			continue
 		}

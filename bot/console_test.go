@@ -1,0 +1,136 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"planbot/planner"
+)
+
+// consoleAdmin is who types at the console: their team's admin.
+var consoleAdmin = planner.Actor{TeamID: "local", TeamName: "local", UserID: "me", UserName: "me", Admin: true}
+
+func TestConsoleRun(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, planner.Actor{TeamID: "local", UserID: "ann", UserName: "Ann"}, "wed visit 2 companies") // #1
+	in := strings.Join([]string{
+		"# a comment",
+		"#",
+		"",
+		"/plan tue visit 4 enterprises",
+		"   周二 对接4家企业   ",
+		"#trip 去北京看展",
+		"\t",
+		"/plan done 2 two want a second visit",
+		"/计划 完成 1", // someone else's item: the console user is an admin
+		"# /plan done 3",
+		"/plan",
+		"lang fr",
+	}, "\n")
+	var out bytes.Buffer
+	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(in), Out: &out}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	want := strings.Join([]string{
+		"Added #2 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises",
+		"已添加 #3 ⬜ 11月18日周二 · 拜访 ×4 · 对接4家企业",
+		"Added #4 ⬜ Mon Nov 17 · trip · #trip 去北京看展",
+		"Done #2 ✅ Tue Nov 18 · visit ×4 · visit 4 enterprises · “two want a second visit”",
+		"已完成 #1 ✅ 11月19日周三 · 拜访 ×2 · visit 2 companies",
+		"Your week 2025-W47 (Nov 17–23)",
+		"Mon Nov 17",
+		"  #4 ⬜ Mon Nov 17 · trip · #trip 去北京看展",
+		"Tue Nov 18",
+		"  #2 ✅ Tue Nov 18 · visit ×4 · visit 4 enterprises · “two want a second visit”",
+		"  #3 ⬜ Tue Nov 18 · visit ×4 · 对接4家企业",
+		"Wed Nov 19",
+		"  —",
+		"Thu Nov 20",
+		"  —",
+		"Fri Nov 21",
+		"  —",
+		"Sat Nov 22",
+		"  —",
+		"Sun Nov 23",
+		"  —",
+		"\"fr\" is not a language I speak. Try: /plan lang zh or /plan lang en",
+		"“fr”不是支持的语言。例如：/plan lang zh 或 /plan lang en",
+		"",
+	}, "\n")
+	if got := out.String(); got != want {
+		t.Errorf("console printed\n%s\nwant\n%s", got, want)
+	}
+	items := teamItems(t, h, "local")
+	if len(items) != 4 {
+		t.Fatalf("team has %d items, want 4 (comments are not items): %+v", len(items), items)
+	}
+	if trip := items[0]; trip.ID != 4 || trip.Kind != planner.KindTrip || trip.Title != "#trip 去北京看展" {
+		t.Errorf("the #trip line stored %+v, want a trip", trip)
+	}
+}
+
+func TestConsoleRunPrompt(t *testing.T) {
+	h := newHandler(t)
+	var out bytes.Buffer
+	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader("lang zh\n\n# comment\n"), Out: &out, Prompt: true}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if want := "/plan 之后我会用中文回复。\n/plan /plan /plan "; out.String() != want {
+		t.Errorf("console printed %q, want %q", out.String(), want)
+	}
+}
+
+func TestConsoleRunCancelled(t *testing.T) {
+	h := newHandler(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out bytes.Buffer
+	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader("tue visit 4 enterprises\n"), Out: &out}
+	if err := c.Run(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+	if out.Len() != 0 || len(teamItems(t, h, "local")) != 0 {
+		t.Errorf("a cancelled console printed %q and stored %d items", out.String(), len(teamItems(t, h, "local")))
+	}
+}
+
+// failingWriter is a terminal that has gone away.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errBrokenPipe }
+
+var errBrokenPipe = errors.New("broken pipe")
+
+func TestConsoleRunWriteError(t *testing.T) {
+	h := newHandler(t)
+	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader("tue visit 4 enterprises\nwed visit 2 companies\n"), Out: failingWriter{}}
+	if err := c.Run(t.Context()); !errors.Is(err, errBrokenPipe) {
+		t.Errorf("Run = %v, want the write error", err)
+	}
+	if n := len(teamItems(t, h, "local")); n != 1 {
+		t.Errorf("the console went on after a failed write: %d items stored, want 1", n)
+	}
+}
+
+func TestStripCommandName(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"/plan tue x", "tue x"},
+		{"/计划 周二 x", "周二 x"},
+		{"/plan   week next ", "week next"},
+		{"/plan", ""},
+		{"tue x", "tue x"},
+		{"#trip 去北京看展", "#trip 去北京看展"},
+		{"11/20 visit", "11/20 visit"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := StripCommandName(tt.line); got != tt.want {
+				t.Errorf("StripCommandName(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}

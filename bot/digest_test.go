@@ -1,0 +1,173 @@
+package bot
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"planbot/planner"
+)
+
+func TestHandleNote(t *testing.T) {
+	h := newHandler(t)
+	for _, tt := range []struct {
+		actor planner.Actor
+		line  string
+		want  NoteView
+		lang  planner.Lang
+		text  string
+	}{
+		{ann, "note", NoteView{Week: w47}, planner.English,
+			"No note for week 2025-W47 yet. Write one: /plan note Two companies want a second visit."},
+		{ann, "note great week", NoteView{Week: w47, Text: "great week", Saved: true}, planner.English,
+			"Saved your note for week 2025-W47."},
+		{ann, "note", NoteView{Week: w47, Text: "great week"}, planner.English,
+			"Your note for week 2025-W47: great week"},
+		{bob, "心得：两家企业有意向再次对接", NoteView{Week: w47, Text: "两家企业有意向再次对接", Saved: true}, planner.Chinese,
+			"已保存本周（2025-W47）心得。"},
+		{bob, "心得", NoteView{Week: w47, Text: "两家企业有意向再次对接"}, planner.Chinese,
+			"本周（2025-W47）心得：两家企业有意向再次对接"},
+		{ann, "note: a better week", NoteView{Week: w47, Text: "a better week", Saved: true}, planner.English,
+			"Saved your note for week 2025-W47."},
+		{ann, "心得", NoteView{Week: w47, Text: "a better week"}, planner.Chinese,
+			"本周（2025-W47）心得：a better week"},
+	} {
+		t.Run(tt.actor.UserName+" "+tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, tt.actor, tt.line)
+			if r.Body != tt.want || r.Lang != tt.lang {
+				t.Errorf("reply %+v in %q, want %+v in %q", r.Body, r.Lang, tt.want, tt.lang)
+			}
+			if got := RenderText(r); got != tt.text {
+				t.Errorf("RenderText = %q, want %q", got, tt.text)
+			}
+		})
+	}
+	notes, err := h.Service.Store.Notes(t.Context(), "T1", w47)
+	if want := map[string]string{"U1": "a better week", "U2": "两家企业有意向再次对接"}; err != nil || !reflect.DeepEqual(notes, want) {
+		t.Errorf("stored notes %v, %v; want %v", notes, err, want)
+	}
+	if n := len(teamItems(t, h, "T1")); n != 0 {
+		t.Errorf("notes added %d items", n)
+	}
+}
+
+// digest answers line from a and returns the digest it shows.
+func digest(t *testing.T, h *Handler, a planner.Actor, line string) (planner.Digest, string) {
+	t.Helper()
+	r := mustHandle(t, h, a, line)
+	v, ok := r.Body.(DigestView)
+	if !ok {
+		t.Fatalf("reply %T %+v, want a DigestView", r.Body, r.Body)
+	}
+	return v.Digest, RenderText(r)
+}
+
+func TestHandleDigest(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "tue visit 4 enterprises")      // #1
+	mustHandle(t, h, ann, "thu-fri trip to Beijing")      // #2
+	mustHandle(t, h, bob, "周三 对接基金公司开展以商引商")              // #3
+	mustHandle(t, h, bob, "fri visit 3 companies")        // #4, cancelled below
+	mustHandle(t, h, carol, "last mon visit 2 companies") // #5, the week before
+	mustHandle(t, h, ann, "note great week")
+	mustHandle(t, h, bob, "cancel 4 client postponed")
+	if it, _ := history(t, h, "T1", 5); it.Start != day(t, "2025-11-10") {
+		t.Fatalf("last mon is %s, want 2025-11-10", it.Start)
+	}
+
+	t.Run("before done", func(t *testing.T) {
+		d, _ := digest(t, h, ann, "digest")
+		want := planner.Totals{Items: 1, Count: 4}
+		if got := d.Totals[planner.KindVisit]; got != want {
+			t.Errorf("visit totals %+v, want %+v (a cancelled visit counts nowhere)", got, want)
+		}
+	})
+
+	mustHandle(t, h, ann, "done 1 2 of 4 interested")
+
+	t.Run("this week", func(t *testing.T) {
+		d, text := digest(t, h, ann, "digest")
+		if d.Week != w47 || d.Start != day(t, "2025-11-17") || d.End != day(t, "2025-11-23") {
+			t.Errorf("digest of %s %s..%s, want 2025-W47 2025-11-17..2025-11-23", d.Week, d.Start, d.End)
+		}
+		totals := map[planner.Kind]planner.Totals{
+			planner.KindVisit: {Items: 1, DoneItems: 1, Count: 4, DoneCount: 4},
+			planner.KindTrip:  {Items: 1, Count: 1},
+			planner.KindFund:  {Items: 1, Count: 1},
+		}
+		for _, k := range planner.Kinds {
+			if got := d.Totals[k]; got != totals[k] {
+				t.Errorf("%s totals %+v, want %+v", k, got, totals[k])
+			}
+		}
+		members := []planner.MemberSummary{
+			{UserID: "U1", UserName: "Ann", Items: 2, DoneItems: 1, Note: "great week"},
+			{UserID: "U2", UserName: "Bob", Items: 1},
+		}
+		if !reflect.DeepEqual(d.Members, members) {
+			t.Errorf("members %+v, want %+v", d.Members, members)
+		}
+		if want := []string{"U3"}; !reflect.DeepEqual(d.Silent, want) {
+			t.Errorf("silent %v, want %v", d.Silent, want)
+		}
+		trips := []planner.TripSummary{{UserID: "U1", UserName: "Ann", Place: "Beijing",
+			Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"), Status: planner.StatusPlanned}}
+		if !reflect.DeepEqual(d.Trips, trips) {
+			t.Errorf("trips %+v, want %+v", d.Trips, trips)
+		}
+		for _, want := range []string{
+			"Retrospective · Week 47 · Nov 17–23 (2025-W47)",
+			"Done: 1 of 3 items (33%)",
+			"  trip 0/1 · fund 0/1 · visit 4/4",
+			"  Ann ⬜ Beijing Thu Nov 20 – Fri Nov 21",
+			"  Ann: 1 of 2 done",
+			"    #1 ✅ Tue Nov 18 · visit ×4 · visit 4 enterprises · “2 of 4 interested”",
+			"    note: great week",
+			"  Bob: 0 of 1 done",
+			"Logged nothing this week: Carol",
+		} {
+			if !strings.Contains(text, want+"\n") && !strings.HasSuffix(text, want) {
+				t.Errorf("digest text has no line %q:\n%s", want, text)
+			}
+		}
+		if strings.Contains(text, "#4") {
+			t.Errorf("digest text shows the cancelled item:\n%s", text)
+		}
+	})
+
+	t.Run("周报", func(t *testing.T) {
+		d, text := digest(t, h, bob, "周报")
+		if d.Week != w47 || len(d.Members) != 2 {
+			t.Errorf("digest of %s with %d members, want 2025-W47 with 2", d.Week, len(d.Members))
+		}
+		for _, want := range []string{"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）", "完成：1 / 3 项（33%）", "本周未记录：Carol"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("digest text has no %q:\n%s", want, text)
+			}
+		}
+	})
+
+	t.Run("last week", func(t *testing.T) {
+		d, text := digest(t, h, ann, "digest last")
+		members := []planner.MemberSummary{{UserID: "U3", UserName: "Carol", Items: 1}}
+		if d.Week != (planner.Week{Year: 2025, Num: 46}) || !reflect.DeepEqual(d.Members, members) || len(d.Silent) != 0 {
+			t.Errorf("digest of %s, members %+v, silent %v; want 2025-W46, %+v, none", d.Week, d.Members, d.Silent, members)
+		}
+		if d.Totals[planner.KindVisit] != (planner.Totals{Items: 1, Count: 2}) {
+			t.Errorf("visit totals %+v, want 1 item of 2", d.Totals[planner.KindVisit])
+		}
+		if !strings.Contains(text, "Done: 0 of 1 items (0%)") {
+			t.Errorf("digest text:\n%s", text)
+		}
+	})
+
+	t.Run("next week", func(t *testing.T) {
+		d, text := digest(t, h, ann, "digest 2025-W48")
+		if want := []string{"U1", "U2", "U3"}; len(d.Members) != 0 || !reflect.DeepEqual(d.Silent, want) {
+			t.Errorf("members %+v, silent %v; want none, %v", d.Members, d.Silent, want)
+		}
+		if !strings.HasSuffix(text, "Logged nothing this week: Ann, Bob, Carol") {
+			t.Errorf("digest text:\n%s", text)
+		}
+	})
+}

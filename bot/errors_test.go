@@ -1,0 +1,146 @@
+package bot
+
+import (
+	"bytes"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	"planbot/planner"
+	"planbot/storage"
+)
+
+// snapshot is everything a failed command must leave as it was.
+type snapshot struct {
+	Items   []planner.Item
+	History []planner.Change
+	Members []planner.Member
+	Notes   map[string]string
+}
+
+func takeSnapshot(t *testing.T, h *Handler) snapshot {
+	t.Helper()
+	_, changes := history(t, h, "T1", 1)
+	members, err := h.Service.Store.Members(t.Context(), "T1")
+	if err != nil {
+		t.Fatalf("Members: %v", err)
+	}
+	notes, err := h.Service.Store.Notes(t.Context(), "T1", w47)
+	if err != nil {
+		t.Fatalf("Notes: %v", err)
+	}
+	return snapshot{teamItems(t, h, "T1"), changes, members, notes}
+}
+
+func TestHandleErrors(t *testing.T) {
+	tooLong := strings.Repeat("x", planner.MaxTitle+1)
+	tests := []struct {
+		name   string
+		line   string
+		code   planner.Code
+		reason planner.Reason
+		detail string
+		lang   planner.Lang // of the reply, so of its first line
+	}{
+		{"bad weekday", "周八 拜访", planner.Invalid, planner.ReasonBadWeekday, "周八", planner.English},
+		{"bad iso date", "2025-02-30 x", planner.Invalid, planner.ReasonBadDate, "2025-02-30", planner.English},
+		{"bad slash date", "13/45 x", planner.Invalid, planner.ReasonBadDate, "13/45", planner.English},
+		{"year out of range", "2100-01-01 x", planner.Invalid, planner.ReasonDateRange, "2100-01-01", planner.English},
+		{"end before start", "2025-11-21 to 2025-11-20 x", planner.Invalid, planner.ReasonEndBefore, "2025-11-21 to 2025-11-20", planner.English},
+		{"week without a day", "下周 出差上海", planner.Invalid, planner.ReasonVagueWeek, "下周", planner.English},
+		{"english week without a day", "next week trip to Shanghai", planner.Invalid, planner.ReasonVagueWeek, "next week", planner.English},
+		{"when without what", "tue", planner.Invalid, planner.ReasonNoWhat, "tue", planner.English},
+		{"no what at all", "add", planner.Invalid, planner.ReasonNoWhat, "", planner.English},
+		{"title too long", "tue " + tooLong, planner.Invalid, planner.ReasonTooLong, "", planner.English},
+		{"count too big", "拜访999999家企业", planner.Invalid, planner.ReasonBadCount, "999999", planner.English},
+		{"id overflows int64", "done 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999", planner.English},
+		{"id overflows, chinese verb", "完成 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999", planner.Chinese},
+		{"id zero", "cancel 0", planner.Invalid, planner.ReasonBadID, "0", planner.English},
+		{"no such item", "done 7", planner.NotFound, planner.ReasonNoItem, "7", planner.English},
+		{"bad week", "week 2025-W99", planner.Invalid, planner.ReasonBadWeek, "2025-W99", planner.English},
+		{"bad digest week", "周报 2025-W53", planner.Invalid, planner.ReasonBadWeek, "2025-W53", planner.Chinese},
+		{"bad export week", "导出 2025-W60", planner.Invalid, planner.ReasonBadWeek, "2025-W60", planner.Chinese},
+		{"bad lang", "lang fr", planner.Invalid, planner.ReasonBadLang, "fr", planner.English},
+		{"move to no day", "move 1 someday", planner.Invalid, planner.ReasonBadWhen, "someday", planner.English},
+		{"move to two runs", "move 1 mon and wed", planner.Invalid, planner.ReasonSplitWhen, "mon and wed", planner.English},
+		{"edit to two runs", "edit 1 mon and wed visit", planner.Invalid, planner.ReasonSplitWhen, "mon and wed visit", planner.English},
+		{"outcome too long", "done 1 " + tooLong, planner.Invalid, planner.ReasonTooLong, "", planner.English},
+		{"note too long", "note " + tooLong, planner.Invalid, planner.ReasonTooLong, "", planner.English},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			mustHandle(t, h, ann, "tue visit 4 enterprises")
+			before := takeSnapshot(t, h)
+
+			r := h.Handle(t.Context(), ann, tt.line)
+			e := failure(t, r)
+			if e.Code != tt.code || e.Reason != tt.reason || e.Detail != tt.detail {
+				t.Errorf("error %s/%s %q, want %s/%s %q", e.Code, e.Reason, e.Detail, tt.code, tt.reason, tt.detail)
+			}
+			if r.Lang != tt.lang {
+				t.Errorf("reply language %q, want %q", r.Lang, tt.lang)
+			}
+			if after := takeSnapshot(t, h); !reflect.DeepEqual(after, before) {
+				t.Errorf("a failure changed the store:\nbefore %+v\nafter  %+v", before, after)
+			}
+			checkBilingual(t, RenderText(r), tt.lang, e.Detail)
+		})
+	}
+}
+
+// checkBilingual checks that a rendered Failure explains itself in lang and
+// then in the other language, each with a /plan example.
+func checkBilingual(t *testing.T, text string, lang planner.Lang, detail string) {
+	t.Helper()
+	lines := strings.Split(text, "\n")
+	if len(lines) != 2 {
+		t.Fatalf("failure text has %d lines, want 2: %q", len(lines), text)
+	}
+	en, zh := lines[0], lines[1]
+	if lang == planner.Chinese {
+		en, zh = zh, en
+	}
+	if hasHan(strings.ReplaceAll(en, detail, "")) {
+		t.Errorf("English line has Chinese in it: %q", en)
+	}
+	if !hasHan(strings.ReplaceAll(zh, detail, "")) {
+		t.Errorf("Chinese line has no Chinese in it: %q", zh)
+	}
+	for _, line := range lines {
+		if !strings.Contains(line, "/plan ") {
+			t.Errorf("line has no /plan example: %q", line)
+		}
+		if strings.Contains(line, "%!") {
+			t.Errorf("line has a formatting error: %q", line)
+		}
+	}
+}
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// A storage failure is logged and answered without its details.
+func TestHandleInternalError(t *testing.T) {
+	h := newHandler(t)
+	var logs bytes.Buffer
+	h.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	if err := h.Service.Store.(*storage.DB).Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := h.Handle(t.Context(), ann, "tue visit 4 enterprises")
+	if e := failure(t, r); e.Code != planner.Internal || e.Reason != planner.ReasonInternalFail || e.Err == nil {
+		t.Errorf("error %+v, want internal_fail with its cause", e)
+	}
+	text := RenderText(r)
+	want := "Something went wrong on my side; nothing was changed. Please try again in a moment.\n出了点问题，什么都没有改动。请稍后再试。"
+	if text != want {
+		t.Errorf("RenderText = %q, want %q", text, want)
+	}
+	if !strings.Contains(logs.String(), "command failed") || !strings.Contains(logs.String(), "database is closed") {
+		t.Errorf("internal error not logged with its cause: %q", logs.String())
+	}
+}

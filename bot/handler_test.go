@@ -1,0 +1,331 @@
+package bot
+
+import (
+	"io"
+	"log/slog"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"planbot/planner"
+	"planbot/storage"
+)
+
+var shanghai = mustZone("Asia/Shanghai")
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// Team T1 has members Ann, Bob and Carol and an admin; Eve is in team T2 and
+// has the same user id as Ann, so that only the team tells them apart.
+var (
+	ann   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U1", UserName: "Ann"}
+	bob   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U2", UserName: "Bob"}
+	carol = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U3", UserName: "Carol"}
+	boss  = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U9", UserName: "Boss", Admin: true}
+	eve   = planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U1", UserName: "Eve"}
+)
+
+// w47 is the week of the fixed clock: Monday 2025-11-17 to Sunday 2025-11-23.
+var w47 = planner.Week{Year: 2025, Num: 47}
+
+// newHandler returns a Handler on a fresh SQLite database whose clock stands
+// at Monday 2025-11-17 09:00 in Shanghai, with English as the team language.
+func newHandler(t *testing.T) *Handler {
+	t.Helper()
+	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
+	if err != nil {
+		t.Fatalf("storage.Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("close database: %v", err)
+		}
+	})
+	return &Handler{
+		Service: &planner.Service{
+			Store: db,
+			Now:   func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+			Loc:   shanghai,
+			Lang:  planner.English,
+		},
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+}
+
+// mustHandle answers line from a and fails the test on a Failure.
+func mustHandle(t *testing.T, h *Handler, a planner.Actor, line string) Reply {
+	t.Helper()
+	r := h.Handle(t.Context(), a, line)
+	if f, ok := r.Body.(Failure); ok {
+		t.Fatalf("%s: %q failed: %v", a.UserName, line, f.Err)
+	}
+	return r
+}
+
+// failure returns the error of a Failure reply and fails the test on any other.
+func failure(t *testing.T, r Reply) *planner.Error {
+	t.Helper()
+	f, ok := r.Body.(Failure)
+	if !ok {
+		t.Fatalf("reply %T %+v, want a Failure", r.Body, r.Body)
+	}
+	return f.Err
+}
+
+// day returns the day written YYYY-MM-DD.
+func day(t testing.TB, s string) planner.Date {
+	t.Helper()
+	d, err := planner.ParseDate(s)
+	if err != nil {
+		t.Fatalf("ParseDate(%q): %v", s, err)
+	}
+	return d
+}
+
+// teamItems returns every item of team teamID, whatever its days.
+func teamItems(t *testing.T, h *Handler, teamID string) []planner.Item {
+	t.Helper()
+	items, err := h.Service.Store.ItemsStarting(t.Context(), teamID, "", day(t, "2000-01-01"), day(t, "2099-12-31"))
+	if err != nil {
+		t.Fatalf("ItemsStarting(%s): %v", teamID, err)
+	}
+	return items
+}
+
+// history returns item id of team teamID as stored, with its changes.
+func history(t *testing.T, h *Handler, teamID string, id int64) (planner.Item, []planner.Change) {
+	t.Helper()
+	it, err := h.Service.Store.Item(t.Context(), teamID, id)
+	if err != nil {
+		t.Fatalf("Item(%s, %d): %v", teamID, id, err)
+	}
+	changes, err := h.Service.Store.History(t.Context(), teamID, id)
+	if err != nil {
+		t.Fatalf("History(%s, %d): %v", teamID, id, err)
+	}
+	return it, changes
+}
+
+// The seed week, typed by one member in English and in Chinese.
+func TestHandleAddSeedWeek(t *testing.T) {
+	h := newHandler(t)
+	tests := []struct {
+		line       string
+		id         int64
+		start, end string
+		kind       planner.Kind
+		count      int
+		place      string
+		title      string
+		lang       planner.Lang
+		text       string
+	}{
+		{"tue visit 4 enterprises", 1, "2025-11-18", "2025-11-18", planner.KindVisit, 4, "", "visit 4 enterprises", planner.English,
+			"Added #1 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises"},
+		{"thu-fri trip to Beijing", 2, "2025-11-20", "2025-11-21", planner.KindTrip, 1, "Beijing", "trip to Beijing", planner.English,
+			"Added #2 ⬜ Thu Nov 20 – Fri Nov 21 · trip → Beijing · trip to Beijing"},
+		{"周二 对接4家企业", 3, "2025-11-18", "2025-11-18", planner.KindVisit, 4, "", "对接4家企业", planner.Chinese,
+			"已添加 #3 ⬜ 11月18日周二 · 拜访 ×4 · 对接4家企业"},
+		{"周三 对接基金公司开展以商引商", 4, "2025-11-19", "2025-11-19", planner.KindFund, 1, "", "对接基金公司开展以商引商", planner.Chinese,
+			"已添加 #4 ⬜ 11月19日周三 · 基金 · 对接基金公司开展以商引商"},
+		{"周四至周五 出差北京", 5, "2025-11-20", "2025-11-21", planner.KindTrip, 1, "北京", "出差北京", planner.Chinese,
+			"已添加 #5 ⬜ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京"},
+		{"周末 回常总结复盘", 6, "2025-11-22", "2025-11-23", planner.KindReview, 1, "", "回常总结复盘", planner.Chinese,
+			"已添加 #6 ⬜ 11月22日周六至11月23日周日 · 复盘 · 回常总结复盘"},
+		{"sun 参加招商培训", 7, "2025-11-23", "2025-11-23", planner.KindTraining, 1, "", "参加招商培训", planner.English,
+			"Added #7 ⬜ Sun Nov 23 · training · 参加招商培训"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, tt.line)
+			b, ok := r.Body.(Added)
+			if !ok || len(b.Items) != 1 {
+				t.Fatalf("reply %T %+v, want Added with one item", r.Body, r.Body)
+			}
+			it := b.Items[0]
+			want := planner.Item{
+				ID: tt.id, TeamID: "T1", UserID: "U1", UserName: "Ann",
+				Start: day(t, tt.start), End: day(t, tt.end), Kind: tt.kind, Count: tt.count,
+				Place: tt.place, Title: tt.title, Status: planner.StatusPlanned,
+				CreatedAt: it.CreatedAt, UpdatedAt: it.UpdatedAt,
+			}
+			if !reflect.DeepEqual(it, want) {
+				t.Errorf("added %+v\nwant  %+v", it, want)
+			}
+			if r.Lang != tt.lang {
+				t.Errorf("reply language %q, want %q", r.Lang, tt.lang)
+			}
+			if got := RenderText(r); got != tt.text {
+				t.Errorf("RenderText = %q, want %q", got, tt.text)
+			}
+			if stored, _ := history(t, h, "T1", tt.id); !reflect.DeepEqual(stored, it) {
+				t.Errorf("stored %+v, replied %+v", stored, it)
+			}
+		})
+	}
+	if got := len(teamItems(t, h, "T1")); got != len(tests) {
+		t.Errorf("team has %d items, want %d", got, len(tests))
+	}
+}
+
+func TestHandleAddSeveralDays(t *testing.T) {
+	h := newHandler(t)
+	r := mustHandle(t, h, ann, "mon and wed visit 2 companies")
+	b, ok := r.Body.(Added)
+	if !ok || len(b.Items) != 2 {
+		t.Fatalf("reply %T %+v, want Added with two items", r.Body, r.Body)
+	}
+	for i, want := range []string{"2025-11-17", "2025-11-19"} {
+		if it := b.Items[i]; it.ID != int64(i+1) || it.Start != day(t, want) || it.Count != 2 {
+			t.Errorf("item %d = #%d %s ×%d, want #%d %s ×2", i, it.ID, it.Start, it.Count, i+1, want)
+		}
+	}
+	want := "Added 2 items:\n  #1 ⬜ Mon Nov 17 · visit ×2 · visit 2 companies\n  #2 ⬜ Wed Nov 19 · visit ×2 · visit 2 companies"
+	if got := RenderText(r); got != want {
+		t.Errorf("RenderText = %q, want %q", got, want)
+	}
+}
+
+// The reply language is the member's setting, else the verb's language, else
+// the language of the line's when, else the team's.
+func TestHandleReplyLanguage(t *testing.T) {
+	tests := []struct {
+		name     string
+		teamLang planner.Lang
+		setup    []string
+		line     string
+		want     planner.Lang
+	}{
+		{"english when", planner.Chinese, nil, "tue visit 4 enterprises", planner.English},
+		{"chinese when", planner.English, nil, "周二 对接4家企业", planner.Chinese},
+		{"english when, chinese what", planner.Chinese, nil, "sun 参加招商培训", planner.English},
+		{"english verb", planner.Chinese, nil, "week", planner.English},
+		{"chinese verb", planner.English, nil, "本周", planner.Chinese},
+		{"chinese verb, english when", planner.English, []string{"tue visit"}, "改期 1 fri", planner.Chinese},
+		{"member setting over english when", planner.English, []string{"lang zh"}, "tue visit 4 enterprises", planner.Chinese},
+		{"member setting over chinese verb", planner.Chinese, []string{"语言 英文"}, "本周", planner.English},
+		{"member setting on a failure", planner.English, []string{"lang zh"}, "done 42", planner.Chinese},
+		{"team default zh", planner.Chinese, nil, "visit 2 companies", planner.Chinese},
+		{"team default en", planner.English, nil, "拜访2家企业", planner.English},
+		{"team default on a failure", planner.Chinese, nil, "周八 拜访", planner.Chinese},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			h.Service.Lang = tt.teamLang
+			for _, line := range tt.setup {
+				mustHandle(t, h, ann, line)
+			}
+			r := h.Handle(t.Context(), ann, tt.line)
+			if r.Lang != tt.want {
+				t.Errorf("%q replied in %q, want %q: %s", tt.line, r.Lang, tt.want, RenderText(r))
+			}
+		})
+	}
+}
+
+func TestHandleLangSet(t *testing.T) {
+	h := newHandler(t)
+	for _, tt := range []struct {
+		line string
+		want planner.Lang
+		text string
+	}{
+		{"lang zh", planner.Chinese, "之后我会用中文回复。"},
+		{"语言 en", planner.English, "I will reply in English."},
+		{"语言 中文", planner.Chinese, "之后我会用中文回复。"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, tt.line)
+			if r.Body != (LangSet{Lang: tt.want}) || r.Lang != tt.want {
+				t.Errorf("reply %+v, want LangSet %q in %q", r, tt.want, tt.want)
+			}
+			if got := RenderText(r); got != tt.text {
+				t.Errorf("RenderText = %q, want %q", got, tt.text)
+			}
+			members, err := h.Service.Store.Members(t.Context(), "T1")
+			if err != nil || len(members) != 1 || members[0].Lang != tt.want {
+				t.Errorf("members %+v, %v; want Ann with language %q", members, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHandleHelp(t *testing.T) {
+	h := newHandler(t)
+	h.Service.Lang = planner.Chinese
+	for _, tt := range []struct {
+		line  string
+		lang  planner.Lang
+		start string
+	}{
+		{"help", planner.English, "planbot — your week in one line."},
+		{"帮助", planner.Chinese, "planbot：一句话记下这一周。"},
+		{"?", planner.Chinese, "planbot：一句话记下这一周。"},
+		{"--help", planner.Chinese, "planbot：一句话记下这一周。"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, tt.line)
+			if r.Body != (Help{}) || r.Lang != tt.lang {
+				t.Errorf("reply %+v, want Help in %q", r, tt.lang)
+			}
+			if text := RenderText(r); !strings.HasPrefix(text, tt.start) || strings.Count(text, "/plan ") < 10 {
+				t.Errorf("RenderText =\n%s\nwant the command reference starting %q", text, tt.start)
+			}
+		})
+	}
+	if n := len(teamItems(t, h, "T1")); n != 0 {
+		t.Errorf("help added %d items", n)
+	}
+}
+
+func TestHandleWeekViews(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	mustHandle(t, h, ann, "next wed trip to Shanghai") // the vague_week example
+	mustHandle(t, h, bob, "下周三 出差上海")                  // and in Chinese
+	for _, tt := range []struct {
+		line  string
+		week  planner.Week
+		team  bool
+		items []int64
+	}{
+		{"", w47, false, []int64{1}},
+		{"week", w47, false, []int64{1}},
+		{"week next", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
+		{"week W48", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
+		{"下周", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
+		{"下星期", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
+		{"这周", w47, false, []int64{1}},
+		{"上周", planner.Week{Year: 2025, Num: 46}, false, nil},
+		{"team next", planner.Week{Year: 2025, Num: 48}, true, []int64{2, 3}},
+		{"团队 下星期", planner.Week{Year: 2025, Num: 48}, true, []int64{2, 3}},
+		{"团队 2025-W47", w47, true, []int64{1}},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, tt.line)
+			v, ok := r.Body.(WeekView)
+			if !ok || v.Week != tt.week || v.Team != tt.team {
+				t.Fatalf("reply %T %+v, want the week %s (team %t)", r.Body, r.Body, tt.week, tt.team)
+			}
+			var ids []int64
+			for _, it := range v.Items {
+				ids = append(ids, it.ID)
+			}
+			if !reflect.DeepEqual(ids, tt.items) {
+				t.Errorf("items %v, want %v", ids, tt.items)
+			}
+		})
+	}
+	if n := len(teamItems(t, h, "T1")); n != 3 {
+		t.Errorf("week views added items: the team has %d, want 3", n)
+	}
+}

@@ -1,0 +1,241 @@
+package bot
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"planbot/planner"
+)
+
+// allReasons are the Reason constants of planner/error.go.
+var allReasons = []planner.Reason{
+	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
+	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadCount, planner.ReasonBadWeek,
+	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonNoItem,
+	planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
+	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
+}
+
+// allMsgs are the msg constants of catalog.go.
+var allMsgs = []msg{
+	msgAdded, msgAddedMany, msgYourWeek, msgTeamWeek, msgNothing, msgWeekEmpty, msgDone, msgCancelled,
+	msgMoved, msgEdited, msgNoteSaved, msgNoteShow, msgNoteNone, msgLangSet, msgDigestTitle, msgDigestRate,
+	msgDigestKinds, msgDigestTrips, msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
+	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd,
+}
+
+var langs = []planner.Lang{planner.English, planner.Chinese}
+
+// verbPattern finds fmt verbs (and %%) in a catalog sentence.
+var verbPattern = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
+
+func verbs(s string) []string {
+	var out []string
+	for _, v := range verbPattern.FindAllString(s, -1) {
+		if v != "%%" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func TestCatalogsComplete(t *testing.T) {
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			if len(catalogs[l]) != len(allMsgs) {
+				t.Errorf("catalog has %d sentences, want %d", len(catalogs[l]), len(allMsgs))
+			}
+			for _, m := range allMsgs {
+				if catalogs[l][m] == "" {
+					t.Errorf("no sentence %q", m)
+				}
+				// say gives both languages the same arguments.
+				if en, got := verbs(english[m]), verbs(catalogs[l][m]); !slices.Equal(got, en) {
+					t.Errorf("sentence %q takes %v, English takes %v", m, got, en)
+				}
+			}
+			if len(errorMsgs[l]) != len(allReasons) {
+				t.Errorf("%d error explanations, want %d", len(errorMsgs[l]), len(allReasons))
+			}
+			for _, r := range allReasons {
+				if errorMsgs[l][r] == "" {
+					t.Errorf("no explanation of %q", r)
+				}
+			}
+			for _, k := range planner.Kinds {
+				if kindNames[l][k] == "" {
+					t.Errorf("no name for kind %q", k)
+				}
+			}
+		})
+	}
+	for _, s := range []planner.Status{planner.StatusPlanned, planner.StatusDone, planner.StatusCancelled} {
+		if statusMarks[s] == "" {
+			t.Errorf("no mark for status %q", s)
+		}
+	}
+}
+
+// allReasons must list every Reason that planner/error.go declares.
+func TestAllReasonsMatchPlanner(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "../planner/error.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var declared []planner.Reason
+	ast.Inspect(f, func(n ast.Node) bool {
+		spec, ok := n.(*ast.ValueSpec)
+		if !ok || spec.Type == nil || identName(spec.Type) != "Reason" {
+			return true
+		}
+		for _, v := range spec.Values {
+			if lit, ok := v.(*ast.BasicLit); ok {
+				s, _ := strconv.Unquote(lit.Value)
+				declared = append(declared, planner.Reason(s))
+			}
+		}
+		return true
+	})
+	listed := slices.Clone(allReasons)
+	slices.Sort(declared)
+	slices.Sort(listed)
+	if !slices.Equal(declared, listed) {
+		t.Errorf("planner/error.go declares %v,\nthe test lists %v", declared, listed)
+	}
+}
+
+func identName(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// sampleBodies are one of each reply shape, and a Failure for every Reason.
+func sampleBodies(t *testing.T) map[string]Body {
+	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
+	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
+		Kind: planner.KindTrip, Count: 1, Place: "北京", Title: "出差北京", Status: planner.StatusDone, Outcome: "两家有意向"}
+	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+		Kind: planner.KindMeeting, Count: 1, Title: "sync", Status: planner.StatusPlanned}
+	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
+	var csv strings.Builder
+	if err := WriteCSV(&csv, []planner.Item{visit, trip}); err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]Body{
+		"added":        Added{Items: []planner.Item{visit}},
+		"added many":   Added{Items: []planner.Item{visit, trip}},
+		"week empty":   WeekView{Week: w47},
+		"week":         WeekView{Week: w47, Items: []planner.Item{visit, trip}},
+		"team week":    WeekView{Week: w47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
+		"week of two":  WeekView{Week: planner.Week{Year: 2025, Num: 44}},
+		"done":         Changed{Verb: VerbDone, Item: trip},
+		"cancel":       Changed{Verb: VerbCancel, Item: visit},
+		"move":         Changed{Verb: VerbMove, Item: trip},
+		"edit":         Changed{Verb: VerbEdit, Item: visit},
+		"note saved":   NoteView{Week: w47, Text: "great week", Saved: true},
+		"note":         NoteView{Week: w47, Text: "great week"},
+		"note none":    NoteView{Week: w47},
+		"digest empty": DigestView{Digest: planner.BuildDigest(w47, nil, nil, nil, members)},
+		"digest": DigestView{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, []planner.Item{old},
+			map[string]string{"U1": "great week"}, members)},
+		"export":   ExportView{Week: w47, CSV: csv.String()},
+		"lang set": LangSet{Lang: planner.Chinese},
+		"help":     Help{},
+	}
+	for _, r := range allReasons {
+		bodies["failure "+string(r)] = Failure{Err: planner.Errorf(planner.Invalid, r, "3")}
+	}
+	return bodies
+}
+
+// leftover finds what fmt leaves of a verb it had no argument for, or a verb never formatted.
+var leftover = regexp.MustCompile(`%!|%(?:\[\d+\])?[sdqv]`)
+
+func TestRenderTextEveryBody(t *testing.T) {
+	for name, body := range sampleBodies(t) {
+		t.Run(name, func(t *testing.T) {
+			texts := map[planner.Lang]string{}
+			for _, l := range langs {
+				text := RenderText(Reply{Lang: l, Body: body})
+				texts[l] = text
+				if strings.TrimSpace(text) == "" {
+					t.Errorf("%s: empty", l)
+				}
+				if m := leftover.FindString(text); m != "" {
+					t.Errorf("%s: %q left in:\n%s", l, m, text)
+				}
+			}
+			if texts[planner.English] == texts[planner.Chinese] {
+				t.Errorf("English and Chinese are the same:\n%s", texts[planner.English])
+			}
+			if hasHan(strings.NewReplacer("王芳", "", "北京", "", "出差北京", "", "两家有意向", "", "招商一组", "").Replace(texts[planner.English])) {
+				if _, failed := body.(Failure); !failed {
+					t.Errorf("English text has Chinese words:\n%s", texts[planner.English])
+				}
+			}
+		})
+	}
+}
+
+func TestRenderText(t *testing.T) {
+	bodies := sampleBodies(t)
+	tests := []struct {
+		name string
+		lang planner.Lang
+		want string
+	}{
+		{"added", planner.English, "Added #1 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises"},
+		{"added", planner.Chinese, "已添加 #1 ⬜ 11月18日周二 · 拜访 ×4 · visit 4 enterprises"},
+		{"done", planner.English, "Done #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 出差北京 · “两家有意向”"},
+		{"done", planner.Chinese, "已完成 #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”"},
+		{"week empty", planner.English, "Your week 2025-W47 (Nov 17–23)\nNothing planned yet.\nAdd one: /plan tue visit 4 enterprises"},
+		{"week empty", planner.Chinese, "我的一周 2025-W47（11月17日–23日）\n还没有安排。\n添加一条：/plan 周二 对接4家企业"},
+		{"week of two", planner.English, "Your week 2025-W44 (Oct 27 – Nov 2)\nNothing planned yet.\nAdd one: /plan tue visit 4 enterprises"},
+		{"week of two", planner.Chinese, "我的一周 2025-W44（10月27日–11月2日）\n还没有安排。\n添加一条：/plan 周二 对接4家企业"},
+		{"team week", planner.English, "Team 招商一组, week 2025-W47 (Nov 17–23)\n" +
+			"Mon Nov 17\n  —\n" +
+			"Tue Nov 18\n  #1 ⬜ Tue Nov 18 · visit ×4 · Ann · visit 4 enterprises\n" +
+			"Wed Nov 19\n  —\n" +
+			"Thu Nov 20\n  #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
+			"Fri Nov 21\n  —\nSat Nov 22\n  —\nSun Nov 23\n  —"},
+		{"digest empty", planner.English, "Retrospective · Week 47 · Nov 17–23 (2025-W47)\nNothing was logged this week."},
+		{"digest", planner.Chinese, "周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）\n" +
+			"完成：1 / 2 项（50%）\n" +
+			"分类（完成/计划）：\n  出差 1/1 · 拜访 0/4\n" +
+			"出差：\n  王芳 ✅ 北京 11月20日周四至11月21日周五\n" +
+			"成员：\n" +
+			"  Ann：完成 0 / 1\n    #1 ⬜ 11月18日周二 · 拜访 ×4 · visit 4 enterprises\n    心得：great week\n" +
+			"  王芳：完成 1 / 1\n    #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
+			"本周未记录：Carol"},
+		{"failure bad_id", planner.English, "\"3\" is not an item number. Try: /plan done 3 (see the numbers with /plan week)\n" +
+			"“3”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）"},
+		{"failure already_done", planner.Chinese, "#3 已完成，不能取消。可以用 /plan 修改 3 … 调整\n" +
+			"Item #3 is already done, so it cannot be cancelled. Change it with /plan edit 3 …"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+string(tt.lang), func(t *testing.T) {
+			if got := RenderText(Reply{Lang: tt.lang, Body: bodies[tt.name]}); got != tt.want {
+				t.Errorf("RenderText =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// A reason without an explanation is explained as an internal failure.
+func TestExplainUnknownReason(t *testing.T) {
+	e := planner.Errorf(planner.Invalid, "no_such_reason", "x")
+	for _, l := range langs {
+		if got, want := explain(l, e), errorMsgs[l][planner.ReasonInternalFail]; got != want {
+			t.Errorf("explain(%s) = %q, want %q", l, got, want)
+		}
+	}
+}
