@@ -38,6 +38,7 @@ const (
 	msgExportTitle   msg = "export_title"
 	msgHelp          msg = "help"
 	msgTryAdd        msg = "try_add"
+	msgHistoryTitle  msg = "history_title"
 )
 
 // errorMsgs are the explanations of planner's error reasons, each with an example.
@@ -62,6 +63,18 @@ func say(lang planner.Lang, m msg, args ...any) string {
 	return fmt.Sprintf(catalogs[lang][m], args...)
 }
 
+// usages are examples of each command that takes arguments, by language.
+var usages = map[planner.Lang]map[Verb]string{
+	planner.English: {
+		VerbDone: "/plan done 3 2 of 4 interested", VerbCancel: "/plan cancel 3 client postponed",
+		VerbMove: "/plan move 3 next wed", VerbEdit: "/plan edit 3 fri visit 5 enterprises", VerbHistory: "/plan history 3",
+	},
+	planner.Chinese: {
+		VerbDone: "/plan 完成 3 两家有意向", VerbCancel: "/plan 取消 3 客户改期",
+		VerbMove: "/plan 改期 3 下周三", VerbEdit: "/plan 修改 3 周五 对接5家企业", VerbHistory: "/plan 历史 3",
+	},
+}
+
 // explain returns the explanation of err in lang, with an example of the right form.
 func explain(lang planner.Lang, err *planner.Error) string {
 	text, ok := errorMsgs[lang][err.Reason]
@@ -71,7 +84,11 @@ func explain(lang planner.Lang, err *planner.Error) string {
 	if !strings.Contains(text, "%") {
 		return text
 	}
-	return fmt.Sprintf(text, err.Detail)
+	detail := err.Detail
+	if err.Reason == planner.ReasonUsage {
+		detail = usages[lang][Verb(detail)]
+	}
+	return fmt.Sprintf(text, detail)
 }
 
 // other returns the language that is not lang.

@@ -19,15 +19,16 @@ var english = map[msg]string{
 	msgLangSet:       "I will reply in English.",
 	msgDigestTitle:   "Retrospective · Week %d · %s (%s)",
 	msgDigestRate:    "Done: %d of %d items (%d%%)",
-	msgDigestKinds:   "By kind (done/planned):",
+	msgDigestKinds:   "By kind, counting enterprises, meetings… (done/planned):",
 	msgDigestTrips:   "Trips:",
 	msgDigestMembers: "Members:",
 	msgDigestMember:  "%s: %d of %d done",
 	msgDigestNote:    "note: %s",
 	msgDigestSilent:  "Logged nothing this week: %s",
-	msgDigestEmpty:   "Nothing was logged this week.",
+	msgDigestEmpty:   "No items this week.",
 	msgExportTitle:   "Export of week %s (CSV):",
 	msgTryAdd:        "Add one: /plan tue visit 4 enterprises",
+	msgHistoryTitle:  "History of %s",
 	msgHelp: `planbot — your week in one line.
   /plan <when> <what>         add: /plan tue visit 4 enterprises · /plan thu-fri trip to Beijing
   /plan week [next|last|2025-W47]   my week, by day
@@ -37,6 +38,7 @@ var english = map[msg]string{
   /plan move <id> <when>      /plan move 3 next wed
   /plan edit <id> <when> <what>   /plan edit 3 fri visit 5 enterprises
   /plan note <text>           my retrospective note for this week
+  /plan history <id>          every change made to an item
   /plan digest [this|last|2025-W47]   preview the team's retrospective
   /plan export [week]         the week as CSV
   /plan lang zh|en            reply language
@@ -62,6 +64,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadWeek:      "%q is not a week. Try: /plan week 2025-W47, /plan week next",
 	planner.ReasonBadWhen:      "%q is not a day I understand. Try: /plan move 3 next wed",
 	planner.ReasonSplitWhen:    "%q is more than one run of days; an item needs one. Try: /plan move 3 thu-fri",
+	planner.ReasonUsage:        "Something is missing. Give the item's number (see /plan week) and the rest, like this: %s",
 	planner.ReasonBadID:        "%q is not an item number. Try: /plan done 3 (see the numbers with /plan week)",
 	planner.ReasonNoItem:       "There is no item #%s in your team. See your items with /plan week",
 	planner.ReasonNotYours:     "Item #%s belongs to someone else; you can change only your own. See yours with /plan week",

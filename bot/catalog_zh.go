@@ -19,15 +19,16 @@ var chinese = map[msg]string{
 	msgLangSet:       "之后我会用中文回复。",
 	msgDigestTitle:   "周末总结复盘 · 第%d周 · %s（%s）",
 	msgDigestRate:    "完成：%d / %d 项（%d%%）",
-	msgDigestKinds:   "分类（完成/计划）：",
+	msgDigestKinds:   "分类（按家数、场次等计，完成/计划）：",
 	msgDigestTrips:   "出差：",
 	msgDigestMembers: "成员：",
 	msgDigestMember:  "%s：完成 %d / %d",
 	msgDigestNote:    "心得：%s",
 	msgDigestSilent:  "本周未记录：%s",
-	msgDigestEmpty:   "本周还没有任何记录。",
+	msgDigestEmpty:   "本周没有事项。",
 	msgExportTitle:   "导出 %s（CSV）：",
 	msgTryAdd:        "添加一条：/plan 周二 对接4家企业",
+	msgHistoryTitle:  "%s 的修改记录",
 	msgHelp: `planbot：一句话记下这一周。
   /plan <时间> <事项>        添加：/plan 周二 对接4家企业 · /plan 周四至周五 出差北京
   /plan 本周 [下周|上周|2025-W47]   我的一周
@@ -37,6 +38,7 @@ var chinese = map[msg]string{
   /plan 改期 <编号> <时间>   /plan 改期 3 下周三
   /plan 修改 <编号> <时间> <事项>   /plan 修改 3 周五 对接5家企业
   /plan 心得 <内容>          本周复盘心得
+  /plan 历史 <编号>          查看一项的修改记录
   /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
   /plan 导出 [周]            导出本周 CSV
   /plan lang zh|en           回复语言
@@ -59,9 +61,10 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonNoWhat:       "要做什么？请写在时间后面：/plan 周二 对接4家企业",
 	planner.ReasonTooLong:      "内容太长了，请控制在 1000 字以内。例如：/plan 周二 对接4家企业",
 	planner.ReasonBadCount:     "“%s”不是有效的数量，请用 1 到 999。例如：/plan 周二 对接4家企业",
-	planner.ReasonBadWeek:      "“%s”不是有效的周。例如：/plan 本周 2025-W47，/plan 本周 下周",
+	planner.ReasonBadWeek:      "“%s”不是有效的周。例如：/plan 本周 2025-W47，或 /plan 下周",
 	planner.ReasonBadWhen:      "看不懂时间“%s”。例如：/plan 改期 3 下周三",
 	planner.ReasonSplitWhen:    "“%s”不是连续的日期，一项只能有一段时间。例如：/plan 改期 3 周四至周五",
+	planner.ReasonUsage:        "内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：%s",
 	planner.ReasonBadID:        "“%s”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）",
 	planner.ReasonNoItem:       "团队里没有 #%s 这一项。用 /plan 本周 查看你的事项",
 	planner.ReasonNotYours:     "#%s 是别人的事项，你只能修改自己的。用 /plan 本周 查看你的事项",

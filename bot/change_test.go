@@ -84,6 +84,37 @@ func TestHandleChange(t *testing.T) {
 		{"修改 1 周五 拜访", 1, VerbEdit,
 			wantItem{"2025-11-21", "2025-11-21", planner.KindVisit, 1, "", "拜访", planner.StatusPlanned, ""},
 			"edit", "2025-11-18 visit 4 enterprises → 2025-11-21 拜访"},
+
+		// An edit with nothing but a when is a move.
+		{"edit 1 fri", 1, VerbEdit,
+			wantItem{"2025-11-21", "2025-11-21", planner.KindVisit, 4, "", "visit 4 enterprises", planner.StatusPlanned, ""},
+			"move", "2025-11-18 → 2025-11-21"},
+		{"修改 2 下周一", 2, VerbEdit,
+			wantItem{"2025-11-24", "2025-11-25", planner.KindTrip, 1, "Beijing", "trip to Beijing", planner.StatusPlanned, ""},
+			"move", "2025-11-20..2025-11-21 → 2025-11-24..2025-11-25"},
+		{"edit 2 sat-sun", 2, VerbEdit,
+			wantItem{"2025-11-22", "2025-11-23", planner.KindTrip, 1, "Beijing", "trip to Beijing", planner.StatusPlanned, ""},
+			"move", "2025-11-20..2025-11-21 → 2025-11-22..2025-11-23"},
+
+		// Synonyms, and the ideographic space.
+		{"finished 1 2 of 4 interested", 1, VerbDone,
+			wantItem{"2025-11-18", "2025-11-18", planner.KindVisit, 4, "", "visit 4 enterprises", planner.StatusDone, "2 of 4 interested"},
+			"done", "2 of 4 interested"},
+		{"搞定 1", 1, VerbDone,
+			wantItem{"2025-11-18", "2025-11-18", planner.KindVisit, 4, "", "visit 4 enterprises", planner.StatusDone, ""},
+			"done", ""},
+		{"完成\u30001\u3000两家有意向", 1, VerbDone,
+			wantItem{"2025-11-18", "2025-11-18", planner.KindVisit, 4, "", "visit 4 enterprises", planner.StatusDone, "两家有意向"},
+			"done", "两家有意向"},
+		{"删除 2 客户改期", 2, VerbCancel,
+			wantItem{"2025-11-20", "2025-11-21", planner.KindTrip, 1, "Beijing", "trip to Beijing", planner.StatusCancelled, "客户改期"},
+			"cancel", "客户改期"},
+		{"postpone 1 next mon", 1, VerbMove,
+			wantItem{"2025-11-24", "2025-11-24", planner.KindVisit, 4, "", "visit 4 enterprises", planner.StatusPlanned, ""},
+			"move", "2025-11-18 → 2025-11-24"},
+		{"编辑 1 fri visit 5 enterprises", 1, VerbEdit,
+			wantItem{"2025-11-21", "2025-11-21", planner.KindVisit, 5, "", "visit 5 enterprises", planner.StatusPlanned, ""},
+			"edit", "2025-11-18 visit 4 enterprises → 2025-11-21 visit 5 enterprises"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -112,6 +143,44 @@ func TestHandleChange(t *testing.T) {
 			checkItem(t, o, other)
 			if n := len(teamItems(t, h, "T1")); n != 2 {
 				t.Errorf("team has %d items after a change, want 2", n)
+			}
+		})
+	}
+}
+
+// Marking a done item done again keeps what came of it, unless a new outcome is given.
+func TestHandleDoneAgain(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		setup   []string
+		line    string
+		outcome string
+		changes int // add, then one per done
+	}{
+		{"again without outcome", []string{"done 1 2 of 4 interested"}, "done 1", "2 of 4 interested", 3},
+		{"again in chinese", []string{"完成 1 两家有意向"}, "搞定 1", "两家有意向", 3},
+		{"again with a new outcome", []string{"done 1 2 of 4 interested"}, "done 1 3 of 4 interested", "3 of 4 interested", 3},
+		{"twice without outcome", []string{"done 1 2 of 4 interested", "done 1"}, "finished 1", "2 of 4 interested", 4},
+		{"first time without outcome", nil, "done 1", "", 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			seedAnn(t, h)
+			for _, line := range tt.setup {
+				mustHandle(t, h, ann, line)
+			}
+			r := mustHandle(t, h, ann, tt.line)
+			c, ok := r.Body.(Changed)
+			if !ok || c.Verb != VerbDone {
+				t.Fatalf("reply %T %+v, want Changed by done", r.Body, r.Body)
+			}
+			want := visit1
+			want.status, want.outcome = planner.StatusDone, tt.outcome
+			checkItem(t, c.Item, want)
+			it, changes := history(t, h, "T1", 1)
+			checkItem(t, it, want)
+			if len(changes) != tt.changes || changes[len(changes)-1].Action != "done" {
+				t.Errorf("history %+v, want %d changes ending in done", changes, tt.changes)
 			}
 		})
 	}

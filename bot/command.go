@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"planbot/planner"
 )
@@ -17,18 +18,19 @@ type Verb string
 
 // The verbs of the /plan command language.
 const (
-	VerbAdd    Verb = "add"
-	VerbWeek   Verb = "week"
-	VerbTeam   Verb = "team"
-	VerbDone   Verb = "done"
-	VerbCancel Verb = "cancel"
-	VerbMove   Verb = "move"
-	VerbEdit   Verb = "edit"
-	VerbNote   Verb = "note"
-	VerbDigest Verb = "digest"
-	VerbExport Verb = "export"
-	VerbHelp   Verb = "help"
-	VerbLang   Verb = "lang"
+	VerbAdd     Verb = "add"
+	VerbWeek    Verb = "week"
+	VerbTeam    Verb = "team"
+	VerbDone    Verb = "done"
+	VerbCancel  Verb = "cancel"
+	VerbMove    Verb = "move"
+	VerbEdit    Verb = "edit"
+	VerbNote    Verb = "note"
+	VerbDigest  Verb = "digest"
+	VerbExport  Verb = "export"
+	VerbHelp    Verb = "help"
+	VerbLang    Verb = "lang"
+	VerbHistory Verb = "history"
 )
 
 // Command is a parsed /plan line.
@@ -55,6 +57,14 @@ var verbWords = map[string]struct {
 	"export": {VerbExport, planner.English}, "导出": {VerbExport, planner.Chinese},
 	"help": {VerbHelp, planner.English}, "帮助": {VerbHelp, planner.Chinese},
 	"lang": {VerbLang, planner.English}, "语言": {VerbLang, planner.Chinese},
+	"history": {VerbHistory, planner.English}, "历史": {VerbHistory, planner.Chinese},
+	// Synonyms people type.
+	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
+	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},
+	"delete": {VerbCancel, planner.English}, "remove": {VerbCancel, planner.English}, "删除": {VerbCancel, planner.Chinese},
+	"reschedule": {VerbMove, planner.English}, "postpone": {VerbMove, planner.English},
+	"延期": {VerbMove, planner.Chinese}, "推迟": {VerbMove, planner.Chinese},
+	"编辑": {VerbEdit, planner.Chinese},
 }
 
 // weekVerbWords are Chinese words for a week (as ResolveWeek reads them) that,
@@ -65,8 +75,8 @@ var weekVerbWords = map[string]string{
 
 var (
 	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|(?:\d{4}-)?w\d{1,2})$`)
-	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s,，:：]+|$)`)
-	langArg   = regexp.MustCompile(`^\S+$`)
+	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s\p{Z},，:：]+|$)`)
+	langArg   = regexp.MustCompile(`^[^\s\p{Z}]+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
 )
 
@@ -100,16 +110,25 @@ func splitVerb(line string) (word, rest string) {
 			continue
 		}
 		after := line[len(w):]
-		if after == "" || strings.IndexFunc(after[:1], func(r rune) bool { return r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) }) == 0 {
+		r, _ := utf8.DecodeRuneInString(after)
+		if after == "" || r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) {
 			return w, strings.TrimSpace(after)
 		}
 		if a := strings.TrimLeft(after, ":："); a != after {
 			return w, strings.TrimSpace(a)
 		}
 	}
-	word, rest, _ = strings.Cut(line, " ")
-	word = strings.TrimRight(word, ":：")
-	return word, strings.TrimSpace(rest)
+	word, rest = cutWord(line)
+	return strings.TrimRight(word, ":："), rest
+}
+
+// cutWord splits s at its first space (an ideographic space too) and trims the rest.
+func cutWord(s string) (word, rest string) {
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i:])
 }
 
 // fits reports whether args are of the shape verb takes.
@@ -119,11 +138,9 @@ func fits(verb Verb, args string) bool {
 		return true
 	case VerbWeek, VerbTeam, VerbDigest, VerbExport:
 		return weekArg.MatchString(args)
-	case VerbDone, VerbCancel:
-		return idArg.MatchString(args)
-	case VerbMove, VerbEdit:
-		m := idArg.FindStringIndex(args)
-		return m != nil && m[1] < len(args)
+	case VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory:
+		// Bare "done" or "move 3" is a command missing its arguments, not an item.
+		return args == "" || idArg.MatchString(args)
 	case VerbHelp:
 		return args == ""
 	case VerbLang:

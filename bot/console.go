@@ -42,6 +42,9 @@ func (c *Console) Run(ctx context.Context) error {
 		}
 		c.prompt()
 	}
+	if c.Prompt {
+		fmt.Fprintln(c.Out)
+	}
 	return sc.Err()
 }
 
@@ -59,6 +62,6 @@ func StripCommandName(line string) string {
 	if !strings.HasPrefix(line, "/") {
 		return line
 	}
-	_, rest, _ := strings.Cut(line, " ")
-	return strings.TrimSpace(rest)
+	_, rest := cutWord(line)
+	return rest
 }

@@ -25,7 +25,7 @@ func TestConsoleRun(t *testing.T) {
 		"#trip 去北京看展",
 		"\t",
 		"/plan done 2 two want a second visit",
-		"/计划 完成 1", // someone else's item: the console user is an admin
+		"/计划\u3000完成\u30001", // someone else's item: the console user is an admin
 		"# /plan done 3",
 		"/plan",
 		"lang fr",
@@ -38,7 +38,7 @@ func TestConsoleRun(t *testing.T) {
 	want := strings.Join([]string{
 		"Added #2 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises",
 		"已添加 #3 ⬜ 11月18日周二 · 拜访 ×4 · 对接4家企业",
-		"Added #4 ⬜ Mon Nov 17 · trip · #trip 去北京看展",
+		"已添加 #4 ⬜ 11月17日周一 · 出差 · #trip 去北京看展", // Chinese words, no verb or when
 		"Done #2 ✅ Tue Nov 18 · visit ×4 · visit 4 enterprises · “two want a second visit”",
 		"已完成 #1 ✅ 11月19日周三 · 拜访 ×2 · visit 2 companies",
 		"Your week 2025-W47 (Nov 17–23)",
@@ -73,15 +73,32 @@ func TestConsoleRun(t *testing.T) {
 	}
 }
 
+// With a prompt, the console ends its output with a newline at EOF, so the
+// shell's prompt starts on a line of its own.
 func TestConsoleRunPrompt(t *testing.T) {
-	h := newHandler(t)
-	var out bytes.Buffer
-	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader("lang zh\n\n# comment\n"), Out: &out, Prompt: true}
-	if err := c.Run(t.Context()); err != nil {
-		t.Fatalf("Run: %v", err)
-	}
-	if want := "/plan 之后我会用中文回复。\n/plan /plan /plan "; out.String() != want {
-		t.Errorf("console printed %q, want %q", out.String(), want)
+	for _, tt := range []struct {
+		name   string
+		in     string
+		prompt bool
+		want   string
+	}{
+		{"reply, blank, comment", "lang zh\n\n# comment\n", true, "/plan 之后我会用中文回复。\n/plan /plan /plan \n"},
+		{"no final newline in", "lang zh", true, "/plan 之后我会用中文回复。\n/plan \n"},
+		{"empty input", "", true, "/plan \n"},
+		{"no prompt", "lang zh\n\n", false, "之后我会用中文回复。\n"},
+		{"no prompt, empty input", "", false, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			var out bytes.Buffer
+			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.in), Out: &out, Prompt: tt.prompt}
+			if err := c.Run(t.Context()); err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if out.String() != tt.want {
+				t.Errorf("console printed %q, want %q", out.String(), tt.want)
+			}
+		})
 	}
 }
 
@@ -121,6 +138,10 @@ func TestStripCommandName(t *testing.T) {
 	for _, tt := range []struct{ line, want string }{
 		{"/plan tue x", "tue x"},
 		{"/计划 周二 x", "周二 x"},
+		{"/计划\u3000周二 x", "周二 x"},
+		{"/plan\u3000\u3000week next\u3000", "week next"},
+		{"/plan\tweek", "week"},
+		{"/计划\u3000", ""},
 		{"/plan   week next ", "week next"},
 		{"/plan", ""},
 		{"tue x", "tue x"},

@@ -118,6 +118,7 @@ func TestHandleDigest(t *testing.T) {
 		for _, want := range []string{
 			"Retrospective · Week 47 · Nov 17–23 (2025-W47)",
 			"Done: 1 of 3 items (33%)",
+			"By kind, counting enterprises, meetings… (done/planned):",
 			"  trip 0/1 · fund 0/1 · visit 4/4",
 			"  Ann ⬜ Beijing Thu Nov 20 – Fri Nov 21",
 			"  Ann: 1 of 2 done",
@@ -140,7 +141,8 @@ func TestHandleDigest(t *testing.T) {
 		if d.Week != w47 || len(d.Members) != 2 {
 			t.Errorf("digest of %s with %d members, want 2025-W47 with 2", d.Week, len(d.Members))
 		}
-		for _, want := range []string{"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）", "完成：1 / 3 项（33%）", "本周未记录：Carol"} {
+		for _, want := range []string{"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）", "完成：1 / 3 项（33%）",
+			"分类（按家数、场次等计，完成/计划）：", "本周未记录：Carol"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("digest text has no %q:\n%s", want, text)
 			}
@@ -166,8 +168,49 @@ func TestHandleDigest(t *testing.T) {
 		if want := []string{"U1", "U2", "U3"}; len(d.Members) != 0 || !reflect.DeepEqual(d.Silent, want) {
 			t.Errorf("members %+v, silent %v; want none, %v", d.Members, d.Silent, want)
 		}
-		if !strings.HasSuffix(text, "Logged nothing this week: Ann, Bob, Carol") {
-			t.Errorf("digest text:\n%s", text)
+		want := "Retrospective · Week 48 · Nov 24–30 (2025-W48)\nNo items this week.\nLogged nothing this week: Ann, Bob, Carol"
+		if text != want {
+			t.Errorf("digest text:\n%s\nwant\n%s", text, want)
 		}
 	})
+}
+
+// A week with no items says so, and still lists the notes and who went silent.
+func TestHandleDigestNoItems(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		setup []string // lines Ann types; Carol logged a visit last week
+		line  string
+		want  string
+	}{
+		{"note, silent", []string{"note quiet week, calls only"}, "digest",
+			"Retrospective · Week 47 · Nov 17–23 (2025-W47)\n" +
+				"No items this week.\n" +
+				"Members:\n  Ann: 0 of 0 done\n    note: quiet week, calls only\n" +
+				"Logged nothing this week: Carol"},
+		{"only a cancelled item", []string{"tue visit 4 enterprises", "cancel 2 client postponed"}, "周报",
+			"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）\n" +
+				"本周没有事项。\n" +
+				"本周未记录：Carol"}, // a cancelled item counts nowhere, and Ann was not active before
+		{"no one active", nil, "digest 2025-W52",
+			"Retrospective · Week 52 · Dec 22–28 (2025-W52)\nNo items this week."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			mustHandle(t, h, carol, "last mon visit 2 companies")
+			for _, line := range tt.setup {
+				mustHandle(t, h, ann, line)
+			}
+			d, text := digest(t, h, ann, tt.line)
+			if d.Completion() != 0 {
+				t.Errorf("completion %v, want 0", d.Completion())
+			}
+			if text != tt.want {
+				t.Errorf("digest text:\n%s\nwant\n%s", text, tt.want)
+			}
+			if strings.Contains(text, "0 of 0 items") || strings.Contains(text, "0 / 0 项") {
+				t.Errorf("digest text counts no items:\n%s", text)
+			}
+		})
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode"
 
 	"planbot/planner"
 	"planbot/storage"
@@ -42,19 +41,19 @@ func TestHandleErrors(t *testing.T) {
 		code   planner.Code
 		reason planner.Reason
 		detail string
-		lang   planner.Lang // of the reply, so of its first line
+		lang   planner.Lang // of the reply, so of its first line; Chinese words with no verb or when answer in Chinese
 	}{
-		{"bad weekday", "周八 拜访", planner.Invalid, planner.ReasonBadWeekday, "周八", planner.English},
+		{"bad weekday", "周八 拜访", planner.Invalid, planner.ReasonBadWeekday, "周八", planner.Chinese},
 		{"bad iso date", "2025-02-30 x", planner.Invalid, planner.ReasonBadDate, "2025-02-30", planner.English},
 		{"bad slash date", "13/45 x", planner.Invalid, planner.ReasonBadDate, "13/45", planner.English},
 		{"year out of range", "2100-01-01 x", planner.Invalid, planner.ReasonDateRange, "2100-01-01", planner.English},
 		{"end before start", "2025-11-21 to 2025-11-20 x", planner.Invalid, planner.ReasonEndBefore, "2025-11-21 to 2025-11-20", planner.English},
-		{"week without a day", "下周 出差上海", planner.Invalid, planner.ReasonVagueWeek, "下周", planner.English},
+		{"week without a day", "下周 出差上海", planner.Invalid, planner.ReasonVagueWeek, "下周", planner.Chinese},
 		{"english week without a day", "next week trip to Shanghai", planner.Invalid, planner.ReasonVagueWeek, "next week", planner.English},
 		{"when without what", "tue", planner.Invalid, planner.ReasonNoWhat, "tue", planner.English},
 		{"no what at all", "add", planner.Invalid, planner.ReasonNoWhat, "", planner.English},
 		{"title too long", "tue " + tooLong, planner.Invalid, planner.ReasonTooLong, "", planner.English},
-		{"count too big", "拜访999999家企业", planner.Invalid, planner.ReasonBadCount, "999999", planner.English},
+		{"count too big", "拜访999999家企业", planner.Invalid, planner.ReasonBadCount, "999999", planner.Chinese},
 		{"id overflows int64", "done 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999", planner.English},
 		{"id overflows, chinese verb", "完成 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999", planner.Chinese},
 		{"id zero", "cancel 0", planner.Invalid, planner.ReasonBadID, "0", planner.English},
@@ -91,6 +90,57 @@ func TestHandleErrors(t *testing.T) {
 	}
 }
 
+// A bare id-verb, or move/edit with only an id, is a command missing its
+// arguments: it is answered with that verb's usage, and nothing is stored.
+func TestHandleUsage(t *testing.T) {
+	tests := []struct {
+		line    string
+		verb    Verb
+		lang    planner.Lang
+		example string // the verb's usage, in the reply's language
+		other   string // and in the other language
+	}{
+		{"done", VerbDone, planner.English, "/plan done 3 2 of 4 interested", "/plan 完成 3 两家有意向"},
+		{"完成", VerbDone, planner.Chinese, "/plan 完成 3 两家有意向", "/plan done 3 2 of 4 interested"},
+		{"finished", VerbDone, planner.English, "/plan done 3 2 of 4 interested", "/plan 完成 3 两家有意向"},
+		{"cancel", VerbCancel, planner.English, "/plan cancel 3 client postponed", "/plan 取消 3 客户改期"},
+		{"删除", VerbCancel, planner.Chinese, "/plan 取消 3 客户改期", "/plan cancel 3 client postponed"},
+		{"move", VerbMove, planner.English, "/plan move 3 next wed", "/plan 改期 3 下周三"},
+		{"move 3", VerbMove, planner.English, "/plan move 3 next wed", "/plan 改期 3 下周三"},
+		{"move 1", VerbMove, planner.English, "/plan move 3 next wed", "/plan 改期 3 下周三"},
+		{"改期 #1", VerbMove, planner.Chinese, "/plan 改期 3 下周三", "/plan move 3 next wed"},
+		{"edit 3", VerbEdit, planner.English, "/plan edit 3 fri visit 5 enterprises", "/plan 修改 3 周五 对接5家企业"},
+		{"修改\u30001", VerbEdit, planner.Chinese, "/plan 修改 3 周五 对接5家企业", "/plan edit 3 fri visit 5 enterprises"},
+		{"history", VerbHistory, planner.English, "/plan history 3", "/plan 历史 3"},
+		{"历史", VerbHistory, planner.Chinese, "/plan 历史 3", "/plan history 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			mustHandle(t, h, ann, "tue visit 4 enterprises")
+			before := takeSnapshot(t, h)
+
+			r := h.Handle(t.Context(), ann, tt.line)
+			e := failure(t, r)
+			if e.Code != planner.Invalid || e.Reason != planner.ReasonUsage || e.Detail != string(tt.verb) {
+				t.Errorf("error %s/%s %q, want invalid/usage %q", e.Code, e.Reason, e.Detail, tt.verb)
+			}
+			if r.Lang != tt.lang {
+				t.Errorf("reply language %q, want %q", r.Lang, tt.lang)
+			}
+			if after := takeSnapshot(t, h); !reflect.DeepEqual(after, before) {
+				t.Errorf("a usage failure changed the store:\nbefore %+v\nafter  %+v", before, after)
+			}
+			text := RenderText(r)
+			checkBilingual(t, text, tt.lang, "")
+			first, second, _ := strings.Cut(text, "\n")
+			if !strings.HasSuffix(first, tt.example) || !strings.HasSuffix(second, tt.other) {
+				t.Errorf("RenderText =\n%s\nwant the usage %q, then %q", text, tt.example, tt.other)
+			}
+		})
+	}
+}
+
 // checkBilingual checks that a rendered Failure explains itself in lang and
 // then in the other language, each with a /plan example.
 func checkBilingual(t *testing.T, text string, lang planner.Lang, detail string) {
@@ -117,10 +167,6 @@ func checkBilingual(t *testing.T, text string, lang planner.Lang, detail string)
 			t.Errorf("line has a formatting error: %q", line)
 		}
 	}
-}
-
-func hasHan(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }
 
 // A storage failure is logged and answered without its details.

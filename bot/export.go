@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"planbot/planner"
 )
@@ -11,7 +12,9 @@ import (
 // ExportHeader is the first row of an export.
 var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome"}
 
-// WriteCSV writes items as RFC 4180 CSV, with ExportHeader first.
+// WriteCSV writes items as RFC 4180 CSV, with ExportHeader first. Free text
+// that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+// apostrophe, as OWASP advises against CSV injection.
 func WriteCSV(w io.Writer, items []planner.Item) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
@@ -20,8 +23,8 @@ func WriteCSV(w io.Writer, items []planner.Item) error {
 	}
 	for _, it := range items {
 		row := []string{
-			strconv.FormatInt(it.ID, 10), it.UserID, it.UserName, it.Start.String(), it.End.String(),
-			string(it.Kind), strconv.Itoa(it.Count), it.Place, string(it.Status), it.Title, it.Outcome,
+			strconv.FormatInt(it.ID, 10), inert(it.UserID), inert(it.UserName), it.Start.String(), it.End.String(),
+			string(it.Kind), strconv.Itoa(it.Count), inert(it.Place), string(it.Status), inert(it.Title), inert(it.Outcome),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -29,4 +32,12 @@ func WriteCSV(w io.Writer, items []planner.Item) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// inert keeps a spreadsheet from reading text as a formula.
+func inert(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

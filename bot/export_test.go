@@ -116,3 +116,73 @@ func TestHandleExport(t *testing.T) {
 		})
 	}
 }
+
+// Free text that a spreadsheet would run as a formula gets a leading
+// apostrophe; other cells and other text are written as they are.
+func TestWriteCSVFormulas(t *testing.T) {
+	const hyperlink = `=HYPERLINK("http://x","y")`
+	tests := []struct {
+		name  string
+		edit  func(*planner.Item)
+		col   int // the column of ExportHeader to check
+		value string
+	}{
+		{"title =", func(it *planner.Item) { it.Title = hyperlink }, 9, "'" + hyperlink},
+		{"title +", func(it *planner.Item) { it.Title = "+1 visit" }, 9, "'+1 visit"},
+		{"title -", func(it *planner.Item) { it.Title = "-2+3" }, 9, "'-2+3"},
+		{"title @", func(it *planner.Item) { it.Title = "@SUM(A1:A9)" }, 9, "'@SUM(A1:A9)"},
+		{"title tab", func(it *planner.Item) { it.Title = "\t=1+1" }, 9, "'\t=1+1"},
+		{"title CR", func(it *planner.Item) { it.Title = "\r=1+1" }, 9, "'=1+1"}, // a CSV writer with UseCRLF drops a lone CR
+		{"outcome", func(it *planner.Item) { it.Outcome = "=1+1" }, 10, "'=1+1"},
+		{"place", func(it *planner.Item) { it.Place = "@北京" }, 7, "'@北京"},
+		{"user id", func(it *planner.Item) { it.UserID = "=U1" }, 1, "'=U1"},
+		{"user name", func(it *planner.Item) { it.UserName = "-Ann" }, 2, "'-Ann"},
+		{"formula char inside", func(it *planner.Item) { it.Title = "visit A=B, C+D" }, 9, "visit A=B, C+D"},
+		{"apostrophe already", func(it *planner.Item) { it.Title = "'quoted" }, 9, "'quoted"},
+		{"space first", func(it *planner.Item) { it.Title = " =1" }, 9, " =1"},
+		{"empty outcome", func(it *planner.Item) {}, 10, ""},
+		{"chinese", func(it *planner.Item) { it.Title = "对接4家企业" }, 9, "对接4家企业"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := planner.Item{ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+				Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
+			tt.edit(&it)
+			var b strings.Builder
+			if err := WriteCSV(&b, []planner.Item{it}); err != nil {
+				t.Fatalf("WriteCSV: %v", err)
+			}
+			records := readCSV(t, b.String())
+			if len(records) != 2 {
+				t.Fatalf("read back %q, want the header and one row", records)
+			}
+			if got := records[1][tt.col]; got != tt.value {
+				t.Errorf("%s = %q, want %q", ExportHeader[tt.col], got, tt.value)
+			}
+			for col, want := range map[int]string{0: "1", 3: "2025-11-18", 4: "2025-11-18", 5: "visit", 6: "4", 8: "planned"} {
+				if got := records[1][col]; got != want {
+					t.Errorf("%s = %q, want %q", ExportHeader[col], got, want)
+				}
+			}
+		})
+	}
+}
+
+// A title typed as a formula is exported inert.
+func TestHandleExportFormula(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, `tue =HYPERLINK("http://x","y")`)
+	mustHandle(t, h, ann, "done 1 +2 interested")
+	r := mustHandle(t, h, ann, "export")
+	v, ok := r.Body.(ExportView)
+	if !ok {
+		t.Fatalf("reply %T %+v, want an ExportView", r.Body, r.Body)
+	}
+	want := "1,U1,Ann,2025-11-18,2025-11-18,other,1,,done,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+2 interested\r\n"
+	if _, row, _ := strings.Cut(v.CSV, "\r\n"); row != want {
+		t.Errorf("CSV row %q, want %q", row, want)
+	}
+	if it, _ := history(t, h, "T1", 1); it.Title != `=HYPERLINK("http://x","y")` || it.Outcome != "+2 interested" {
+		t.Errorf("stored title %q, outcome %q; want them as typed", it.Title, it.Outcome)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"unicode"
 
 	"planbot/planner"
 )
@@ -30,6 +31,9 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	if lang == "" {
 		lang = whenLang
 	}
+	if lang == "" && hasHan(cmd.Args) {
+		lang = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
+	}
 	if lang == "" {
 		lang = h.Service.Lang
 	}
@@ -40,6 +44,11 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 		lang = set.Lang
 	}
 	return Reply{Lang: lang, Body: body}
+}
+
+// hasHan reports whether s contains Chinese characters.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }
 
 func (h *Handler) fail(lang planner.Lang, cmd Command, err error) Reply {
@@ -61,6 +70,8 @@ func (h *Handler) run(ctx context.Context, a planner.Actor, cmd Command) (Body, 
 		return h.week(ctx, a, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:
 		return h.change(ctx, a, cmd)
+	case VerbHistory:
+		return h.history(ctx, a, cmd)
 	case VerbNote:
 		return h.note(ctx, a, cmd.Args)
 	case VerbDigest:
@@ -96,9 +107,12 @@ func (h *Handler) week(ctx context.Context, a planner.Actor, cmd Command) (Body,
 }
 
 func (h *Handler) change(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
-	id, rest, err := splitID(cmd.Args)
+	id, rest, err := itemArgs(cmd)
 	if err != nil {
 		return nil, "", err
+	}
+	if rest == "" && (cmd.Verb == VerbMove || cmd.Verb == VerbEdit) {
+		return nil, "", usage(cmd.Verb)
 	}
 	var it planner.Item
 	switch cmd.Verb {
@@ -113,6 +127,26 @@ func (h *Handler) change(ctx context.Context, a planner.Actor, cmd Command) (Bod
 	}
 	return Changed{Verb: cmd.Verb, Item: it}, "", err
 }
+
+func (h *Handler) history(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
+	id, _, err := itemArgs(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	it, changes, err := h.Service.History(ctx, a, id)
+	return HistoryView{Item: it, Changes: changes, Zone: h.Service.Loc}, "", err
+}
+
+// itemArgs reads the item id that starts a command's arguments.
+func itemArgs(cmd Command) (int64, string, error) {
+	if cmd.Args == "" {
+		return 0, "", usage(cmd.Verb)
+	}
+	return splitID(cmd.Args)
+}
+
+// usage is the error for a command missing its arguments.
+func usage(v Verb) error { return planner.Errorf(planner.Invalid, planner.ReasonUsage, string(v)) }
 
 func (h *Handler) note(ctx context.Context, a planner.Actor, text string) (Body, planner.Lang, error) {
 	if text == "" {

@@ -195,7 +195,8 @@ func TestHandleAddSeveralDays(t *testing.T) {
 }
 
 // The reply language is the member's setting, else the verb's language, else
-// the language of the line's when, else the team's.
+// the language of the line's when, else Chinese if the line has Chinese words,
+// else the team's.
 func TestHandleReplyLanguage(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -214,8 +215,16 @@ func TestHandleReplyLanguage(t *testing.T) {
 		{"member setting over chinese verb", planner.Chinese, []string{"语言 英文"}, "本周", planner.English},
 		{"member setting on a failure", planner.English, []string{"lang zh"}, "done 42", planner.Chinese},
 		{"team default zh", planner.Chinese, nil, "visit 2 companies", planner.Chinese},
-		{"team default en", planner.English, nil, "拜访2家企业", planner.English},
-		{"team default on a failure", planner.Chinese, nil, "周八 拜访", planner.Chinese},
+		{"team default en", planner.English, nil, "visit 2 companies", planner.English},
+		{"team default on a failure", planner.Chinese, nil, "13/45 visit", planner.Chinese},
+		{"chinese words, no verb or when", planner.English, nil, "出差北京", planner.Chinese},
+		{"chinese count, no verb or when", planner.English, nil, "拜访2家企业", planner.Chinese},
+		{"chinese words on a failure", planner.English, nil, "周八 拜访", planner.Chinese},
+		{"chinese words, english tag", planner.English, nil, "#trip 去北京看展", planner.Chinese},
+		{"english verb over chinese words", planner.Chinese, nil, "note 两家有意向", planner.English},
+		{"english when over chinese words", planner.Chinese, nil, "tue 拜访2家企业", planner.English},
+		{"member setting over chinese words", planner.Chinese, []string{"lang en"}, "出差北京", planner.English},
+		{"english words, team default zh", planner.Chinese, nil, "trip to Beijing", planner.Chinese},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,5 +336,38 @@ func TestHandleWeekViews(t *testing.T) {
 	}
 	if n := len(teamItems(t, h, "T1")); n != 3 {
 		t.Errorf("week views added items: the team has %d, want 3", n)
+	}
+}
+
+// A multi-day item is listed under every day of the week it covers.
+func TestHandleWeekMultiDay(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "thu-fri trip to Beijing") // #1
+	mustHandle(t, h, bob, "周末 回常总结复盘")               // #2
+	mustHandle(t, h, ann, "sun 参加招商培训")              // #3
+	trip := "#1 ⬜ Thu Nov 20 – Fri Nov 21 · trip → Beijing · trip to Beijing"
+	for _, tt := range []struct {
+		line string
+		want string
+	}{
+		{"week", "Your week 2025-W47 (Nov 17–23)\n" +
+			"Mon Nov 17\n  —\nTue Nov 18\n  —\nWed Nov 19\n  —\n" +
+			"Thu Nov 20\n  " + trip + "\n" +
+			"Fri Nov 21\n  " + trip + "\n" +
+			"Sat Nov 22\n  —\n" +
+			"Sun Nov 23\n  #3 ⬜ Sun Nov 23 · training · 参加招商培训"},
+		{"团队", "团队 招商一组 · 2025-W47（11月17日–23日）\n" +
+			"11月17日周一\n  —\n11月18日周二\n  —\n11月19日周三\n  —\n" +
+			"11月20日周四\n  #1 ⬜ 11月20日周四至11月21日周五 · 出差 → Beijing · Ann · trip to Beijing\n" +
+			"11月21日周五\n  #1 ⬜ 11月20日周四至11月21日周五 · 出差 → Beijing · Ann · trip to Beijing\n" +
+			"11月22日周六\n  #2 ⬜ 11月22日周六至11月23日周日 · 复盘 · Bob · 回常总结复盘\n" +
+			"11月23日周日\n  #2 ⬜ 11月22日周六至11月23日周日 · 复盘 · Bob · 回常总结复盘\n" +
+			"  #3 ⬜ 11月23日周日 · 培训 · Ann · 参加招商培训"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := RenderText(mustHandle(t, h, ann, tt.line)); got != tt.want {
+				t.Errorf("RenderText =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

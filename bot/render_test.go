@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"planbot/planner"
 )
@@ -17,7 +18,7 @@ import (
 var allReasons = []planner.Reason{
 	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
 	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadCount, planner.ReasonBadWeek,
-	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonNoItem,
+	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
 	planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
 }
@@ -27,7 +28,7 @@ var allMsgs = []msg{
 	msgAdded, msgAddedMany, msgYourWeek, msgTeamWeek, msgNothing, msgWeekEmpty, msgDone, msgCancelled,
 	msgMoved, msgEdited, msgNoteSaved, msgNoteShow, msgNoteNone, msgLangSet, msgDigestTitle, msgDigestRate,
 	msgDigestKinds, msgDigestTrips, msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
-	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd,
+	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}
@@ -78,6 +79,28 @@ func TestCatalogsComplete(t *testing.T) {
 	for _, s := range []planner.Status{planner.StatusPlanned, planner.StatusDone, planner.StatusCancelled} {
 		if statusMarks[s] == "" {
 			t.Errorf("no mark for status %q", s)
+		}
+	}
+}
+
+// Every verb that takes an item id has a usage example in each language, and
+// the example is a well-formed command of that verb.
+func TestUsagesComplete(t *testing.T) {
+	for _, l := range langs {
+		for _, v := range []Verb{VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory} {
+			t.Run(string(l)+" "+string(v), func(t *testing.T) {
+				example, ok := strings.CutPrefix(usages[l][v], "/plan ")
+				if !ok {
+					t.Fatalf("usage %q does not start with /plan", usages[l][v])
+				}
+				cmd := ParseCommand(example)
+				if cmd.Verb != v || cmd.Lang != l {
+					t.Errorf("ParseCommand(%q) = %+v, want verb %s in %s", example, cmd, v, l)
+				}
+				if _, rest, err := splitID(cmd.Args); err != nil || (rest == "") != (v == VerbHistory) {
+					t.Errorf("usage %q: id and rest %q, %v", example, rest, err)
+				}
+			})
 		}
 	}
 }
@@ -150,9 +173,19 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"export":   ExportView{Week: w47, CSV: csv.String()},
 		"lang set": LangSet{Lang: planner.Chinese},
 		"help":     Help{},
+		"history": HistoryView{Item: trip, Zone: shanghai, Changes: []planner.Change{
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC), By: "U2", Action: "add", Detail: "出差北京"},
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
+		}},
+		"history new": HistoryView{Item: visit, Zone: shanghai},
 	}
 	for _, r := range allReasons {
-		bodies["failure "+string(r)] = Failure{Err: planner.Errorf(planner.Invalid, r, "3")}
+		detail := "3"
+		if r == planner.ReasonUsage {
+			detail = string(VerbDone) // a usage failure names the verb
+		}
+		bodies["failure "+string(r)] = Failure{Err: planner.Errorf(planner.Invalid, r, detail)}
 	}
 	return bodies
 }
@@ -206,11 +239,28 @@ func TestRenderText(t *testing.T) {
 			"Tue Nov 18\n  #1 ⬜ Tue Nov 18 · visit ×4 · Ann · visit 4 enterprises\n" +
 			"Wed Nov 19\n  —\n" +
 			"Thu Nov 20\n  #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
-			"Fri Nov 21\n  —\nSat Nov 22\n  —\nSun Nov 23\n  —"},
-		{"digest empty", planner.English, "Retrospective · Week 47 · Nov 17–23 (2025-W47)\nNothing was logged this week."},
+			"Fri Nov 21\n  #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
+			"Sat Nov 22\n  —\nSun Nov 23\n  —"},
+		{"week", planner.Chinese, "我的一周 2025-W47（11月17日–23日）\n" +
+			"11月17日周一\n  —\n" +
+			"11月18日周二\n  #1 ⬜ 11月18日周二 · 拜访 ×4 · visit 4 enterprises\n" +
+			"11月19日周三\n  —\n" +
+			"11月20日周四\n  #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
+			"11月21日周五\n  #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
+			"11月22日周六\n  —\n11月23日周日\n  —"},
+		{"digest empty", planner.English, "Retrospective · Week 47 · Nov 17–23 (2025-W47)\nNo items this week."},
+		{"digest empty", planner.Chinese, "周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）\n本周没有事项。"},
+		{"digest", planner.English, "Retrospective · Week 47 · Nov 17–23 (2025-W47)\n" +
+			"Done: 1 of 2 items (50%)\n" +
+			"By kind, counting enterprises, meetings… (done/planned):\n  trip 1/1 · visit 0/4\n" +
+			"Trips:\n  王芳 ✅ 北京 Thu Nov 20 – Fri Nov 21\n" +
+			"Members:\n" +
+			"  Ann: 0 of 1 done\n    #1 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises\n    note: great week\n" +
+			"  王芳: 1 of 1 done\n    #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 出差北京 · “两家有意向”\n" +
+			"Logged nothing this week: Carol"},
 		{"digest", planner.Chinese, "周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）\n" +
 			"完成：1 / 2 项（50%）\n" +
-			"分类（完成/计划）：\n  出差 1/1 · 拜访 0/4\n" +
+			"分类（按家数、场次等计，完成/计划）：\n  出差 1/1 · 拜访 0/4\n" +
 			"出差：\n  王芳 ✅ 北京 11月20日周四至11月21日周五\n" +
 			"成员：\n" +
 			"  Ann：完成 0 / 1\n    #1 ⬜ 11月18日周二 · 拜访 ×4 · visit 4 enterprises\n    心得：great week\n" +
@@ -218,6 +268,21 @@ func TestRenderText(t *testing.T) {
 			"本周未记录：Carol"},
 		{"failure bad_id", planner.English, "\"3\" is not an item number. Try: /plan done 3 (see the numbers with /plan week)\n" +
 			"“3”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）"},
+		{"failure bad_week", planner.Chinese, "“3”不是有效的周。例如：/plan 本周 2025-W47，或 /plan 下周\n" +
+			"\"3\" is not a week. Try: /plan week 2025-W47, /plan week next"},
+		{"failure usage", planner.English, "Something is missing. Give the item's number (see /plan week) and the rest, like this: /plan done 3 2 of 4 interested\n" +
+			"内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：/plan 完成 3 两家有意向"},
+		{"failure usage", planner.Chinese, "内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：/plan 完成 3 两家有意向\n" +
+			"Something is missing. Give the item's number (see /plan week) and the rest, like this: /plan done 3 2 of 4 interested"},
+		{"history", planner.English, "History of #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
+			"  2025-11-17 09:00 · U2 · add · 出差北京\n" +
+			"  2025-11-22 00:30 · U9 · done · 两家有意向\n" +
+			"  2025-11-22 10:05 · U2 · cancel"},
+		{"history", planner.Chinese, "#2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 王芳 · 出差北京 · “两家有意向” 的修改记录\n" +
+			"  2025-11-17 09:00 · U2 · add · 出差北京\n" +
+			"  2025-11-22 00:30 · U9 · done · 两家有意向\n" +
+			"  2025-11-22 10:05 · U2 · cancel"},
+		{"history new", planner.English, "History of #1 ⬜ Tue Nov 18 · visit ×4 · Ann · visit 4 enterprises"},
 		{"failure already_done", planner.Chinese, "#3 已完成，不能取消。可以用 /plan 修改 3 … 调整\n" +
 			"Item #3 is already done, so it cannot be cancelled. Change it with /plan edit 3 …"},
 	}

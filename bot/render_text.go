@@ -39,6 +39,8 @@ func RenderText(r Reply) string {
 		return say(l, msgExportTitle, b.Week) + "\n" + strings.TrimRight(b.CSV, "\r\n")
 	case LangSet:
 		return say(l, msgLangSet)
+	case HistoryView:
+		return historyText(l, b)
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}
@@ -124,7 +126,7 @@ func weekText(l planner.Lang, v WeekView) string {
 		lines = append(lines, dayLabel(l, day))
 		found := false
 		for _, it := range v.Items {
-			if it.Start == day {
+			if covers(it, day) {
 				lines = append(lines, "  "+itemLine(l, it, v.Team))
 				found = true
 			}
@@ -136,6 +138,23 @@ func weekText(l planner.Lang, v WeekView) string {
 	return strings.Join(lines, "\n")
 }
 
+// covers reports whether a multi-day item takes up day.
+func covers(it planner.Item, day planner.Date) bool {
+	return !day.Before(it.Start) && !day.After(it.End)
+}
+
+func historyText(l planner.Lang, h HistoryView) string {
+	lines := []string{say(l, msgHistoryTitle, itemLine(l, h.Item, true))}
+	for _, c := range h.Changes {
+		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), c.By, c.Action)
+		if c.Detail != "" {
+			line += " · " + c.Detail
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func changedText(l planner.Lang, c Changed) string {
 	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
 	return say(l, m, itemLine(l, c.Item, false))
@@ -143,9 +162,6 @@ func changedText(l planner.Lang, c Changed) string {
 
 func digestText(l planner.Lang, d planner.Digest) string {
 	lines := []string{say(l, msgDigestTitle, d.Week.Num, shortSpan(l, d.Start, d.End), d.Week)}
-	if len(d.Members) == 0 && len(d.Silent) == 0 {
-		return strings.Join(append(lines, say(l, msgDigestEmpty)), "\n")
-	}
 	var items, done int
 	var kinds []string
 	for _, k := range planner.Kinds {
@@ -156,9 +172,11 @@ func digestText(l planner.Lang, d planner.Digest) string {
 			kinds = append(kinds, fmt.Sprintf("%s %d/%d", kindNames[l][k], t.DoneCount, t.Count))
 		}
 	}
-	lines = append(lines, say(l, msgDigestRate, done, items, int(d.Completion()*100+0.5)))
-	if len(kinds) > 0 {
-		lines = append(lines, say(l, msgDigestKinds), "  "+strings.Join(kinds, " · "))
+	if items == 0 {
+		lines = append(lines, say(l, msgDigestEmpty))
+	} else {
+		lines = append(lines, say(l, msgDigestRate, done, items, int(d.Completion()*100+0.5)),
+			say(l, msgDigestKinds), "  "+strings.Join(kinds, " · "))
 	}
 	if len(d.Trips) > 0 {
 		lines = append(lines, say(l, msgDigestTrips))

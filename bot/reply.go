@@ -1,6 +1,10 @@
 package bot
 
-import "planbot/planner"
+import (
+	"time"
+
+	"planbot/planner"
+)
 
 // Reply is planbot's answer to one /plan line: a body, in the language to say it in.
 // Renderers (plain text now, Block Kit for Slack) turn it into what the user sees.
@@ -45,6 +49,13 @@ type ExportView struct {
 	CSV  string
 }
 
+// HistoryView is an item with every change made to it; times shown in Zone.
+type HistoryView struct {
+	Item    planner.Item
+	Changes []planner.Change
+	Zone    *time.Location
+}
+
 // LangSet confirms a member's new reply language.
 type LangSet struct{ Lang planner.Lang }
 
@@ -54,12 +65,13 @@ type Help struct{}
 // Failure explains why nothing was done.
 type Failure struct{ Err *planner.Error }
 
-func (Added) isBody()      {}
-func (WeekView) isBody()   {}
-func (Changed) isBody()    {}
-func (NoteView) isBody()   {}
-func (DigestView) isBody() {}
-func (ExportView) isBody() {}
-func (LangSet) isBody()    {}
-func (Help) isBody()       {}
-func (Failure) isBody()    {}
+func (Added) isBody()       {}
+func (WeekView) isBody()    {}
+func (Changed) isBody()     {}
+func (NoteView) isBody()    {}
+func (DigestView) isBody()  {}
+func (ExportView) isBody()  {}
+func (LangSet) isBody()     {}
+func (HistoryView) isBody() {}
+func (Help) isBody()        {}
+func (Failure) isBody()     {}

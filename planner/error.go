@@ -35,6 +35,7 @@ const (
 	ReasonBadWhen      Reason = "bad_when"      // a when that could not be read
 	ReasonSplitWhen    Reason = "split_when"    // a move or edit to days that are not one span
 	ReasonBadID        Reason = "bad_id"        // not an item id
+	ReasonUsage        Reason = "usage"         // a command missing its arguments; Detail is the verb
 	ReasonNoItem       Reason = "no_item"       // no such item in this team
 	ReasonNotYours     Reason = "not_yours"     // someone else's item
 	ReasonCancelled    Reason = "cancelled"     // the item was cancelled

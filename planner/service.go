@@ -74,10 +74,10 @@ func (s *Service) Done(ctx context.Context, a Actor, id int64, outcome string) (
 		if it.Status == StatusCancelled {
 			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
 		}
-		if outcome == "" {
-			outcome = it.Outcome // marking it done again keeps what came of it
+		it.Status = StatusDone
+		if outcome != "" { // marking it done again without an outcome keeps the old one
+			it.Outcome = outcome
 		}
-		it.Status, it.Outcome = StatusDone, outcome
 		return "done", outcome, nil
 	})
 }
@@ -166,6 +166,16 @@ func (s *Service) change(ctx context.Context, a Actor, id int64, text string, ed
 	return s.Store.UpdateItem(ctx, it, Change{
 		TeamID: a.TeamID, ItemID: id, At: it.UpdatedAt, By: a.UserID, Action: action, Detail: detail,
 	})
+}
+
+// History returns an item of the actor's team with its changes, oldest first.
+func (s *Service) History(ctx context.Context, a Actor, id int64) (Item, []Change, error) {
+	it, err := s.Store.Item(ctx, a.TeamID, id)
+	if err != nil {
+		return Item{}, nil, err
+	}
+	changes, err := s.Store.History(ctx, a.TeamID, id)
+	return it, changes, err
 }
 
 // spanText writes a run of days as 2025-11-20 or 2025-11-20..2025-11-21.

@@ -1,0 +1,63 @@
+package bot
+
+import (
+	"net/http"
+	"testing"
+	"time"
+)
+
+// Slack's worked example from "Verifying requests from Slack".
+const (
+	exampleSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+	exampleTS     = "1531420618"
+	exampleBody   = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
+	exampleSig    = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+)
+
+func TestVerifierSlackExample(t *testing.T) {
+	at := func(offset time.Duration) func() time.Time {
+		return func() time.Time { return time.Unix(1531420618, 0).Add(offset) }
+	}
+	header := func(ts, sig string) http.Header {
+		h := http.Header{}
+		if ts != "" {
+			h.Set("X-Slack-Request-Timestamp", ts)
+		}
+		if sig != "" {
+			h.Set("X-Slack-Signature", sig)
+		}
+		return h
+	}
+	tampered := []byte(exampleBody + "x")
+	tests := []struct {
+		name   string
+		v      Verifier
+		header http.Header
+		body   []byte
+		ok     bool
+	}{
+		{"slack's example", Verifier{exampleSecret, at(0)}, header(exampleTS, exampleSig), []byte(exampleBody), true},
+		{"4m59s later", Verifier{exampleSecret, at(299 * time.Second)}, header(exampleTS, exampleSig), []byte(exampleBody), true},
+		{"stale: 5m01s later", Verifier{exampleSecret, at(301 * time.Second)}, header(exampleTS, exampleSig), []byte(exampleBody), false},
+		{"from the future", Verifier{exampleSecret, at(-301 * time.Second)}, header(exampleTS, exampleSig), []byte(exampleBody), false},
+		{"wrong secret", Verifier{"other", at(0)}, header(exampleTS, exampleSig), []byte(exampleBody), false},
+		{"empty secret", Verifier{"", at(0)}, header(exampleTS, exampleSig), []byte(exampleBody), false},
+		{"tampered body", Verifier{exampleSecret, at(0)}, header(exampleTS, exampleSig), tampered, false},
+		{"no timestamp", Verifier{exampleSecret, at(0)}, header("", exampleSig), []byte(exampleBody), false},
+		{"no signature", Verifier{exampleSecret, at(0)}, header(exampleTS, ""), []byte(exampleBody), false},
+		{"not v0", Verifier{exampleSecret, at(0)}, header(exampleTS, "v1="+exampleSig[3:]), []byte(exampleBody), false},
+		{"not hex", Verifier{exampleSecret, at(0)}, header(exampleTS, "v0=zz"), []byte(exampleBody), false},
+		{"timestamp not a number", Verifier{exampleSecret, at(0)}, header("soon", exampleSig), []byte(exampleBody), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.v.Verify(tc.header, tc.body)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Verify = %v, want ok=%v", err, tc.ok)
+			}
+		})
+	}
+	if got := (Verifier{Secret: exampleSecret}).Sign(exampleTS, []byte(exampleBody)); got != exampleSig {
+		t.Fatalf("Sign = %s, want %s", got, exampleSig)
+	}
+}
