@@ -39,6 +39,14 @@ const (
 	msgHelp          msg = "help"
 	msgTryAdd        msg = "try_add"
 	msgHistoryTitle  msg = "history_title"
+	msgSetupChannel  msg = "setup_channel"
+	msgSetupDone     msg = "setup_done"
+	msgDefault       msg = "default"
+	msgNewForm       msg = "new_form"
+	msgMore          msg = "more"
+	msgButtonDone    msg = "button_done"
+	msgButtonUndo    msg = "button_undo"
+	msgButtonCancel  msg = "button_cancel"
 )
 
 // errorMsgs are the explanations of planner's error reasons, each with an example.

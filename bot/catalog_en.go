@@ -29,6 +29,14 @@ var english = map[msg]string{
 	msgExportTitle:   "Export of week %s (CSV):",
 	msgTryAdd:        "Add one: /plan tue visit 4 enterprises",
 	msgHistoryTitle:  "History of %s",
+	msgSetupChannel:  "Setting up <#%s> as the team's channel for the weekly retrospective…",
+	msgSetupDone:     "Team settings · time zone: %s · language: %s · retrospective channel: %s",
+	msgDefault:       "default",
+	msgMore:          "…and %d more (see /plan export)",
+	msgButtonDone:    "Done #%d",
+	msgButtonUndo:    "Undo",
+	msgButtonCancel:  "Cancel #%d",
+	msgNewForm:       "The form opens in Slack. Here, type the item instead: /plan tue visit 4 enterprises",
 	msgHelp: `planbot — your week in one line.
   /plan <when> <what>         add: /plan tue visit 4 enterprises · /plan thu-fri trip to Beijing
   /plan week [next|last|2025-W47]   my week, by day
@@ -42,6 +50,9 @@ var english = map[msg]string{
   /plan digest [this|last|2025-W47]   preview the team's retrospective
   /plan export [week]         the week as CSV
   /plan lang zh|en            reply language
+  /plan new                   a form for one item (Slack)
+  /plan setup                 admins: this channel gets the weekly retrospective
+  /plan setup tz Asia/Shanghai · /plan setup lang zh   admins: the team's zone and language
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #training #review #meeting #other.`,
 }
@@ -73,5 +84,9 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonNoNote:       "Write the note after the word: /plan note Two companies want a second visit.",
 	planner.ReasonBadLang:      "%q is not a language I speak. Try: /plan lang zh or /plan lang en",
 	planner.ReasonUnknownTeam:  "There is no team %q.",
+	planner.ReasonNotAdmin:     "Only the team's admins can change its settings; ask one of them. (Admins: workspace admins, or PLANBOT_ADMINS.) Try: /plan week",
+	planner.ReasonBadZone:      "%q is not a time zone I know. Try: /plan setup tz Asia/Shanghai",
+	planner.ReasonNoChannel:    "Run this in the channel that should get the weekly retrospective: /plan setup",
+	planner.ReasonBadKind:      "%q is not a kind: use visit, trip, fund, signing, training, review, meeting or other. Try: /plan tue #visit 常诚车业",
 	planner.ReasonInternalFail: "Something went wrong on my side; nothing was changed. Please try again in a moment.",
 }

@@ -29,6 +29,14 @@ var chinese = map[msg]string{
 	msgExportTitle:   "导出 %s（CSV）：",
 	msgTryAdd:        "添加一条：/plan 周二 对接4家企业",
 	msgHistoryTitle:  "%s 的修改记录",
+	msgSetupChannel:  "正在把 <#%s> 设为团队周末总结复盘的频道……",
+	msgSetupDone:     "团队设置 · 时区：%s · 语言：%s · 周报频道：%s",
+	msgDefault:       "默认",
+	msgMore:          "……还有 %d 项（见 /plan 导出）",
+	msgButtonDone:    "完成 #%d",
+	msgButtonUndo:    "撤销",
+	msgButtonCancel:  "取消 #%d",
+	msgNewForm:       "表单只能在 Slack 里打开。这里请直接输入：/plan 周二 对接4家企业",
 	msgHelp: `planbot：一句话记下这一周。
   /plan <时间> <事项>        添加：/plan 周二 对接4家企业 · /plan 周四至周五 出差北京
   /plan 本周 [下周|上周|2025-W47]   我的一周
@@ -42,6 +50,9 @@ var chinese = map[msg]string{
   /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
   /plan 导出 [周]            导出本周 CSV
   /plan lang zh|en           回复语言
+  /plan 新建                 用表单添加一项（Slack）
+  /plan 设置                 管理员：本频道接收周末总结复盘
+  /plan 设置 时区 Asia/Shanghai · /plan 设置 语言 zh   管理员：团队时区和语言
 时间：周一…周日、今天、明天、后天、下周二、上周五、周四至周五、周一和周三、周末、11月20日。
 类型根据内容自动识别；也可用标签指定：#拜访 #出差 #基金 #签约 #培训 #复盘 #会议 #其他。`,
 }
@@ -73,5 +84,9 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonNoNote:       "请在后面写上心得：/plan 心得 两家企业有意向再次对接",
 	planner.ReasonBadLang:      "“%s”不是支持的语言。例如：/plan lang zh 或 /plan lang en",
 	planner.ReasonUnknownTeam:  "没有名为“%s”的团队。",
+	planner.ReasonNotAdmin:     "只有团队管理员可以修改设置，请联系管理员（工作区管理员或 PLANBOT_ADMINS 中的成员）。例如：/plan 本周",
+	planner.ReasonBadZone:      "“%s”不是有效的时区。例如：/plan setup tz Asia/Shanghai",
+	planner.ReasonNoChannel:    "请在要接收周末总结复盘的频道里运行：/plan setup",
+	planner.ReasonBadKind:      "“%s”不是有效的类型，请用 拜访、出差、基金、签约、培训、复盘、会议 或 其他。例如：/plan 周二 #拜访 常诚车业",
 	planner.ReasonInternalFail: "出了点问题，什么都没有改动。请稍后再试。",
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -19,15 +20,15 @@ type Handler struct {
 // Handle answers one /plan line (without the command name) from actor.
 func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) Reply {
 	cmd := ParseCommand(line)
-	member, err := h.Service.Join(ctx, actor)
+	t, err := h.Begin(ctx, actor)
 	if err != nil {
 		return h.fail(h.Service.Lang, cmd, err)
 	}
-	lang := member.Lang
+	lang := t.Member.Lang
 	if lang == "" {
 		lang = cmd.Lang
 	}
-	body, whenLang, err := h.run(ctx, actor, cmd)
+	body, whenLang, err := t.run(ctx, cmd)
 	if lang == "" {
 		lang = whenLang
 	}
@@ -35,7 +36,7 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 		lang = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
 	}
 	if lang == "" {
-		lang = h.Service.Lang
+		lang = t.Service.Lang
 	}
 	if err != nil {
 		return h.fail(lang, cmd, err)
@@ -59,21 +60,53 @@ func (h *Handler) fail(lang planner.Lang, cmd Command, err error) Reply {
 	return Reply{Lang: lang, Body: Failure{Err: e}}
 }
 
+// Turn is one member's request in progress: who they are, their team's
+// settings, and the planner service as it works for them (their zone, their
+// team's language).
+type Turn struct {
+	Actor   planner.Actor
+	Team    planner.Team
+	Member  planner.Member
+	Service *planner.Service
+}
+
+// Begin records the actor as a member of their team and returns their Turn.
+func (h *Handler) Begin(ctx context.Context, a planner.Actor) (*Turn, error) {
+	team, member, err := h.Service.Join(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	a.Admin = a.Admin || member.IsAdmin
+	return &Turn{Actor: a, Team: team, Member: member, Service: h.Service.For(team, member)}, nil
+}
+
+// Lang returns the language to answer this member in when nothing they typed tells.
+func (t *Turn) Lang() planner.Lang {
+	if t.Member.Lang != "" {
+		return t.Member.Lang
+	}
+	return t.Service.Lang
+}
+
 // run carries out cmd. It returns the language of the line's when, if it had one.
-func (h *Handler) run(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
-	s := h.Service
+func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	s, a := t.Service, t.Actor
 	switch cmd.Verb {
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
 		return Added{Items: items}, it.Lang, err
 	case VerbWeek, VerbTeam:
-		return h.week(ctx, a, cmd)
+		return t.week(ctx, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:
-		return h.change(ctx, a, cmd)
+		return t.change(ctx, cmd)
 	case VerbHistory:
-		return h.history(ctx, a, cmd)
+		return t.history(ctx, cmd)
 	case VerbNote:
-		return h.note(ctx, a, cmd.Args)
+		return t.note(ctx, cmd.Args)
+	case VerbSetup:
+		return t.setup(ctx, cmd.Args)
+	case VerbNew:
+		return NewForm{}, "", nil
 	case VerbDigest:
 		w, err := s.Week(cmd.Args)
 		if err != nil {
@@ -82,7 +115,7 @@ func (h *Handler) run(ctx context.Context, a planner.Actor, cmd Command) (Body, 
 		d, err := s.Digest(ctx, a.TeamID, w)
 		return DigestView{Digest: d}, "", err
 	case VerbExport:
-		return h.export(ctx, a, cmd.Args)
+		return t.export(ctx, cmd.Args)
 	case VerbLang:
 		lang, ok := planner.ParseLang(cmd.Args)
 		if !ok {
@@ -93,20 +126,27 @@ func (h *Handler) run(ctx context.Context, a planner.Actor, cmd Command) (Body, 
 	return Help{}, "", nil
 }
 
-func (h *Handler) week(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
-	w, err := h.Service.Week(cmd.Args)
+func (t *Turn) week(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	w, err := t.Service.Week(cmd.Args)
 	if err != nil {
 		return nil, "", err
 	}
-	userID := a.UserID
-	if cmd.Verb == VerbTeam {
-		userID = ""
-	}
-	items, err := h.Service.ItemsOf(ctx, a.TeamID, userID, w)
-	return WeekView{Week: w, Team: cmd.Verb == VerbTeam, TeamName: a.TeamName, Items: items}, "", err
+	view, err := t.WeekView(ctx, w, cmd.Verb == VerbTeam)
+	return view, "", err
 }
 
-func (h *Handler) change(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
+// WeekView returns the member's week w, or the whole team's.
+func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekView, error) {
+	userID := t.Actor.UserID
+	if team {
+		userID = ""
+	}
+	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, userID, w)
+	return WeekView{Week: w, Team: team, TeamName: t.Team.Name, Viewer: t.Actor.UserID, Items: items}, err
+}
+
+func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	svc, a := t.Service, t.Actor
 	id, rest, err := itemArgs(cmd)
 	if err != nil {
 		return nil, "", err
@@ -117,24 +157,24 @@ func (h *Handler) change(ctx context.Context, a planner.Actor, cmd Command) (Bod
 	var it planner.Item
 	switch cmd.Verb {
 	case VerbDone:
-		it, err = h.Service.Done(ctx, a, id, rest)
+		it, err = svc.Done(ctx, a, id, rest)
 	case VerbCancel:
-		it, err = h.Service.Cancel(ctx, a, id, rest)
+		it, err = svc.Cancel(ctx, a, id, rest)
 	case VerbMove:
-		it, err = h.Service.Move(ctx, a, id, rest)
+		it, err = svc.Move(ctx, a, id, rest)
 	default:
-		it, err = h.Service.Edit(ctx, a, id, rest)
+		it, err = svc.Edit(ctx, a, id, rest)
 	}
 	return Changed{Verb: cmd.Verb, Item: it}, "", err
 }
 
-func (h *Handler) history(ctx context.Context, a planner.Actor, cmd Command) (Body, planner.Lang, error) {
+func (t *Turn) history(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
 	id, _, err := itemArgs(cmd)
 	if err != nil {
 		return nil, "", err
 	}
-	it, changes, err := h.Service.History(ctx, a, id)
-	return HistoryView{Item: it, Changes: changes, Zone: h.Service.Loc}, "", err
+	it, changes, err := t.Service.History(ctx, t.Actor, id)
+	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc}, "", err
 }
 
 // itemArgs reads the item id that starts a command's arguments.
@@ -145,24 +185,51 @@ func itemArgs(cmd Command) (int64, string, error) {
 	return splitID(cmd.Args)
 }
 
+func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, error) {
+	what, value := cutWord(args)
+	switch strings.ToLower(what) {
+	case "":
+		if t.Actor.ChannelID == "" {
+			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
+		}
+		if !channelID.MatchString(t.Actor.ChannelID) {
+			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
+		}
+		// The transport checks that it can post in the channel before storing it.
+		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)
+	case "tz", "zone", "时区":
+		team, err := t.Service.SetTeamZone(ctx, t.Actor, value)
+		return SetupDone{Team: team}, "", err
+	}
+	lang, ok := planner.ParseLang(value)
+	if !ok {
+		return nil, "", planner.Errorf(planner.Invalid, planner.ReasonBadLang, value)
+	}
+	team, err := t.Service.SetTeamLang(ctx, t.Actor, lang)
+	return SetupDone{Team: team}, "", err
+}
+
+// channelID is the shape of a Slack channel id.
+var channelID = regexp.MustCompile(`^[A-Z0-9]{2,32}$`)
+
 // usage is the error for a command missing its arguments.
 func usage(v Verb) error { return planner.Errorf(planner.Invalid, planner.ReasonUsage, string(v)) }
 
-func (h *Handler) note(ctx context.Context, a planner.Actor, text string) (Body, planner.Lang, error) {
+func (t *Turn) note(ctx context.Context, text string) (Body, planner.Lang, error) {
 	if text == "" {
-		note, w, err := h.Service.Note(ctx, a)
+		note, w, err := t.Service.Note(ctx, t.Actor)
 		return NoteView{Week: w, Text: note}, "", err
 	}
-	w, err := h.Service.SetNote(ctx, a, text)
+	w, err := t.Service.SetNote(ctx, t.Actor, text)
 	return NoteView{Week: w, Text: text, Saved: true}, "", err
 }
 
-func (h *Handler) export(ctx context.Context, a planner.Actor, spec string) (Body, planner.Lang, error) {
-	w, err := h.Service.Week(spec)
+func (t *Turn) export(ctx context.Context, spec string) (Body, planner.Lang, error) {
+	w, err := t.Service.Week(spec)
 	if err != nil {
 		return nil, "", err
 	}
-	items, err := h.Service.ItemsOf(ctx, a.TeamID, "", w)
+	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, "", w)
 	if err != nil {
 		return nil, "", err
 	}

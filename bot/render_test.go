@@ -21,6 +21,7 @@ var allReasons = []planner.Reason{
 	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
 	planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
+	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
 }
 
 // allMsgs are the msg constants of catalog.go.
@@ -29,6 +30,7 @@ var allMsgs = []msg{
 	msgMoved, msgEdited, msgNoteSaved, msgNoteShow, msgNoteNone, msgLangSet, msgDigestTitle, msgDigestRate,
 	msgDigestKinds, msgDigestTrips, msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
+	msgSetupChannel, msgSetupDone, msgDefault, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

@@ -41,6 +41,12 @@ func RenderText(r Reply) string {
 		return say(l, msgLangSet)
 	case HistoryView:
 		return historyText(l, b)
+	case SetupChannel:
+		return say(l, msgSetupChannel, b.Channel)
+	case SetupDone:
+		return setupText(l, b.Team)
+	case NewForm:
+		return say(l, msgNewForm)
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}
@@ -153,6 +159,20 @@ func historyText(l planner.Lang, h HistoryView) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+func setupText(l planner.Lang, t planner.Team) string {
+	value := func(s string) string {
+		if s == "" {
+			return say(l, msgDefault)
+		}
+		return s
+	}
+	channel := say(l, msgDefault)
+	if t.DigestChannel != "" {
+		channel = "<#" + t.DigestChannel + ">"
+	}
+	return say(l, msgSetupDone, value(t.TZ), value(string(t.Lang)), channel)
 }
 
 func changedText(l planner.Lang, c Changed) string {

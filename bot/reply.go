@@ -24,6 +24,7 @@ type WeekView struct {
 	Week     planner.Week
 	Team     bool
 	TeamName string
+	Viewer   string // the user id of who asked: their own items get buttons
 	Items    []planner.Item
 }
 
@@ -56,6 +57,16 @@ type HistoryView struct {
 	Zone    *time.Location
 }
 
+// SetupChannel asks the transport to make Channel the team's digest channel,
+// once it has checked that it can post there.
+type SetupChannel struct{ Channel string }
+
+// SetupDone shows the team's settings after a change.
+type SetupDone struct{ Team planner.Team }
+
+// NewForm asks the transport to open the form for a new item.
+type NewForm struct{}
+
 // LangSet confirms a member's new reply language.
 type LangSet struct{ Lang planner.Lang }
 
@@ -65,13 +76,16 @@ type Help struct{}
 // Failure explains why nothing was done.
 type Failure struct{ Err *planner.Error }
 
-func (Added) isBody()       {}
-func (WeekView) isBody()    {}
-func (Changed) isBody()     {}
-func (NoteView) isBody()    {}
-func (DigestView) isBody()  {}
-func (ExportView) isBody()  {}
-func (LangSet) isBody()     {}
-func (HistoryView) isBody() {}
-func (Help) isBody()        {}
-func (Failure) isBody()     {}
+func (Added) isBody()        {}
+func (WeekView) isBody()     {}
+func (Changed) isBody()      {}
+func (NoteView) isBody()     {}
+func (DigestView) isBody()   {}
+func (ExportView) isBody()   {}
+func (LangSet) isBody()      {}
+func (HistoryView) isBody()  {}
+func (SetupChannel) isBody() {}
+func (SetupDone) isBody()    {}
+func (NewForm) isBody()      {}
+func (Help) isBody()         {}
+func (Failure) isBody()      {}

@@ -31,6 +31,7 @@ const (
 	ReasonNoWhat       Reason = "no_what"       // a when with nothing to do
 	ReasonTooLong      Reason = "too_long"      // the text is longer than MaxTitle
 	ReasonBadCount     Reason = "bad_count"     // a count outside 1..MaxCount
+	ReasonBadKind      Reason = "bad_kind"      // not one of Kinds
 	ReasonBadWeek      Reason = "bad_week"      // not a week (2025-W99)
 	ReasonBadWhen      Reason = "bad_when"      // a when that could not be read
 	ReasonSplitWhen    Reason = "split_when"    // a move or edit to days that are not one span
@@ -43,6 +44,9 @@ const (
 	ReasonNoNote       Reason = "no_note"       // a note command without text
 	ReasonBadLang      Reason = "bad_lang"      // not en or zh
 	ReasonUnknownTeam  Reason = "unknown_team"  // no team of that name
+	ReasonNotAdmin     Reason = "not_admin"     // a setting only the team's admins may change
+	ReasonBadZone      Reason = "bad_zone"      // not an IANA time zone
+	ReasonNoChannel    Reason = "no_channel"    // a command that must be run in a chat channel
 	ReasonInternalFail Reason = "internal_fail" // storage or another part failed
 )
 

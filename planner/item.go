@@ -23,6 +23,16 @@ const (
 // Kinds lists every Kind in detection order.
 var Kinds = []Kind{KindTrip, KindSigning, KindFund, KindVisit, KindTraining, KindReview, KindMeeting, KindOther}
 
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, known := range Kinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
 // Status is where an item stands.
 type Status string
 
@@ -85,16 +95,23 @@ func (it Item) Days() int { return it.Start.DaysUntil(it.End) + 1 }
 
 // Member is a person in a team.
 type Member struct {
-	TeamID string
-	UserID string
-	Name   string
-	Lang   Lang // the member's chosen reply language, or "" for none
+	TeamID    string
+	UserID    string
+	Name      string
+	Lang      Lang      // the member's chosen reply language, or "" for none
+	TZ        string    // the member's own time zone (IANA name) when known, else ""
+	IsAdmin   bool      // a workspace admin, as the chat platform reports it
+	ProfileAt time.Time // when Name, TZ and IsAdmin were last fetched; zero if never
 }
 
-// Team is a group of members who share items and a digest.
+// Team is a group of members who share items and a digest. Its settings
+// override the server's defaults when set.
 type Team struct {
-	ID   string
-	Name string
+	ID            string
+	Name          string
+	TZ            string // the team's time zone (IANA name), or "" for the default
+	Lang          Lang   // the team's default reply language, or "" for the default
+	DigestChannel string // where the weekly retrospective is posted, or ""
 }
 
 // Change is one line of an item's history: nothing is ever deleted, every change is kept.

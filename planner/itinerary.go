@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +17,27 @@ type Draft struct {
 	Count int
 	Place string
 	Title string
+}
+
+// Check reports whether a draft given field by field is one the grammar could
+// have produced: a title of 1..MaxTitle characters, a count of 1..MaxCount, a
+// known kind, and an end that does not come before the start.
+func (d Draft) Check() error {
+	switch {
+	case strings.TrimSpace(d.Title) == "":
+		return Errorf(Invalid, ReasonNoWhat, "")
+	case utf8.RuneCountInString(d.Title) > MaxTitle:
+		return Errorf(Invalid, ReasonTooLong, "")
+	case d.Count < 1 || d.Count > MaxCount:
+		return Errorf(Invalid, ReasonBadCount, strconv.Itoa(d.Count))
+	case !d.Kind.Valid():
+		return Errorf(Invalid, ReasonBadKind, string(d.Kind))
+	case d.Start.Year < minYear || d.End.Year > maxYear:
+		return Errorf(Invalid, ReasonDateRange, d.Start.String())
+	case d.End.Before(d.Start):
+		return Errorf(Invalid, ReasonEndBefore, d.Start.String()+".."+d.End.String())
+	}
+	return nil
 }
 
 // Itinerary is what one line such as "thu-fri trip to Beijing" asks for.

@@ -16,13 +16,15 @@ type Service struct {
 	Lang  Lang             // the team's default language
 }
 
-// Actor is who is asking: a member of a team, maybe one of its admins.
+// Actor is who is asking: a member of a team, maybe one of its admins, maybe
+// from a chat channel.
 type Actor struct {
-	TeamID   string
-	TeamName string
-	UserID   string
-	UserName string
-	Admin    bool
+	TeamID    string
+	TeamName  string
+	UserID    string
+	UserName  string
+	Admin     bool
+	ChannelID string // where the command was typed, "" outside a chat channel
 }
 
 func (s *Service) now() time.Time {
@@ -37,12 +39,6 @@ func (s *Service) Today() Date { return DateOf(s.now(), s.Loc) }
 
 // Week resolves a week spec ("", next, last, 2025-W47, 下周…) against today.
 func (s *Service) Week(spec string) (Week, error) { return ResolveWeek(spec, s.now(), s.Loc) }
-
-// Join records the actor as a member of their team and returns the stored member.
-func (s *Service) Join(ctx context.Context, a Actor) (Member, error) {
-	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
-		Member{TeamID: a.TeamID, UserID: a.UserID, Name: a.UserName})
-}
 
 // SetLang stores the actor's reply language.
 func (s *Service) SetLang(ctx context.Context, a Actor, lang Lang) error {
@@ -66,6 +62,24 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 	}
 	stored, err := s.Store.AddItems(ctx, items, a.UserID)
 	return stored, it, err
+}
+
+// AddDraft stores one item given field by field (a form rather than a line),
+// checked as the grammar checks a line.
+func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) {
+	if err := d.Check(); err != nil {
+		return Item{}, err
+	}
+	now := s.now().UTC()
+	items, err := s.Store.AddItems(ctx, []Item{{
+		TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
+		Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title,
+		Status: StatusPlanned, CreatedAt: now, UpdatedAt: now,
+	}}, a.UserID)
+	if err != nil {
+		return Item{}, err
+	}
+	return items[0], nil
 }
 
 // Done marks the actor's item done, with what came of it.

@@ -5,9 +5,16 @@ import "context"
 // Store keeps teams, members, items, their history and notes. Every method is
 // scoped by team: nothing crosses from one team to another.
 type Store interface {
-	// EnsureMember creates the team and member if needed and updates the member's name.
-	// It returns the member as stored (with their language setting).
+	// EnsureMember creates the team and member if needed; a non-empty name
+	// replaces the stored one. It returns the member as stored (with their settings).
 	EnsureMember(ctx context.Context, team Team, m Member) (Member, error)
+	// Team returns a team with its settings, or a NotFound error.
+	Team(ctx context.Context, id string) (Team, error)
+	// UpdateTeam stores a team's name and settings.
+	UpdateTeam(ctx context.Context, team Team) error
+	// SetProfile stores what the chat platform says of a member: name, time zone,
+	// admin flag and when that was fetched. The member must exist.
+	SetProfile(ctx context.Context, m Member) error
 	// SetMemberLang stores a member's reply language.
 	SetMemberLang(ctx context.Context, teamID, userID string, lang Lang) error
 	// Teams lists every team.

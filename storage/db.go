@@ -2,7 +2,7 @@
 // in a SQLite file. It implements planner.Store.
 //
 // Every method of DB runs in one transaction and is scoped by team. Errors are
-// *planner.Error: NotFound for a missing item, Internal (Reason internal_fail,
+// *planner.Error: NotFound for a missing item or team, Internal (Reason internal_fail,
 // with the cause wrapped) for everything else.
 package storage
 

@@ -56,8 +56,8 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Open #%d: reading goose_db_version: %v", i+1, err)
 		}
-		if version != 1 || applied != 1 {
-			t.Errorf("Open #%d: version %d with %d migrations applied, want 1 and 1", i+1, version, applied)
+		if version != 2 || applied != 2 {
+			t.Errorf("Open #%d: version %d with %d migrations applied, want 2 and 2", i+1, version, applied)
 		}
 		for _, table := range []string{"teams", "members", "items", "item_history", "notes"} {
 			var n int

@@ -3,13 +3,16 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"planbot/planner"
 )
 
 // EnsureMember creates team and member m if they are new, updates their names
-// (an empty name leaves the stored one as it is) and returns the member as stored.
+// (an empty name leaves the stored one as it is) and returns the member as
+// stored, with their settings. It stores names only: the team's settings are
+// set by UpdateTeam and the member's profile by SetProfile.
 func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Member, err error) {
 	defer wrapErr(&err, "ensure member")
 	m.TeamID = team.ID
@@ -31,6 +34,55 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 	return stored, tx.Commit()
 }
 
+// Team returns team id with its settings, or a NotFound error (Reason
+// unknown_team, Detail the id) if there is no such team.
+func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
+	defer wrapErr(&err, "team")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return planner.Team{}, err
+	}
+	defer tx.Rollback()
+	team, err := oneTeam(ctx, tx, id)
+	if err != nil {
+		return planner.Team{}, err
+	}
+	return team, tx.Commit()
+}
+
+// UpdateTeam stores the name and settings (time zone, language, digest channel)
+// of team.ID, which must exist, or else it returns a NotFound error. The name is
+// stored as given, even if empty. A language other than "", "en" and "zh" is
+// refused with an Internal error and nothing is changed.
+func (db *DB) UpdateTeam(ctx context.Context, team planner.Team) (err error) {
+	defer wrapErr(&err, "update team")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateTeam(ctx, tx, team); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SetProfile stores member m's profile: their name (unless m.Name is empty),
+// time zone, admin flag and when these were fetched (in UTC; zero for never).
+// The member must exist; their reply language is left as it is.
+func (db *DB) SetProfile(ctx context.Context, m planner.Member) (err error) {
+	defer wrapErr(&err, "set profile")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateProfile(ctx, tx, m); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // SetMemberLang stores the reply language of a member, who must exist.
 func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang planner.Lang) (err error) {
 	defer wrapErr(&err, "set member lang")
@@ -45,7 +97,7 @@ func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang pla
 	return tx.Commit()
 }
 
-// Teams lists every team, ordered by id.
+// Teams lists every team with its settings, ordered by id.
 func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 	defer wrapErr(&err, "teams")
 	tx, err := db.begin(ctx)
@@ -60,7 +112,8 @@ func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 	return teams, tx.Commit()
 }
 
-// Members lists the members of team teamID, ordered by name then user id.
+// Members lists the members of team teamID with their settings, ordered by
+// name then user id.
 func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, err error) {
 	defer wrapErr(&err, "members")
 	tx, err := db.begin(ctx)
@@ -73,6 +126,43 @@ func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, e
 		return nil, err
 	}
 	return members, tx.Commit()
+}
+
+// teamColumns are a team's columns, in the order scanTeam reads them.
+const teamColumns = `id, name, tz, lang, digest_channel`
+
+// scanTeam reads the columns of teamColumns.
+func scanTeam(s scanner) (planner.Team, error) {
+	var t planner.Team
+	err := s.Scan(&t.ID, &t.Name, &t.TZ, &t.Lang, &t.DigestChannel)
+	return t, err
+}
+
+// memberColumns are a member's columns, in the order scanMember reads them.
+const memberColumns = `team_id, user_id, name, lang, tz, is_admin, profile_at`
+
+// scanMember reads the columns of memberColumns.
+func scanMember(s scanner) (planner.Member, error) {
+	var (
+		m         planner.Member
+		profileAt string
+	)
+	if err := s.Scan(&m.TeamID, &m.UserID, &m.Name, &m.Lang, &m.TZ, &m.IsAdmin, &profileAt); err != nil {
+		return planner.Member{}, err
+	}
+	if profileAt != "" {
+		at, err := parseTime(profileAt)
+		if err != nil {
+			return planner.Member{}, fmt.Errorf("member %q of team %q: profile_at: %w", m.UserID, m.TeamID, err)
+		}
+		m.ProfileAt = at
+	}
+	return m, nil
+}
+
+// noTeam is the NotFound error for a team id that is not stored.
+func noTeam(id string) error {
+	return planner.Errorf(planner.NotFound, planner.ReasonUnknownTeam, id)
 }
 
 func upsertTeam(ctx context.Context, tx *sql.Tx, team planner.Team) error {
@@ -91,18 +181,62 @@ func upsertMember(ctx context.Context, tx *sql.Tx, m planner.Member) error {
 	return err
 }
 
+func oneTeam(ctx context.Context, tx *sql.Tx, id string) (planner.Team, error) {
+	t, err := scanTeam(tx.QueryRowContext(ctx,
+		`SELECT `+teamColumns+` FROM teams WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return planner.Team{}, noTeam(id)
+	}
+	return t, err
+}
+
+func updateTeam(ctx context.Context, tx *sql.Tx, team planner.Team) error {
+	res, err := tx.ExecContext(ctx, `
+		UPDATE teams SET name = ?, tz = ?, lang = ?, digest_channel = ?
+		WHERE id = ?`,
+		team.Name, team.TZ, team.Lang, team.DigestChannel, team.ID)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return noTeam(team.ID)
+	}
+	return nil
+}
+
 func member(ctx context.Context, tx *sql.Tx, teamID, userID string) (planner.Member, error) {
-	m := planner.Member{TeamID: teamID, UserID: userID}
-	err := tx.QueryRowContext(ctx,
-		`SELECT name, lang FROM members WHERE team_id = ? AND user_id = ?`,
-		teamID, userID).Scan(&m.Name, &m.Lang)
-	return m, err
+	return scanMember(tx.QueryRowContext(ctx,
+		`SELECT `+memberColumns+` FROM members WHERE team_id = ? AND user_id = ?`,
+		teamID, userID))
+}
+
+func updateProfile(ctx context.Context, tx *sql.Tx, m planner.Member) error {
+	profileAt := ""
+	if !m.ProfileAt.IsZero() {
+		profileAt = formatTime(m.ProfileAt)
+	}
+	res, err := tx.ExecContext(ctx, `
+		UPDATE members
+		SET name = COALESCE(NULLIF(?, ''), name), tz = ?, is_admin = ?, profile_at = ?
+		WHERE team_id = ? AND user_id = ?`,
+		m.Name, m.TZ, m.IsAdmin, profileAt, m.TeamID, m.UserID)
+	return oneMemberChanged(res, err, m.TeamID, m.UserID)
 }
 
 func updateLang(ctx context.Context, tx *sql.Tx, teamID, userID string, lang planner.Lang) error {
 	res, err := tx.ExecContext(ctx,
 		`UPDATE members SET lang = ? WHERE team_id = ? AND user_id = ?`,
 		lang, teamID, userID)
+	return oneMemberChanged(res, err, teamID, userID)
+}
+
+// oneMemberChanged checks the result of an UPDATE of member userID of team
+// teamID: it fails if the UPDATE did, or if there is no such member.
+func oneMemberChanged(res sql.Result, err error, teamID, userID string) error {
 	if err != nil {
 		return err
 	}
@@ -117,15 +251,15 @@ func updateLang(ctx context.Context, tx *sql.Tx, teamID, userID string, lang pla
 }
 
 func allTeams(ctx context.Context, tx *sql.Tx) ([]planner.Team, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM teams ORDER BY id`)
+	rows, err := tx.QueryContext(ctx, `SELECT `+teamColumns+` FROM teams ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var teams []planner.Team
 	for rows.Next() {
-		var t planner.Team
-		if err := rows.Scan(&t.ID, &t.Name); err != nil {
+		t, err := scanTeam(rows)
+		if err != nil {
 			return nil, err
 		}
 		teams = append(teams, t)
@@ -135,7 +269,7 @@ func allTeams(ctx context.Context, tx *sql.Tx) ([]planner.Team, error) {
 
 func teamMembers(ctx context.Context, tx *sql.Tx, teamID string) ([]planner.Member, error) {
 	rows, err := tx.QueryContext(ctx, `
-		SELECT user_id, name, lang FROM members
+		SELECT `+memberColumns+` FROM members
 		WHERE team_id = ? ORDER BY name, user_id`, teamID)
 	if err != nil {
 		return nil, err
@@ -143,8 +277,8 @@ func teamMembers(ctx context.Context, tx *sql.Tx, teamID string) ([]planner.Memb
 	defer rows.Close()
 	var members []planner.Member
 	for rows.Next() {
-		m := planner.Member{TeamID: teamID}
-		if err := rows.Scan(&m.UserID, &m.Name, &m.Lang); err != nil {
+		m, err := scanMember(rows)
+		if err != nil {
 			return nil, err
 		}
 		members = append(members, m)

@@ -1,0 +1,76 @@
+package planner
+
+import (
+	"context"
+	"time"
+)
+
+// For returns the service as it works for one member of one team: the
+// member's own zone when known, else the team's, else the server's; the
+// team's language, else the server's.
+func (s *Service) For(team Team, m Member) *Service {
+	c := *s
+	for _, name := range []string{m.TZ, team.TZ} {
+		if loc, err := time.LoadLocation(name); name != "" && err == nil {
+			c.Loc = loc
+			break
+		}
+	}
+	if team.Lang != "" {
+		c.Lang = team.Lang
+	}
+	return &c
+}
+
+// Join records the actor as a member of their team and returns the team, with
+// its settings, and the member as stored.
+func (s *Service) Join(ctx context.Context, a Actor) (Team, Member, error) {
+	m, err := s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
+		Member{TeamID: a.TeamID, UserID: a.UserID, Name: a.UserName})
+	if err != nil {
+		return Team{}, Member{}, err
+	}
+	team, err := s.Store.Team(ctx, a.TeamID)
+	return team, m, err
+}
+
+// SetTeamZone sets the team's time zone; only admins may.
+func (s *Service) SetTeamZone(ctx context.Context, a Actor, zone string) (Team, error) {
+	if _, err := time.LoadLocation(zone); err != nil || zone == "" || zone == "Local" {
+		return Team{}, Errorf(Invalid, ReasonBadZone, zone)
+	}
+	return s.updateTeam(ctx, a, func(t *Team) { t.TZ = zone })
+}
+
+// SetTeamLang sets the team's default language; only admins may.
+func (s *Service) SetTeamLang(ctx context.Context, a Actor, lang Lang) (Team, error) {
+	return s.updateTeam(ctx, a, func(t *Team) { t.Lang = lang })
+}
+
+// SetDigestChannel makes channel the team's digest channel; only admins may.
+func (s *Service) SetDigestChannel(ctx context.Context, a Actor, channel string) (Team, error) {
+	if channel == "" {
+		return Team{}, Errorf(Invalid, ReasonNoChannel, "")
+	}
+	return s.updateTeam(ctx, a, func(t *Team) { t.DigestChannel = channel })
+}
+
+// CheckAdmin returns a Forbidden error unless the actor is one of the team's admins.
+func CheckAdmin(a Actor) error {
+	if !a.Admin {
+		return Errorf(Forbidden, ReasonNotAdmin, "")
+	}
+	return nil
+}
+
+func (s *Service) updateTeam(ctx context.Context, a Actor, change func(*Team)) (Team, error) {
+	if err := CheckAdmin(a); err != nil {
+		return Team{}, err
+	}
+	team, err := s.Store.Team(ctx, a.TeamID)
+	if err != nil {
+		return Team{}, err
+	}
+	change(&team)
+	return team, s.Store.UpdateTeam(ctx, team)
+}
