@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -38,8 +39,8 @@ func RenderBlocks(r Reply) []slack.Block {
 	case Added:
 		b.added(body)
 	case WeekView:
-		b.week(body, "msg")
-	case SetupChannel, SetupDone:
+		b.week(body, false)
+	case SetupChannel, SetupDone, Notice:
 		// Only planbot's own words and a channel id Slack sent: its <#C…> must stay a link.
 		b.section(RenderText(r), nil)
 	default:
@@ -107,15 +108,35 @@ func (b *blocks) text(text string) {
 }
 
 // button makes one of planbot's item buttons.
-func button(action, label string, id int64, where string, style slack.Style) *slack.ButtonBlockElement {
-	btn := slack.NewButtonBlockElement(action, ButtonValue(id, where), slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
+func (b *blocks) button(action, label string, id int64, where string, style slack.Style) *slack.ButtonBlockElement {
+	value := ButtonValue{ID: id, Where: where, Lang: b.lang}.String()
+	btn := slack.NewButtonBlockElement(action, value, slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
 	btn.Style = style
 	return btn
 }
 
-// ButtonValue is what a button carries: the item id and where it was shown
-// ("msg" for a message, "home" for the Home tab), so a click can redraw it.
-func ButtonValue(id int64, where string) string { return fmt.Sprintf("%d|%s", id, where) }
+// ButtonValue is what an item button carries: the item, where it was shown
+// ("added", "week:2025-W47", "team:2025-W47" or "home") so that a click can
+// redraw it, and the language it was shown in.
+type ButtonValue struct {
+	ID    int64
+	Where string
+	Lang  planner.Lang
+}
+
+// String writes the value as "12|week:2025-W47|zh".
+func (v ButtonValue) String() string { return fmt.Sprintf("%d|%s|%s", v.ID, v.Where, v.Lang) }
+
+// ParseButtonValue reads what String wrote.
+func ParseButtonValue(s string) (ButtonValue, bool) {
+	parts := strings.Split(s, "|")
+	if len(parts) != 3 {
+		return ButtonValue{}, false
+	}
+	id, err := strconv.ParseInt(parts[0], 10, 64)
+	lang, ok := planner.ParseLang(parts[2])
+	return ButtonValue{ID: id, Where: parts[1], Lang: lang}, err == nil && ok && id > 0
+}
 
 func (b *blocks) added(a Added) {
 	for i, it := range a.Items {
@@ -125,15 +146,22 @@ func (b *blocks) added(a Added) {
 		}
 		b.section(escape(say(b.lang, msgAdded, itemLine(b.lang, it, false))), nil)
 		b.actions(
-			button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "msg", slack.StylePrimary),
-			button(ActionUndo, say(b.lang, msgButtonUndo), it.ID, "msg", ""),
+			b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "added", slack.StylePrimary),
+			b.button(ActionUndo, say(b.lang, msgButtonUndo), it.ID, "added", ""),
 		)
 	}
 }
 
 // week renders a week by day: a section per day (its share of the character
 // budget) and buttons for the viewer's open items that start that day.
-func (b *blocks) week(v WeekView, where string) {
+func (b *blocks) week(v WeekView, home bool) {
+	where := "week:" + v.Week.String()
+	switch {
+	case home:
+		where = "home"
+	case v.Team:
+		where = "team:" + v.Week.String()
+	}
 	span := shortSpan(b.lang, v.Week.Start(), v.Week.End())
 	if v.Team {
 		b.header(say(b.lang, msgTeamWeek, v.TeamName, v.Week, span))
@@ -155,8 +183,8 @@ func (b *blocks) week(v WeekView, where string) {
 			lines = append(lines, escape(itemLine(b.lang, it, v.Team)))
 			if it.Start == day && it.UserID == v.Viewer && it.Status == planner.StatusPlanned && len(buttons) < maxButtonsPerBlock {
 				buttons = append(buttons,
-					button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
-					button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
+					b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
+					b.button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
 			}
 		}
 		if len(lines) == 1 {
@@ -165,6 +193,26 @@ func (b *blocks) week(v WeekView, where string) {
 		b.section(fitLines(b.lang, lines, perDay), nil)
 		b.actions(buttons...)
 	}
+}
+
+// HomeBlocks is the Home tab: the member's week with buttons, the team's
+// counts this week and a short help, within the 100 blocks of a view.
+func HomeBlocks(l planner.Lang, week WeekView, team planner.Digest) []slack.Block {
+	b := &blocks{lang: l, max: maxViewBlocks - 3, budget: 4 * maxMessageChars}
+	b.week(week, true)
+	b.list = append(b.list, slack.NewDividerBlock())
+	var kinds []string
+	for _, k := range planner.Kinds {
+		if t := team.Totals[k]; t.Items > 0 {
+			kinds = append(kinds, fmt.Sprintf("%s %d/%d", kindNames[l][k], t.DoneCount, t.Count))
+		}
+	}
+	if len(kinds) == 0 {
+		kinds = append(kinds, say(l, msgDigestEmpty))
+	}
+	b.section("*"+escape(say(l, msgHomeTeam))+"*\n"+escape(strings.Join(kinds, " · ")), nil)
+	b.context(escape(say(l, msgHomeHelp)))
+	return b.list
 }
 
 // fitLines joins lines within max characters, ending with how many were left out.

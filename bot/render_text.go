@@ -47,6 +47,8 @@ func RenderText(r Reply) string {
 		return setupText(l, b.Team)
 	case NewForm:
 		return say(l, msgNewForm)
+	case Notice:
+		return b.Text
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}

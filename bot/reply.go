@@ -64,6 +64,9 @@ type SetupChannel struct{ Channel string }
 // SetupDone shows the team's settings after a change.
 type SetupDone struct{ Team planner.Team }
 
+// Notice is a sentence planbot says on its own, after the answer (a setup report).
+type Notice struct{ Text string }
+
 // NewForm asks the transport to open the form for a new item.
 type NewForm struct{}
 
@@ -87,5 +90,6 @@ func (HistoryView) isBody()  {}
 func (SetupChannel) isBody() {}
 func (SetupDone) isBody()    {}
 func (NewForm) isBody()      {}
+func (Notice) isBody()       {}
 func (Help) isBody()         {}
 func (Failure) isBody()      {}

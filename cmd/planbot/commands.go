@@ -23,6 +23,7 @@ type environment struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	log            *slog.Logger
+	listening      func(addr string) // told each address serve listens on (tests)
 }
 
 // open opens the database and builds the planner service for cfg.
@@ -31,8 +32,12 @@ func (e *environment) open(ctx context.Context, cfg *config) (*planner.Service, 
 	if err != nil {
 		return nil, nil, usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
 	}
-	svc := &planner.Service{Store: db, Now: cfg.clock, Loc: cfg.loc, Lang: cfg.teamLang}
-	return svc, db.Close, nil
+	return e.service(db, cfg), db.Close, nil
+}
+
+// service builds the planner service on db with cfg's clock, zone and language.
+func (e *environment) service(db *storage.DB, cfg *config) *planner.Service {
+	return &planner.Service{Store: db, Now: cfg.clock, Loc: cfg.loc, Lang: cfg.teamLang}
 }
 
 func (e *environment) console(ctx context.Context, args []string) (err error) {

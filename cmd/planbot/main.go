@@ -42,7 +42,7 @@ commands:
   console   type /plan commands in the terminal (try: planbot console)
   digest    print a team's weekly retrospective (--week, --format text|json)
   export    print a week's items as CSV (--week)
-  serve     run the Slack app (coming with the Slack transport)
+  serve     run the Slack app (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)
   version   print the version
 
 Run "planbot <command> -h" for a command's flags.`
@@ -54,7 +54,12 @@ func (env *environment) run(ctx context.Context, args []string, stdin io.Reader,
 		return usagef("no command given")
 	}
 	env.stdin, env.stdout, env.stderr = stdin, stdout, stderr
-	env.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if env.log == nil {
+		env.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		if len(args) > 0 && args[0] == "serve" {
+			env.log = slog.New(slog.NewJSONHandler(stderr, nil))
+		}
+	}
 	switch args[0] {
 	case "console":
 		return env.console(ctx, args[1:])
@@ -63,7 +68,7 @@ func (env *environment) run(ctx context.Context, args []string, stdin io.Reader,
 	case "export":
 		return env.export(ctx, args[1:])
 	case "serve":
-		return usagef("serve: the Slack transport is not built yet; try \"planbot console\"")
+		return env.serve(ctx, args[1:])
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planbot", version)
 		return nil

@@ -223,7 +223,10 @@ func TestBadConfigIsAUsageError(t *testing.T) {
 		{"bad format", map[string]string{"PLANBOT_DB": db}, []string{"digest", "--format", "xml"}, "--format"},
 		{"unknown command", nil, []string{"launch"}, "unknown command"},
 		{"no command", nil, nil, "no command"},
-		{"serve not yet", nil, []string{"serve"}, "not built yet"},
+		{"serve without a bot token", map[string]string{"PLANBOT_DB": db}, []string{"serve"}, "SLACK_BOT_TOKEN is not set"},
+		{"serve with a user token", map[string]string{"PLANBOT_DB": db, "SLACK_BOT_TOKEN": "xoxp-1"}, []string{"serve"}, "xoxb-"},
+		{"serve without a signing secret", map[string]string{"PLANBOT_DB": db, "SLACK_BOT_TOKEN": "xoxb-1"}, []string{"serve"}, "SLACK_SIGNING_SECRET"},
+		{"serve with a bad app token", map[string]string{"PLANBOT_DB": db, "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, []string{"serve"}, "SLACK_APP_TOKEN"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,154 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"planbot/planner"
+)
+
+// SlackApp is planbot's Slack transport. It answers slash commands, button
+// clicks, the new-item form and the Home tab with the same command language as
+// the console; the same methods serve HTTP and Socket Mode. Anything that must
+// call Slack runs after the answer, tracked so that shutdown can wait for it.
+type SlackApp struct {
+	Handler *Handler
+	API     *slack.Client
+	Admins  map[string]bool // user ids that are admins of every team
+	Log     *slog.Logger
+	Metrics *Metrics
+	HTTP    *http.Client     // posts to response_url
+	Now     func() time.Time // the real clock, for profile ages
+
+	work sync.WaitGroup
+}
+
+// ProfileMaxAge is how long a member's Slack name, zone and admin flag are trusted.
+const ProfileMaxAge = 24 * time.Hour
+
+// afterAckTimeout bounds each piece of work done after an answer.
+const afterAckTimeout = 30 * time.Second
+
+// SlackResponse is a reply as Slack takes it from a command, a response_url
+// or an acknowledgement: blocks plus a plain-text fallback.
+type SlackResponse struct {
+	ResponseType    string       `json:"response_type,omitempty"`
+	ReplaceOriginal bool         `json:"replace_original,omitempty"`
+	Text            string       `json:"text"`
+	Blocks          slack.Blocks `json:"blocks"`
+}
+
+// NewSlackResponse renders a reply for Slack, visible only to the one who asked.
+func NewSlackResponse(r Reply) SlackResponse {
+	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: Fallback(r), Blocks: slack.Blocks{BlockSet: RenderBlocks(r)}}
+}
+
+// Wait blocks until all work started after answers has finished.
+func (a *SlackApp) Wait() { a.work.Wait() }
+
+// after runs f once the answer is on its way, with its own deadline.
+func (a *SlackApp) after(name string, f func(ctx context.Context) error) {
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), afterAckTimeout)
+		defer cancel()
+		if err := f(ctx); err != nil {
+			a.Log.Warn("after-answer work failed", "work", name, "err", err)
+		}
+	}()
+}
+
+// Command answers a slash command.
+func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResponse {
+	start := time.Now()
+	text := Unescape(sc.Text)
+	actor := planner.Actor{
+		TeamID: sc.TeamID, TeamName: sc.TeamDomain, UserID: sc.UserID,
+		Admin: a.Admins[sc.UserID], ChannelID: sc.ChannelID,
+	}
+	cmd := ParseCommand(text)
+	a.Metrics.commands.WithLabelValues(string(cmd.Verb)).Inc()
+	if cmd.Verb == VerbSetup && !actor.Admin {
+		// Whether they are a workspace admin must be known now, not after the answer.
+		if err := a.refreshProfile(ctx, actor, true); err != nil {
+			a.Log.Warn("users.info for setup failed", "err", err)
+		}
+	}
+	reply := a.Handler.Handle(ctx, actor, text)
+	a.after("profile", func(ctx context.Context) error { return a.refreshProfile(ctx, actor, false) })
+	switch body := reply.Body.(type) {
+	case SetupChannel:
+		a.after("setup", func(ctx context.Context) error {
+			return a.setupChannel(ctx, actor, body.Channel, sc.ResponseURL, reply.Lang)
+		})
+	case NewForm:
+		a.after("form", func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
+	}
+	a.Metrics.commandSeconds.Observe(time.Since(start).Seconds())
+	return NewSlackResponse(reply)
+}
+
+// refreshProfile fetches the member's name, zone and admin flag with
+// users.info when they are older than ProfileMaxAge (or always, when forced).
+func (a *SlackApp) refreshProfile(ctx context.Context, actor planner.Actor, force bool) error {
+	t, err := a.Handler.Begin(ctx, actor)
+	if err != nil {
+		return err
+	}
+	now := a.Now()
+	if !force && now.Sub(t.Member.ProfileAt) < ProfileMaxAge {
+		return nil
+	}
+	u, err := a.API.GetUserInfoContext(ctx, actor.UserID)
+	if err != nil {
+		return fmt.Errorf("users.info %s: %w", actor.UserID, err)
+	}
+	return a.Handler.Service.Store.SetProfile(ctx, profileOf(t.Member, u, now))
+}
+
+// profileOf is what Slack says of a member: their shown name, zone and admin flag.
+func profileOf(m planner.Member, u *slack.User, at time.Time) planner.Member {
+	m.Name = u.Name
+	for _, name := range []string{u.RealName, u.Profile.RealName, u.Profile.DisplayName} {
+		if name != "" {
+			m.Name = name
+		}
+	}
+	m.TZ, m.IsAdmin, m.ProfileAt = u.TZ, u.IsAdmin || u.IsOwner, at
+	return m
+}
+
+// respond posts a message to a response_url, replacing the original message when replace is set.
+func (a *SlackApp) respond(ctx context.Context, url string, msg SlackResponse, replace bool) error {
+	if url == "" {
+		return nil
+	}
+	msg.ReplaceOriginal = replace
+	body, err := json.Marshal(msg)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := a.HTTP.Do(req)
+	if err != nil {
+		return fmt.Errorf("response_url: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("response_url: %s", resp.Status)
+	}
+	return nil
+}

@@ -1,0 +1,149 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"planbot/planner"
+)
+
+// FormCallback identifies the new-item form's submissions.
+const FormCallback = "new_item"
+
+// The form's blocks; each holds one input whose action id is the same name.
+const (
+	fieldStart = "start"
+	fieldEnd   = "end"
+	fieldKind  = "kind"
+	fieldCount = "count"
+	fieldPlace = "place"
+	fieldTitle = "title"
+)
+
+// openForm opens the new-item form with the command's trigger_id (valid for 3 s).
+func (a *SlackApp) openForm(ctx context.Context, actor planner.Actor, triggerID string, lang planner.Lang) error {
+	t, err := a.Handler.Begin(ctx, actor)
+	if err != nil {
+		return err
+	}
+	_, err = a.API.OpenViewContext(ctx, triggerID, NewItemForm(lang, t.Service.Today()))
+	return err
+}
+
+// NewItemForm is the modal for one item: days, kind, count, place and what.
+func NewItemForm(l planner.Lang, today planner.Date) slack.ModalViewRequest {
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
+	start := slack.NewDatePickerBlockElement(fieldStart)
+	start.InitialDate = today.String()
+	end := slack.NewDatePickerBlockElement(fieldEnd)
+	var options []*slack.OptionBlockObject
+	for _, k := range planner.Kinds {
+		options = append(options, slack.NewOptionBlockObject(string(k), plain(kindNames[l][k]), nil))
+	}
+	kind := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain(say(l, msgFormKind)), fieldKind, options...)
+	kind.InitialOption = options[len(options)-1]
+	count := slack.NewNumberInputBlockElement(nil, fieldCount, false)
+	count.InitialValue, count.MinValue, count.MaxValue = "1", "1", strconv.Itoa(planner.MaxCount)
+	title := slack.NewPlainTextInputBlockElement(plain(say(l, msgFormTitleHint)), fieldTitle)
+	title.MaxLength = planner.MaxTitle
+	place := slack.NewPlainTextInputBlockElement(nil, fieldPlace)
+	input := func(id string, label msg, el slack.BlockElement, optional bool) *slack.InputBlock {
+		b := slack.NewInputBlock(id, plain(say(l, label)), nil, el)
+		b.Optional = optional
+		return b
+	}
+	return slack.ModalViewRequest{
+		Type:       slack.VTModal,
+		CallbackID: FormCallback,
+		Title:      plain(say(l, msgFormTitle)),
+		Submit:     plain(say(l, msgFormSubmit)),
+		Close:      plain(say(l, msgFormClose)),
+		Blocks: slack.Blocks{BlockSet: []slack.Block{
+			input(fieldTitle, msgFormWhat, title, false),
+			input(fieldStart, msgFormStart, start, false),
+			input(fieldEnd, msgFormEnd, end, true),
+			input(fieldKind, msgFormKind, kind, false),
+			input(fieldCount, msgFormCount, count, false),
+			input(fieldPlace, msgFormPlace, place, true),
+		}},
+	}
+}
+
+// formDraft reads a submitted form; bad fields come back as errors by block id.
+func formDraft(l planner.Lang, state *slack.ViewState) (planner.Draft, map[string]string) {
+	value := func(id string) slack.BlockAction {
+		if state == nil {
+			return slack.BlockAction{}
+		}
+		return state.Values[id][id]
+	}
+	errs := map[string]string{}
+	var d planner.Draft
+	var err error
+	if d.Start, err = planner.ParseDate(value(fieldStart).SelectedDate); err != nil {
+		errs[fieldStart] = explain(l, planner.ErrorOf(err))
+	}
+	d.End = d.Start
+	if s := value(fieldEnd).SelectedDate; s != "" {
+		if d.End, err = planner.ParseDate(s); err != nil {
+			errs[fieldEnd] = explain(l, planner.ErrorOf(err))
+		}
+	}
+	d.Kind = planner.Kind(value(fieldKind).SelectedOption.Value)
+	if d.Count, err = strconv.Atoi(value(fieldCount).Value); err != nil {
+		d.Count = 0
+	}
+	d.Place = strings.TrimSpace(value(fieldPlace).Value)
+	d.Title = strings.TrimSpace(value(fieldTitle).Value)
+	if len(errs) == 0 {
+		if e := d.Check(); e != nil {
+			errs[fieldFor(planner.ErrorOf(e).Reason)] = explain(l, planner.ErrorOf(e))
+		}
+	}
+	return d, errs
+}
+
+// fieldFor names the form field a draft's error is about.
+func fieldFor(r planner.Reason) string {
+	switch r {
+	case planner.ReasonBadCount:
+		return fieldCount
+	case planner.ReasonBadKind:
+		return fieldKind
+	case planner.ReasonEndBefore:
+		return fieldEnd
+	case planner.ReasonDateRange:
+		return fieldStart
+	}
+	return fieldTitle
+}
+
+// submitForm adds the form's item, or returns the errors to show in the form.
+func (a *SlackApp) submitForm(ctx context.Context, actor planner.Actor, cb slack.InteractionCallback) *slack.ViewSubmissionResponse {
+	t, err := a.Handler.Begin(ctx, actor)
+	if err != nil {
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{fieldTitle: explain(planner.English, planner.ErrorOf(err))})
+	}
+	lang := t.Lang()
+	d, errs := formDraft(lang, cb.View.State)
+	if len(errs) > 0 {
+		return slack.NewErrorsViewSubmissionResponse(errs)
+	}
+	it, err := t.Service.AddDraft(ctx, t.Actor, d)
+	if err != nil {
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{fieldTitle: explain(lang, planner.ErrorOf(err))})
+	}
+	reply := Reply{Lang: lang, Body: Added{Items: []planner.Item{it}}}
+	a.after("form confirmation", func(ctx context.Context) error {
+		// A message to the user's id lands in planbot's Messages tab.
+		msg := NewSlackResponse(reply)
+		_, _, err := a.API.PostMessageContext(ctx, actor.UserID, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))
+		return err
+	})
+	return nil
+}

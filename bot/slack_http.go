@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+)
+
+// MaxBody is the largest request body planbot reads from Slack.
+const MaxBody = 64 << 10
+
+// Routes registers Slack's three endpoints on mux, each answering only
+// requests signed with the verifier's secret.
+func (a *SlackApp) Routes(mux *http.ServeMux, v Verifier) {
+	mux.Handle("POST /slack/commands", a.signed("commands", v, a.serveCommand))
+	mux.Handle("POST /slack/interactions", a.signed("interactions", v, a.serveInteraction))
+	mux.Handle("POST /slack/events", a.signed("events", v, a.serveEvent))
+}
+
+// signed reads at most MaxBody bytes (413 beyond), checks Slack's signature
+// over them (401 when it fails, with nothing done) and passes them on.
+func (a *SlackApp) signed(endpoint string, v Verifier, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			a.Metrics.requests.WithLabelValues(endpoint, "too_large").Inc()
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		case err != nil:
+			a.Metrics.requests.WithLabelValues(endpoint, "unreadable").Inc()
+			http.Error(w, "cannot read request", http.StatusBadRequest)
+			return
+		}
+		if err := v.Verify(r.Header, body); err != nil {
+			a.Metrics.requests.WithLabelValues(endpoint, "unsigned").Inc()
+			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		a.Metrics.requests.WithLabelValues(endpoint, "ok").Inc()
+		next(w, r, body)
+	})
+}
+
+func (a *SlackApp) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "malformed form", http.StatusBadRequest)
+		return
+	}
+	if form.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	writeJSON(w, a.Command(r.Context(), slashCommandOf(form)))
+}
+
+// slashCommandOf reads a slash command's form fields.
+func slashCommandOf(f url.Values) slack.SlashCommand {
+	return slack.SlashCommand{
+		TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"), EnterpriseID: f.Get("enterprise_id"),
+		ChannelID: f.Get("channel_id"), ChannelName: f.Get("channel_name"),
+		UserID: f.Get("user_id"), UserName: f.Get("user_name"), Command: f.Get("command"), Text: f.Get("text"),
+		ResponseURL: f.Get("response_url"), TriggerID: f.Get("trigger_id"), APIAppID: f.Get("api_app_id"),
+	}
+}
+
+func (a *SlackApp) serveInteraction(w http.ResponseWriter, r *http.Request, body []byte) {
+	form, err := url.ParseQuery(string(body))
+	var cb slack.InteractionCallback
+	if err == nil {
+		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
+	}
+	if err != nil {
+		http.Error(w, "malformed payload", http.StatusBadRequest)
+		return
+	}
+	if answer := a.Interaction(r.Context(), cb); answer != nil {
+		writeJSON(w, answer)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (a *SlackApp) serveEvent(w http.ResponseWriter, _ *http.Request, body []byte) {
+	ev, err := slackevents.ParseEvent(body, slackevents.OptionNoVerifyToken())
+	if err != nil {
+		http.Error(w, "malformed event", http.StatusBadRequest)
+		return
+	}
+	if challenge, ok := ev.Data.(*slackevents.EventsAPIURLVerificationEvent); ok {
+		writeJSON(w, map[string]string{"challenge": challenge.Challenge})
+		return
+	}
+	a.Event(ev)
+	w.WriteHeader(http.StatusOK)
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v) // the client is gone if this fails; nothing to do
+}
+
+// HealthHandler answers 200 while ping succeeds (the database is open and migrated), else 503.
+func HealthHandler(ping func(context.Context) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := ping(r.Context()); err != nil {
+			http.Error(w, "unhealthy", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok\n")
+	})
+}

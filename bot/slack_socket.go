@@ -1,0 +1,94 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// maxAck is the size at which Slack drops a Socket Mode acknowledgement.
+const maxAck = 20 << 10
+
+// RunSocketMode serves Slack over Socket Mode until ctx ends: the same
+// commands, clicks and events as the HTTP endpoints, with nothing listening
+// publicly. slack-go's client reconnects by itself when the socket drops.
+func (a *SlackApp) RunSocketMode(ctx context.Context, client *socketmode.Client) error {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case evt, ok := <-client.Events:
+				if !ok {
+					return
+				}
+				a.socketEvent(ctx, client, evt)
+			}
+		}
+	}()
+	err := client.RunContext(ctx)
+	<-done
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// socketEvent acknowledges one envelope, carrying the answer when there is one.
+func (a *SlackApp) socketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeSlashCommand:
+		sc, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			return
+		}
+		a.Metrics.requests.WithLabelValues("socket_commands", "ok").Inc()
+		a.ack(client, evt, a.Command(ctx, sc), sc.ResponseURL)
+	case socketmode.EventTypeInteractive:
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			return
+		}
+		a.Metrics.requests.WithLabelValues("socket_interactions", "ok").Inc()
+		a.ack(client, evt, a.Interaction(ctx, cb), "")
+	case socketmode.EventTypeEventsAPI:
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			return
+		}
+		a.Metrics.requests.WithLabelValues("socket_events", "ok").Inc()
+		a.ack(client, evt, nil, "")
+		a.Event(ev)
+	case socketmode.EventTypeConnected, socketmode.EventTypeConnecting, socketmode.EventTypeConnectionError:
+		a.Log.Info("socket mode", "state", string(evt.Type))
+	}
+}
+
+// ack acknowledges evt with payload; a payload too large for an acknowledgement
+// goes to responseURL instead.
+func (a *SlackApp) ack(client *socketmode.Client, evt socketmode.Event, payload any, responseURL string) {
+	if evt.Request == nil {
+		return
+	}
+	if resp, ok := payload.(SlackResponse); ok && responseURL != "" {
+		if body, err := json.Marshal(resp); err == nil && len(body) >= maxAck-1024 {
+			a.after("large reply", func(ctx context.Context) error { return a.respond(ctx, responseURL, resp, false) })
+			payload = nil
+		}
+	}
+	var err error
+	if payload == nil {
+		err = client.Ack(*evt.Request)
+	} else {
+		err = client.Ack(*evt.Request, payload)
+	}
+	if err != nil {
+		a.Log.Warn("socket mode ack failed", "type", string(evt.Type), "err", err)
+	}
+}
