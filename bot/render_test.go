@@ -31,6 +31,9 @@ var allMsgs = []msg{
 	msgDigestKinds, msgDigestTrips, msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
 	msgSetupChannel, msgSetupDone, msgDefault, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
+	msgSetupHello, msgSetupInvite, msgSetupReady, msgHomeTeam, msgHomeHelp,
+	msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
+	msgFormKind, msgFormCount, msgFormPlace,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}
