@@ -72,7 +72,7 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 	start := time.Now()
 	text := Unescape(sc.Text)
 	actor := planner.Actor{
-		TeamID: sc.TeamID, TeamName: sc.TeamDomain, UserID: sc.UserID,
+		TeamID: sc.TeamID, TeamName: sc.TeamDomain, UserID: sc.UserID, UserName: sc.UserName,
 		Admin: a.Admins[sc.UserID], ChannelID: sc.ChannelID,
 	}
 	cmd := ParseCommand(text)

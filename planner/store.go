@@ -5,8 +5,9 @@ import "context"
 // Store keeps teams, members, items, their history and notes. Every method is
 // scoped by team: nothing crosses from one team to another.
 type Store interface {
-	// EnsureMember creates the team and member if needed; a non-empty name
-	// replaces the stored one. It returns the member as stored (with their settings).
+	// EnsureMember creates the team and member if needed; a name fills in a
+	// member who has none (SetProfile is what renames). It returns the member as
+	// stored, with their settings.
 	EnsureMember(ctx context.Context, team Team, m Member) (Member, error)
 	// Team returns a team with its settings, or a NotFound error.
 	Team(ctx context.Context, id string) (Team, error)

@@ -9,9 +9,9 @@ import (
 	"planbot/planner"
 )
 
-// EnsureMember creates team and member m if they are new, updates their names
-// (an empty name leaves the stored one as it is) and returns the member as
-// stored, with their settings. It stores names only: the team's settings are
+// EnsureMember creates team and member m if they are new, fills in a name the
+// member lacks (SetProfile is what renames; a team's empty name leaves the
+// stored one) and returns the member as stored, with their settings. It stores names only: the team's settings are
 // set by UpdateTeam and the member's profile by SetProfile.
 func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Member, err error) {
 	defer wrapErr(&err, "ensure member")
@@ -176,7 +176,7 @@ func upsertTeam(ctx context.Context, tx *sql.Tx, team planner.Team) error {
 func upsertMember(ctx context.Context, tx *sql.Tx, m planner.Member) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO members (team_id, user_id, name) VALUES (?, ?, ?)
-		ON CONFLICT (team_id, user_id) DO UPDATE SET name = excluded.name WHERE excluded.name <> ''`,
+		ON CONFLICT (team_id, user_id) DO UPDATE SET name = excluded.name WHERE members.name = '' AND excluded.name <> ''`,
 		m.TeamID, m.UserID, m.Name)
 	return err
 }

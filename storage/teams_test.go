@@ -30,17 +30,17 @@ func TestEnsureMember(t *testing.T) {
 	if err := db.SetMemberLang(ctx, "T1", "U1", planner.Chinese); err != nil {
 		t.Fatalf("SetMemberLang: %v", err)
 	}
+	// A name only fills in a member who has none: SetProfile is what renames.
 	got = mustMember(t, db, "T1", "U1", "Wang Fang")
-	if want := (planner.Member{TeamID: "T1", UserID: "U1", Name: "Wang Fang", Lang: planner.Chinese}); got != want {
-		t.Errorf("renamed member = %+v, want %+v", got, want)
+	if want := (planner.Member{TeamID: "T1", UserID: "U1", Name: "王芳", Lang: planner.Chinese}); got != want {
+		t.Errorf("member after another name = %+v, want %+v", got, want)
 	}
-
-	got, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U1"})
-	if err != nil {
-		t.Fatalf("EnsureMember without names: %v", err)
+	got, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U2"})
+	if err != nil || got.Name != "" {
+		t.Fatalf("EnsureMember without a name = %+v, %v", got, err)
 	}
-	if got.Name != "Wang Fang" {
-		t.Errorf("an empty name replaced the stored one: %+v", got)
+	if got = mustMember(t, db, "T1", "U2", "ann"); got.Name != "ann" {
+		t.Errorf("a name did not fill in a nameless member: %+v", got)
 	}
 	teams, err := db.Teams(ctx)
 	if err != nil {
