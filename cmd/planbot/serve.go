@@ -71,7 +71,10 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	}
 	defer closeErr(db.Close, &err)
 	metrics := bot.NewMetrics()
-	options := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)})}
+	options := []slack.Option{
+		slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}),
+		slack.OptionRetry(3), // on 429, wait Retry-After and try again (after the HTTP client, to wrap it)
+	}
 	if sc.apiURL != "" {
 		options = append(options, slack.OptionAPIURL(sc.apiURL))
 	}
