@@ -49,8 +49,9 @@ func RenderBlocks(r Reply) []slack.Block {
 	return b.list
 }
 
-// Fallback is the plain text Slack shows in notifications and to screen readers.
-func Fallback(r Reply) string { return truncate(RenderText(r), maxFallbackChars) }
+// Fallback is the plain text Slack shows in notifications and to screen
+// readers. Slack reads mentions in it too, so user text is escaped here as well.
+func Fallback(r Reply) string { return truncate(escape(RenderText(r)), maxFallbackChars) }
 
 // blocks builds a list of blocks within a block count and a character budget.
 type blocks struct {
