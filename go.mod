@@ -3,6 +3,7 @@ module planbot
 go 1.26.8
 
 require (
+	github.com/6tail/lunar-go v1.4.7
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/pressly/goose/v3 v3.30.0
 	github.com/prometheus/client_golang v1.25.0

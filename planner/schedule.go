@@ -1,0 +1,110 @@
+package planner
+
+import "time"
+
+// Job is something planbot does every week on its own.
+type Job string
+
+// planbot's weekly jobs.
+const (
+	JobRetro Job = "retro" // the retrospective, posted to the team's channel
+	JobPlan  Job = "plan"  // "plan your week", a DM to each member
+	JobLog   Job = "log"   // "log your results", a DM to each member
+)
+
+// Jobs lists every Job.
+var Jobs = []Job{JobRetro, JobPlan, JobLog}
+
+// Schedule is when a job runs: a weekday and a time of day, in some zone.
+type Schedule struct {
+	Job     Job
+	Weekday time.Weekday
+	Hour    int
+	Minute  int
+	Off     bool
+}
+
+// DefaultSchedule is a job's schedule until an admin changes it: the
+// retrospective Sunday 18:00, "plan your week" Monday 09:00, "log your
+// results" Friday 17:00.
+func DefaultSchedule(job Job) Schedule {
+	switch job {
+	case JobPlan:
+		return Schedule{Job: job, Weekday: time.Monday, Hour: 9}
+	case JobLog:
+		return Schedule{Job: job, Weekday: time.Friday, Hour: 17}
+	}
+	return Schedule{Job: JobRetro, Weekday: time.Sunday, Hour: 18}
+}
+
+// MaxLate is how late a run missed while planbot was down may still be caught up.
+const MaxLate = 36 * time.Hour
+
+// LateAfter is how late a run must be to be called late (a catch-up, not the
+// ticker's ordinary delay).
+const LateAfter = 10 * time.Minute
+
+// Run is one occurrence of a job: the week it is for and the instant it is due.
+type Run struct {
+	Job  Job
+	Week Week      // the week of the day it runs: with the team (and member), the run's identity
+	At   time.Time // when it is due, after any move to a working day
+}
+
+// Late reports whether the run, made at now, is a catch-up.
+func (r Run) Late(now time.Time) bool { return now.Sub(r.At) > LateAfter }
+
+// LatestRun returns the most recent run of s due at or before now, in zone loc.
+// With a calendar, a reminder whose day is a holiday moves to the next working
+// day if it falls on a weekday, and is dropped if it falls on a weekend; the
+// retrospective is never moved. It reports false when s is off or no run is
+// due in the last two weeks.
+func LatestRun(now time.Time, s Schedule, loc *time.Location, cal Calendar) (Run, bool) {
+	if s.Off {
+		return Run{}, false
+	}
+	var best Run
+	found := false
+	this := CurrentWeek(now, loc)
+	for _, w := range []Week{this.Prev(), this} {
+		day := w.Start().AddDays((int(s.Weekday) + 6) % 7)
+		if cal != nil && s.Job != JobRetro {
+			var ok bool
+			if day, ok = workingDayFor(cal, day); !ok {
+				continue
+			}
+		}
+		at := wallClock(day, s.Hour, s.Minute, loc)
+		if !at.After(now) && (!found || at.After(best.At)) {
+			best, found = Run{Job: s.Job, Week: WeekOf(day), At: at}, true
+		}
+	}
+	return best, found
+}
+
+// wallClock returns hour:minute of day in loc; a time skipped by a DST jump
+// runs just after the jump (02:30 → 03:30), never before it.
+func wallClock(day Date, hour, minute int, loc *time.Location) time.Time {
+	at := time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, loc)
+	if at.Hour() != hour || at.Minute() != minute {
+		_, before := at.Zone()
+		_, after := at.Add(3 * time.Hour).Zone()
+		if at.Add(time.Duration(after-before) * time.Second).After(at) {
+			at = at.Add(time.Duration(after-before) * time.Second)
+		}
+	}
+	return at
+}
+
+// workingDayFor moves a reminder off a holiday: a weekday holiday to the next
+// working day, a weekend holiday to nowhere.
+func workingDayFor(cal Calendar, day Date) (Date, bool) {
+	working, holiday := cal.Day(day)
+	switch {
+	case working || !holiday:
+		return day, true
+	case day.Weekday() == time.Saturday || day.Weekday() == time.Sunday:
+		return Date{}, false
+	}
+	return NextWorkingDay(cal, day), true
+}
