@@ -103,7 +103,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	for _, srv := range servers {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
-			return usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err)
+			// Stop the servers already listening: the database closes on return.
+			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app))
 		}
 		e.log.Info("listening", "addr", ln.Addr().String())
 		if e.listening != nil {

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"planbot/bot"
+)
+
+// attack turns a request Slack would send into one Slack did not sign (or not now).
+type attack struct {
+	name string
+	want int
+	make func(body []byte) ([]byte, http.Header)
+}
+
+var attacks = []attack{
+	{"forged signature", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		h := signedHeader(signingSecret, time.Now(), body)
+		h.Set("X-Slack-Signature", "v0="+strings.Repeat("0", 64))
+		return body, h
+	}},
+	{"wrong secret", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		return body, signedHeader("not-the-signing-secret", time.Now(), body)
+	}},
+	{"stale timestamp", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		return body, signedHeader(signingSecret, time.Now().Add(-6*time.Minute), body)
+	}},
+	{"future timestamp", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		return body, signedHeader(signingSecret, time.Now().Add(6*time.Minute), body)
+	}},
+	{"no headers", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) { return body, nil }},
+	{"no timestamp", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		h := signedHeader(signingSecret, time.Now(), body)
+		h.Del("X-Slack-Request-Timestamp")
+		return body, h
+	}},
+	{"no signature", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		h := signedHeader(signingSecret, time.Now(), body)
+		h.Del("X-Slack-Signature")
+		return body, h
+	}},
+	{"tampered body", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
+		return bytes.Replace(body, []byte("U1"), []byte("U2"), 1), signedHeader(signingSecret, time.Now(), body)
+	}},
+	{"body over 64 KiB", http.StatusRequestEntityTooLarge, func(body []byte) ([]byte, http.Header) {
+		big := append(bytes.Clone(body), bytes.Repeat([]byte(" "), bot.MaxBody)...)
+		return big, signedHeader(signingSecret, time.Now(), big)
+	}},
+}
+
+func TestServeRejectsUnsignedRequests(t *testing.T) {
+	s := startServe(t, "")
+	s.command(t, s.slash("U1", "tue visit 4 enterprises"))
+	s.Slack.waitFor(t, "users.info for U1", isCall("users.info", "user", "U1"))
+	before := exportRows(t, s.env)
+	slackCalls := len(s.Slack.calls())
+
+	payload, err := json.Marshal(s.click("U1", bot.ActionDone, "1|added|en", "forged"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	endpoints := []struct {
+		path string
+		body []byte // what each request would do if it were signed
+	}{
+		{"/slack/commands", []byte(s.slash("U1", "wed visit 9 enterprises", "response_url", s.Slack.URL+"/response/forged").Encode())},
+		{"/slack/interactions", []byte(url.Values{"payload": {string(payload)}}.Encode())},
+		{"/slack/events", []byte(`{"type":"event_callback","team_id":"T1","event":{"type":"app_home_opened","user":"U1","tab":"home"}}`)},
+	}
+	for _, ep := range endpoints {
+		for _, a := range attacks {
+			t.Run(ep.path+" "+a.name, func(t *testing.T) {
+				body, header := a.make(ep.body)
+				if code, answer := s.send(t, http.MethodPost, ep.path, body, header); code != a.want {
+					t.Errorf("status %d (%s), want %d", code, answer, a.want)
+				}
+			})
+		}
+	}
+
+	t.Run("ssl_check", func(t *testing.T) {
+		if code, body := s.signed(t, "/slack/commands", []byte("ssl_check=1&token=x")); code != http.StatusOK || len(body) != 0 {
+			t.Errorf("status %d, body %q; want 200 and nothing", code, body)
+		}
+	})
+	t.Run("healthz", func(t *testing.T) {
+		if code, body := s.send(t, http.MethodGet, "/healthz", nil, nil); code != http.StatusOK || strings.TrimSpace(string(body)) != "ok" {
+			t.Errorf("status %d: %q", code, body)
+		}
+	})
+	t.Run("metrics", func(t *testing.T) {
+		code, body := s.send(t, http.MethodGet, "/metrics", nil, nil)
+		text := string(body)
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		for _, want := range []string{
+			"planbot_requests_total", "planbot_commands_total", "planbot_slack_api_calls_total",
+			`planbot_requests_total{endpoint="commands",outcome="unsigned"} 8`,
+			`planbot_requests_total{endpoint="events",outcome="too_large"} 1`,
+			`planbot_slack_api_calls_total{method="users.info"} 1`,
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("metrics lack %q", want)
+			}
+		}
+		for _, private := range []string{"enterprises", "Ann Lee", "acme"} {
+			if strings.Contains(text, private) {
+				t.Errorf("metrics show user data %q", private)
+			}
+		}
+	})
+	t.Run("unknown routes", func(t *testing.T) {
+		for _, path := range []string{"/slack/commands", "/slack/nothing", "/"} {
+			if code, _ := s.send(t, http.MethodGet, path, nil, nil); code == http.StatusOK {
+				t.Errorf("GET %s answered 200", path)
+			}
+		}
+	})
+
+	// Every column but user_name, which the profile fetch may have changed meanwhile.
+	if after := exportRows(t, s.env); len(after) != 1 || strings.Join(after[0][3:], "|") != strings.Join(before[0][3:], "|") {
+		t.Errorf("rejected requests changed the items: %q, was %q", after, before)
+	}
+	s.stop(t) // anything started after an answer is done by now
+	if calls := s.Slack.calls(); len(calls) != slackCalls {
+		t.Errorf("rejected requests called Slack: %v", calls[slackCalls:])
+	}
+}
+
+func TestServeExplainsAFailedCommand(t *testing.T) {
+	s := startServe(t, "")
+	a := s.command(t, s.slash("U1", "周八 拜访"))
+	for _, want := range []string{"“周八”不是星期几", `"周八" is not a day of the week`} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("reply lacks %q:\n%s", want, a.Text)
+		}
+	}
+	if rows := exportRows(t, s.env); len(rows) != 0 {
+		t.Errorf("a failed command stored %q", rows)
+	}
+}
+
+func TestServeClosesWhatItOpenedWhenAPortIsTaken(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	env := map[string]string{
+		"PLANBOT_DB": filepath.Join(t.TempDir(), "planbot.db"), "PLANBOT_ADDR": "127.0.0.1:0",
+		"PLANBOT_METRICS_ADDR": taken.Addr().String(), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": signingSecret,
+	}
+	var opened []string
+	e := &environment{getenv: func(k string) string { return env[k] }, now: time.Now, listening: func(addr string) { opened = append(opened, addr) }}
+	var stderr bytes.Buffer
+	err = e.run(context.Background(), []string{"serve"}, strings.NewReader(""), io.Discard, &stderr)
+	if !isUsage(err) || !strings.Contains(err.Error(), "cannot listen on "+taken.Addr().String()) {
+		t.Fatalf("got %v, want a usage error about the taken port", err)
+	}
+	if len(opened) != 1 {
+		t.Fatalf("listened on %v before failing, want the main address only", opened)
+	}
+	if conn, err := net.Dial("tcp", opened[0]); err == nil {
+		conn.Close()
+		t.Errorf("still serving on %s after serve returned", opened[0])
+	}
+}
