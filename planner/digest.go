@@ -117,9 +117,11 @@ func BuildDigest(w Week, items, recent []Item, notes map[string]string, members 
 }
 
 // Completion returns the share of the week's items that are done, 0..1.
-func (d Digest) Completion() float64 {
+func (d Digest) Completion() float64 { return completion(d.Totals) }
+
+func completion(totals map[Kind]Totals) float64 {
 	var items, done int
-	for _, t := range d.Totals {
+	for _, t := range totals {
 		items += t.Items
 		done += t.DoneItems
 	}
