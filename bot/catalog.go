@@ -47,6 +47,7 @@ const (
 	msgSetupHello    msg = "setup_hello"
 	msgHomeTeam      msg = "home_team"
 	msgHomeHelp      msg = "home_help"
+	msgFormOpening   msg = "form_opening"
 	msgFormTitle     msg = "form_title"
 	msgFormSubmit    msg = "form_submit"
 	msgFormClose     msg = "form_close"

@@ -32,6 +32,7 @@ var english = map[msg]string{
 	msgSetupChannel:  "Setting up <#%s> as the team's channel for the weekly retrospective…",
 	msgSetupDone:     "Team settings · time zone: %s · language: %s · retrospective channel: %s",
 	msgDefault:       "default",
+	msgFormOpening:   "Opening the form…",
 	msgFormTitle:     "New item",
 	msgFormSubmit:    "Add",
 	msgFormClose:     "Cancel",

@@ -32,6 +32,7 @@ var chinese = map[msg]string{
 	msgSetupChannel:  "正在把 <#%s> 设为团队周末总结复盘的频道……",
 	msgSetupDone:     "团队设置 · 时区：%s · 语言：%s · 周报频道：%s",
 	msgDefault:       "默认",
+	msgFormOpening:   "正在打开表单……",
 	msgFormTitle:     "新建事项",
 	msgFormSubmit:    "添加",
 	msgFormClose:     "取消",

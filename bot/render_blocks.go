@@ -40,9 +40,8 @@ func RenderBlocks(r Reply) []slack.Block {
 		b.added(body)
 	case WeekView:
 		b.week(body, false)
-	case SetupChannel, SetupDone, Notice:
-		// Only planbot's own words and a channel id Slack sent: its <#C…> must stay a link.
-		b.section(RenderText(r), nil)
+	case SetupChannel, SetupDone, Notice, NewForm:
+		b.section(slackText(r), nil)
 	default:
 		b.text(RenderText(r))
 	}
@@ -51,7 +50,20 @@ func RenderBlocks(r Reply) []slack.Block {
 
 // Fallback is the plain text Slack shows in notifications and to screen
 // readers. Slack reads mentions in it too, so user text is escaped here as well.
-func Fallback(r Reply) string { return truncate(escape(RenderText(r)), maxFallbackChars) }
+func Fallback(r Reply) string { return truncate(slackText(r), maxFallbackChars) }
+
+// slackText is a reply's text as Slack shows it: escaped, except for replies
+// made only of planbot's own words and a channel id Slack sent, whose <#C…>
+// must stay a link.
+func slackText(r Reply) string {
+	switch r.Body.(type) {
+	case NewForm:
+		return say(r.Lang, msgFormOpening)
+	case SetupChannel, SetupDone, Notice:
+		return RenderText(r)
+	}
+	return escape(RenderText(r))
+}
 
 // blocks builds a list of blocks within a block count and a character budget.
 type blocks struct {
@@ -87,25 +99,26 @@ func (b *blocks) actions(elems ...slack.BlockElement) {
 	}
 }
 
-// text adds plain text as sections of whole lines, escaped.
+// text adds plain text as sections of whole lines, escaped, within the blocks
+// and the budget left; the lines that do not fit are counted in a last
+// "…and N more" line instead.
 func (b *blocks) text(text string) {
-	var chunk []string
-	size := 0
-	flush := func() {
-		if len(chunk) > 0 && b.room() > 1 {
-			b.section(strings.Join(chunk, "\n"), nil)
+	lines := strings.Split(escape(text), "\n")
+	for len(lines) > 0 {
+		if b.room() < 2 || b.budget < 100 {
+			b.context(escape(say(b.lang, msgMore, len(lines))))
+			return
 		}
-		chunk, size = nil, 0
-	}
-	for _, line := range strings.Split(escape(text), "\n") {
-		n := len([]rune(line)) + 1
-		if size+n > maxSectionChars-10 {
-			flush()
+		// The first line goes in even when longer than a section: section cuts it.
+		limit := min(maxSectionChars-10, b.budget)
+		n, size := 1, len([]rune(lines[0]))
+		for n < len(lines) && size+1+len([]rune(lines[n])) <= limit {
+			size += 1 + len([]rune(lines[n]))
+			n++
 		}
-		chunk = append(chunk, line)
-		size += n
+		b.section(strings.Join(lines[:n], "\n"), nil)
+		lines = lines[n:]
 	}
-	flush()
 }
 
 // button makes one of planbot's item buttons.
@@ -139,9 +152,11 @@ func ParseButtonValue(s string) (ButtonValue, bool) {
 	return ButtonValue{ID: id, Where: parts[1], Lang: lang}, err == nil && ok && id > 0
 }
 
+// added lists the items a line added, each with its buttons, as many as the
+// blocks and the budget hold; the rest are counted in a last "…and N more" line.
 func (b *blocks) added(a Added) {
 	for i, it := range a.Items {
-		if b.room() < 3 {
+		if b.room() < 3 || b.budget < 100 {
 			b.context(escape(say(b.lang, msgMore, len(a.Items)-i)))
 			return
 		}

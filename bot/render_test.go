@@ -32,7 +32,7 @@ var allMsgs = []msg{
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
 	msgSetupChannel, msgSetupDone, msgDefault, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
 	msgSetupHello, msgSetupInvite, msgSetupReady, msgHomeTeam, msgHomeHelp,
-	msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
+	msgFormOpening, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
 	msgFormKind, msgFormCount, msgFormPlace,
 }
 

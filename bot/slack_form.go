@@ -95,22 +95,23 @@ func formDraft(l planner.Lang, state *slack.ViewState) (planner.Draft, map[strin
 		}
 	}
 	d.Kind = planner.Kind(value(fieldKind).SelectedOption.Value)
-	if d.Count, err = strconv.Atoi(value(fieldCount).Value); err != nil {
-		d.Count = 0
+	count := value(fieldCount).Value
+	if d.Count, err = strconv.Atoi(count); err != nil {
+		errs[fieldCount] = explain(l, planner.Errorf(planner.Invalid, planner.ReasonBadCount, count))
 	}
 	d.Place = strings.TrimSpace(value(fieldPlace).Value)
 	d.Title = strings.TrimSpace(value(fieldTitle).Value)
 	if len(errs) == 0 {
 		if e := d.Check(); e != nil {
-			errs[fieldFor(planner.ErrorOf(e).Reason)] = explain(l, planner.ErrorOf(e))
+			errs[fieldFor(planner.ErrorOf(e), d)] = explain(l, planner.ErrorOf(e))
 		}
 	}
 	return d, errs
 }
 
 // fieldFor names the form field a draft's error is about.
-func fieldFor(r planner.Reason) string {
-	switch r {
+func fieldFor(e *planner.Error, d planner.Draft) string {
+	switch e.Reason {
 	case planner.ReasonBadCount:
 		return fieldCount
 	case planner.ReasonBadKind:
@@ -118,6 +119,9 @@ func fieldFor(r planner.Reason) string {
 	case planner.ReasonEndBefore:
 		return fieldEnd
 	case planner.ReasonDateRange:
+		if e.Detail == d.End.String() && d.End != d.Start {
+			return fieldEnd
+		}
 		return fieldStart
 	}
 	return fieldTitle

@@ -17,6 +17,8 @@ const maxAck = 20 << 10
 // commands, clicks and events as the HTTP endpoints, with nothing listening
 // publicly. slack-go's client reconnects by itself when the socket drops.
 func (a *SlackApp) RunSocketMode(ctx context.Context, client *socketmode.Client) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -33,6 +35,7 @@ func (a *SlackApp) RunSocketMode(ctx context.Context, client *socketmode.Client)
 		}
 	}()
 	err := client.RunContext(ctx)
+	stop() // the client gives up for good on a refused token: stop reading its events too
 	<-done
 	if errors.Is(err, context.Canceled) {
 		return nil

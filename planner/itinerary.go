@@ -32,8 +32,10 @@ func (d Draft) Check() error {
 		return Errorf(Invalid, ReasonBadCount, strconv.Itoa(d.Count))
 	case !d.Kind.Valid():
 		return Errorf(Invalid, ReasonBadKind, string(d.Kind))
-	case d.Start.Year < minYear || d.End.Year > maxYear:
+	case d.Start.Year < minYear || d.Start.Year > maxYear:
 		return Errorf(Invalid, ReasonDateRange, d.Start.String())
+	case d.End.Year > maxYear:
+		return Errorf(Invalid, ReasonDateRange, d.End.String())
 	case d.End.Before(d.Start):
 		return Errorf(Invalid, ReasonEndBefore, d.Start.String()+".."+d.End.String())
 	}

@@ -1,0 +1,619 @@
+package bot
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+
+	"planbot/planner"
+)
+
+// Block Kit's limits, as Slack documents them (and the brief of these tests).
+const (
+	slackMessageBlocks = 50
+	slackViewBlocks    = 100
+	slackSectionChars  = 3000
+	slackHeaderChars   = 150
+	slackActionsItems  = 25
+	slackButtonChars   = 75
+	slackValueChars    = 2000
+	slackMessageChars  = 12000 // all the text of a message's blocks, before msg_blocks_too_long
+	slackFallbackChars = 4000
+)
+
+// names are the display names of the users of the big samples.
+var names = map[string]string{"U1": "Ann", "U2": "王芳"}
+
+// longTitle returns a Chinese title of n characters that starts with its item's number.
+func longTitle(id, n int) string {
+	s := fmt.Sprintf("%d号 ", id) + strings.Repeat("对接新能源汽车零部件企业洽谈项目落地", n/17+1)
+	return string([]rune(s)[:n])
+}
+
+// bigWeek is 80 items of week 47 with ~900-character Chinese titles, spread
+// over the seven days and owned by users in turn. Every fifth is a three-day
+// trip, every sixth is done and every sixth from the fourth on is cancelled.
+func bigWeek(users ...string) []planner.Item {
+	var items []planner.Item
+	for i := range 80 {
+		it := planner.Item{
+			ID: int64(i + 1), TeamID: "T1", UserID: users[i%len(users)], UserName: names[users[i%len(users)]],
+			Start: w47.Start().AddDays(i % 7), Kind: planner.KindVisit, Count: 1 + i%5,
+			Title: longTitle(i+1, 900), Status: planner.StatusPlanned,
+		}
+		it.End = it.Start
+		if i%5 == 4 {
+			it.End, it.Kind, it.Place = it.Start.AddDays(2), planner.KindTrip, "北京"
+		}
+		switch i % 6 {
+		case 0:
+			it.Status, it.Outcome = planner.StatusDone, "两家有意向"
+		case 3:
+			it.Status, it.Outcome = planner.StatusCancelled, "客户改期"
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// bigDigest is the retrospective of a team of 60: six of them went silent,
+// the others logged five items each with 300-character titles, and every
+// third wrote a note.
+func bigDigest() planner.Digest {
+	var members []planner.Member
+	var items, recent []planner.Item
+	notes := map[string]string{}
+	id := int64(0)
+	for m := range 60 {
+		user := fmt.Sprintf("U%03d", m)
+		members = append(members, planner.Member{TeamID: "T1", UserID: user, Name: fmt.Sprintf("成员%02d", m)})
+		if m%10 == 9 {
+			id++
+			recent = append(recent, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: w47.Start().AddDays(-7),
+				End: w47.Start().AddDays(-7), Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusDone})
+			continue
+		}
+		for k := range 5 {
+			id++
+			start := w47.Start().AddDays(k)
+			it := planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: members[m].Name, Start: start, End: start,
+				Kind: planner.Kinds[k], Count: 1 + k, Title: longTitle(int(id), 300), Status: planner.StatusPlanned}
+			if k == 0 {
+				it.Place = "深圳"
+			}
+			if k%2 == 1 {
+				it.Status, it.Outcome = planner.StatusDone, "两家有意向"
+			}
+			items = append(items, it)
+		}
+		if m%3 == 0 {
+			notes[user] = longTitle(m, 200)
+		}
+	}
+	return planner.BuildDigest(w47, items, recent, notes, members)
+}
+
+// bigExport is a week's export of at least 40 KB.
+func bigExport(t *testing.T) ExportView {
+	var items []planner.Item
+	var csv strings.Builder
+	for id := int64(1); csv.Len() < 40<<10; id++ {
+		start := w47.Start().AddDays(int(id % 7))
+		items = append(items, planner.Item{ID: id, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
+			Kind: planner.KindVisit, Count: 2, Title: longTitle(int(id), 100), Status: planner.StatusPlanned})
+		csv.Reset()
+		if err := WriteCSV(&csv, items); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ExportView{Week: w47, CSV: csv.String()}
+}
+
+// addedMany is an Added reply of n items with the given titles.
+func addedMany(n int, title func(id int) string) Added {
+	var items []planner.Item
+	for i := range n {
+		start := w47.Start().AddDays(2 * (i % 4))
+		items = append(items, planner.Item{ID: int64(i + 1), TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
+			Kind: planner.KindVisit, Count: 4, Title: title(i + 1), Status: planner.StatusPlanned})
+	}
+	return Added{Items: items}
+}
+
+// blockJSON is blocks as Slack receives them, with <, > and & written as they are.
+func blockJSON(t *testing.T, blocks []slack.Block) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(blocks); err != nil {
+		t.Fatalf("encode blocks: %v", err)
+	}
+	return buf.String()
+}
+
+// decodeBlocks is blocks as generic JSON objects.
+func decodeBlocks(t *testing.T, blocks []slack.Block) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	if err := json.Unmarshal([]byte(blockJSON(t, blocks)), &out); err != nil {
+		t.Fatalf("decode blocks: %v", err)
+	}
+	return out
+}
+
+// textOf returns obj[key].text, the text of a text object.
+func textOf(obj map[string]any, key string) string {
+	text, _ := obj[key].(map[string]any)
+	s, _ := text["text"].(string)
+	return s
+}
+
+// textChars counts the characters of every text in v: what Slack counts
+// towards msg_blocks_too_long. Values, ids and types are not text.
+func textChars(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if s, ok := e.(string); ok && k == "text" {
+				n += utf8.RuneCountInString(s)
+			} else {
+				n += textChars(e)
+			}
+		}
+	case []any:
+		for _, e := range v {
+			n += textChars(e)
+		}
+	}
+	return n
+}
+
+// button is one button of an actions block.
+type button struct {
+	action, label, value string
+}
+
+// blockParts are the texts and buttons of decoded blocks.
+type blockParts struct {
+	sections []string // section texts
+	contexts []string // context element texts
+	buttons  []button
+}
+
+func partsOf(decoded []map[string]any) blockParts {
+	var p blockParts
+	for _, b := range decoded {
+		switch b["type"] {
+		case "section":
+			p.sections = append(p.sections, textOf(b, "text"))
+		case "context":
+			elems, _ := b["elements"].([]any)
+			for _, e := range elems {
+				s, _ := e.(map[string]any)["text"].(string)
+				p.contexts = append(p.contexts, s)
+			}
+		case "actions":
+			elems, _ := b["elements"].([]any)
+			for _, e := range elems {
+				el := e.(map[string]any)
+				action, _ := el["action_id"].(string)
+				value, _ := el["value"].(string)
+				p.buttons = append(p.buttons, button{action, textOf(el, "text"), value})
+			}
+		}
+	}
+	return p
+}
+
+// checkLimits checks blocks against Block Kit's limits, with at most maxBlocks
+// blocks and, when maxChars is not 0, that many characters of text in all.
+func checkLimits(t *testing.T, blocks []slack.Block, maxBlocks, maxChars int) []map[string]any {
+	t.Helper()
+	if len(blocks) > maxBlocks {
+		t.Errorf("%d blocks, Slack takes at most %d", len(blocks), maxBlocks)
+	}
+	decoded := decodeBlocks(t, blocks)
+	total := 0
+	for i, b := range decoded {
+		total += textChars(b)
+		switch b["type"] {
+		case "section":
+			if n := utf8.RuneCountInString(textOf(b, "text")); n > slackSectionChars || n == 0 {
+				t.Errorf("block %d: section of %d characters, want 1..%d", i, n, slackSectionChars)
+			}
+		case "header":
+			if n := utf8.RuneCountInString(textOf(b, "text")); n > slackHeaderChars {
+				t.Errorf("block %d: header of %d characters, want at most %d", i, n, slackHeaderChars)
+			}
+			if typ := b["text"].(map[string]any)["type"]; typ != "plain_text" {
+				t.Errorf("block %d: header text of type %v, want plain_text", i, typ)
+			}
+		case "context":
+			for _, e := range b["elements"].([]any) {
+				if s, _ := e.(map[string]any)["text"].(string); utf8.RuneCountInString(s) > slackSectionChars {
+					t.Errorf("block %d: context text of %d characters", i, utf8.RuneCountInString(s))
+				}
+			}
+		case "actions":
+			elems := b["elements"].([]any)
+			if len(elems) > slackActionsItems || len(elems) == 0 {
+				t.Errorf("block %d: %d elements in an actions block, want 1..%d", i, len(elems), slackActionsItems)
+			}
+		}
+	}
+	for _, btn := range partsOf(decoded).buttons {
+		if n := utf8.RuneCountInString(btn.label); n > slackButtonChars || n == 0 {
+			t.Errorf("button %q: label of %d characters, want 1..%d", btn.label, n, slackButtonChars)
+		}
+		if n := utf8.RuneCountInString(btn.value); n > slackValueChars {
+			t.Errorf("button %q: value of %d characters, want at most %d", btn.label, n, slackValueChars)
+		}
+	}
+	if maxChars > 0 && total > maxChars {
+		t.Errorf("%d characters of text in the blocks, want at most %d", total, maxChars)
+	}
+	return decoded
+}
+
+// moreMarker finds "…and N more" (or "……还有 N 项") and its N.
+var moreMarker = regexp.MustCompile(`^(?:…and (\d+) more|……还有 (\d+) 项)`)
+
+// accounted counts what the blocks show of a reply: the section lines that
+// match unit (every line when unit is nil), plus the N of every "…and N more".
+// It also tells whether there was such a marker.
+func accounted(p blockParts, unit *regexp.Regexp) (int, bool) {
+	n, marked := 0, false
+	for _, text := range append(slices.Clone(p.sections), p.contexts...) {
+		for _, line := range strings.Split(text, "\n") {
+			if m := moreMarker.FindStringSubmatch(line); m != nil {
+				more, _ := strconv.Atoi(m[1] + m[2])
+				n, marked = n+more, true
+			}
+		}
+	}
+	for _, text := range p.sections {
+		for _, line := range strings.Split(text, "\n") {
+			if !moreMarker.MatchString(line) && (unit == nil || unit.MatchString(line)) {
+				n++
+			}
+		}
+	}
+	return n, marked
+}
+
+// weekDays counts the item lines a week view has to show: each item once for
+// every day of the week it covers.
+func weekDays(items []planner.Item) int {
+	n := 0
+	for day := w47.Start(); !day.After(w47.End()); day = day.AddDays(1) {
+		for _, it := range items {
+			if covers(it, day) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// lineCount counts the lines of a reply's plain text.
+func lineCount(r Reply) int { return strings.Count(RenderText(r), "\n") + 1 }
+
+// Every reply, however big, fits Slack's limits, and what does not fit is
+// counted in a "…and N more" line rather than dropped.
+func TestRenderBlocksLimits(t *testing.T) {
+	itemLine := regexp.MustCompile(`^#\d+ `)
+	addedLine := regexp.MustCompile(`^(?:Added|已添加) #\d+ `)
+	own, team := bigWeek("U1"), bigWeek("U1", "U2")
+	digest, export := bigDigest(), bigExport(t)
+	added := addedMany(30, func(id int) string { return longTitle(id, 900) })
+	// Escaped, each of these characters takes four: "&lt;".
+	markup := addedMany(30, func(int) string { return strings.Repeat("<>", planner.MaxTitle/2) })
+	tests := []struct {
+		name  string
+		reply Reply
+		units int            // the item lines (or lines) the reply has to show
+		unit  *regexp.Regexp // a section line that shows one; nil for any line
+		more  bool           // whether some must be left out
+	}{
+		{"week of 80 en", Reply{planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"week of 80 zh", Reply{planner.Chinese, WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"team week of 80", Reply{planner.Chinese, WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: team}},
+			weekDays(team), itemLine, true},
+		{"digest of 60 en", Reply{planner.English, DigestView{digest}}, lineCount(Reply{planner.English, DigestView{digest}}), nil, true},
+		{"digest of 60 zh", Reply{planner.Chinese, DigestView{digest}}, lineCount(Reply{planner.Chinese, DigestView{digest}}), nil, true},
+		{"help en", Reply{planner.English, Help{}}, lineCount(Reply{planner.English, Help{}}), nil, false},
+		{"help zh", Reply{planner.Chinese, Help{}}, lineCount(Reply{planner.Chinese, Help{}}), nil, false},
+		{"added 30 en", Reply{planner.English, added}, 30, addedLine, true},
+		{"added 30 zh", Reply{planner.Chinese, added}, 30, addedLine, true},
+		{"added 30 of markup", Reply{planner.English, markup}, 30, addedLine, true},
+		{"export of 40 KB", Reply{planner.English, export}, lineCount(Reply{planner.English, export}), nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := RenderBlocks(tt.reply)
+			p := partsOf(checkLimits(t, blocks, slackMessageBlocks, slackMessageChars))
+			if n := utf8.RuneCountInString(Fallback(tt.reply)); n > slackFallbackChars {
+				t.Errorf("fallback of %d characters, want at most %d", n, slackFallbackChars)
+			}
+			shown, marked := accounted(p, tt.unit)
+			if shown != tt.units {
+				t.Errorf("blocks show or count %d of %d", shown, tt.units)
+			}
+			if marked != tt.more {
+				t.Errorf("a \"…and N more\" line: %t, want %t", marked, tt.more)
+			}
+		})
+	}
+}
+
+// In a week too big for its message, each day says how many of its items it leaves out.
+func TestRenderBlocksWeekMore(t *testing.T) {
+	items := bigWeek("U1")
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			p := partsOf(decodeBlocks(t, RenderBlocks(Reply{l, WeekView{Week: w47, Viewer: "U1", Items: items}})))
+			if len(p.sections) != 7 {
+				t.Fatalf("%d sections, want one for each day", len(p.sections))
+			}
+			for i, text := range p.sections {
+				day := w47.Start().AddDays(i)
+				if !strings.HasPrefix(text, "*"+dayLabel(l, day)+"*\n") {
+					t.Errorf("section %d starts %.40q, want the day %s", i, text, dayLabel(l, day))
+				}
+				var onDay []planner.Item
+				for _, it := range items {
+					if covers(it, day) {
+						onDay = append(onDay, it)
+					}
+				}
+				shown, marked := accounted(blockParts{sections: []string{text}}, regexp.MustCompile(`^#\d+ `))
+				if shown != len(onDay) || !marked {
+					t.Errorf("%s: shows or counts %d of %d items (marker %t):\n%.300s", day, shown, len(onDay), marked, text)
+				}
+			}
+		})
+	}
+}
+
+func TestHomeBlocksLimits(t *testing.T) {
+	items := bigWeek("U1")
+	digest := planner.BuildDigest(w47, bigWeek("U1", "U2"), nil, nil,
+		[]planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}})
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			blocks := HomeBlocks(l, WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
+			p := partsOf(checkLimits(t, blocks, slackViewBlocks, 0))
+			if shown, marked := accounted(p, regexp.MustCompile(`^#\d+ `)); shown != weekDays(items) || !marked {
+				t.Errorf("Home shows or counts %d of %d item lines (marker %t)", shown, weekDays(items), marked)
+			}
+			if team := p.sections[len(p.sections)-1]; !strings.Contains(team, kindNames[l][planner.KindVisit]+" ") {
+				t.Errorf("last section %q, want the team's counts", team)
+			}
+		})
+	}
+}
+
+// Buttons are only on the viewer's own planned items, on the day each starts.
+func TestRenderBlocksButtons(t *testing.T) {
+	item := func(id int64, user string, start, end string, status planner.Status) planner.Item {
+		return planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: names[user], Start: day(t, start), End: day(t, end),
+			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: status}
+	}
+	items := []planner.Item{
+		item(1, "U1", "2025-11-18", "2025-11-18", planner.StatusPlanned),
+		item(2, "U1", "2025-11-18", "2025-11-18", planner.StatusDone),
+		item(3, "U1", "2025-11-19", "2025-11-19", planner.StatusCancelled),
+		item(4, "U2", "2025-11-19", "2025-11-19", planner.StatusPlanned),
+		item(5, "U2", "2025-11-20", "2025-11-20", planner.StatusDone),
+		item(6, "U1", "2025-11-20", "2025-11-21", planner.StatusPlanned),
+	}
+	own := []planner.Item{items[0], items[1], items[2], items[5]}
+	digest := planner.BuildDigest(w47, items, nil, nil, nil)
+	tests := []struct {
+		name   string
+		blocks []slack.Block
+		want   []string // action, label and value of each button
+	}{
+		{"own week", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
+			"item_done Done #1 1|week:2025-W47|en", "item_cancel Cancel #1 1|week:2025-W47|en",
+			"item_done Done #6 6|week:2025-W47|en", "item_cancel Cancel #6 6|week:2025-W47|en",
+		}},
+		{"team week", RenderBlocks(Reply{planner.Chinese, WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
+			"item_done 完成 #1 1|team:2025-W47|zh", "item_cancel 取消 #1 1|team:2025-W47|zh",
+			"item_done 完成 #6 6|team:2025-W47|zh", "item_cancel 取消 #6 6|team:2025-W47|zh",
+		}},
+		{"team week of another", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
+			"item_done Done #4 4|team:2025-W47|en", "item_cancel Cancel #4 4|team:2025-W47|en",
+		}},
+		{"team week of an outsider", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
+		{"home", HomeBlocks(planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
+			"item_done Done #1 1|home|en", "item_cancel Cancel #1 1|home|en",
+			"item_done Done #6 6|home|en", "item_cancel Cancel #6 6|home|en",
+		}},
+		{"added", RenderBlocks(Reply{planner.Chinese, Added{Items: items[:1]}}), []string{
+			"item_done 完成 #1 1|added|zh", "item_undo 撤销 1|added|zh",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range partsOf(decodeBlocks(t, tt.blocks)).buttons {
+				got = append(got, b.action+" "+b.label+" "+b.value)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("buttons\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// In the big weeks too, every button is on one of the viewer's planned items.
+func TestRenderBlocksButtonsBigWeek(t *testing.T) {
+	items := bigWeek("U1", "U2")
+	byID := map[int64]planner.Item{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	for _, tt := range []struct {
+		name string
+		view WeekView
+	}{
+		{"own", WeekView{Week: w47, Viewer: "U1", Items: items}},
+		{"team", WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			buttons := partsOf(decodeBlocks(t, RenderBlocks(Reply{planner.English, tt.view}))).buttons
+			if len(buttons) == 0 {
+				t.Fatal("no buttons")
+			}
+			for _, b := range buttons {
+				v, ok := ParseButtonValue(b.value)
+				it := byID[v.ID]
+				if !ok || it.UserID != tt.view.Viewer || it.Status != planner.StatusPlanned {
+					t.Errorf("button %q %q on item %+v, want only the viewer's planned items", b.label, b.value, it)
+				}
+			}
+		})
+	}
+}
+
+// evil is user text that would ping, link or mark up if Slack read it as mrkdwn.
+const evil = "<!channel> <!here> <!everyone> <@U123> <!subteam^S1|@team> <#C1> & <https://evil|click>"
+
+// No user text reaches Slack as markup: names, titles, places, outcomes,
+// notes and details are all escaped.
+func TestRenderBlocksEscapes(t *testing.T) {
+	it := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: evil, Start: day(t, "2025-11-18"), End: day(t, "2025-11-19"),
+		Kind: planner.KindTrip, Count: 2, Place: evil, Title: "trip " + evil, Status: planner.StatusPlanned}
+	done := it
+	done.ID, done.Status, done.Outcome = 2, planner.StatusDone, evil
+	items := []planner.Item{it, done}
+	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: evil}, {TeamID: "T1", UserID: "U2", Name: evil}}
+	silent := planner.Item{ID: 3, TeamID: "T1", UserID: "U2", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+		Kind: planner.KindVisit, Count: 1, Title: evil, Status: planner.StatusPlanned}
+	digest := planner.BuildDigest(w47, items, []planner.Item{silent}, map[string]string{"U1": evil}, members)
+	bodies := map[string]Body{
+		"added":     Added{Items: items},
+		"week":      WeekView{Week: w47, Viewer: "U1", Items: items},
+		"team week": WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items},
+		"changed":   Changed{Verb: VerbDone, Item: done},
+		"digest":    DigestView{Digest: digest},
+		"history": HistoryView{Item: done, Zone: shanghai, Changes: []planner.Change{
+			{TeamID: "T1", ItemID: 2, By: "U1", Action: "add", Detail: evil},
+			{TeamID: "T1", ItemID: 2, By: "U1", Action: "done", Detail: evil},
+		}},
+		"note":            NoteView{Week: w47, Text: evil},
+		"failure":         Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadDate, evil)},
+		"failure no item": Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonNoItem, evil)},
+	}
+	check := func(t *testing.T, what, text string) {
+		t.Helper()
+		for _, raw := range []string{"<!", "<@", "<#", "<http", " & "} {
+			if strings.Contains(text, raw) {
+				t.Errorf("%s contains %q:\n%s", what, raw, text)
+			}
+		}
+		if !strings.Contains(text, "&lt;!channel&gt;") || !strings.Contains(text, "&lt;https://evil|click&gt;") {
+			t.Errorf("%s lacks the escaped user text:\n%s", what, text)
+		}
+	}
+	for name, body := range bodies {
+		for _, l := range langs {
+			t.Run(name+" "+string(l), func(t *testing.T) {
+				check(t, "blocks", blockJSON(t, RenderBlocks(Reply{l, body})))
+				check(t, "fallback", Fallback(Reply{l, body}))
+			})
+		}
+	}
+	for _, l := range langs {
+		t.Run("home "+string(l), func(t *testing.T) {
+			check(t, "blocks", blockJSON(t, HomeBlocks(l, WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
+		})
+	}
+}
+
+// planbot's own channel links stay links.
+func TestRenderBlocksChannelLink(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		body func(l planner.Lang) Body
+	}{
+		{"setup channel", func(planner.Lang) Body { return SetupChannel{Channel: "C123"} }},
+		{"setup done", func(planner.Lang) Body {
+			return SetupDone{Team: planner.Team{ID: "T1", TZ: "Asia/Shanghai", DigestChannel: "C123"}}
+		}},
+		{"notice", func(l planner.Lang) Body { return Notice{Text: say(l, msgSetupReady, "C123", 3)} }},
+	} {
+		for _, l := range langs {
+			t.Run(tt.name+" "+string(l), func(t *testing.T) {
+				blocks := RenderBlocks(Reply{l, tt.body(l)})
+				checkLimits(t, blocks, slackMessageBlocks, slackMessageChars)
+				if js := blockJSON(t, blocks); !strings.Contains(js, "<#C123>") || strings.Contains(js, "&lt;") {
+					t.Errorf("blocks %s, want the link <#C123>", js)
+				}
+			})
+		}
+	}
+}
+
+func TestUnescape(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"&lt;!here&gt; &amp;amp;", "<!here> &amp;"},
+		{"R&amp;D &lt;3", "R&D <3"},
+		{"&lt;@U123&gt; 对接&amp;洽谈", "<@U123> 对接&洽谈"},
+		{"tue visit 4 enterprises", "tue visit 4 enterprises"},
+		{"&amp;lt;", "&lt;"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Unescape(tt.in); got != tt.want {
+				t.Errorf("Unescape(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestButtonValueRoundTrip(t *testing.T) {
+	for _, tt := range []struct {
+		value ButtonValue
+		text  string
+	}{
+		{ButtonValue{ID: 12, Where: "week:2025-W47", Lang: planner.Chinese}, "12|week:2025-W47|zh"},
+		{ButtonValue{ID: 1, Where: "team:2026-W01", Lang: planner.English}, "1|team:2026-W01|en"},
+		{ButtonValue{ID: 7, Where: "added", Lang: planner.English}, "7|added|en"},
+		{ButtonValue{ID: math.MaxInt64, Where: "home", Lang: planner.Chinese}, "9223372036854775807|home|zh"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := tt.value.String(); got != tt.text {
+				t.Errorf("String() = %q, want %q", got, tt.text)
+			}
+			got, ok := ParseButtonValue(tt.text)
+			if !ok || got != tt.value {
+				t.Errorf("ParseButtonValue(%q) = %+v, %t; want %+v", tt.text, got, ok, tt.value)
+			}
+		})
+	}
+}
+
+func TestParseButtonValueRejects(t *testing.T) {
+	for _, s := range []string{
+		"", "x|y|en", "0|added|en", "-1|added|en", "1|added|fr", "1|added", "1|added|en|x",
+		"9223372036854775808|added|en", "99999999999999999999|added|en", " 1|added|en",
+	} {
+		t.Run(s, func(t *testing.T) {
+			if v, ok := ParseButtonValue(s); ok {
+				t.Errorf("ParseButtonValue(%q) = %+v, accepted", s, v)
+			}
+		})
+	}
+}
