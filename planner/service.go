@@ -221,23 +221,8 @@ func (s *Service) Note(ctx context.Context, a Actor) (string, Week, error) {
 	return notes[a.UserID], w, err
 }
 
-// Digest builds a team's retrospective for week w from the store.
+// Digest builds a team's digest of week w from the store.
 func (s *Service) Digest(ctx context.Context, teamID string, w Week) (Digest, error) {
-	items, err := s.ItemsOf(ctx, teamID, "", w)
-	if err != nil {
-		return Digest{}, err
-	}
-	recent, err := s.Store.ItemsStarting(ctx, teamID, "", w.Start().AddDays(-7*ActiveWeeks), w.Start().AddDays(-1))
-	if err != nil {
-		return Digest{}, err
-	}
-	notes, err := s.Store.Notes(ctx, teamID, w)
-	if err != nil {
-		return Digest{}, err
-	}
-	members, err := s.Store.Members(ctx, teamID)
-	if err != nil {
-		return Digest{}, err
-	}
-	return BuildDigest(w, items, recent, notes, members), nil
+	r, err := s.Retro(ctx, teamID, w)
+	return r.Digest, err
 }
