@@ -23,31 +23,36 @@ type Reason string
 
 // The reasons an Error can carry.
 const (
-	ReasonBadDate      Reason = "bad_date"      // looks like a date but is not one (2025-02-30, 13/45)
-	ReasonBadWeekday   Reason = "bad_weekday"   // looks like a weekday but is not one (周八)
-	ReasonDateRange    Reason = "date_range"    // a date outside the years planbot accepts
-	ReasonVagueWeek    Reason = "vague_week"    // a week without a day ("下周 出差上海")
-	ReasonEndBefore    Reason = "end_before"    // a range whose end comes before its start
-	ReasonNoWhat       Reason = "no_what"       // a when with nothing to do
-	ReasonTooLong      Reason = "too_long"      // the text is longer than MaxTitle
-	ReasonBadCount     Reason = "bad_count"     // a count outside 1..MaxCount
-	ReasonBadKind      Reason = "bad_kind"      // not one of Kinds
-	ReasonBadWeek      Reason = "bad_week"      // not a week (2025-W99)
-	ReasonBadWhen      Reason = "bad_when"      // a when that could not be read
-	ReasonSplitWhen    Reason = "split_when"    // a move or edit to days that are not one span
-	ReasonBadID        Reason = "bad_id"        // not an item id
-	ReasonUsage        Reason = "usage"         // a command missing its arguments; Detail is the verb
-	ReasonNoItem       Reason = "no_item"       // no such item in this team
-	ReasonNotYours     Reason = "not_yours"     // someone else's item
-	ReasonCancelled    Reason = "cancelled"     // the item was cancelled
-	ReasonAlreadyDone  Reason = "already_done"  // the item is done, so it cannot be cancelled
-	ReasonNoNote       Reason = "no_note"       // a note command without text
-	ReasonBadLang      Reason = "bad_lang"      // not en or zh
-	ReasonUnknownTeam  Reason = "unknown_team"  // no team of that name
-	ReasonNotAdmin     Reason = "not_admin"     // a setting only the team's admins may change
-	ReasonBadZone      Reason = "bad_zone"      // not an IANA time zone
-	ReasonNoChannel    Reason = "no_channel"    // a command that must be run in a chat channel
-	ReasonInternalFail Reason = "internal_fail" // storage or another part failed
+	ReasonBadDate      Reason = "bad_date"          // looks like a date but is not one (2025-02-30, 13/45)
+	ReasonBadWeekday   Reason = "bad_weekday"       // looks like a weekday but is not one (周八)
+	ReasonDateRange    Reason = "date_range"        // a date outside the years planbot accepts
+	ReasonVagueWeek    Reason = "vague_week"        // a week without a day ("下周 出差上海")
+	ReasonEndBefore    Reason = "end_before"        // a range whose end comes before its start
+	ReasonNoWhat       Reason = "no_what"           // a when with nothing to do
+	ReasonTooLong      Reason = "too_long"          // the text is longer than MaxTitle
+	ReasonBadCount     Reason = "bad_count"         // a count outside 1..MaxCount
+	ReasonBadKind      Reason = "bad_kind"          // not one of Kinds
+	ReasonBadWeek      Reason = "bad_week"          // not a week (2025-W99)
+	ReasonBadWhen      Reason = "bad_when"          // a when that could not be read
+	ReasonSplitWhen    Reason = "split_when"        // a move or edit to days that are not one span
+	ReasonBadID        Reason = "bad_id"            // not an item id
+	ReasonUsage        Reason = "usage"             // a command missing its arguments; Detail is the verb
+	ReasonNoItem       Reason = "no_item"           // no such item in this team
+	ReasonNotYours     Reason = "not_yours"         // someone else's item
+	ReasonCancelled    Reason = "cancelled"         // the item was cancelled
+	ReasonAlreadyDone  Reason = "already_done"      // the item is done, so it cannot be cancelled
+	ReasonNoNote       Reason = "no_note"           // a note command without text
+	ReasonBadLang      Reason = "bad_lang"          // not en or zh
+	ReasonUnknownTeam  Reason = "unknown_team"      // no team of that name
+	ReasonNotAdmin     Reason = "not_admin"         // a setting only the team's admins may change
+	ReasonBadZone      Reason = "bad_zone"          // not an IANA time zone
+	ReasonNoChannel    Reason = "no_channel"        // a command that must be run in a chat channel
+	ReasonNoDigestChan Reason = "no_digest_channel" // the team has no channel for its retrospective yet
+	ReasonPosted       Reason = "already_posted"    // the week's retrospective was posted already
+	ReasonPreview      Reason = "preview"           // posting before the retrospective's time
+	ReasonBadSchedule  Reason = "bad_schedule"      // not a day and a time (sun 18:00)
+	ReasonSlackOnly    Reason = "slack_only"        // a command that works only in Slack
+	ReasonInternalFail Reason = "internal_fail"     // storage or another part failed
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -102,6 +102,7 @@ type Member struct {
 	TZ        string    // the member's own time zone (IANA name) when known, else ""
 	IsAdmin   bool      // a workspace admin, as the chat platform reports it
 	ProfileAt time.Time // when Name, TZ and IsAdmin were last fetched; zero if never
+	RemindOff bool      // the member asked for no reminders
 }
 
 // Team is a group of members who share items and a digest. Its settings

@@ -96,6 +96,11 @@ func wallClock(day Date, hour, minute int, loc *time.Location) time.Time {
 	return at
 }
 
+// In returns when s runs in week w, in zone loc, before any move to a working day.
+func (s Schedule) In(w Week, loc *time.Location) time.Time {
+	return wallClock(w.Start().AddDays((int(s.Weekday)+6)%7), s.Hour, s.Minute, loc)
+}
+
 // workingDayFor moves a reminder off a holiday: a weekday holiday to the next
 // working day, a weekend holiday to nowhere.
 func workingDayFor(cal Calendar, day Date) (Date, bool) {

@@ -5,6 +5,8 @@ import "context"
 // Store keeps teams, members, items, their history and notes. Every method is
 // scoped by team: nothing crosses from one team to another.
 type Store interface {
+	Ledger
+
 	// EnsureMember creates the team and member if needed; a name fills in a
 	// member who has none (SetProfile is what renames). It returns the member as
 	// stored, with their settings.

@@ -56,10 +56,10 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Open #%d: reading goose_db_version: %v", i+1, err)
 		}
-		if version != 2 || applied != 2 {
-			t.Errorf("Open #%d: version %d with %d migrations applied, want 2 and 2", i+1, version, applied)
+		if version != 3 || applied != 3 {
+			t.Errorf("Open #%d: version %d with %d migrations applied, want 3 and 3", i+1, version, applied)
 		}
-		for _, table := range []string{"teams", "members", "items", "item_history", "notes"} {
+		for _, table := range []string{"teams", "members", "items", "item_history", "notes", "sends", "schedules"} {
 			var n int
 			err := db.sql.QueryRowContext(t.Context(),
 				`SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n)

@@ -1,0 +1,270 @@
+package storage
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"planbot/planner"
+)
+
+// ClaimSend records s as pending, with s.Attempts, s.DueAt and s.UpdatedAt,
+// unless a send with its team, job, week and recipient is stored. It returns
+// the send as stored and whether this call created it: of concurrent claims of
+// one send, exactly one creates it. s.State, s.MessageTS and s.Detail are not
+// stored. s.DueAt and s.UpdatedAt must be set (by the caller's clock); the team
+// must exist.
+func (db *DB) ClaimSend(ctx context.Context, s planner.Send) (_ planner.Send, created bool, err error) {
+	defer wrapErr(&err, "claim send")
+	if s.DueAt.IsZero() || s.UpdatedAt.IsZero() {
+		return planner.Send{}, false, fmt.Errorf("send %s: zero due or updated time", sendKey(s))
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return planner.Send{}, false, err
+	}
+	defer tx.Rollback()
+	created, err = insertSend(ctx, tx, s)
+	if err != nil {
+		return planner.Send{}, false, err
+	}
+	stored, err := oneSend(ctx, tx, s)
+	if err != nil {
+		return planner.Send{}, false, err
+	}
+	return stored, created, tx.Commit()
+}
+
+// UpdateSend stores the state, attempts, updated time, message id and detail
+// of the send with s's team, job, week and recipient, which ClaimSend must
+// have created. s.UpdatedAt must be set.
+func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
+	defer wrapErr(&err, "update send")
+	if s.UpdatedAt.IsZero() {
+		return fmt.Errorf("send %s: zero updated time", sendKey(s))
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateSend(ctx, tx, s); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// PendingSends lists the pending sends of every team, ordered by due time,
+// then team, job, week and recipient.
+func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
+	defer wrapErr(&err, "pending sends")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	sends, err := pendingSends(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return sends, tx.Commit()
+}
+
+// Schedules returns the schedules team teamID's admins have set, ordered by
+// job; a job never set is absent.
+func (db *DB) Schedules(ctx context.Context, teamID string) (_ []planner.Schedule, err error) {
+	defer wrapErr(&err, "schedules")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	schedules, err := teamSchedules(ctx, tx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	return schedules, tx.Commit()
+}
+
+// SetSchedule stores schedule s of team teamID, which must exist, replacing
+// any earlier one for s.Job. A weekday, hour or minute out of range is refused
+// with an Internal error and nothing is changed.
+func (db *DB) SetSchedule(ctx context.Context, teamID string, s planner.Schedule) (err error) {
+	defer wrapErr(&err, "set schedule")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := upsertSchedule(ctx, tx, teamID, s); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SetRemindOff stores whether a member, who must exist, wants no reminders.
+func (db *DB) SetRemindOff(ctx context.Context, teamID, userID string, off bool) (err error) {
+	defer wrapErr(&err, "set remind off")
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateRemindOff(ctx, tx, teamID, userID, off); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// sendKey describes a send's key for error messages.
+func sendKey(s planner.Send) string {
+	return fmt.Sprintf("(team %q, job %q, week %s, recipient %q)", s.TeamID, s.Job, s.Week, s.Recipient)
+}
+
+// sendColumns are a send's columns, in the order scanSend reads them.
+const sendColumns = `team_id, job, week, recipient, state, attempts, due_at, updated_at, message_ts, detail`
+
+// scanSend reads the columns of sendColumns.
+func scanSend(sc scanner) (planner.Send, error) {
+	var (
+		s                  planner.Send
+		week, due, updated string
+	)
+	err := sc.Scan(&s.TeamID, &s.Job, &week, &s.Recipient, &s.State, &s.Attempts,
+		&due, &updated, &s.MessageTS, &s.Detail)
+	if err != nil {
+		return planner.Send{}, err
+	}
+	if s.Week, err = planner.ParseWeek(week); err != nil {
+		return planner.Send{}, fmt.Errorf("send of team %q: week: %w", s.TeamID, err)
+	}
+	if s.DueAt, err = parseTime(due); err != nil {
+		return planner.Send{}, fmt.Errorf("send %s: due_at: %w", sendKey(s), err)
+	}
+	if s.UpdatedAt, err = parseTime(updated); err != nil {
+		return planner.Send{}, fmt.Errorf("send %s: updated_at: %w", sendKey(s), err)
+	}
+	return s, nil
+}
+
+// insertSend inserts s as pending unless its key is stored, and reports
+// whether it did.
+func insertSend(ctx context.Context, tx *sql.Tx, s planner.Send) (bool, error) {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO sends (team_id, job, week, recipient, state, attempts, due_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (team_id, job, week, recipient) DO NOTHING`,
+		s.TeamID, s.Job, s.Week.String(), s.Recipient, planner.RunPending, s.Attempts,
+		formatTime(s.DueAt), formatTime(s.UpdatedAt))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+func oneSend(ctx context.Context, tx *sql.Tx, s planner.Send) (planner.Send, error) {
+	stored, err := scanSend(tx.QueryRowContext(ctx, `
+		SELECT `+sendColumns+` FROM sends
+		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ?`,
+		s.TeamID, s.Job, s.Week.String(), s.Recipient))
+	if errors.Is(err, sql.ErrNoRows) {
+		return planner.Send{}, fmt.Errorf("send %s vanished after its claim", sendKey(s))
+	}
+	return stored, err
+}
+
+func updateSend(ctx context.Context, tx *sql.Tx, s planner.Send) error {
+	res, err := tx.ExecContext(ctx, `
+		UPDATE sends SET state = ?, attempts = ?, updated_at = ?, message_ts = ?, detail = ?
+		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ?`,
+		s.State, s.Attempts, formatTime(s.UpdatedAt), s.MessageTS, s.Detail,
+		s.TeamID, s.Job, s.Week.String(), s.Recipient)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("no send %s (ClaimSend first)", sendKey(s))
+	}
+	return nil
+}
+
+// pendingSends reads the pending sends. The text of due_at does not sort as
+// its instant does (RFC 3339 with nanoseconds drops trailing zeros: "…:00Z"
+// sorts after "…:00.5Z"), so the final order is by the parsed time.
+func pendingSends(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT `+sendColumns+` FROM sends
+		WHERE state = ? ORDER BY due_at, team_id, job, week, recipient`,
+		planner.RunPending)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var sends []planner.Send
+	for rows.Next() {
+		s, err := scanSend(rows)
+		if err != nil {
+			return nil, err
+		}
+		sends = append(sends, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(sends, func(a, b planner.Send) int {
+		return cmp.Or(a.DueAt.Compare(b.DueAt),
+			cmp.Compare(a.TeamID, b.TeamID),
+			cmp.Compare(a.Job, b.Job),
+			cmp.Compare(a.Week.String(), b.Week.String()),
+			cmp.Compare(a.Recipient, b.Recipient))
+	})
+	return sends, nil
+}
+
+func teamSchedules(ctx context.Context, tx *sql.Tx, teamID string) ([]planner.Schedule, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT job, weekday, hour, minute, off FROM schedules
+		WHERE team_id = ? ORDER BY job`, teamID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var schedules []planner.Schedule
+	for rows.Next() {
+		var s planner.Schedule
+		if err := rows.Scan(&s.Job, &s.Weekday, &s.Hour, &s.Minute, &s.Off); err != nil {
+			return nil, err
+		}
+		schedules = append(schedules, s)
+	}
+	return schedules, rows.Err()
+}
+
+func upsertSchedule(ctx context.Context, tx *sql.Tx, teamID string, s planner.Schedule) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO schedules (team_id, job, weekday, hour, minute, off)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (team_id, job) DO UPDATE SET
+			weekday = excluded.weekday, hour = excluded.hour,
+			minute = excluded.minute, off = excluded.off`,
+		teamID, s.Job, int(s.Weekday), s.Hour, s.Minute, s.Off)
+	if err != nil {
+		return fmt.Errorf("schedule %q of team %q: %w", s.Job, teamID, err)
+	}
+	return nil
+}
+
+func updateRemindOff(ctx context.Context, tx *sql.Tx, teamID, userID string, off bool) error {
+	res, err := tx.ExecContext(ctx,
+		`UPDATE members SET remind_off = ? WHERE team_id = ? AND user_id = ?`,
+		off, teamID, userID)
+	return oneMemberChanged(res, err, teamID, userID)
+}
