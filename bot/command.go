@@ -33,6 +33,7 @@ const (
 	VerbHistory Verb = "history"
 	VerbSetup   Verb = "setup"
 	VerbNew     Verb = "new"
+	VerbRemind  Verb = "remind"
 )
 
 // Command is a parsed /plan line.
@@ -62,6 +63,7 @@ var verbWords = map[string]struct {
 	"history": {VerbHistory, planner.English}, "历史": {VerbHistory, planner.Chinese},
 	"setup": {VerbSetup, planner.English}, "设置": {VerbSetup, planner.Chinese},
 	"new": {VerbNew, planner.English}, "新建": {VerbNew, planner.Chinese},
+	"remind": {VerbRemind, planner.English}, "提醒": {VerbRemind, planner.Chinese},
 	// Synonyms people type.
 	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
 	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},
@@ -80,7 +82,6 @@ var weekVerbWords = map[string]string{
 var (
 	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|(?:\d{4}-)?w\d{1,2})$`)
 	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s\p{Z},，:：]+|$)`)
-	setupArg  = regexp.MustCompile(`(?i)^(?:|(?:tz|zone|时区)[\s\p{Z}]+[^\s\p{Z}]+|(?:lang|语言)[\s\p{Z}]+[^\s\p{Z}]+)$`)
 	langArg   = regexp.MustCompile(`^[^\s\p{Z}]+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
 )
@@ -141,15 +142,20 @@ func fits(verb Verb, args string) bool {
 	switch verb {
 	case VerbAdd, VerbNote:
 		return true
-	case VerbWeek, VerbTeam, VerbDigest, VerbExport:
+	case VerbWeek, VerbTeam, VerbExport:
 		return weekArg.MatchString(args)
+	case VerbDigest:
+		return digestFits(args)
+	case VerbRemind:
+		_, ok := remindWords[strings.ToLower(args)]
+		return ok
 	case VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory:
 		// Bare "done" or "move 3" is a command missing its arguments, not an item.
 		return args == "" || idArg.MatchString(args)
 	case VerbHelp, VerbNew:
 		return args == ""
 	case VerbSetup:
-		return setupArg.MatchString(args)
+		return setupFits(args)
 	case VerbLang:
 		return langArg.MatchString(args)
 	}

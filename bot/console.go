@@ -36,6 +36,9 @@ func (c *Console) Run(ctx context.Context) error {
 		line := strings.TrimSpace(sc.Text())
 		if line != "" && !isComment(line) {
 			reply := c.Handler.Handle(ctx, c.Actor, StripCommandName(line))
+			if _, slackOnly := reply.Body.(DigestPost); slackOnly {
+				reply.Body = Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, "")}
+			}
 			if _, err := fmt.Fprintln(c.Out, RenderText(reply)); err != nil {
 				return err
 			}

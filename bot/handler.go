@@ -108,12 +108,10 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbNew:
 		return NewForm{}, "", nil
 	case VerbDigest:
-		w, err := s.Week(cmd.Args)
-		if err != nil {
-			return nil, "", err
-		}
-		d, err := s.Digest(ctx, a.TeamID, w)
-		return DigestView{Digest: d}, "", err
+		return t.digest(ctx, cmd.Args)
+	case VerbRemind:
+		off := remindWords[strings.ToLower(cmd.Args)]
+		return RemindSet{Off: off}, "", s.SetRemindOff(ctx, a, off)
 	case VerbExport:
 		return t.export(ctx, cmd.Args)
 	case VerbLang:
@@ -187,8 +185,10 @@ func itemArgs(cmd Command) (int64, string, error) {
 
 func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, error) {
 	what, value := cutWord(args)
-	switch strings.ToLower(what) {
-	case "":
+	switch setupWords[strings.ToLower(what)] {
+	case "digest", "remind":
+		return t.setupSchedule(ctx, setupWords[strings.ToLower(what)], strings.Fields(value))
+	case "channel":
 		if t.Actor.ChannelID == "" {
 			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
 		}
@@ -197,7 +197,7 @@ func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, erro
 		}
 		// The transport checks that it can post in the channel before storing it.
 		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)
-	case "tz", "zone", "时区":
+	case "tz":
 		team, err := t.Service.SetTeamZone(ctx, t.Actor, value)
 		return SetupDone{Team: team}, "", err
 	}
@@ -207,6 +207,42 @@ func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, erro
 	}
 	team, err := t.Service.SetTeamLang(ctx, t.Actor, lang)
 	return SetupDone{Team: team}, "", err
+}
+
+// setupSchedule changes when the retrospective or a reminder runs.
+func (t *Turn) setupSchedule(ctx context.Context, what string, words []string) (Body, planner.Lang, error) {
+	job := planner.JobRetro
+	if what == "remind" {
+		job, words = reminderJob(words)
+	}
+	sch, err := parseSchedule(job, words)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := t.Service.SetSchedule(ctx, t.Actor, sch); err != nil {
+		return nil, "", err
+	}
+	all, err := t.Service.SchedulesOf(ctx, t.Actor.TeamID)
+	return ScheduleView{Schedules: all}, "", err
+}
+
+// digest previews a week's retrospective, or asks the transport to post it.
+func (t *Turn) digest(ctx context.Context, args string) (Body, planner.Lang, error) {
+	words := strings.Fields(args)
+	if len(words) > 0 && postWords[strings.ToLower(words[0])] {
+		spec, force, _ := postArgs(words[1:])
+		w, err := t.Service.Week(spec)
+		if err != nil {
+			return nil, "", err
+		}
+		return DigestPost{Week: w, Force: force}, "", planner.CheckAdmin(t.Actor)
+	}
+	w, err := t.Service.Week(args)
+	if err != nil {
+		return nil, "", err
+	}
+	r, err := t.Service.Retro(ctx, t.Actor.TeamID, w)
+	return DigestView{Digest: r.Digest}, "", err
 }
 
 // channelID is the shape of a Slack channel id.

@@ -17,6 +17,7 @@ type Metrics struct {
 	commands       *prometheus.CounterVec
 	slackCalls     *prometheus.CounterVec
 	slackErrors    *prometheus.CounterVec
+	sends          *prometheus.CounterVec
 }
 
 // NewMetrics registers planbot's metrics (and Go's runtime metrics) in a fresh registry.
@@ -39,8 +40,11 @@ func NewMetrics() *Metrics {
 		slackErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "planbot_slack_api_errors_total", Help: "Failed calls to Slack's Web API by method.",
 		}, []string{"method"}),
+		sends: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "planbot_scheduled_sends_total", Help: "Scheduled messages (retrospectives, reminders) by job and outcome.",
+		}, []string{"job", "state"}),
 	}
-	m.registry.MustRegister(m.requests, m.commandSeconds, m.commands, m.slackCalls, m.slackErrors,
+	m.registry.MustRegister(m.requests, m.commandSeconds, m.commands, m.slackCalls, m.slackErrors, m.sends,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

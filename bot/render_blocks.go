@@ -40,6 +40,8 @@ func RenderBlocks(r Reply) []slack.Block {
 		b.added(body)
 	case WeekView:
 		b.week(body, false)
+	case Reminder:
+		b.reminder(body)
 	case SetupChannel, SetupDone, Notice, NewForm:
 		b.section(slackText(r), nil)
 	default:
@@ -165,6 +167,23 @@ func (b *blocks) added(a Added) {
 			b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "added", slack.StylePrimary),
 			b.button(ActionUndo, say(b.lang, msgButtonUndo), it.ID, "added", ""),
 		)
+	}
+}
+
+// reminder renders a nudge: its sentence, then the open items, each with a
+// Done button when the nudge is to log results.
+func (b *blocks) reminder(r Reminder) {
+	lines := strings.Split(reminderText(b.lang, Reminder{Job: r.Job, Week: r.Week}), "\n")
+	b.section(escape(strings.Join(lines, "\n")), nil)
+	for i, it := range r.Items {
+		if b.room() < 3 || b.budget < 100 {
+			b.context(escape(say(b.lang, msgMore, len(r.Items)-i)))
+			return
+		}
+		b.section(escape(itemLine(b.lang, it, false)), nil)
+		if r.Job == planner.JobLog && it.Status == planner.StatusPlanned {
+			b.actions(b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "week:"+it.Week().String(), slack.StylePrimary))
+		}
 	}
 }
 

@@ -22,6 +22,7 @@ var allReasons = []planner.Reason{
 	planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
 	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
+	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
 }
 
 // allMsgs are the msg constants of catalog.go.
@@ -32,8 +33,13 @@ var allMsgs = []msg{
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
 	msgSetupChannel, msgSetupDone, msgDefault, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
 	msgSetupHello, msgSetupInvite, msgSetupReady, msgHomeTeam, msgHomeHelp,
-	msgFormOpening, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
+	msgFormOpening, msgPosting, msgPosted, msgScheduleView, msgScheduleOff, msgRemindOff, msgRemindOn,
+	msgRemindPlan, msgRemindPlanOpen, msgRemindLog, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
 	msgFormKind, msgFormCount, msgFormPlace,
+	msgRetroTitle, msgRetroLate, msgRetroRate, msgRetroUp, msgRetroDown, msgRetroSame, msgRetroPoint, msgRetroPoints,
+	msgRetroNoPrevious, msgRetroTotals, msgRetroVisits, msgRetroFunds, msgRetroSignings, msgRetroTrips, msgRetroTripDays, msgRetroTripsHead,
+	msgRetroTrainings, msgRetroReviews, msgRetroMeetings, msgRetroOthers, msgRetroDay, msgRetroDays, msgRetroNoPlace,
+	msgRetroNoItems, msgRetroCarried, msgRetroNext, msgRetroNextEntry, msgRetroNextNone, msgRetroThread,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

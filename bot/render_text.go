@@ -49,6 +49,17 @@ func RenderText(r Reply) string {
 		return say(l, msgNewForm)
 	case Notice:
 		return b.Text
+	case DigestPost:
+		return say(l, msgPosting, b.Week)
+	case ScheduleView:
+		return scheduleText(l, b.Schedules)
+	case RemindSet:
+		if b.Off {
+			return say(l, msgRemindOff)
+		}
+		return say(l, msgRemindOn)
+	case Reminder:
+		return reminderText(l, b)
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}
@@ -175,6 +186,37 @@ func setupText(l planner.Lang, t planner.Team) string {
 		channel = "<#" + t.DigestChannel + ">"
 	}
 	return say(l, msgSetupDone, value(t.TZ), value(string(t.Lang)), channel)
+}
+
+func scheduleText(l planner.Lang, all map[planner.Job]planner.Schedule) string {
+	when := func(j planner.Job) string {
+		s := all[j]
+		if s.Off {
+			return say(l, msgScheduleOff)
+		}
+		day := englishWeekdays[s.Weekday]
+		if l == planner.Chinese {
+			day = chineseWeekdays[s.Weekday]
+		}
+		return fmt.Sprintf("%s %02d:%02d", day, s.Hour, s.Minute)
+	}
+	return say(l, msgScheduleView, when(planner.JobRetro), when(planner.JobPlan), when(planner.JobLog))
+}
+
+func reminderText(l planner.Lang, r Reminder) string {
+	var lines []string
+	if r.Job == planner.JobPlan {
+		lines = append(lines, say(l, msgRemindPlan, r.Week))
+		if len(r.Items) > 0 {
+			lines = append(lines, say(l, msgRemindPlanOpen))
+		}
+	} else {
+		lines = append(lines, say(l, msgRemindLog, r.Week))
+	}
+	for _, it := range r.Items {
+		lines = append(lines, "  "+itemLine(l, it, false))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func changedText(l planner.Lang, c Changed) string {

@@ -67,6 +67,28 @@ type SetupDone struct{ Team planner.Team }
 // Notice is a sentence planbot says on its own, after the answer (a setup report).
 type Notice struct{ Text string }
 
+// DigestPost asks the transport to post a week's retrospective to the team's channel now.
+type DigestPost struct {
+	Week  planner.Week
+	Force bool
+}
+
+// ScheduleView shows when the team's jobs run, after a change.
+type ScheduleView struct {
+	Schedules map[planner.Job]planner.Schedule
+}
+
+// RemindSet confirms a member's reminders turned off or on.
+type RemindSet struct{ Off bool }
+
+// Reminder is a scheduled nudge to one member: plan the week (with last
+// week's open items) or log its results (with the week's open items).
+type Reminder struct {
+	Job   planner.Job
+	Week  planner.Week
+	Items []planner.Item
+}
+
 // NewForm asks the transport to open the form for a new item.
 type NewForm struct{}
 
@@ -91,5 +113,9 @@ func (SetupChannel) isBody() {}
 func (SetupDone) isBody()    {}
 func (NewForm) isBody()      {}
 func (Notice) isBody()       {}
+func (DigestPost) isBody()   {}
+func (ScheduleView) isBody() {}
+func (RemindSet) isBody()    {}
+func (Reminder) isBody()     {}
 func (Help) isBody()         {}
 func (Failure) isBody()      {}

@@ -27,6 +27,7 @@ type SlackApp struct {
 	Metrics *Metrics
 	HTTP    *http.Client     // posts to response_url
 	Now     func() time.Time // the real clock, for profile ages
+	Poster  *Scheduler       // posts retrospectives on /plan digest post
 
 	work sync.WaitGroup
 }
@@ -92,9 +93,23 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 		})
 	case NewForm:
 		a.after("form", func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
+	case DigestPost:
+		a.after("post", func(ctx context.Context) error { return a.postDigest(ctx, actor, body, sc.ResponseURL, reply.Lang) })
 	}
 	a.Metrics.commandSeconds.Observe(time.Since(start).Seconds())
 	return NewSlackResponse(reply)
+}
+
+// postDigest posts a retrospective for /plan digest post and reports how it went.
+func (a *SlackApp) postDigest(ctx context.Context, actor planner.Actor, p DigestPost, responseURL string, lang planner.Lang) error {
+	r := Reply{Lang: lang}
+	team, err := a.Poster.PostNow(ctx, actor.TeamID, p.Week, p.Force)
+	if err != nil {
+		r.Body = Failure{Err: planner.ErrorOf(err)}
+	} else {
+		r.Body = Notice{Text: say(lang, msgPosted, p.Week, team.DigestChannel)}
+	}
+	return a.respond(ctx, responseURL, NewSlackResponse(r), false)
 }
 
 // refreshProfile fetches the member's name, zone and admin flag with

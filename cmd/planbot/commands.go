@@ -70,6 +70,8 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	team := fs.String("team", "", "the team (required when there are several)")
 	week := fs.String("week", "", "the week, YYYY-Www (default: the current week)")
 	format := fs.String("format", "text", "text or json")
+	post := fs.Bool("post", false, "post it to the team's Slack channel now (SLACK_BOT_TOKEN)")
+	force := fs.Bool("force", false, "with --post: post a week again, or before its time (a preview)")
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
@@ -85,7 +87,10 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	d, err := svc.Digest(ctx, t.ID, w)
+	if *post {
+		return e.post(ctx, svc, t, w, *force)
+	}
+	r, err := svc.Retro(ctx, t.ID, w)
 	if err != nil {
 		return err
 	}
@@ -93,10 +98,31 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
+		return enc.Encode(r)
 	}
-	_, err = fmt.Fprintln(e.stdout, bot.RenderText(bot.Reply{Lang: svc.Lang, Body: bot.DigestView{Digest: d}}))
+	lang := svc.For(t, planner.Member{}).Lang
+	_, err = fmt.Fprintln(e.stdout, bot.RetroText(lang, r))
 	return err
+}
+
+// post posts a week's retrospective to the team's Slack channel, through the
+// same exactly-once ledger as the scheduled run.
+func (e *environment) post(ctx context.Context, svc *planner.Service, t planner.Team, w planner.Week, force bool) error {
+	sc, err := readSlackConfig(e.getenv, false)
+	if err != nil {
+		return err
+	}
+	app := e.slackApp(svc, sc)
+	team, err := (&bot.Scheduler{App: app}).PostNow(ctx, t.ID, w, force)
+	app.Wait()
+	if err != nil {
+		if planner.ErrorOf(err).Code == planner.Conflict {
+			return usagef("digest --post: %s", bot.Explain(planner.English, err))
+		}
+		return err
+	}
+	fmt.Fprintf(e.stdout, "posted the retrospective of %s to channel %s\n", w, team.DigestChannel)
+	return nil
 }
 
 func (e *environment) export(ctx context.Context, args []string) (err error) {

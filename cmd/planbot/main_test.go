@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,6 +138,12 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 		if len(d.Silent) != 0 {
 			t.Errorf("silent %v", d.Silent)
 		}
+		if d.Team != "en" || len(d.PreviousWeek) != 8 || d.PreviousWeek["visit"] != (totals{}) {
+			t.Errorf("team %q, previous week %v", d.Team, d.PreviousWeek)
+		}
+		if fmt.Sprint(d.CarriedOver) != "[2 4]" || len(d.NextWeekPlanned) != 0 {
+			t.Errorf("carried over %v (want the open fund meeting and training), next week %v", d.CarriedOver, d.NextWeekPlanned)
+		}
 	})
 	t.Run("digest json zh", func(t *testing.T) {
 		d := digestJSON(t, env, "zh")
@@ -185,6 +192,11 @@ type digestDoc struct {
 		UserID                    string `json:"user_id"`
 		Place, Start, End, Status string
 	}
+	// The retrospective's additions to the core digest.
+	Team            string
+	PreviousWeek    map[string]totals `json:"previous_week"`
+	CarriedOver     []int64           `json:"carried_over"`
+	NextWeekPlanned map[string]int    `json:"next_week_planned"`
 }
 
 func digestJSON(t *testing.T, env map[string]string, team string) digestDoc {

@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"planbot/bot"
+	"planbot/planner"
 	"planbot/storage"
 )
 
@@ -23,8 +24,9 @@ type slackConfig struct {
 
 const slackSetupHint = " (see README.md, \"Run it in Slack\")"
 
-// readSlackConfig reads and checks the Slack settings; secrets come only from the env.
-func readSlackConfig(getenv func(string) string) (slackConfig, error) {
+// readSlackConfig reads and checks the Slack settings; secrets come only from
+// the env. Serving needs a way to verify requests; posting needs only the bot token.
+func readSlackConfig(getenv func(string) string, serving bool) (slackConfig, error) {
 	c := slackConfig{
 		botToken: getenv("SLACK_BOT_TOKEN"), signingSecret: getenv("SLACK_SIGNING_SECRET"),
 		appToken: getenv("SLACK_APP_TOKEN"), apiURL: getenv("SLACK_API_URL"), admins: map[string]bool{},
@@ -36,7 +38,7 @@ func readSlackConfig(getenv func(string) string) (slackConfig, error) {
 		return c, usagef("SLACK_BOT_TOKEN should start with xoxb-" + slackSetupHint)
 	case c.appToken != "" && !strings.HasPrefix(c.appToken, "xapp-"):
 		return c, usagef("SLACK_APP_TOKEN should start with xapp- (it turns on Socket Mode)" + slackSetupHint)
-	case c.appToken == "" && c.signingSecret == "":
+	case serving && c.appToken == "" && c.signingSecret == "":
 		return c, usagef("SLACK_SIGNING_SECRET is not set: the app's signing secret (or set SLACK_APP_TOKEN for Socket Mode)" + slackSetupHint)
 	}
 	if c.apiURL != "" && !strings.HasSuffix(c.apiURL, "/") {
@@ -50,6 +52,9 @@ func readSlackConfig(getenv func(string) string) (slackConfig, error) {
 	return c, nil
 }
 
+// closed is a channel that is already closed: nothing to wait for.
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
 // shutdownGrace is how long serve waits for in-flight requests and replies.
 const shutdownGrace = 10 * time.Second
 
@@ -61,7 +66,11 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
-	sc, err := readSlackConfig(e.getenv)
+	sc, err := readSlackConfig(e.getenv, true)
+	if err != nil {
+		return err
+	}
+	calendar, err := e.calendar(&cfg)
 	if err != nil {
 		return err
 	}
@@ -70,22 +79,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		return usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
 	}
 	defer closeErr(db.Close, &err)
-	metrics := bot.NewMetrics()
-	options := []slack.Option{
-		slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}),
-		slack.OptionRetry(3), // on 429, wait Retry-After and try again (after the HTTP client, to wrap it)
-	}
-	if sc.apiURL != "" {
-		options = append(options, slack.OptionAPIURL(sc.apiURL))
-	}
-	if sc.appToken != "" {
-		options = append(options, slack.OptionAppLevelToken(sc.appToken))
-	}
-	app := &bot.SlackApp{
-		Handler: &bot.Handler{Service: e.service(db, &cfg), Log: e.log},
-		API:     slack.New(sc.botToken, options...), Admins: sc.admins, Log: e.log, Metrics: metrics,
-		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
-	}
+	app := e.slackApp(e.service(db, &cfg), sc)
+	metrics := app.Metrics
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", bot.HealthHandler(db.Ping))
 	servers := []*http.Server{{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}}
@@ -104,7 +99,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
 			// Stop the servers already listening: the database closes on return.
-			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app))
+			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app, closed))
 		}
 		e.log.Info("listening", "addr", ln.Addr().String())
 		if e.listening != nil {
@@ -116,15 +111,61 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		e.log.Info("connecting to Slack in Socket Mode")
 		go func() { failed <- app.RunSocketMode(ctx, socketmode.New(app.API)) }()
 	}
+	ctx, stopScheduler := context.WithCancel(ctx)
+	defer stopScheduler()
+	scheduled := make(chan struct{})
+	go func() {
+		defer close(scheduled)
+		(&bot.Scheduler{App: app, Calendar: calendar, Pace: fanOutPace}).Run(ctx, time.Minute)
+	}()
+	app.Poster = &bot.Scheduler{App: app, Calendar: calendar}
 	select {
 	case <-ctx.Done():
 	case err = <-failed:
 	}
-	return errors.Join(err, e.shutdown(servers, app))
+	stopScheduler() // it stops between two messages; the rest stay due for the next start
+	return errors.Join(err, e.shutdown(servers, app, scheduled))
+}
+
+// fanOutPace spaces the reminders of a fan-out to Slack's rate tiers:
+// conversations.open allows about 50 calls a minute.
+const fanOutPace = 1200 * time.Millisecond
+
+// slackApp builds the Slack transport for svc with Slack's settings.
+func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackApp {
+	metrics := bot.NewMetrics()
+	options := []slack.Option{
+		slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}),
+		slack.OptionRetry(3), // on 429, wait Retry-After and try again (after the HTTP client, to wrap it)
+	}
+	if sc.apiURL != "" {
+		options = append(options, slack.OptionAPIURL(sc.apiURL))
+	}
+	if sc.appToken != "" {
+		options = append(options, slack.OptionAppLevelToken(sc.appToken))
+	}
+	return &bot.SlackApp{
+		Handler: &bot.Handler{Service: svc, Log: e.log},
+		API:     slack.New(sc.botToken, options...), Admins: sc.admins, Log: e.log, Metrics: metrics,
+		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
+	}
+}
+
+// calendar reads PLANBOT_CALENDAR: cn (China's working calendar, the default
+// when the team zone is Asia/Shanghai) or none.
+func (e *environment) calendar(cfg *config) (planner.Calendar, error) {
+	switch name := e.getenv("PLANBOT_CALENDAR"); {
+	case name == "cn" || name == "" && cfg.tz == "Asia/Shanghai":
+		return planner.ChinaCalendar{}, nil
+	case name == "none" || name == "":
+		return nil, nil
+	default:
+		return nil, usagef("PLANBOT_CALENDAR: %q is not cn or none", name)
+	}
 }
 
 // shutdown stops accepting, lets in-flight requests and replies finish (up to shutdownGrace).
-func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp) error {
+func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, scheduled <-chan struct{}) error {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	var errs []error
@@ -132,7 +173,7 @@ func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp) error 
 		errs = append(errs, srv.Shutdown(ctx))
 	}
 	done := make(chan struct{})
-	go func() { app.Wait(); close(done) }()
+	go func() { app.Wait(); <-scheduled; close(done) }()
 	select {
 	case <-done:
 	case <-ctx.Done():

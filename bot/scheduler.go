@@ -1,0 +1,200 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"planbot/planner"
+)
+
+// Scheduler runs planbot's weekly jobs for every team — the retrospective to
+// the team's channel, the two reminders to each member — each exactly once.
+// Every send is claimed in the ledger before anything is sent; the decisions
+// are planner.LatestRun's, so the loop itself stays thin.
+type Scheduler struct {
+	App      *SlackApp
+	Calendar planner.Calendar // working days for reminders; nil for none
+	Pace     time.Duration    // the pause between two messages of a fan-out
+}
+
+// MaxAttempts is how often a send is tried before it is given up as failed.
+const MaxAttempts = 5
+
+// retroEvent is the message metadata type that marks a posted retrospective,
+// so that a post left in flight by a crash can be found in the channel.
+const retroEvent = "planbot_retro"
+
+// Run does what is due now, then again every interval, until ctx ends.
+func (s *Scheduler) Run(ctx context.Context, every time.Duration) {
+	s.Tick(ctx)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.Tick(ctx)
+		}
+	}
+}
+
+// Tick sends every retrospective and reminder that is due and not yet sent.
+// It stops between two sends when ctx ends, leaving the rest for the next start.
+func (s *Scheduler) Tick(ctx context.Context) {
+	store := s.App.Handler.Service.Store
+	teams, err := store.Teams(ctx)
+	if err != nil {
+		s.App.Log.Error("scheduler: list teams", "err", err)
+		return
+	}
+	for _, team := range teams {
+		if ctx.Err() != nil {
+			return
+		}
+		if err := s.team(ctx, team); err != nil {
+			s.App.Log.Error("scheduler", "team", team.ID, "err", err)
+		}
+	}
+}
+
+func (s *Scheduler) team(ctx context.Context, team planner.Team) error {
+	svc := s.App.Handler.Service.For(team, planner.Member{})
+	if s.Calendar != nil && !s.Calendar.Covers(planner.DateOf(svc.Clock(), svc.Loc).Year) {
+		s.App.Log.Warn("scheduler: the holiday calendar does not cover this year; only weekends are days off", "team", team.ID)
+	}
+	schedules, err := svc.SchedulesOf(ctx, team.ID)
+	if err != nil {
+		return err
+	}
+	if run, ok := planner.LatestRun(svc.Clock(), schedules[planner.JobRetro], svc.Loc, nil); ok && team.DigestChannel != "" {
+		if send, ok := s.begin(ctx, svc, run, team.ID, ""); ok {
+			ts, err := s.retro(ctx, svc, team, run.Week, run.Late(svc.Clock()), send)
+			s.finish(ctx, svc, send, ts, err)
+		}
+	}
+	members, err := svc.Store.Members(ctx, team.ID)
+	if err != nil {
+		return err
+	}
+	for _, job := range []planner.Job{planner.JobPlan, planner.JobLog} {
+		for _, m := range members {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if m.RemindOff {
+				continue
+			}
+			run, ok := planner.LatestRun(svc.Clock(), schedules[job], svc.Zone(team, m), s.Calendar)
+			if !ok {
+				continue
+			}
+			if send, ok := s.begin(ctx, svc, run, team.ID, m.UserID); ok {
+				ts, err := s.remind(ctx, team, m, run)
+				s.finish(ctx, svc, send, ts, err)
+				s.pause(ctx)
+			}
+		}
+	}
+	return nil
+}
+
+// begin claims the send of run to recipient and says whether to send it now:
+// a new claim (unless too late: then it is recorded as skipped), or a pending
+// send whose back-off has passed (a failure, or a crash while sending).
+func (s *Scheduler) begin(ctx context.Context, svc *planner.Service, run planner.Run, teamID, recipient string) (planner.Send, bool) {
+	now := svc.Clock()
+	send, created, err := svc.Store.ClaimSend(ctx, planner.Send{
+		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient,
+		State: planner.RunPending, Attempts: 1, DueAt: run.At, UpdatedAt: now,
+	})
+	switch {
+	case err != nil:
+		s.App.Log.Error("scheduler: claim", "team", teamID, "job", run.Job, "err", err)
+		return send, false
+	case now.Sub(send.DueAt) > planner.MaxLate && send.State == planner.RunPending:
+		send.State, send.Detail, send.UpdatedAt = planner.RunSkipped, "more than 36 h late", now
+		s.App.Log.Warn("scheduler: skipped a run missed for too long", "team", teamID, "job", run.Job, "week", run.Week, "recipient", recipient)
+		s.record(ctx, svc, send)
+		return send, false
+	case created:
+		return send, true
+	case send.State != planner.RunPending || now.Sub(send.UpdatedAt) < backoff(send.Attempts):
+		return send, false
+	}
+	send.Attempts++
+	send.UpdatedAt = now
+	return send, s.record(ctx, svc, send) == nil // the attempt is on record before it is made
+}
+
+// backoff is how long a send waits after its n-th attempt before the next.
+func backoff(attempts int) time.Duration { return time.Duration(1<<min(attempts, 6)) * time.Minute / 2 }
+
+// finish records how a send went: sent, or failed for now (retried after a
+// back-off), or given up after MaxAttempts — never silently dropped.
+func (s *Scheduler) finish(ctx context.Context, svc *planner.Service, send planner.Send, ts string, err error) {
+	send.UpdatedAt = svc.Clock()
+	switch {
+	case err == nil:
+		send.State, send.MessageTS, send.Detail = planner.RunSent, ts, ""
+	case send.Attempts >= MaxAttempts:
+		send.State, send.Detail = planner.RunFailed, err.Error()
+		s.App.Log.Error("scheduler: gave up a send", "team", send.TeamID, "job", send.Job, "week", send.Week, "recipient", send.Recipient, "err", err)
+	default:
+		send.Detail = err.Error()
+		s.App.Log.Warn("scheduler: send failed, will retry", "team", send.TeamID, "job", send.Job, "attempt", send.Attempts, "err", err)
+	}
+	s.App.Metrics.sends.WithLabelValues(string(send.Job), string(send.State)).Inc()
+	s.record(ctx, svc, send)
+}
+
+func (s *Scheduler) record(ctx context.Context, svc *planner.Service, send planner.Send) error {
+	// The record must outlive a cancelled ctx: the send happened.
+	err := svc.Store.UpdateSend(context.WithoutCancel(ctx), send)
+	if err != nil {
+		s.App.Log.Error("scheduler: record send", "team", send.TeamID, "job", send.Job, "err", err)
+	}
+	return err
+}
+
+// pause waits Pace between two messages, or less if ctx ends.
+func (s *Scheduler) pause(ctx context.Context) {
+	if s.Pace <= 0 {
+		return
+	}
+	t := time.NewTimer(s.Pace)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// remind sends one member their reminder as a direct message.
+func (s *Scheduler) remind(ctx context.Context, team planner.Team, m planner.Member, run planner.Run) (string, error) {
+	t := &Turn{Actor: planner.Actor{TeamID: team.ID, UserID: m.UserID}, Team: team, Member: m, Service: s.App.Handler.Service.For(team, m)}
+	week := run.Week
+	if run.Job == planner.JobPlan {
+		week = week.Prev() // "plan your week" lists last week's open items
+	}
+	items, err := t.Service.ItemsOf(ctx, team.ID, m.UserID, week)
+	if err != nil {
+		return "", err
+	}
+	var open []planner.Item
+	for _, it := range items {
+		if it.Status == planner.StatusPlanned {
+			open = append(open, it)
+		}
+	}
+	ch, _, _, err := s.App.API.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
+	if err != nil {
+		return "", fmt.Errorf("conversations.open %s: %w", m.UserID, err)
+	}
+	msg := NewSlackResponse(Reply{Lang: t.Lang(), Body: Reminder{Job: run.Job, Week: run.Week, Items: open}})
+	_, ts, err := s.App.API.PostMessageContext(ctx, ch.ID, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))
+	return ts, err
+}
