@@ -116,11 +116,12 @@ func TestHandleDigest(t *testing.T) {
 			t.Errorf("trips %+v, want %+v", d.Trips, trips)
 		}
 		for _, want := range []string{
-			"Retrospective · Week 47 · Nov 17–23 (2025-W47)",
-			"Done: 1 of 3 items (33%)",
-			"By kind, counting enterprises, meetings… (done/planned):",
-			"  trip 0/1 · fund 0/1 · visit 4/4",
-			"  Ann ⬜ Beijing Thu Nov 20 – Fri Nov 21",
+			"招商一组 · Week 47 · Nov 17–23",
+			"Completion 33% (1 of 3 items done) · ▲ 33 pts vs last week (0%)",
+			"  Enterprises met: 4/4 (visits)",
+			"  Fund meetings: 0/1",
+			"  ⬜ Ann → Beijing · Thu Nov 20 – Fri Nov 21",
+			"    #3 ⬜ Wed Nov 19 · fund · 对接基金公司开展以商引商 → next week",
 			"  Ann: 1 of 2 done",
 			"    #1 ✅ Tue Nov 18 · visit ×4 · visit 4 enterprises · “2 of 4 interested”",
 			"    note: great week",
@@ -141,8 +142,8 @@ func TestHandleDigest(t *testing.T) {
 		if d.Week != w47 || len(d.Members) != 2 {
 			t.Errorf("digest of %s with %d members, want 2025-W47 with 2", d.Week, len(d.Members))
 		}
-		for _, want := range []string{"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）", "完成：1 / 3 项（33%）",
-			"分类（按家数、场次等计，完成/计划）：", "本周未记录：Carol"} {
+		for _, want := range []string{"招商一组 · 第47周 · 11月17日–23日 周末总结复盘", "完成率 33%（完成 1 项，共 3 项）",
+			"  拜访企业：4/4 家", "→ 顺延下周", "本周未记录：Carol"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("digest text has no %q:\n%s", want, text)
 			}
@@ -158,7 +159,7 @@ func TestHandleDigest(t *testing.T) {
 		if d.Totals[planner.KindVisit] != (planner.Totals{Items: 1, Count: 2}) {
 			t.Errorf("visit totals %+v, want 1 item of 2", d.Totals[planner.KindVisit])
 		}
-		if !strings.Contains(text, "Done: 0 of 1 items (0%)") {
+		if !strings.Contains(text, "Completion 0% (0 of 1 items done) · no items last week") {
 			t.Errorf("digest text:\n%s", text)
 		}
 	})
@@ -168,7 +169,7 @@ func TestHandleDigest(t *testing.T) {
 		if want := []string{"U1", "U2", "U3"}; len(d.Members) != 0 || !reflect.DeepEqual(d.Silent, want) {
 			t.Errorf("members %+v, silent %v; want none, %v", d.Members, d.Silent, want)
 		}
-		want := "Retrospective · Week 48 · Nov 24–30 (2025-W48)\nNo items this week.\nLogged nothing this week: Ann, Bob, Carol"
+		want := "招商一组 · Week 48 · Nov 24–30\nNo items this week.\nLogged nothing this week: Ann, Bob, Carol\nNext week: nothing planned yet"
 		if text != want {
 			t.Errorf("digest text:\n%s\nwant\n%s", text, want)
 		}
@@ -184,16 +185,18 @@ func TestHandleDigestNoItems(t *testing.T) {
 		want  string
 	}{
 		{"note, silent", []string{"note quiet week, calls only"}, "digest",
-			"Retrospective · Week 47 · Nov 17–23 (2025-W47)\n" +
+			"招商一组 · Week 47 · Nov 17–23\n" +
 				"No items this week.\n" +
-				"Members:\n  Ann: 0 of 0 done\n    note: quiet week, calls only\n" +
-				"Logged nothing this week: Carol"},
+				"Members:\n  Ann: no items this week\n    note: quiet week, calls only\n" +
+				"Logged nothing this week: Carol\n" +
+				"Next week: nothing planned yet"},
 		{"only a cancelled item", []string{"tue visit 4 enterprises", "cancel 2 client postponed"}, "周报",
-			"周末总结复盘 · 第47周 · 11月17日–23日（2025-W47）\n" +
+			"招商一组 · 第47周 · 11月17日–23日 周末总结复盘\n" +
 				"本周没有事项。\n" +
-				"本周未记录：Carol"}, // a cancelled item counts nowhere, and Ann was not active before
+				"本周未记录：Carol\n" +
+				"下周计划：暂无"}, // a cancelled item counts nowhere, and Ann was not active before
 		{"no one active", nil, "digest 2025-W52",
-			"Retrospective · Week 52 · Dec 22–28 (2025-W52)\nNo items this week."},
+			"招商一组 · Week 52 · Dec 22–28\nNo items this week.\nNext week: nothing planned yet"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)

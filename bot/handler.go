@@ -242,7 +242,7 @@ func (t *Turn) digest(ctx context.Context, args string) (Body, planner.Lang, err
 		return nil, "", err
 	}
 	r, err := t.Service.Retro(ctx, t.Actor.TeamID, w)
-	return DigestView{Digest: r.Digest}, "", err
+	return DigestView{r}, "", err
 }
 
 // channelID is the shape of a Slack channel id.

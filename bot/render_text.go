@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"planbot/planner"
@@ -34,7 +33,7 @@ func RenderText(r Reply) string {
 		}
 		return say(l, msgNoteShow, b.Week, b.Text)
 	case DigestView:
-		return digestText(l, b.Digest)
+		return RetroText(l, b.Retro)
 	case ExportView:
 		return say(l, msgExportTitle, b.Week) + "\n" + strings.TrimRight(b.CSV, "\r\n")
 	case LangSet:
@@ -222,51 +221,4 @@ func reminderText(l planner.Lang, r Reminder) string {
 func changedText(l planner.Lang, c Changed) string {
 	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
 	return say(l, m, itemLine(l, c.Item, false))
-}
-
-func digestText(l planner.Lang, d planner.Digest) string {
-	lines := []string{say(l, msgDigestTitle, d.Week.Num, shortSpan(l, d.Start, d.End), d.Week)}
-	var items, done int
-	var kinds []string
-	for _, k := range planner.Kinds {
-		t := d.Totals[k]
-		items += t.Items
-		done += t.DoneItems
-		if t.Items > 0 {
-			kinds = append(kinds, fmt.Sprintf("%s %d/%d", kindNames[l][k], t.DoneCount, t.Count))
-		}
-	}
-	if items == 0 {
-		lines = append(lines, say(l, msgDigestEmpty))
-	} else {
-		lines = append(lines, say(l, msgDigestRate, done, items, int(d.Completion()*100+0.5)),
-			say(l, msgDigestKinds), "  "+strings.Join(kinds, " · "))
-	}
-	if len(d.Trips) > 0 {
-		lines = append(lines, say(l, msgDigestTrips))
-		for _, t := range d.Trips {
-			lines = append(lines, fmt.Sprintf("  %s %s %s %s", d.Names[t.UserID], statusMarks[t.Status], t.Place, spanLabel(l, t.Start, t.End)))
-		}
-	}
-	if len(d.Members) > 0 {
-		lines = append(lines, say(l, msgDigestMembers))
-	}
-	for _, m := range d.Members {
-		lines = append(lines, "  "+say(l, msgDigestMember, m.UserName, m.DoneItems, m.Items))
-		for _, it := range d.Items[m.UserID] {
-			lines = append(lines, "    "+itemLine(l, it, false))
-		}
-		if m.Note != "" {
-			lines = append(lines, "    "+say(l, msgDigestNote, m.Note))
-		}
-	}
-	if len(d.Silent) > 0 {
-		names := make([]string, len(d.Silent))
-		for i, id := range d.Silent {
-			names[i] = d.Names[id]
-		}
-		sort.Strings(names)
-		lines = append(lines, say(l, msgDigestSilent, strings.Join(names, ", ")))
-	}
-	return strings.Join(lines, "\n")
 }

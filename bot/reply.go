@@ -41,8 +41,8 @@ type NoteView struct {
 	Saved bool
 }
 
-// DigestView is a team's retrospective.
-type DigestView struct{ Digest planner.Digest }
+// DigestView is a preview of a team's retrospective.
+type DigestView struct{ planner.Retro }
 
 // ExportView is a week's items as CSV.
 type ExportView struct {
