@@ -18,6 +18,8 @@ type Scheduler struct {
 	App      *SlackApp
 	Calendar planner.Calendar // working days for reminders; nil for none
 	Pace     time.Duration    // the pause between two messages of a fan-out
+
+	warned map[int]bool // years already reported as missing from the calendar
 }
 
 // MaxAttempts is how often a send is tried before it is given up as failed.
@@ -63,8 +65,12 @@ func (s *Scheduler) Tick(ctx context.Context) {
 
 func (s *Scheduler) team(ctx context.Context, team planner.Team) error {
 	svc := s.App.Handler.Service.For(team, planner.Member{})
-	if s.Calendar != nil && !s.Calendar.Covers(planner.DateOf(svc.Clock(), svc.Loc).Year) {
-		s.App.Log.Warn("scheduler: the holiday calendar does not cover this year; only weekends are days off", "team", team.ID)
+	if year := planner.DateOf(svc.Clock(), svc.Loc).Year; s.Calendar != nil && !s.Calendar.Covers(year) && !s.warned[year] {
+		if s.warned == nil {
+			s.warned = map[int]bool{}
+		}
+		s.warned[year] = true
+		s.App.Log.Warn("scheduler: the holiday calendar does not cover this year; only weekends are days off", "year", year)
 	}
 	schedules, err := svc.SchedulesOf(ctx, team.ID)
 	if err != nil {

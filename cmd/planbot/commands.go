@@ -69,14 +69,14 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	fs := newFlags("digest", &cfg, e.getenv, e.stderr)
 	team := fs.String("team", "", "the team (required when there are several)")
 	week := fs.String("week", "", "the week, YYYY-Www (default: the current week)")
-	format := fs.String("format", "text", "text or json")
+	format := fs.String("format", "text", "text, json, or blocks (the Slack messages as posted)")
 	post := fs.Bool("post", false, "post it to the team's Slack channel now (SLACK_BOT_TOKEN)")
 	force := fs.Bool("force", false, "with --post: post a week again, or before its time (a preview)")
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
-		return usagef("digest: --format must be text or json, not %q", *format)
+	if *format != "text" && *format != "json" && *format != "blocks" {
+		return usagef("digest: --format must be text, json or blocks, not %q", *format)
 	}
 	svc, closeDB, err := e.open(ctx, &cfg)
 	if err != nil {
@@ -94,13 +94,16 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
-	}
 	lang := svc.For(t, planner.Member{}).Lang
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	switch *format {
+	case "json":
+		return enc.Encode(r)
+	case "blocks":
+		return enc.Encode(bot.RetroMessages(lang, r))
+	}
 	_, err = fmt.Fprintln(e.stdout, bot.RetroText(lang, r))
 	return err
 }

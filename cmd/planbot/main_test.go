@@ -162,6 +162,19 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 			}
 		}
 	})
+	t.Run("digest blocks", func(t *testing.T) {
+		out := mustPlanbot(t, env, "", "digest", "--team", "zh", "--week", "2025-W47", "--format", "blocks")
+		var msgs []struct {
+			Text   string            `json:"text"`
+			Blocks []json.RawMessage `json:"blocks"`
+		}
+		if err := json.Unmarshal([]byte(out), &msgs); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		if len(msgs) != 1 || len(msgs[0].Blocks) == 0 || len(msgs[0].Blocks) > 50 || !strings.Contains(msgs[0].Text, "北京") {
+			t.Errorf("blocks output: %s", out)
+		}
+	})
 	t.Run("several teams need --team", func(t *testing.T) {
 		out, err := planbot(t, env, "", "digest")
 		if !isUsage(err) || !strings.Contains(err.Error(), "en, zh") {
