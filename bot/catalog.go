@@ -38,6 +38,7 @@ const (
 	msgSetupChannel   msg = "setup_channel"
 	msgSetupDone      msg = "setup_done"
 	msgDefault        msg = "default"
+	msgNotSet         msg = "not_set"
 	msgNewForm        msg = "new_form"
 	msgMore           msg = "more"
 	msgSetupHello     msg = "setup_hello"

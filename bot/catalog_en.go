@@ -28,6 +28,7 @@ var english = map[msg]string{
 	msgSetupChannel:   "Setting up <#%s> as the team's channel for the weekly retrospective…",
 	msgSetupDone:      "Team settings · time zone: %s · language: %s · retrospective channel: %s",
 	msgDefault:        "default",
+	msgNotSet:         "not set yet (run /plan setup in the channel)",
 	msgPosting:        "Posting the retrospective of %s to the team's channel…",
 	msgPosted:         "Posted the retrospective of %s to <#%s>.",
 	msgScheduleView:   "Schedule · retrospective: %s · plan your week: %s · log your results: %s",

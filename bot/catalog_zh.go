@@ -28,6 +28,7 @@ var chinese = map[msg]string{
 	msgSetupChannel:   "正在把 <#%s> 设为团队周末总结复盘的频道……",
 	msgSetupDone:      "团队设置 · 时区：%s · 语言：%s · 周报频道：%s",
 	msgDefault:        "默认",
+	msgNotSet:         "未设置（在频道里运行 /plan setup）",
 	msgPosting:        "正在把 %s 的周末总结复盘发到团队频道……",
 	msgPosted:         "已把 %s 的周末总结复盘发到 <#%s>。",
 	msgScheduleView:   "时间安排 · 周末总结复盘：%s · 计划提醒：%s · 记录提醒：%s",

@@ -31,7 +31,7 @@ var allMsgs = []msg{
 	msgMoved, msgEdited, msgNoteSaved, msgNoteShow, msgNoteNone, msgLangSet,
 	msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
-	msgSetupChannel, msgSetupDone, msgDefault, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
+	msgSetupChannel, msgSetupDone, msgDefault, msgNotSet, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
 	msgSetupHello, msgSetupInvite, msgSetupReady, msgHomeTeam, msgHomeHelp,
 	msgFormOpening, msgPosting, msgPosted, msgScheduleView, msgScheduleOff, msgRemindOff, msgRemindOn,
 	msgRemindPlan, msgRemindPlanOpen, msgRemindLog, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,

@@ -180,7 +180,7 @@ func setupText(l planner.Lang, t planner.Team) string {
 		}
 		return s
 	}
-	channel := say(l, msgDefault)
+	channel := say(l, msgNotSet)
 	if t.DigestChannel != "" {
 		channel = "<#" + t.DigestChannel + ">"
 	}
