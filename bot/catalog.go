@@ -66,6 +66,7 @@ const (
 	msgFormPlace      msg = "form_place"
 	msgSetupInvite    msg = "setup_invite"
 	msgSetupReady     msg = "setup_ready"
+	msgSetupPartial   msg = "setup_partial"
 	msgButtonDone     msg = "button_done"
 	msgButtonUndo     msg = "button_undo"
 	msgButtonCancel   msg = "button_cancel"

@@ -54,6 +54,7 @@ var english = map[msg]string{
 	msgSetupHello:     "planbot will post the team's weekly retrospective in this channel.",
 	msgSetupInvite:    "I can't post in <#%s> yet. Invite me first — type /invite @planbot there — then run /plan setup again.",
 	msgSetupReady:     "Done: <#%s> gets the weekly retrospective, and %d people of the channel are now team members.",
+	msgSetupPartial:   "<#%s> gets the weekly retrospective, but importing its people stopped after %d (Slack was slow or refused); run /plan setup again to finish.",
 	msgMore:           "…and %d more (see /plan export)",
 	msgButtonDone:     "Done #%d",
 	msgButtonUndo:     "Undo",

@@ -54,6 +54,7 @@ var chinese = map[msg]string{
 	msgSetupHello:     "planbot 会在本频道发布团队的周末总结复盘。",
 	msgSetupInvite:    "我还不能在 <#%s> 发消息。请先在该频道输入 /invite @planbot 邀请我，再运行 /plan setup。",
 	msgSetupReady:     "设置完成：<#%s> 将接收周末总结复盘，频道里的 %d 人已加入团队。",
+	msgSetupPartial:   "<#%s> 将接收周末总结复盘，但导入频道成员在第 %d 人后中断（Slack 响应慢或拒绝）；请再运行一次 /plan setup 完成导入。",
 	msgMore:           "……还有 %d 项（见 /plan 导出）",
 	msgButtonDone:     "完成 #%d",
 	msgButtonUndo:     "撤销",

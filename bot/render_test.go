@@ -32,7 +32,7 @@ var allMsgs = []msg{
 	msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
 	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
 	msgSetupChannel, msgSetupDone, msgDefault, msgNotSet, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
-	msgSetupHello, msgSetupInvite, msgSetupReady, msgHomeTeam, msgHomeHelp,
+	msgSetupHello, msgSetupInvite, msgSetupReady, msgSetupPartial, msgHomeTeam, msgHomeHelp,
 	msgFormOpening, msgPosting, msgPosted, msgScheduleView, msgScheduleOff, msgRemindOff, msgRemindOn,
 	msgRemindPlan, msgRemindPlanOpen, msgRemindLog, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
 	msgFormKind, msgFormCount, msgFormPlace,

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -17,7 +19,10 @@ import (
 type Scheduler struct {
 	App      *SlackApp
 	Calendar planner.Calendar // working days for reminders; nil for none
-	Pace     time.Duration    // the pause between two messages of a fan-out
+	// AutoCalendar uses China's working calendar for the teams whose zone is
+	// Asia/Shanghai (and none for the others), instead of Calendar.
+	AutoCalendar bool
+	Pace         time.Duration // the pause between two messages of a fan-out
 
 	warned map[int]bool // years already reported as missing from the calendar
 }
@@ -44,8 +49,9 @@ func (s *Scheduler) Run(ctx context.Context, every time.Duration) {
 	}
 }
 
-// Tick sends every retrospective and reminder that is due and not yet sent.
-// It stops between two sends when ctx ends, leaving the rest for the next start.
+// Tick sends every retrospective, then every reminder, that is due and not
+// yet sent, and gives up sends left pending too long. It stops between two
+// sends when ctx ends, leaving the rest for the next start.
 func (s *Scheduler) Tick(ctx context.Context) {
 	store := s.App.Handler.Service.Store
 	teams, err := store.Teams(ctx)
@@ -53,34 +59,45 @@ func (s *Scheduler) Tick(ctx context.Context) {
 		s.App.Log.Error("scheduler: list teams", "err", err)
 		return
 	}
-	for _, team := range teams {
-		if ctx.Err() != nil {
-			return
-		}
-		if err := s.team(ctx, team); err != nil {
-			s.App.Log.Error("scheduler", "team", team.ID, "err", err)
+	s.sweep(ctx)
+	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.reminders} {
+		for _, team := range teams {
+			if ctx.Err() != nil {
+				return
+			}
+			if err := each(ctx, team); err != nil {
+				s.App.Log.Error("scheduler", "team", team.ID, "err", err)
+			}
 		}
 	}
 }
 
-func (s *Scheduler) team(ctx context.Context, team planner.Team) error {
-	svc := s.App.Handler.Service.For(team, planner.Member{})
-	if year := planner.DateOf(svc.Clock(), svc.Loc).Year; s.Calendar != nil && !s.Calendar.Covers(year) && !s.warned[year] {
-		if s.warned == nil {
-			s.warned = map[int]bool{}
-		}
-		s.warned[year] = true
-		s.App.Log.Warn("scheduler: the holiday calendar does not cover this year; only weekends are days off", "year", year)
+// retros posts the team's retrospective when it is due.
+func (s *Scheduler) retros(ctx context.Context, team planner.Team) error {
+	if team.DigestChannel == "" {
+		return nil
 	}
+	svc := s.App.Handler.Service.For(team, planner.Member{})
 	schedules, err := svc.SchedulesOf(ctx, team.ID)
 	if err != nil {
 		return err
 	}
-	if run, ok := planner.LatestRun(svc.Clock(), schedules[planner.JobRetro], svc.Loc, nil); ok && team.DigestChannel != "" {
+	if run, ok := planner.LatestRun(svc.Clock(), schedules[planner.JobRetro], svc.Loc, nil); ok {
 		if send, ok := s.begin(ctx, svc, run, team.ID, ""); ok {
 			ts, err := s.retro(ctx, svc, team, run.Week, run.Late(svc.Clock()), send)
 			s.finish(ctx, svc, send, ts, err)
 		}
+	}
+	return nil
+}
+
+// reminders sends each member of the team the reminders due in their zone.
+func (s *Scheduler) reminders(ctx context.Context, team planner.Team) error {
+	svc := s.App.Handler.Service.For(team, planner.Member{})
+	cal := s.calendar(svc)
+	schedules, err := svc.SchedulesOf(ctx, team.ID)
+	if err != nil {
+		return err
 	}
 	members, err := svc.Store.Members(ctx, team.ID)
 	if err != nil {
@@ -94,7 +111,7 @@ func (s *Scheduler) team(ctx context.Context, team planner.Team) error {
 			if m.RemindOff {
 				continue
 			}
-			run, ok := planner.LatestRun(svc.Clock(), schedules[job], svc.Zone(team, m), s.Calendar)
+			run, ok := planner.LatestRun(svc.Clock(), schedules[job], svc.Zone(team, m), cal)
 			if !ok {
 				continue
 			}
@@ -106,6 +123,44 @@ func (s *Scheduler) team(ctx context.Context, team planner.Team) error {
 		}
 	}
 	return nil
+}
+
+// calendar returns the working calendar for a team's reminders, and warns
+// once a year when it does not know the year's holidays.
+func (s *Scheduler) calendar(svc *planner.Service) planner.Calendar {
+	cal := s.Calendar
+	if s.AutoCalendar {
+		cal = nil
+		if svc.Loc.String() == "Asia/Shanghai" {
+			cal = planner.ChinaCalendar{}
+		}
+	}
+	if year := planner.DateOf(svc.Clock(), svc.Loc).Year; cal != nil && !cal.Covers(year) && !s.warned[year] {
+		if s.warned == nil {
+			s.warned = map[int]bool{}
+		}
+		s.warned[year] = true
+		s.App.Log.Warn("scheduler: the holiday calendar does not cover this year; only weekends are days off", "year", year)
+	}
+	return cal
+}
+
+// sweep gives up the sends still pending more than MaxLate after they were
+// due (a crash, then a long downtime): they are recorded as failed and
+// reported, never left pending in silence.
+func (s *Scheduler) sweep(ctx context.Context) {
+	svc := s.App.Handler.Service
+	pending, err := svc.Store.PendingSends(ctx)
+	if err != nil {
+		s.App.Log.Error("scheduler: pending sends", "err", err)
+		return
+	}
+	for _, send := range pending {
+		if svc.Clock().Sub(send.DueAt) > planner.MaxLate {
+			send.Attempts = max(send.Attempts, MaxAttempts)
+			s.finish(ctx, svc, send, "", errors.New("still pending long after it was due"))
+		}
+	}
 }
 
 // begin claims the send of run to recipient and says whether to send it now:
@@ -121,9 +176,13 @@ func (s *Scheduler) begin(ctx context.Context, svc *planner.Service, run planner
 	case err != nil:
 		s.App.Log.Error("scheduler: claim", "team", teamID, "job", run.Job, "err", err)
 		return send, false
-	case now.Sub(send.DueAt) > planner.MaxLate && send.State == planner.RunPending:
+	case created && now.Sub(send.DueAt) > planner.MaxLate:
 		send.State, send.Detail, send.UpdatedAt = planner.RunSkipped, "more than 36 h late", now
-		s.App.Log.Warn("scheduler: skipped a run missed for too long", "team", teamID, "job", run.Job, "week", run.Week, "recipient", recipient)
+		level := slog.LevelInfo // one line a member for reminders; a missed retrospective matters more
+		if recipient == "" {
+			level = slog.LevelWarn
+		}
+		s.App.Log.Log(ctx, level, "scheduler: skipped a run missed for too long", "team", teamID, "job", run.Job, "week", run.Week, "recipient", recipient)
 		s.record(ctx, svc, send)
 		return send, false
 	case created:

@@ -19,22 +19,26 @@ func (s *Scheduler) retro(ctx context.Context, svc *planner.Service, team planne
 			return ts, err
 		}
 	}
-	return s.postRetro(ctx, svc, team, week, late)
+	return s.postRetro(ctx, svc, team, week, late, retroEvent)
 }
 
-func (s *Scheduler) postRetro(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool) (string, error) {
+// postRetro posts the retrospective of week, marked in its metadata with
+// event (retroEvent, or previewEvent for a preview that is not the week's run).
+func (s *Scheduler) postRetro(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool, event string) (string, error) {
 	r, err := svc.Retro(ctx, team.ID, week)
 	if err != nil {
 		return "", err
 	}
 	r.Late = late
 	msgs := RetroMessages(svc.Lang, r)
-	meta := slack.SlackMetadata{EventType: retroEvent, EventPayload: map[string]any{"team": team.ID, "week": week.String()}}
+	meta := slack.SlackMetadata{EventType: event, EventPayload: map[string]any{"team": team.ID, "week": week.String()}}
 	_, ts, err := s.App.API.PostMessageContext(ctx, team.DigestChannel,
 		slack.MsgOptionText(msgs[0].Text, false), slack.MsgOptionBlocks(msgs[0].Blocks...), slack.MsgOptionMetadata(meta))
 	if err != nil {
 		return "", fmt.Errorf("post retrospective to %s: %w", team.DigestChannel, err)
 	}
+	// The summary is out: its thread is finished even if shutdown begins meanwhile.
+	ctx = context.WithoutCancel(ctx)
 	for i, m := range msgs[1:] {
 		if _, _, err := s.App.API.PostMessageContext(ctx, team.DigestChannel,
 			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionTS(ts)); err != nil {
@@ -70,10 +74,14 @@ func (s *Scheduler) findPosted(ctx context.Context, team planner.Team, week plan
 	}
 }
 
+// previewEvent marks a retrospective posted ahead of its time, which is not the week's run.
+const previewEvent = "planbot_retro_preview"
+
 // PostNow posts a week's retrospective to the team's channel now (planbot
 // digest --post, /plan digest post). Before the week's retrospective time it
 // is a preview: it needs force and leaves the scheduled run alone. Otherwise
-// it is the week's run: a week posted already needs force.
+// it is the week's run: a week posted already — or being posted right now —
+// needs force.
 func (s *Scheduler) PostNow(ctx context.Context, teamID string, week planner.Week, force bool) (planner.Team, error) {
 	store := s.App.Handler.Service.Store
 	team, err := store.Team(ctx, teamID)
@@ -93,7 +101,7 @@ func (s *Scheduler) PostNow(ctx context.Context, teamID string, week planner.Wee
 		if !force {
 			return team, planner.Errorf(planner.Conflict, planner.ReasonPreview, week.String())
 		}
-		_, err := s.postRetro(ctx, svc, team, week, false)
+		_, err := s.postRetro(ctx, svc, team, week, false, previewEvent)
 		return team, err
 	}
 	send, created, err := store.ClaimSend(ctx, planner.Send{
@@ -103,13 +111,55 @@ func (s *Scheduler) PostNow(ctx context.Context, teamID string, week planner.Wee
 	if err != nil {
 		return team, err
 	}
-	if !created {
-		if send.State == planner.RunSent && !force {
-			return team, planner.Errorf(planner.Conflict, planner.ReasonPosted, week.String())
+	if !created && !force && send.State == planner.RunPending {
+		// Another attempt may be under way, or one was left in flight: look first.
+		ts, err := s.findPosted(ctx, team, week, send)
+		if err != nil {
+			return team, err
 		}
-		send.Attempts++
+		if ts != "" {
+			s.finish(ctx, svc, send, ts, nil)
+		}
+		return team, planner.Errorf(planner.Conflict, planner.ReasonPosted, week.String())
 	}
-	ts, err := s.postRetro(ctx, svc, team, week, false)
+	if !created && !force && send.State == planner.RunSent {
+		return team, planner.Errorf(planner.Conflict, planner.ReasonPosted, week.String())
+	}
+	if !created { // skipped or failed before, or forced
+		send.Attempts, send.UpdatedAt = 1, svc.Clock() // a forced post starts its own count
+		if err := s.record(ctx, svc, send); err != nil {
+			return team, err
+		}
+	}
+	ts, err := s.postRetro(ctx, svc, team, week, false, retroEvent)
 	s.finish(ctx, svc, send, ts, err)
 	return team, err
+}
+
+// SkipPast records the team's latest retrospective, if already due, as
+// skipped: a channel set up on Monday does not get last week's retrospective.
+func (s *Scheduler) SkipPast(ctx context.Context, teamID string) error {
+	svc := s.App.Handler.Service
+	team, err := svc.Store.Team(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	svc = svc.For(team, planner.Member{})
+	schedules, err := svc.SchedulesOf(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	run, ok := planner.LatestRun(svc.Clock(), schedules[planner.JobRetro], svc.Loc, nil)
+	if !ok {
+		return nil
+	}
+	send, created, err := svc.Store.ClaimSend(ctx, planner.Send{
+		TeamID: teamID, Job: planner.JobRetro, Week: run.Week, State: planner.RunPending,
+		Attempts: 1, DueAt: run.At, UpdatedAt: svc.Clock(),
+	})
+	if err != nil || !created {
+		return err
+	}
+	send.State, send.Detail = planner.RunSkipped, "due before the team's channel was set up"
+	return s.record(ctx, svc, send)
 }

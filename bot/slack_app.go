@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -29,14 +30,21 @@ type SlackApp struct {
 	Now     func() time.Time // the real clock, for profile ages
 	Poster  *Scheduler       // posts retrospectives on /plan digest post
 
-	work sync.WaitGroup
+	work    sync.WaitGroup
+	once    sync.Once
+	base    context.Context // the context of all work after answers; cancelled by Shutdown
+	abandon context.CancelFunc
 }
 
 // ProfileMaxAge is how long a member's Slack name, zone and admin flag are trusted.
 const ProfileMaxAge = 24 * time.Hour
 
-// afterAckTimeout bounds each piece of work done after an answer.
-const afterAckTimeout = 30 * time.Second
+// How long work after an answer may take: most of it is one or two calls;
+// /plan setup imports a whole channel, one users.info call at a time.
+const (
+	afterAckTimeout = 30 * time.Second
+	setupTimeout    = 10 * time.Minute
+)
 
 // SlackResponse is a reply as Slack takes it from a command, a response_url
 // or an acknowledgement: blocks plus a plain-text fallback.
@@ -55,12 +63,34 @@ func NewSlackResponse(r Reply) SlackResponse {
 // Wait blocks until all work started after answers has finished.
 func (a *SlackApp) Wait() { a.work.Wait() }
 
+// Shutdown waits for the work started after answers; when ctx ends first, it
+// cancels that work and waits for it to return. Call it once nothing can start
+// new work (the servers and Socket Mode have stopped).
+func (a *SlackApp) Shutdown(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { a.work.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		a.init()
+		a.abandon()
+		<-done
+		return errors.New("shutdown: work after answers was cancelled")
+	}
+}
+
+func (a *SlackApp) init() {
+	a.once.Do(func() { a.base, a.abandon = context.WithCancel(context.Background()) })
+}
+
 // after runs f once the answer is on its way, with its own deadline.
-func (a *SlackApp) after(name string, f func(ctx context.Context) error) {
+func (a *SlackApp) after(name string, timeout time.Duration, f func(ctx context.Context) error) {
+	a.init()
 	a.work.Add(1)
 	go func() {
 		defer a.work.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), afterAckTimeout)
+		ctx, cancel := context.WithTimeout(a.base, timeout)
 		defer cancel()
 		if err := f(ctx); err != nil {
 			a.Log.Warn("after-answer work failed", "work", name, "err", err)
@@ -78,23 +108,23 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 	}
 	cmd := ParseCommand(text)
 	a.Metrics.commands.WithLabelValues(string(cmd.Verb)).Inc()
-	if cmd.Verb == VerbSetup && !actor.Admin {
+	if cmd.AdminOnly() && !actor.Admin {
 		// Whether they are a workspace admin must be known now, not after the answer.
 		if err := a.refreshProfile(ctx, actor, true); err != nil {
-			a.Log.Warn("users.info for setup failed", "err", err)
+			a.Log.Warn("users.info for an admin command failed", "err", err)
 		}
 	}
 	reply := a.Handler.Handle(ctx, actor, text)
-	a.after("profile", func(ctx context.Context) error { return a.refreshProfile(ctx, actor, false) })
+	a.after("profile", afterAckTimeout, func(ctx context.Context) error { return a.refreshProfile(ctx, actor, false) })
 	switch body := reply.Body.(type) {
 	case SetupChannel:
-		a.after("setup", func(ctx context.Context) error {
+		a.after("setup", setupTimeout, func(ctx context.Context) error {
 			return a.setupChannel(ctx, actor, body.Channel, sc.ResponseURL, reply.Lang)
 		})
 	case NewForm:
-		a.after("form", func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
+		a.after("form", afterAckTimeout, func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
 	case DigestPost:
-		a.after("post", func(ctx context.Context) error { return a.postDigest(ctx, actor, body, sc.ResponseURL, reply.Lang) })
+		a.after("post", afterAckTimeout, func(ctx context.Context) error { return a.postDigest(ctx, actor, body, sc.ResponseURL, reply.Lang) })
 	}
 	a.Metrics.commandSeconds.Observe(time.Since(start).Seconds())
 	return NewSlackResponse(reply)

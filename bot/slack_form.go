@@ -143,7 +143,7 @@ func (a *SlackApp) submitForm(ctx context.Context, actor planner.Actor, cb slack
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{fieldTitle: explain(lang, planner.ErrorOf(err))})
 	}
 	reply := Reply{Lang: lang, Body: Added{Items: []planner.Item{it}}}
-	a.after("form confirmation", func(ctx context.Context) error {
+	a.after("form confirmation", afterAckTimeout, func(ctx context.Context) error {
 		// A message to the user's id lands in planbot's Messages tab.
 		msg := NewSlackResponse(reply)
 		_, _, err := a.API.PostMessageContext(ctx, actor.UserID, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))

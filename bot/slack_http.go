@@ -12,22 +12,27 @@ import (
 	"github.com/slack-go/slack/slackevents"
 )
 
-// MaxBody is the largest request body planbot reads from Slack.
-const MaxBody = 64 << 10
+// The largest request bodies planbot reads from Slack: 64 KiB, except for
+// interactions, whose payload carries the whole message or Home tab a button
+// was clicked on (a long week of Chinese items passes 64 KiB).
+const (
+	MaxBody            = 64 << 10
+	MaxInteractionBody = 1 << 20
+)
 
 // Routes registers Slack's three endpoints on mux, each answering only
 // requests signed with the verifier's secret.
 func (a *SlackApp) Routes(mux *http.ServeMux, v Verifier) {
-	mux.Handle("POST /slack/commands", a.signed("commands", v, a.serveCommand))
-	mux.Handle("POST /slack/interactions", a.signed("interactions", v, a.serveInteraction))
-	mux.Handle("POST /slack/events", a.signed("events", v, a.serveEvent))
+	mux.Handle("POST /slack/commands", a.signed("commands", MaxBody, v, a.serveCommand))
+	mux.Handle("POST /slack/interactions", a.signed("interactions", MaxInteractionBody, v, a.serveInteraction))
+	mux.Handle("POST /slack/events", a.signed("events", MaxBody, v, a.serveEvent))
 }
 
-// signed reads at most MaxBody bytes (413 beyond), checks Slack's signature
+// signed reads at most limit bytes (413 beyond), checks Slack's signature
 // over them (401 when it fails, with nothing done) and passes them on.
-func (a *SlackApp) signed(endpoint string, v Verifier, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
+func (a *SlackApp) signed(endpoint string, limit int64, v Verifier, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):

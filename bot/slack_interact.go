@@ -49,17 +49,17 @@ func (a *SlackApp) click(ctx context.Context, actor planner.Actor, responseURL s
 		if failed {
 			reply = Reply{Lang: v.Lang, Body: f}
 		}
-		a.after("redraw", func(ctx context.Context) error {
+		a.after("redraw", afterAckTimeout, func(ctx context.Context) error {
 			return a.respond(ctx, responseURL, NewSlackResponse(reply), replace)
 		})
 		return
 	}
 	if v.Where == "home" {
-		a.after("home", func(ctx context.Context) error { return a.publishHome(ctx, actor, v.Lang) })
+		a.after("home", afterAckTimeout, func(ctx context.Context) error { return a.publishHome(ctx, actor, v.Lang) })
 		return
 	}
 	kind, week, _ := strings.Cut(v.Where, ":")
-	a.after("redraw", func(ctx context.Context) error {
+	a.after("redraw", afterAckTimeout, func(ctx context.Context) error {
 		t, err := a.Handler.Begin(ctx, actor)
 		if err != nil {
 			return err
@@ -83,7 +83,7 @@ func (a *SlackApp) Event(ev slackevents.EventsAPIEvent) {
 		return
 	}
 	actor := planner.Actor{TeamID: ev.TeamID, UserID: opened.User, Admin: a.Admins[opened.User]}
-	a.after("home", func(ctx context.Context) error { return a.publishHome(ctx, actor, "") })
+	a.after("home", afterAckTimeout, func(ctx context.Context) error { return a.publishHome(ctx, actor, "") })
 }
 
 // publishHome draws the member's Home tab, in lang or else their own language.

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/slack-go/slack"
 
@@ -31,9 +30,16 @@ func (a *SlackApp) setupChannel(ctx context.Context, actor planner.Actor, channe
 	if _, err := t.Service.SetDigestChannel(ctx, t.Actor, channel); err != nil {
 		return err
 	}
+	if a.Poster != nil {
+		if err := a.Poster.SkipPast(ctx, t.Actor.TeamID); err != nil {
+			return err
+		}
+	}
 	n, err := a.importMembers(ctx, t, channel)
 	if err != nil {
-		return fmt.Errorf("import members of %s: %w", channel, err)
+		// The channel is set; say how far the import got rather than leave "Setting up…" hanging.
+		a.Log.Warn("member import stopped", "channel", channel, "imported", n, "err", err)
+		return tell(msgSetupPartial, channel, n)
 	}
 	return tell(msgSetupReady, channel, n)
 }

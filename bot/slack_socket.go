@@ -81,7 +81,7 @@ func (a *SlackApp) ack(client *socketmode.Client, evt socketmode.Event, payload 
 	}
 	if resp, ok := payload.(SlackResponse); ok && responseURL != "" {
 		if body, err := json.Marshal(resp); err == nil && len(body) >= maxAck-1024 {
-			a.after("large reply", func(ctx context.Context) error { return a.respond(ctx, responseURL, resp, false) })
+			a.after("large reply", afterAckTimeout, func(ctx context.Context) error { return a.respond(ctx, responseURL, resp, false) })
 			payload = nil
 		}
 	}

@@ -47,7 +47,7 @@ const LateAfter = 10 * time.Minute
 // Run is one occurrence of a job: the week it is for and the instant it is due.
 type Run struct {
 	Job  Job
-	Week Week      // the week of the day it runs: with the team (and member), the run's identity
+	Week Week      // the week it is for: with the team (and member), the run's identity
 	At   time.Time // when it is due, after any move to a working day
 }
 
@@ -57,8 +57,10 @@ func (r Run) Late(now time.Time) bool { return now.Sub(r.At) > LateAfter }
 // LatestRun returns the most recent run of s due at or before now, in zone loc.
 // With a calendar, a reminder whose day is a holiday moves to the next working
 // day if it falls on a weekday, and is dropped if it falls on a weekend; the
-// retrospective is never moved. It reports false when s is off or no run is
-// due in the last two weeks.
+// retrospective is never moved. When a moved reminder lands on the day of a
+// later week's own reminder, the later week's wins (one "plan your week"
+// after a long holiday, not two). It reports false when s is off or no run
+// is due in the last few weeks.
 func LatestRun(now time.Time, s Schedule, loc *time.Location, cal Calendar) (Run, bool) {
 	if s.Off {
 		return Run{}, false
@@ -66,8 +68,8 @@ func LatestRun(now time.Time, s Schedule, loc *time.Location, cal Calendar) (Run
 	var best Run
 	found := false
 	this := CurrentWeek(now, loc)
-	for _, w := range []Week{this.Prev(), this} {
-		day := w.Start().AddDays((int(s.Weekday) + 6) % 7)
+	for _, w := range []Week{this.Prev().Prev(), this.Prev(), this} {
+		day := s.day(w)
 		if cal != nil && s.Job != JobRetro {
 			var ok bool
 			if day, ok = workingDayFor(cal, day); !ok {
@@ -75,11 +77,21 @@ func LatestRun(now time.Time, s Schedule, loc *time.Location, cal Calendar) (Run
 			}
 		}
 		at := wallClock(day, s.Hour, s.Minute, loc)
-		if !at.After(now) && (!found || at.After(best.At)) {
-			best, found = Run{Job: s.Job, Week: WeekOf(day), At: at}, true
+		if !at.After(now) && (!found || !at.Before(best.At)) {
+			best, found = Run{Job: s.Job, Week: w, At: at}, true
 		}
 	}
 	return best, found
+}
+
+// day returns the scheduled day of the run for week w. A retrospective set
+// for Monday to Thursday reviews the week before: it runs in the week after w.
+func (s Schedule) day(w Week) Date {
+	day := w.Start().AddDays((int(s.Weekday) + 6) % 7)
+	if s.Job == JobRetro && s.Weekday >= time.Monday && s.Weekday <= time.Thursday {
+		day = day.AddDays(7)
+	}
+	return day
 }
 
 // wallClock returns hour:minute of day in loc; a time skipped by a DST jump
@@ -96,9 +108,10 @@ func wallClock(day Date, hour, minute int, loc *time.Location) time.Time {
 	return at
 }
 
-// In returns when s runs in week w, in zone loc, before any move to a working day.
+// In returns when the run of s for week w is due, in zone loc, before any move
+// to a working day.
 func (s Schedule) In(w Week, loc *time.Location) time.Time {
-	return wallClock(w.Start().AddDays((int(s.Weekday)+6)%7), s.Hour, s.Minute, loc)
+	return wallClock(s.day(w), s.Hour, s.Minute, loc)
 }
 
 // workingDayFor moves a reminder off a holiday: a weekday holiday to the next

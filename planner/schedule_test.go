@@ -26,7 +26,7 @@ func TestLatestRun(t *testing.T) {
 	}{
 		{"retro on Sunday at 18:00", at(shanghai, "2025-11-23 18:00"), shanghai, DefaultSchedule(JobRetro), nil, "2025-11-23 18:00", "2025-W47", false},
 		{"retro a minute early is last week's", at(shanghai, "2025-11-23 17:59"), shanghai, DefaultSchedule(JobRetro), nil, "2025-11-16 18:00", "2025-W46", true},
-		{"retro on Monday morning", at(shanghai, "2025-11-24 08:00"), shanghai, DefaultSchedule(JobRetro), nil, "2025-11-23 18:00", "2025-W47", false},
+		{"retro on Monday morning", at(shanghai, "2025-11-24 08:00"), shanghai, DefaultSchedule(JobRetro), nil, "2025-11-23 18:00", "2025-W47", true},
 		{"plan reminder Monday 09:00", at(shanghai, "2025-11-24 09:00"), shanghai, DefaultSchedule(JobPlan), nil, "2025-11-24 09:00", "2025-W48", false},
 		{"log reminder Friday 17:00", at(shanghai, "2025-11-28 17:30"), shanghai, DefaultSchedule(JobLog), nil, "2025-11-28 17:00", "2025-W48", false},
 		// New York springs forward on Sunday 2026-03-08 and falls back on Sunday 2026-11-01.
@@ -41,6 +41,11 @@ func TestLatestRun(t *testing.T) {
 		{"Berlin: Sunday 18:00 on the last day of summer time", at(berlin, "2026-10-25 18:00"), berlin, DefaultSchedule(JobRetro), nil, "2026-10-25 18:00", "2026-W43", false},
 		// China: Spring Festival 2026 runs Feb 15–23; Sat Feb 14 and Sat Feb 28 are worked (调休).
 		{"holiday Monday moves to the next working day", at(shanghai, "2026-02-24 09:00"), shanghai, DefaultSchedule(JobPlan), ChinaCalendar{}, "2026-02-24 09:00", "2026-W09", false},
+		// National Day 2025: Friday Oct 3 is a holiday; its "log your results" moves to Thursday Oct 9
+		// and stays the reminder of week 40; week 41's own comes on Friday Oct 10.
+		{"a moved reminder keeps its week", at(shanghai, "2025-10-09 17:30"), shanghai, DefaultSchedule(JobLog), ChinaCalendar{}, "2025-10-09 17:00", "2025-W40", true},
+		{"the next week's reminder is its own", at(shanghai, "2025-10-10 17:30"), shanghai, DefaultSchedule(JobLog), ChinaCalendar{}, "2025-10-10 17:00", "2025-W41", false},
+		{"a Monday retrospective reviews the week before", at(shanghai, "2025-11-24 09:30"), shanghai, Schedule{Job: JobRetro, Weekday: time.Monday, Hour: 9}, nil, "2025-11-24 09:00", "2025-W47", true},
 		{"not on the holiday itself", at(shanghai, "2026-02-16 10:00"), shanghai, DefaultSchedule(JobPlan), ChinaCalendar{}, "2026-02-09 09:00", "2026-W07", true},
 		{"without a calendar it fires on the holiday", at(shanghai, "2026-02-16 10:00"), shanghai, DefaultSchedule(JobPlan), WeekdayCalendar{}, "2026-02-16 09:00", "2026-W08", false},
 		{"a worked Saturday keeps a Saturday reminder", at(shanghai, "2026-02-14 09:30"), shanghai, Schedule{Job: JobLog, Weekday: time.Saturday, Hour: 9}, ChinaCalendar{}, "2026-02-14 09:00", "2026-W07", false},
@@ -63,8 +68,8 @@ func TestLatestRun(t *testing.T) {
 			if run.At.After(tc.now) {
 				t.Fatalf("run %s is after now %s", run.At, tc.now)
 			}
-			if gotBefore := run.Week != CurrentWeek(tc.now, tc.loc); tc.before && !gotBefore {
-				t.Errorf("expected last week's run")
+			if gotBefore := run.Week != CurrentWeek(tc.now, tc.loc); tc.before != gotBefore {
+				t.Errorf("run for week %s at %s: want an earlier week %v", run.Week, tc.now, tc.before)
 			}
 		})
 	}

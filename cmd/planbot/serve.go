@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -52,9 +53,6 @@ func readSlackConfig(getenv func(string) string, serving bool) (slackConfig, err
 	return c, nil
 }
 
-// closed is a channel that is already closed: nothing to wait for.
-var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
-
 // shutdownGrace is how long serve waits for in-flight requests and replies.
 const shutdownGrace = 10 * time.Second
 
@@ -70,7 +68,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	calendar, err := e.calendar(&cfg)
+	scheduler, err := e.scheduler()
 	if err != nil {
 		return err
 	}
@@ -80,6 +78,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	}
 	defer closeErr(db.Close, &err)
 	app := e.slackApp(e.service(db, &cfg), sc)
+	scheduler.App = app
+	app.Poster = scheduler // before any request can ask it to post
 	metrics := app.Metrics
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", bot.HealthHandler(db.Ping))
@@ -99,7 +99,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
 			// Stop the servers already listening: the database closes on return.
-			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app, closed))
+			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app, &sync.WaitGroup{}))
 		}
 		e.log.Info("listening", "addr", ln.Addr().String())
 		if e.listening != nil {
@@ -107,24 +107,26 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		}
 		go func() { failed <- srv.Serve(ln) }()
 	}
+	// Socket Mode and the scheduler run until stop: the scheduler stops between
+	// two messages, leaving the rest due for the next start.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var running sync.WaitGroup
 	if sc.appToken != "" {
 		e.log.Info("connecting to Slack in Socket Mode")
-		go func() { failed <- app.RunSocketMode(ctx, socketmode.New(app.API)) }()
+		running.Go(func() {
+			if err := app.RunSocketMode(ctx, socketmode.New(app.API)); err != nil {
+				failed <- err
+			}
+		})
 	}
-	ctx, stopScheduler := context.WithCancel(ctx)
-	defer stopScheduler()
-	scheduled := make(chan struct{})
-	go func() {
-		defer close(scheduled)
-		(&bot.Scheduler{App: app, Calendar: calendar, Pace: fanOutPace}).Run(ctx, time.Minute)
-	}()
-	app.Poster = &bot.Scheduler{App: app, Calendar: calendar}
+	running.Go(func() { scheduler.Run(ctx, time.Minute) })
 	select {
 	case <-ctx.Done():
 	case err = <-failed:
 	}
-	stopScheduler() // it stops between two messages; the rest stay due for the next start
-	return errors.Join(err, e.shutdown(servers, app, scheduled))
+	stop()
+	return errors.Join(err, e.shutdown(servers, app, &running))
 }
 
 // fanOutPace spaces the reminders of a fan-out to Slack's rate tiers:
@@ -151,33 +153,33 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackA
 	}
 }
 
-// calendar reads PLANBOT_CALENDAR: cn (China's working calendar, the default
-// when the team zone is Asia/Shanghai) or none.
-func (e *environment) calendar(cfg *config) (planner.Calendar, error) {
-	switch name := e.getenv("PLANBOT_CALENDAR"); {
-	case name == "cn" || name == "" && cfg.tz == "Asia/Shanghai":
-		return planner.ChinaCalendar{}, nil
-	case name == "none" || name == "":
-		return nil, nil
+// scheduler reads PLANBOT_CALENDAR: cn (China's working calendar for every
+// team), none, or unset: China's for each team whose zone is Asia/Shanghai.
+func (e *environment) scheduler() (*bot.Scheduler, error) {
+	s := &bot.Scheduler{Pace: fanOutPace}
+	switch name := e.getenv("PLANBOT_CALENDAR"); name {
+	case "cn":
+		s.Calendar = planner.ChinaCalendar{}
+	case "":
+		s.AutoCalendar = true
+	case "none":
 	default:
 		return nil, usagef("PLANBOT_CALENDAR: %q is not cn or none", name)
 	}
+	return s, nil
 }
 
-// shutdown stops accepting, lets in-flight requests and replies finish (up to shutdownGrace).
-func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, scheduled <-chan struct{}) error {
+// shutdown stops accepting, waits for Socket Mode and the scheduler (already
+// told to stop), then lets in-flight replies finish, all within
+// shutdownGrace; what is still running then is cancelled.
+func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, running *sync.WaitGroup) error {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	var errs []error
 	for _, srv := range servers {
 		errs = append(errs, srv.Shutdown(ctx))
 	}
-	done := make(chan struct{})
-	go func() { app.Wait(); <-scheduled; close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		errs = append(errs, errors.New("shutdown: replies still running after 10s"))
-	}
+	running.Wait()
+	errs = append(errs, app.Shutdown(ctx))
 	return errors.Join(errs...)
 }

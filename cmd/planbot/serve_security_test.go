@@ -52,8 +52,9 @@ var attacks = []attack{
 	{"tampered body", http.StatusUnauthorized, func(body []byte) ([]byte, http.Header) {
 		return bytes.Replace(body, []byte("U1"), []byte("U2"), 1), signedHeader(signingSecret, time.Now(), body)
 	}},
-	{"body over 64 KiB", http.StatusRequestEntityTooLarge, func(body []byte) ([]byte, http.Header) {
-		big := append(bytes.Clone(body), bytes.Repeat([]byte(" "), bot.MaxBody)...)
+	// Over every endpoint's cap (64 KiB; 1 MiB for interactions, which carry the clicked message).
+	{"body over the cap", http.StatusRequestEntityTooLarge, func(body []byte) ([]byte, http.Header) {
+		big := append(bytes.Clone(body), bytes.Repeat([]byte(" "), bot.MaxInteractionBody)...)
 		return big, signedHeader(signingSecret, time.Now(), big)
 	}},
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -212,6 +213,12 @@ type planbotServer struct {
 // the test ends, and waits until it listens.
 func startServe(t *testing.T, db string) *planbotServer {
 	t.Helper()
+	return startServeEnv(t, db, nil)
+}
+
+// startServeEnv is startServe with env's settings over the usual ones.
+func startServeEnv(t *testing.T, db string, env map[string]string) *planbotServer {
+	t.Helper()
 	if db == "" {
 		db = filepath.Join(t.TempDir(), "planbot.db")
 	}
@@ -220,6 +227,7 @@ func startServe(t *testing.T, db string) *planbotServer {
 		"PLANBOT_DB": db, "PLANBOT_NOW": seedNow, "PLANBOT_ADDR": "127.0.0.1:0", "PLANBOT_ADMINS": "UADMIN",
 		"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": signingSecret, "SLACK_API_URL": s.Slack.URL + "/api/",
 	}
+	maps.Copy(s.env, env)
 	addrs := make(chan string, 2)
 	e := &environment{getenv: func(k string) string { return s.env[k] }, now: time.Now, listening: func(addr string) { addrs <- addr }}
 	var ctx context.Context

@@ -1,0 +1,275 @@
+package bot
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"planbot/planner"
+)
+
+// defaultSchedules are the team's schedules before any admin changes them.
+func defaultSchedules() map[planner.Job]planner.Schedule {
+	out := map[planner.Job]planner.Schedule{}
+	for _, j := range planner.Jobs {
+		out[j] = planner.DefaultSchedule(j)
+	}
+	return out
+}
+
+// storedSchedules returns team T1's schedules as stored (only those set).
+func storedSchedules(t *testing.T, h *Handler) []planner.Schedule {
+	t.Helper()
+	set, err := h.Service.Store.Schedules(t.Context(), "T1")
+	if err != nil {
+		t.Fatalf("Schedules: %v", err)
+	}
+	return set
+}
+
+func TestHandleSetupSchedule(t *testing.T) {
+	const enDefault = "Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Fri 17:00"
+	tests := []struct {
+		line string
+		want planner.Schedule // the one schedule the line changes
+		text string
+	}{
+		{"setup digest sat 20:30", planner.Schedule{Job: planner.JobRetro, Weekday: time.Saturday, Hour: 20, Minute: 30},
+			"Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Fri 17:00"},
+		{"设置 周报 周六 20:30", planner.Schedule{Job: planner.JobRetro, Weekday: time.Saturday, Hour: 20, Minute: 30},
+			"时间安排 · 周末总结复盘：周六 20:30 · 计划提醒：周一 09:00 · 记录提醒：周五 17:00"},
+		{"setup retro 星期日 19:05", planner.Schedule{Job: planner.JobRetro, Weekday: time.Sunday, Hour: 19, Minute: 5},
+			"Schedule · retrospective: Sun 19:05 · plan your week: Mon 09:00 · log your results: Fri 17:00"},
+		{"setup remind mon 08:00", planner.Schedule{Job: planner.JobPlan, Weekday: time.Monday, Hour: 8},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 08:00 · log your results: Fri 17:00"},
+		{"setup remind wed 10:00", planner.Schedule{Job: planner.JobPlan, Weekday: time.Wednesday, Hour: 10},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Wed 10:00 · log your results: Fri 17:00"},
+		{"setup remind fri 17:00 off", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17, Off: true},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: off"},
+		{"设置 提醒 周五 17:00 关", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17, Off: true},
+			"时间安排 · 周末总结复盘：周日 18:00 · 计划提醒：周一 09:00 · 记录提醒：关闭"},
+		{"setup remind fri 17:00 on", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17}, enDefault},
+		{"setup remind thu 16:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Thursday, Hour: 16},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Thu 16:00"},
+		{"setup remind sunday 20:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Sunday, Hour: 20},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Sun 20:00"},
+		{"setup remind plan tue 08:30", planner.Schedule{Job: planner.JobPlan, Weekday: time.Tuesday, Hour: 8, Minute: 30},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Tue 08:30 · log your results: Fri 17:00"},
+		{"setup remind log mon 17:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Monday, Hour: 17},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Mon 17:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			r := mustHandle(t, h, boss, tt.line)
+			want := defaultSchedules()
+			want[tt.want.Job] = tt.want
+			v, ok := r.Body.(ScheduleView)
+			if !ok {
+				t.Fatalf("reply %T %+v, want a ScheduleView", r.Body, r.Body)
+			}
+			if !reflect.DeepEqual(v.Schedules, want) {
+				t.Errorf("reply shows %+v\nwant %+v", v.Schedules, want)
+			}
+			if got := RenderText(r); got != tt.text {
+				t.Errorf("RenderText = %q\nwant %q", got, tt.text)
+			}
+			all, err := h.Service.SchedulesOf(t.Context(), "T1")
+			if err != nil || !reflect.DeepEqual(all, want) {
+				t.Errorf("SchedulesOf = %+v, %v\nwant %+v", all, err, want)
+			}
+			if set := storedSchedules(t, h); len(set) != 1 || set[0] != tt.want {
+				t.Errorf("stored %+v, want only %+v", set, tt.want)
+			}
+		})
+	}
+}
+
+// A later change of the same job replaces it; the others keep theirs.
+func TestHandleSetupScheduleTwice(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, boss, "setup remind fri 17:00 off")
+	mustHandle(t, h, boss, "setup digest sat 20:30")
+	r := mustHandle(t, h, boss, "setup remind thu 16:00")
+	want := "Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Thu 16:00"
+	if got := RenderText(r); got != want {
+		t.Errorf("RenderText = %q\nwant %q", got, want)
+	}
+	if set := storedSchedules(t, h); len(set) != 2 {
+		t.Errorf("stored %+v, want the retrospective and the log reminder", set)
+	}
+}
+
+func TestHandleSetupScheduleRefused(t *testing.T) {
+	tests := []struct {
+		name   string
+		actor  planner.Actor
+		line   string
+		code   planner.Code
+		reason planner.Reason
+	}{
+		{"no time", boss, "setup digest sun", planner.Invalid, planner.ReasonBadSchedule},
+		{"nothing", boss, "setup digest", planner.Invalid, planner.ReasonBadSchedule},
+		{"time before day", boss, "setup digest 25:00 sun", planner.Invalid, planner.ReasonBadSchedule},
+		{"no such day", boss, "setup digest funday 18:00", planner.Invalid, planner.ReasonBadSchedule},
+		{"hour 24", boss, "setup digest sun 24:00", planner.Invalid, planner.ReasonBadSchedule},
+		{"minute 60", boss, "setup digest sun 18:60", planner.Invalid, planner.ReasonBadSchedule},
+		{"hour without minutes", boss, "setup remind mon 9", planner.Invalid, planner.ReasonBadSchedule},
+		{"reminder with nothing", boss, "setup remind", planner.Invalid, planner.ReasonBadSchedule},
+		{"plan with no day", boss, "setup remind plan 08:30", planner.Invalid, planner.ReasonBadSchedule},
+		{"not on or off", boss, "setup remind fri 17:00 maybe", planner.Invalid, planner.ReasonBadSchedule},
+		{"too many words", boss, "setup digest sun 18:00 off now", planner.Invalid, planner.ReasonBadSchedule},
+		{"member sets the retrospective", ann, "setup digest sat 20:30", planner.Forbidden, planner.ReasonNotAdmin},
+		{"member sets a reminder", ann, "setup remind mon 08:00", planner.Forbidden, planner.ReasonNotAdmin},
+		{"member turns a reminder off", ann, "设置 提醒 周五 17:00 关", planner.Forbidden, planner.ReasonNotAdmin},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			r := h.Handle(t.Context(), tt.actor, tt.line)
+			if e := failure(t, r); e.Code != tt.code || e.Reason != tt.reason {
+				t.Errorf("%q failed with %s/%s, want %s/%s", tt.line, e.Code, e.Reason, tt.code, tt.reason)
+			}
+			if tt.reason == planner.ReasonBadSchedule && !strings.Contains(RenderText(r), "/plan setup digest sun 18:00") {
+				t.Errorf("the explanation lacks an example:\n%s", RenderText(r))
+			}
+			if set := storedSchedules(t, h); len(set) != 0 {
+				t.Errorf("a refused setup stored %+v", set)
+			}
+			if all, err := h.Service.SchedulesOf(t.Context(), "T1"); err != nil || !reflect.DeepEqual(all, defaultSchedules()) {
+				t.Errorf("SchedulesOf = %+v, %v; want the defaults", all, err)
+			}
+		})
+	}
+}
+
+func TestHandleRemindOffOn(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, bob, "week") // another member, whose setting must not change
+	steps := []struct {
+		line string
+		off  bool
+		lang planner.Lang
+		text string
+	}{
+		{"remind off", true, planner.English, "OK: no more reminders for you. Turn them back on with /plan remind on"},
+		{"remind off", true, planner.English, "OK: no more reminders for you. Turn them back on with /plan remind on"},
+		{"remind on", false, planner.English, "OK: you will get the weekly reminders again."},
+		{"提醒 关", true, planner.Chinese, "好的，不再给你发提醒。重新开启：/plan 提醒 开"},
+		{"提醒 开", false, planner.Chinese, "好的，每周提醒已重新开启。"},
+	}
+	for i, st := range steps {
+		t.Run(st.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, st.line)
+			if r.Body != (RemindSet{Off: st.off}) || r.Lang != st.lang {
+				t.Fatalf("step %d: reply %+v, want RemindSet{Off: %t} in %s", i, r, st.off, st.lang)
+			}
+			if got := RenderText(r); got != st.text {
+				t.Errorf("RenderText = %q, want %q", got, st.text)
+			}
+			members, err := h.Service.Store.Members(t.Context(), "T1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, m := range members {
+				got[m.UserID] = m.RemindOff
+			}
+			if want := map[string]bool{"U1": st.off, "U2": false}; !reflect.DeepEqual(got, want) {
+				t.Errorf("RemindOff by member %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestHandleDigestPost(t *testing.T) {
+	w46 := planner.Week{Year: 2025, Num: 46}
+	tests := []struct {
+		name  string
+		actor planner.Actor
+		line  string
+		want  DigestPost
+		text  string
+		fail  planner.Reason
+	}{
+		{"this week", boss, "digest post", DigestPost{Week: w47},
+			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
+		{"this week again", boss, "digest post force", DigestPost{Week: w47, Force: true},
+			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
+		{"a week, forced", boss, "digest post 2025-W46 force", DigestPost{Week: w46, Force: true},
+			"Posting the retrospective of 2025-W46 to the team's channel…", ""},
+		{"last week", boss, "digest post last", DigestPost{Week: w46}, "Posting the retrospective of 2025-W46 to the team's channel…", ""},
+		{"in Chinese", boss, "周报 发布", DigestPost{Week: w47}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"in Chinese, forced", boss, "周报 发布 强制", DigestPost{Week: w47, Force: true}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"by a member", ann, "digest post", DigestPost{}, "", planner.ReasonNotAdmin},
+		{"by a member, forced", ann, "digest post 2025-W46 force", DigestPost{}, "", planner.ReasonNotAdmin},
+		{"a week that is not one", boss, "digest post 2025-W99", DigestPost{}, "", planner.ReasonBadWeek},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			r := h.Handle(t.Context(), tt.actor, tt.line)
+			if tt.fail != "" {
+				if e := failure(t, r); e.Reason != tt.fail {
+					t.Errorf("%q failed with %s, want %s", tt.line, e.Reason, tt.fail)
+				}
+				return
+			}
+			if r.Body != tt.want {
+				t.Fatalf("reply %T %+v, want %+v", r.Body, r.Body, tt.want)
+			}
+			if got := RenderText(r); got != tt.text {
+				t.Errorf("RenderText = %q, want %q", got, tt.text)
+			}
+			// The handler only asks: posting is the transport's, after the answer.
+			if pending, err := h.Service.Store.PendingSends(t.Context()); err != nil || len(pending) != 0 {
+				t.Errorf("the handler claimed sends %+v, %v", pending, err)
+			}
+		})
+	}
+}
+
+func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
+	const (
+		en = "That works in Slack only. Here, try: /plan digest"
+		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
+	)
+	tests := []struct {
+		line, want string
+	}{
+		{"/plan digest post", en + "\n" + zh + "\n"},
+		{"digest post 2025-W46 force", en + "\n" + zh + "\n"},
+		{"/plan 周报 发布 强制", zh + "\n" + en + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			if _, _, err := h.Service.Join(t.Context(), consoleAdmin); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.Service.SetDigestChannel(t.Context(), consoleAdmin, "CRETRO"); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.line + "\n"), Out: &out}
+			if err := c.Run(t.Context()); err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if got := out.String(); got != tt.want {
+				t.Errorf("console printed %q, want %q", got, tt.want)
+			}
+			// Nothing was claimed for the week: its retrospective is still to be posted.
+			for _, w := range []planner.Week{w47, {Year: 2025, Num: 46}} {
+				send, created, err := h.Service.Store.ClaimSend(t.Context(), planner.Send{
+					TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
+					DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
+				})
+				if err != nil || !created {
+					t.Errorf("the console left a ledger row for %s: %+v, %v", w, send, err)
+				}
+			}
+		})
+	}
+}
