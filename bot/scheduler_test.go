@@ -305,3 +305,57 @@ func TestSchedulerSkipsChineseHolidays(t *testing.T) {
 		t.Fatalf("%d reminders on the first working day, want 1", n)
 	}
 }
+
+// A channel set up on Monday does not get last week's retrospective.
+func TestSchedulerSkipPast(t *testing.T) {
+	f := newSlackLog(t)
+	c := &clock{now: at("2025-11-24 10:00")}
+	s := newScheduler(t, f, c, 1, "CRETRO")
+	s.Calendar = nil
+	if err := s.SkipPast(t.Context(), "T1"); err != nil {
+		t.Fatal(err)
+	}
+	s.Tick(t.Context())
+	for _, p := range f.posts {
+		if p.Get("channel") == "CRETRO" {
+			t.Fatalf("posted last week's retrospective to a channel set up this week")
+		}
+	}
+	c.now = at("2025-11-30 18:00")
+	s.Tick(t.Context())
+	n := 0
+	for _, p := range f.posts {
+		if p.Get("channel") == "CRETRO" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d retrospectives at the next Sunday, want 1", n)
+	}
+}
+
+// With AutoCalendar, China's holidays apply to the teams in Asia/Shanghai only.
+func TestSchedulerAutoCalendar(t *testing.T) {
+	tests := []struct {
+		zone string
+		sent int
+	}{
+		{"Asia/Shanghai", 0},
+		{"America/New_York", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.zone, func(t *testing.T) {
+			f := newSlackLog(t)
+			c := &clock{now: at("2026-02-17 10:00")} // Tuesday in the Spring Festival; 21:00 Monday in New York
+			s := newScheduler(t, f, c, 1, "")
+			s.Calendar, s.AutoCalendar = nil, true
+			if _, err := s.App.Handler.Service.SetTeamZone(t.Context(), planner.Actor{TeamID: "T1", Admin: true}, tc.zone); err != nil {
+				t.Fatal(err)
+			}
+			s.Tick(t.Context())
+			if got := len(f.sent()); got != tc.sent {
+				t.Fatalf("%d reminders sent, want %d", got, tc.sent)
+			}
+		})
+	}
+}
