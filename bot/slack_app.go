@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -90,6 +91,11 @@ func (a *SlackApp) after(name string, timeout time.Duration, f func(ctx context.
 	a.work.Add(1)
 	go func() {
 		defer a.work.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				a.Log.Error("after-answer work panicked", "work", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			}
+		}()
 		ctx, cancel := context.WithTimeout(a.base, timeout)
 		defer cancel()
 		if err := f(ctx); err != nil {

@@ -4,12 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"planbot/planner"
 )
 
 // The largest request bodies planbot reads from Slack: 64 KiB, except for
@@ -106,6 +111,22 @@ func (a *SlackApp) serveEvent(w http.ResponseWriter, _ *http.Request, body []byt
 	}
 	a.Event(ev)
 	w.WriteHeader(http.StatusOK)
+}
+
+// Recover answers a request whose handler panicked with a friendly message in
+// both languages (200, as Slack wants), and logs the panic, so that one bad
+// request never takes the server down.
+func Recover(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				log.Error("handler panicked", "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				failure := planner.Errorf(planner.Internal, planner.ReasonInternalFail, "")
+				writeJSON(w, NewSlackResponse(Reply{Lang: planner.English, Body: Failure{Err: failure}}))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

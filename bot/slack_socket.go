@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -44,7 +45,14 @@ func (a *SlackApp) RunSocketMode(ctx context.Context, client *socketmode.Client)
 }
 
 // socketEvent acknowledges one envelope, carrying the answer when there is one.
+// A panic is logged and the envelope acknowledged, so the connection lives on.
 func (a *SlackApp) socketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	defer func() {
+		if p := recover(); p != nil {
+			a.Log.Error("socket mode handler panicked", "type", string(evt.Type), "panic", fmt.Sprint(p))
+			a.ack(client, evt, nil, "")
+		}
+	}()
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		sc, ok := evt.Data.(slack.SlashCommand)

@@ -146,3 +146,45 @@ func TestOpenFails(t *testing.T) {
 		})
 	}
 }
+
+// The database holds people's plans: only its owner may read it.
+func TestOpenCreatesAPrivateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "planbot.db")
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode := info.Mode().Perm(); mode != 0o600 {
+			t.Errorf("%s has mode %o, want 600", filepath.Base(p), mode)
+		}
+	}
+}
+
+// Backup writes a copy that opens and holds the same rows.
+func TestBackup(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := t.Context()
+	mustMember(t, db, "T1", "U1", "王芳")
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	if err := db.Backup(ctx, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Backup(ctx, copyPath); err == nil {
+		t.Error("Backup overwrote an existing file")
+	}
+	backup, err := Open(ctx, copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer backup.Close()
+	members, err := backup.Members(ctx, "T1")
+	if err != nil || len(members) != 1 || members[0].Name != "王芳" {
+		t.Fatalf("backup holds %+v, %v", members, err)
+	}
+}

@@ -42,6 +42,7 @@ commands:
   console   type /plan commands in the terminal (try: planbot console)
   digest    print a team's weekly retrospective (--week, --format text|json)
   export    print a week's items as CSV (--week)
+  backup    write a consistent copy of the database to a new file (safe while serve runs)
   serve     run the Slack app (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)
   version   print the version
 
@@ -69,6 +70,8 @@ func (env *environment) run(ctx context.Context, args []string, stdin io.Reader,
 		return env.export(ctx, args[1:])
 	case "serve":
 		return env.serve(ctx, args[1:])
+	case "backup":
+		return env.backup(ctx, args[1:])
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planbot", version)
 		return nil

@@ -83,13 +83,13 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	metrics := app.Metrics
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", bot.HealthHandler(db.Ping))
-	servers := []*http.Server{{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}}
+	servers := []*http.Server{newServer(*addr, bot.Recover(e.log, mux))}
 	if *metricsAddr == "" {
 		mux.Handle("GET /metrics", metrics.Handler())
 	} else {
 		metricsMux := http.NewServeMux()
 		metricsMux.Handle("GET /metrics", metrics.Handler())
-		servers = append(servers, &http.Server{Addr: *metricsAddr, Handler: metricsMux, ReadHeaderTimeout: 10 * time.Second})
+		servers = append(servers, newServer(*metricsAddr, metricsMux))
 	}
 	if sc.appToken == "" {
 		app.Routes(mux, bot.Verifier{Secret: sc.signingSecret})
@@ -127,6 +127,16 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	}
 	stop()
 	return errors.Join(err, e.shutdown(servers, app, &running))
+}
+
+// newServer is an HTTP server with timeouts, so that slow or idle clients
+// cannot hold connections open.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 20 * time.Second, IdleTimeout: 60 * time.Second,
+	}
 }
 
 // fanOutPace spaces the reminders of a fan-out to Slack's rate tiers:

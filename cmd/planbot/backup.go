@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"planbot/storage"
+)
+
+// backup writes a consistent copy of the database to a new file, even while
+// planbot serve is running and writing.
+func (e *environment) backup(ctx context.Context, args []string) (err error) {
+	var cfg config
+	fs := newFlags("backup", &cfg, e.getenv, e.stderr)
+	if len(args) == 0 || len(args[0]) > 0 && args[0][0] == '-' && args[0] != "-h" && args[0] != "--help" {
+		return usagef("backup: give the file to write: planbot backup planbot-backup.db")
+	}
+	target, args := args[0], args[1:]
+	if err := cfg.parse(fs, args, e.now); err != nil {
+		return err
+	}
+	if _, err := os.Stat(target); err == nil {
+		return usagef("backup: %s exists already; choose a new file", target)
+	}
+	db, err := storage.Open(ctx, cfg.db)
+	if err != nil {
+		return usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
+	}
+	defer closeErr(db.Close, &err)
+	if err := db.Backup(ctx, target); err != nil {
+		return err
+	}
+	if err := os.Chmod(target, 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backed up %s to %s\n", cfg.db, target)
+	return nil
+}
