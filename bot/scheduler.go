@@ -199,13 +199,16 @@ func (s *Scheduler) begin(ctx context.Context, svc *planner.Service, run planner
 func backoff(attempts int) time.Duration { return time.Duration(1<<min(attempts, 6)) * time.Minute / 2 }
 
 // finish records how a send went: sent, or failed for now (retried after a
-// back-off), or given up after MaxAttempts — never silently dropped.
+// back-off), or — a reminder, after MaxAttempts — given up and reported;
+// never silently dropped.
 func (s *Scheduler) finish(ctx context.Context, svc *planner.Service, send planner.Send, ts string, err error) {
 	send.UpdatedAt = svc.Clock()
 	switch {
 	case err == nil:
 		send.State, send.MessageTS, send.Detail = planner.RunSent, ts, ""
-	case send.Attempts >= MaxAttempts:
+	case send.Attempts >= MaxAttempts && send.Recipient != "":
+		// A reminder is given up; the retrospective keeps trying until the
+		// sweep gives it up, MaxLate after it was due.
 		send.State, send.Detail = planner.RunFailed, err.Error()
 		s.App.Log.Error("scheduler: gave up a send", "team", send.TeamID, "job", send.Job, "week", send.Week, "recipient", send.Recipient, "err", err)
 	default:

@@ -359,3 +359,28 @@ func TestSchedulerAutoCalendar(t *testing.T) {
 		})
 	}
 }
+
+// The retrospective is never given up while Slack fails: it stays pending and
+// is retried with back-off until Slack answers again.
+func TestSchedulerKeepsRetryingTheRetrospective(t *testing.T) {
+	f := newSlackLog(t)
+	c := &clock{now: at("2025-11-23 18:00")}
+	s := newScheduler(t, f, c, 1, "CRETRO")
+	s.Calendar = nil
+	f.failAfter = 0
+	for i := 0; i < 2*MaxAttempts; i++ {
+		s.Tick(t.Context())
+		c.now = c.now.Add(40 * time.Minute) // past the longest back-off
+	}
+	f.mu.Lock()
+	f.failAfter = -1
+	tries := f.attempts
+	f.mu.Unlock()
+	if tries < MaxAttempts+1 {
+		t.Fatalf("%d attempts while Slack failed, want more than %d", tries, MaxAttempts)
+	}
+	s.Tick(t.Context())
+	if got := f.sent(); len(got) != 1 || got[0] != "CRETRO" {
+		t.Fatalf("after Slack recovered: %v, want the retrospective once", got)
+	}
+}
