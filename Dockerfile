@@ -6,10 +6,13 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/planbot ./cmd/planbot
+RUN mkdir -p /out/data
 
 FROM gcr.io/distroless/base-debian12:nonroot
 COPY --from=build /out/planbot /usr/local/bin/planbot
-# The database lives on a volume, owned by the nonroot user (uid 65532).
+# The database lives on a volume, owned by the nonroot user (uid 65532) so
+# that a fresh named volume is writable.
+COPY --from=build --chown=65532:65532 /out/data /data
 VOLUME /data
 ENV PLANBOT_DB=/data/planbot.db
 USER nonroot:nonroot
