@@ -70,6 +70,7 @@ const (
 	msgButtonDone     msg = "button_done"
 	msgButtonUndo     msg = "button_undo"
 	msgButtonCancel   msg = "button_cancel"
+	msgForgotten      msg = "forgotten"
 )
 
 // The sentences of the weekly retrospective (render_retro.go).

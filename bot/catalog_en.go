@@ -59,6 +59,7 @@ var english = map[msg]string{
 	msgButtonDone:     "Done #%d",
 	msgButtonUndo:     "Undo",
 	msgButtonCancel:   "Cancel #%d",
+	msgForgotten:      "Forgot member %s for good: %d items erased with their history, and the member's notes and reminders. Retrospectives already posted in Slack stay as posted.",
 	msgNewForm:        "The form opens in Slack. Here, type the item instead: /plan tue visit 4 enterprises",
 	msgHelp: `planbot — your week in one line.
   /plan <when> <what>         add: /plan tue visit 4 enterprises · /plan thu-fri trip to Beijing
@@ -78,6 +79,7 @@ var english = map[msg]string{
   /plan setup tz Asia/Shanghai · /plan setup lang zh   admins: the team's zone and language
   /plan setup digest sun 18:00 · /plan setup remind mon 09:00 · /plan setup remind fri 17:00 off
   /plan digest post [force]   admins: post the retrospective now · /plan remind off|on   my reminders
+  /plan forget @someone       admins: erase a member who left, with their items, history and notes
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #training #review #meeting #other.`,
 	// The weekly retrospective.
@@ -126,6 +128,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonEndBefore:    "%q ends before it starts. Try: /plan thu-fri trip to Beijing",
 	planner.ReasonNoWhat:       "What is planned? Say it after the day: /plan tue visit 4 enterprises",
 	planner.ReasonTooLong:      "That is too long: keep it under 1000 characters. Try: /plan tue visit 4 enterprises",
+	planner.ReasonBadText:      "The text has bytes that are not UTF-8, or a control character (the first is %s); retype it as plain text. Try: /plan tue visit 4 enterprises",
 	planner.ReasonBadCount:     "%q is not a count I can keep: use 1 to 999. Try: /plan tue visit 4 enterprises",
 	planner.ReasonBadWeek:      "%q is not a week. Try: /plan week 2025-W47, /plan week next",
 	planner.ReasonBadWhen:      "%q is not a day I understand. Try: /plan move 3 next wed",
@@ -133,6 +136,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonUsage:        "Something is missing. Give the item's number (see /plan week) and the rest, like this: %s",
 	planner.ReasonBadID:        "%q is not an item number. Try: /plan done 3 (see the numbers with /plan week)",
 	planner.ReasonNoItem:       "There is no item #%s in your team. See your items with /plan week",
+	planner.ReasonNoMember:     "%q is not a member of your team. Name them with a mention or their Slack member id (profile → ⋮ → Copy member ID). Try: /plan forget U012ABC",
 	planner.ReasonNotYours:     "Item #%s belongs to someone else; you can change only your own. See yours with /plan week",
 	planner.ReasonCancelled:    "Item #%s was cancelled. Add it again: /plan fri visit 2 enterprises",
 	planner.ReasonAlreadyDone:  "Item #%s is already done, so it cannot be cancelled. Change it with /plan edit %[1]s …",

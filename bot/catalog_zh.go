@@ -59,6 +59,7 @@ var chinese = map[msg]string{
 	msgButtonDone:     "完成 #%d",
 	msgButtonUndo:     "撤销",
 	msgButtonCancel:   "取消 #%d",
+	msgForgotten:      "已永久删除成员 %s：删除事项 %d 项及其修改记录，以及该成员的心得和提醒记录。已发布到 Slack 的周末总结复盘保持不变。",
 	msgNewForm:        "表单只能在 Slack 里打开。这里请直接输入：/plan 周二 对接4家企业",
 	msgHelp: `planbot：一句话记下这一周。
   /plan <时间> <事项>        添加：/plan 周二 对接4家企业 · /plan 周四至周五 出差北京
@@ -78,6 +79,7 @@ var chinese = map[msg]string{
   /plan 设置 时区 Asia/Shanghai · /plan 设置 语言 zh   管理员：团队时区和语言
   /plan 设置 周报 周日 18:00 · /plan 设置 提醒 周一 09:00 · /plan 设置 提醒 周五 17:00 关
   /plan 周报 发布 [强制]     管理员：现在发布周末总结复盘 · /plan 提醒 关|开   我的提醒
+  /plan 忘记 @某人           管理员：删除已离开的成员及其事项、修改记录和心得
 时间：周一…周日、今天、明天、后天、下周二、上周五、周四至周五、周一和周三、周末、11月20日。
 类型根据内容自动识别；也可用标签指定：#拜访 #出差 #基金 #签约 #培训 #复盘 #会议 #其他。`,
 	// 周末总结复盘。
@@ -126,6 +128,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonEndBefore:    "“%s”结束早于开始。例如：/plan 周四至周五 出差北京",
 	planner.ReasonNoWhat:       "要做什么？请写在时间后面：/plan 周二 对接4家企业",
 	planner.ReasonTooLong:      "内容太长了，请控制在 1000 字以内。例如：/plan 周二 对接4家企业",
+	planner.ReasonBadText:      "内容含有非 UTF-8 字节或控制字符（第一个是 %s），请用普通文字重新输入。例如：/plan 周二 对接4家企业",
 	planner.ReasonBadCount:     "“%s”不是有效的数量，请用 1 到 999。例如：/plan 周二 对接4家企业",
 	planner.ReasonBadWeek:      "“%s”不是有效的周。例如：/plan 本周 2025-W47，或 /plan 下周",
 	planner.ReasonBadWhen:      "看不懂时间“%s”。例如：/plan 改期 3 下周三",
@@ -133,6 +136,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonUsage:        "内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：%s",
 	planner.ReasonBadID:        "“%s”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）",
 	planner.ReasonNoItem:       "团队里没有 #%s 这一项。用 /plan 本周 查看你的事项",
+	planner.ReasonNoMember:     "“%s”不是本团队的成员。请用 @ 提及或 Slack 成员 ID（个人资料 → ⋮ → 复制成员 ID）指定。例如：/plan 忘记 U012ABC",
 	planner.ReasonNotYours:     "#%s 是别人的事项，你只能修改自己的。用 /plan 本周 查看你的事项",
 	planner.ReasonCancelled:    "#%s 已取消。可以重新添加：/plan 周五 拜访2家企业",
 	planner.ReasonAlreadyDone:  "#%s 已完成，不能取消。可以用 /plan 修改 %[1]s … 调整",

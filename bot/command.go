@@ -34,6 +34,7 @@ const (
 	VerbSetup   Verb = "setup"
 	VerbNew     Verb = "new"
 	VerbRemind  Verb = "remind"
+	VerbForget  Verb = "forget"
 )
 
 // Command is a parsed /plan line.
@@ -64,6 +65,7 @@ var verbWords = map[string]struct {
 	"setup": {VerbSetup, planner.English}, "设置": {VerbSetup, planner.Chinese},
 	"new": {VerbNew, planner.English}, "新建": {VerbNew, planner.Chinese},
 	"remind": {VerbRemind, planner.English}, "提醒": {VerbRemind, planner.Chinese},
+	"forget": {VerbForget, planner.English}, "忘记": {VerbForget, planner.Chinese}, "删除成员": {VerbForget, planner.Chinese},
 	// Synonyms people type.
 	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
 	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},
@@ -81,7 +83,7 @@ var weekVerbWords = map[string]string{
 
 var (
 	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|(?:\d{4}-)?w\d{1,2})$`)
-	idArg     = regexp.MustCompile(`^#?(\d+)(?:[\s\p{Z},，:：]+|$)`)
+	idArg     = regexp.MustCompile(`^#?(-?\d+)(?:[\s\p{Z},，:：]+|$)`) // a minus sign too, so that "done -1" is a bad id, not an item
 	langArg   = regexp.MustCompile(`^[^\s\p{Z}]+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
 )
@@ -109,7 +111,8 @@ func ParseCommand(line string) Command {
 }
 
 // splitVerb splits off the first word. A Chinese verb may run straight into its
-// id or a colon ("完成#3", "心得：…", "心得:…"), but not into other text ("心得分享会").
+// id, a mention or a colon ("完成#3", "忘记<@U2>", "心得：…", "心得:…"), but not
+// into other text ("心得分享会").
 func splitVerb(line string) (word, rest string) {
 	for w, v := range verbWords {
 		if v.lang != planner.Chinese || !strings.HasPrefix(line, w) {
@@ -117,7 +120,7 @@ func splitVerb(line string) (word, rest string) {
 		}
 		after := line[len(w):]
 		r, _ := utf8.DecodeRuneInString(after)
-		if after == "" || r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) {
+		if after == "" || r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.HasPrefix(after, "<@") {
 			return w, strings.TrimSpace(after)
 		}
 		if a := strings.TrimLeft(after, ":："); a != after {
@@ -158,8 +161,30 @@ func fits(verb Verb, args string) bool {
 		return setupFits(args)
 	case VerbLang:
 		return langArg.MatchString(args)
+	case VerbForget:
+		_, ok := memberArg(args)
+		return ok
 	}
 	return false
+}
+
+var (
+	mentionArg = regexp.MustCompile(`^<@([^\s|<>]+)(?:\|[^<>]*)?>$`)
+	userIDArg  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
+)
+
+// memberArg reads the member a command names: a Slack mention (<@U123>,
+// <@U123|name>) or a bare Slack user id (U123), and returns their user id. A
+// plain "@name" (what Slack sends when it does not escape mentions) is returned
+// as it is: no member has that id, and the reply says how to name one.
+func memberArg(args string) (string, bool) {
+	if m := mentionArg.FindStringSubmatch(args); m != nil {
+		return m[1], true
+	}
+	if userIDArg.MatchString(args) || len(args) > 1 && args[0] == '@' {
+		return args, true
+	}
+	return "", false
 }
 
 // splitID reads the leading item id of args and returns the text after it.

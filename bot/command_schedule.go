@@ -124,9 +124,9 @@ func postArgs(words []string) (week string, force, ok bool) {
 	return week, force, true
 }
 
-// AdminOnly reports whether only a team's admins may run cmd: /plan setup and
-// /plan digest post.
+// AdminOnly reports whether only a team's admins may run cmd: /plan setup,
+// /plan digest post and /plan forget.
 func (c Command) AdminOnly() bool {
 	first, _ := cutWord(c.Args)
-	return c.Verb == VerbSetup || c.Verb == VerbDigest && postWords[strings.ToLower(first)]
+	return c.Verb == VerbSetup || c.Verb == VerbForget || c.Verb == VerbDigest && postWords[strings.ToLower(first)]
 }

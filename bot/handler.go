@@ -91,6 +91,9 @@ func (t *Turn) Lang() planner.Lang {
 // run carries out cmd. It returns the language of the line's when, if it had one.
 func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
 	s, a := t.Service, t.Actor
+	if err := planner.CheckText(cmd.Args); err != nil {
+		return nil, "", err // whatever the verb: bytes that are not text are neither stored nor echoed
+	}
 	switch cmd.Verb {
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
@@ -114,6 +117,10 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return RemindSet{Off: off}, "", s.SetRemindOff(ctx, a, off)
 	case VerbExport:
 		return t.export(ctx, cmd.Args)
+	case VerbForget:
+		userID, _ := memberArg(cmd.Args)
+		n, err := s.Forget(ctx, a, userID)
+		return Forgotten{UserID: userID, Items: n}, "", err
 	case VerbLang:
 		lang, ok := planner.ParseLang(cmd.Args)
 		if !ok {

@@ -17,9 +17,9 @@ import (
 // allReasons are the Reason constants of planner/error.go.
 var allReasons = []planner.Reason{
 	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
-	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadCount, planner.ReasonBadWeek,
+	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadText, planner.ReasonBadCount, planner.ReasonBadWeek,
 	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
-	planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
+	planner.ReasonNoMember, planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
 	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
 	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
@@ -40,6 +40,7 @@ var allMsgs = []msg{
 	msgRetroNoPrevious, msgRetroTotals, msgRetroVisits, msgRetroFunds, msgRetroSignings, msgRetroTrips, msgRetroTripDays, msgRetroTripsHead,
 	msgRetroTrainings, msgRetroReviews, msgRetroMeetings, msgRetroOthers, msgRetroDay, msgRetroDays, msgRetroNoPlace,
 	msgRetroNoItems, msgRetroCarried, msgRetroNext, msgRetroNextEntry, msgRetroNextNone, msgRetroThread,
+	msgForgotten,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}
@@ -190,6 +191,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
 		}},
 		"history new": HistoryView{Item: visit, Zone: shanghai},
+		"forgotten":   Forgotten{UserID: "U2", Items: 3},
 	}
 	for _, r := range allReasons {
 		detail := "3"

@@ -59,6 +59,8 @@ func RenderText(r Reply) string {
 		return say(l, msgRemindOn)
 	case Reminder:
 		return reminderText(l, b)
+	case Forgotten:
+		return say(l, msgForgotten, b.UserID, b.Items)
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}

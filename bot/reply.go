@@ -92,6 +92,13 @@ type Reminder struct {
 // NewForm asks the transport to open the form for a new item.
 type NewForm struct{}
 
+// Forgotten confirms that a member who left was erased: UserID (shown as
+// text, never as a mention) and how many of their items went.
+type Forgotten struct {
+	UserID string
+	Items  int
+}
+
 // LangSet confirms a member's new reply language.
 type LangSet struct{ Lang planner.Lang }
 
@@ -116,6 +123,7 @@ func (Notice) isBody()       {}
 func (DigestPost) isBody()   {}
 func (ScheduleView) isBody() {}
 func (RemindSet) isBody()    {}
+func (Forgotten) isBody()    {}
 func (Reminder) isBody()     {}
 func (Help) isBody()         {}
 func (Failure) isBody()      {}

@@ -30,6 +30,7 @@ const (
 	ReasonEndBefore    Reason = "end_before"        // a range whose end comes before its start
 	ReasonNoWhat       Reason = "no_what"           // a when with nothing to do
 	ReasonTooLong      Reason = "too_long"          // the text is longer than MaxTitle
+	ReasonBadText      Reason = "bad_text"          // bytes that are not UTF-8, or a control character; Detail shows it escaped
 	ReasonBadCount     Reason = "bad_count"         // a count outside 1..MaxCount
 	ReasonBadKind      Reason = "bad_kind"          // not one of Kinds
 	ReasonBadWeek      Reason = "bad_week"          // not a week (2025-W99)
@@ -38,6 +39,7 @@ const (
 	ReasonBadID        Reason = "bad_id"            // not an item id
 	ReasonUsage        Reason = "usage"             // a command missing its arguments; Detail is the verb
 	ReasonNoItem       Reason = "no_item"           // no such item in this team
+	ReasonNoMember     Reason = "no_member"         // no such member in this team; Detail is the user id asked for
 	ReasonNotYours     Reason = "not_yours"         // someone else's item
 	ReasonCancelled    Reason = "cancelled"         // the item was cancelled
 	ReasonAlreadyDone  Reason = "already_done"      // the item is done, so it cannot be cancelled

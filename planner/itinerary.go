@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,10 +20,38 @@ type Draft struct {
 	Title string
 }
 
+// CheckText reports whether text a member typed is text planbot may store and
+// show: valid UTF-8 with no control characters but tab and newline (no NUL, no
+// terminal escapes, no carriage return). Otherwise it is an Invalid error with
+// Reason bad_text whose Detail is the first offending byte or character,
+// escaped as Go writes it (\xff, \x00, \x1b, \u009b).
+func CheckText(text string) error {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			return Errorf(Invalid, ReasonBadText, escaped(text[i:i+1]))
+		}
+		if unicode.IsControl(r) && r != '\t' && r != '\n' {
+			return Errorf(Invalid, ReasonBadText, escaped(string(r)))
+		}
+		i += size
+	}
+	return nil
+}
+
+// escaped writes s as a Go string literal of ASCII, without its quotes.
+func escaped(s string) string {
+	q := strconv.QuoteToASCII(s)
+	return q[1 : len(q)-1]
+}
+
 // Check reports whether a draft given field by field is one the grammar could
-// have produced: a title of 1..MaxTitle characters, a count of 1..MaxCount, a
-// known kind, and an end that does not come before the start.
+// have produced: text (CheckText) of 1..MaxTitle characters, a count of
+// 1..MaxCount, a known kind, and an end that does not come before the start.
 func (d Draft) Check() error {
+	if err := CheckText(d.Title + d.Place); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(d.Title) == "":
 		return Errorf(Invalid, ReasonNoWhat, "")
@@ -54,6 +83,9 @@ type Itinerary struct {
 // counts ("team meeting tomorrow"). A non-contiguous list gives one draft per run
 // of days. Nothing valid comes back with an error.
 func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, error) {
+	if err := CheckText(text); err != nil {
+		return Itinerary{}, err
+	}
 	today := DateOf(now, loc)
 	text = strings.TrimSpace(text)
 	when, n, err := parseLeadingWhen(text, today)

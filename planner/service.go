@@ -162,6 +162,9 @@ func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Ite
 
 // change loads an item the actor may change, applies edit and stores it with its history line.
 func (s *Service) change(ctx context.Context, a Actor, id int64, text string, edit func(*Item) (action, detail string, err error)) (Item, error) {
+	if err := CheckText(text); err != nil {
+		return Item{}, err
+	}
 	if utf8.RuneCountInString(text) > MaxTitle {
 		return Item{}, Errorf(Invalid, ReasonTooLong, "")
 	}
@@ -207,6 +210,9 @@ func (s *Service) ItemsOf(ctx context.Context, teamID, userID string, w Week) ([
 
 // SetNote stores the actor's retrospective note for the current week and returns that week.
 func (s *Service) SetNote(ctx context.Context, a Actor, text string) (Week, error) {
+	if err := CheckText(text); err != nil {
+		return Week{}, err
+	}
 	if utf8.RuneCountInString(text) > MaxTitle {
 		return Week{}, Errorf(Invalid, ReasonTooLong, "")
 	}

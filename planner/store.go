@@ -24,6 +24,13 @@ type Store interface {
 	Teams(ctx context.Context) ([]Team, error)
 	// Members lists a team's members.
 	Members(ctx context.Context, teamID string) ([]Member, error)
+	// ForgetMember erases a member of a team for good, in one transaction: their
+	// items with those items' history, their notes, the sends addressed to them
+	// and the member. Nothing of other members or teams is touched, and item ids
+	// are never given again. It returns how many items were erased, or a NotFound
+	// error (Reason no_member) when the team has no such member. It is the one
+	// hard delete: everything else is kept.
+	ForgetMember(ctx context.Context, teamID, userID string) (items int, err error)
 
 	// AddItems stores new items atomically, giving each the team's next id, and
 	// records an "add" change for each. It returns the items as stored.

@@ -55,6 +55,20 @@ func (s *Service) SetDigestChannel(ctx context.Context, a Actor, channel string)
 	return s.updateTeam(ctx, a, func(t *Team) { t.DigestChannel = channel })
 }
 
+// Forget erases userID, a member of the actor's team who left, with their
+// items, those items' history, their notes and the reminders sent to them, and
+// returns how many items went. Only admins may (an admin may forget themself).
+// An unknown member is a NotFound error (Reason no_member).
+func (s *Service) Forget(ctx context.Context, a Actor, userID string) (int, error) {
+	if err := CheckAdmin(a); err != nil {
+		return 0, err
+	}
+	if userID == "" {
+		return 0, Errorf(NotFound, ReasonNoMember, userID)
+	}
+	return s.Store.ForgetMember(ctx, a.TeamID, userID)
+}
+
 // CheckAdmin returns a Forbidden error unless the actor is one of the team's admins.
 func CheckAdmin(a Actor) error {
 	if !a.Admin {

@@ -2,8 +2,9 @@
 // in a SQLite file. It implements planner.Store.
 //
 // Every method of DB runs in one transaction and is scoped by team. Errors are
-// *planner.Error: NotFound for a missing item or team, Internal (Reason internal_fail,
-// with the cause wrapped) for everything else.
+// *planner.Error: NotFound for a missing item, team or member, Internal (Reason
+// internal_fail, with the cause wrapped) for everything else. Nothing is ever
+// deleted, except by ForgetMember.
 package storage
 
 import (

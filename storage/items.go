@@ -131,15 +131,18 @@ func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner
 	return changes, tx.Commit()
 }
 
+// insertItem stores it with the team's next id: one more than the highest
+// stored and the highest erased by ForgetMember, so that no id is given twice.
 func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count,
 		                   place, title, status, outcome, created_at, updated_at)
-		VALUES (?, (SELECT COALESCE(MAX(id), 0) + 1 FROM items WHERE team_id = ?),
+		VALUES (?, MAX((SELECT COALESCE(MAX(id), 0) FROM items WHERE team_id = ?),
+		               COALESCE((SELECT last_item_id FROM teams WHERE id = ?), 0)) + 1,
 		        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`,
-		it.TeamID, it.TeamID, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
+		it.TeamID, it.TeamID, it.TeamID, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
 		it.Place, it.Title, it.Status, it.Outcome, formatTime(it.CreatedAt), formatTime(it.UpdatedAt),
 	).Scan(&id)
 	return id, memberless(err, it.TeamID, it.UserID)

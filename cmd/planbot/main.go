@@ -43,6 +43,7 @@ commands:
   digest    print a team's weekly retrospective (--week, --format text|json)
   export    print a week's items as CSV (--week)
   backup    write a consistent copy of the database to a new file (safe while serve runs)
+  forget    erase a member who left, with their items, history, notes and reminders (--user ID)
   serve     run the Slack app (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)
   version   print the version
 
@@ -72,6 +73,8 @@ func (env *environment) run(ctx context.Context, args []string, stdin io.Reader,
 		return env.serve(ctx, args[1:])
 	case "backup":
 		return env.backup(ctx, args[1:])
+	case "forget":
+		return env.forget(ctx, args[1:])
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planbot", version)
 		return nil

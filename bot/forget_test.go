@@ -1,0 +1,189 @@
+package bot
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"planbot/planner"
+)
+
+func TestParseForget(t *testing.T) {
+	const en, zh = planner.English, planner.Chinese
+	tests := []struct {
+		line string
+		want Command
+	}{
+		{"forget <@U2>", Command{VerbForget, "<@U2>", en}},
+		{"forget <@U2|bob>", Command{VerbForget, "<@U2|bob>", en}},
+		{"Forget U2", Command{VerbForget, "U2", en}},
+		{"forget W0123ABC", Command{VerbForget, "W0123ABC", en}},
+		{"forget @bob", Command{VerbForget, "@bob", en}},
+		{"忘记 <@U2>", Command{VerbForget, "<@U2>", zh}},
+		{"忘记<@U2|王芳>", Command{VerbForget, "<@U2|王芳>", zh}},
+		{"删除成员 U2", Command{VerbForget, "U2", zh}},
+		// Anything else is an item, as for every verb whose arguments do not fit.
+		{"forget", Command{VerbAdd, "forget", ""}},
+		{"forget milk tomorrow", Command{VerbAdd, "forget milk tomorrow", ""}},
+		{"forget u2", Command{VerbAdd, "forget u2", ""}},
+		{"forget <@U2> <@U3>", Command{VerbAdd, "forget <@U2> <@U3>", ""}},
+		{"忘记带材料", Command{VerbAdd, "忘记带材料", ""}},
+		// 删除 alone is still cancel.
+		{"删除 3", Command{VerbCancel, "3", zh}},
+	}
+	for _, tt := range tests {
+		if got := ParseCommand(tt.line); got != tt.want {
+			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
+		}
+	}
+	if !ParseCommand("forget U2").AdminOnly() {
+		t.Error("forget is not AdminOnly")
+	}
+}
+
+// seedForget gives Ann (U1) two items and a note, Bob (U2) one item, and Eve
+// (U1 of team T2) one item; Fay (U5) is a member of team T2 only.
+func seedForget(t *testing.T, h *Handler) {
+	t.Helper()
+	mustHandle(t, h, planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U5", UserName: "Fay"}, "week")
+	seedAnn(t, h)
+	mustHandle(t, h, ann, "note two companies want a second visit")
+	mustHandle(t, h, bob, "wed meet a fund company")
+	mustHandle(t, h, eve, "wed visit 2 enterprises")
+	mustHandle(t, h, boss, "done 1 2 of 4 interested") // a change by the admin to Ann's item
+}
+
+// checkNoMention fails the test if a reply, as the console and Slack show it,
+// could ping anyone.
+func checkNoMention(t *testing.T, r Reply) {
+	t.Helper()
+	blocks, err := json.Marshal(NewSlackResponse(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, text := range map[string]string{"text": RenderText(r), "slack": string(blocks)} {
+		if strings.Contains(text, "<@") || strings.Contains(text, `\u003c@`) {
+			t.Errorf("%s has a live mention:\n%s", what, text)
+		}
+	}
+}
+
+func TestHandleForget(t *testing.T) {
+	tests := []struct {
+		line  string
+		actor planner.Actor
+		user  string
+		items int
+		lang  planner.Lang
+		text  string // in the reply's text
+	}{
+		{"forget <@U1>", boss, "U1", 2, planner.English, "Forgot member U1 for good: 2 items erased"},
+		{"forget <@U1|ann>", boss, "U1", 2, planner.English, "Forgot member U1 for good: 2 items erased"},
+		{"forget U1", boss, "U1", 2, planner.English, "Forgot member U1"},
+		{"忘记 <@U1|Ann>", boss, "U1", 2, planner.Chinese, "已永久删除成员 U1：删除事项 2 项"},
+		{"删除成员 U2", boss, "U2", 1, planner.Chinese, "已永久删除成员 U2：删除事项 1 项"},
+		{"forget U9", boss, "U9", 0, planner.English, "0 items erased"}, // an admin may forget themself
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			seedForget(t, h)
+			before := teamItems(t, h, "T1")
+			eveBefore := teamItems(t, h, "T2")
+
+			r := mustHandle(t, h, tt.actor, tt.line)
+			if want := (Forgotten{UserID: tt.user, Items: tt.items}); r.Body != want || r.Lang != tt.lang {
+				t.Fatalf("reply %+v, want %+v in %s", r, want, tt.lang)
+			}
+			if text := RenderText(r); !strings.Contains(text, tt.text) {
+				t.Errorf("RenderText =\n%s\nwant it to contain %q", text, tt.text)
+			}
+			checkNoMention(t, r)
+
+			var want []planner.Item
+			for _, it := range before {
+				if it.UserID != tt.user {
+					want = append(want, it)
+				}
+			}
+			if got := teamItems(t, h, "T1"); !slices.EqualFunc(got, want, func(a, b planner.Item) bool { return a.ID == b.ID && a.Title == b.Title }) {
+				t.Errorf("team T1 items after forget %v: %+v, want %+v", tt.user, got, want)
+			}
+			if got := teamItems(t, h, "T2"); !slices.Equal(got, eveBefore) {
+				t.Errorf("team T2 items changed: %+v, want %+v", got, eveBefore)
+			}
+			members, err := h.Service.Store.Members(t.Context(), "T1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range members {
+				if m.UserID == tt.user {
+					t.Errorf("member %s is still stored: %+v", tt.user, m)
+				}
+			}
+			notes, err := h.Service.Store.Notes(t.Context(), "T1", w47)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := notes[tt.user]; ok {
+				t.Errorf("note of %s is still stored", tt.user)
+			}
+		})
+	}
+}
+
+func TestHandleForgetRefused(t *testing.T) {
+	tests := []struct {
+		name   string
+		actor  planner.Actor
+		line   string
+		code   planner.Code
+		reason planner.Reason
+		detail string
+	}{
+		{"not an admin", bob, "forget <@U1>", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"not an admin, themself", bob, "forget U2", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"not an admin, unknown member", bob, "forget U7", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"unknown member", boss, "forget <@U7|zed>", planner.NotFound, planner.ReasonNoMember, "U7"},
+		{"member of another team only", boss, "forget U5", planner.NotFound, planner.ReasonNoMember, "U5"},
+		{"a name Slack did not turn into a mention", boss, "forget @ann", planner.NotFound, planner.ReasonNoMember, "@ann"},
+		{"unknown member, chinese", boss, "忘记 <@U7>", planner.NotFound, planner.ReasonNoMember, "U7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			seedForget(t, h)
+			before := takeSnapshot(t, h)
+			r := h.Handle(t.Context(), tt.actor, tt.line)
+			e := failure(t, r)
+			if e.Code != tt.code || e.Reason != tt.reason || e.Detail != tt.detail {
+				t.Errorf("error %+v, want %s %s %q", e, tt.code, tt.reason, tt.detail)
+			}
+			checkNoMention(t, r)
+			if text := RenderText(r); strings.Contains(text, "%!") {
+				t.Errorf("RenderText =\n%s", text)
+			}
+			if after := takeSnapshot(t, h); !reflect.DeepEqual(before, after) {
+				t.Errorf("a refused forget changed the team:\nbefore %+v\nafter  %+v", before, after)
+			}
+		})
+	}
+}
+
+// After a forget, new items never take an erased id, and the forgotten member
+// who comes back starts with nothing.
+func TestHandleForgetThenAdd(t *testing.T) {
+	h := newHandler(t)
+	seedForget(t, h) // Ann #1, #2; Bob #3
+	mustHandle(t, h, boss, "forget U2")
+	r := mustHandle(t, h, ann, "fri visit 2 enterprises")
+	if got := r.Body.(Added).Items[0].ID; got != 4 {
+		t.Errorf("new item id %d, want 4 (Bob's #3 is not given again)", got)
+	}
+	r = mustHandle(t, h, bob, "week")
+	if v := r.Body.(WeekView); len(v.Items) != 0 {
+		t.Errorf("Bob's week after coming back: %+v, want empty", v.Items)
+	}
+}

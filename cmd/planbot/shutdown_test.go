@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// exitLimit is how soon after SIGTERM or SIGINT serve must have exited:
+// shutdownGrace and a little more.
+const exitLimit = 12 * time.Second
+
+// TestGracefulShutdown signals "planbot serve" while commands come in from
+// several goroutines and while a few requests are surely in flight, their
+// body half sent: serve must answer those, exit 0 within exitLimit, and keep
+// everything it answered, in a sound file.
+func TestGracefulShutdown(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		sig  syscall.Signal
+	}{{"SIGTERM", syscall.SIGTERM}, {"SIGINT", syscall.SIGINT}} {
+		t.Run(tc.name, func(t *testing.T) { gracefulShutdown(t, tc.name, tc.sig) })
+	}
+}
+
+// halfSent is how many requests are in flight, half sent, when the signal comes.
+const halfSent = 3
+
+func gracefulShutdown(t *testing.T, name string, sig syscall.Signal) {
+	slack := okSlack(t)
+	db := filepath.Join(t.TempDir(), "planbot.db")
+	p := startProc(t, procEnv(db, slack.URL))
+	responseURL := slack.URL + "/response/cmd"
+	l := newLedger()
+
+	client := &http.Client{Timeout: waitLimit, Transport: &http.Transport{MaxIdleConnsPerHost: writers}}
+	defer client.CloseIdleConnections()
+	answered := make(chan struct{}, writers) // each writer's first acknowledged command
+	var wg sync.WaitGroup
+	for g := range writers {
+		team, user := writerOf(g)
+		wg.Go(func() {
+			for i := range maxCommandsPerWriter {
+				title := fmt.Sprintf("meet a fund company %s-g%d-%d", name, g, i)
+				if l.send(client, p.URL, team, user, title, responseURL) != acked {
+					return
+				}
+				if i == 0 {
+					answered <- struct{}{}
+				}
+			}
+		})
+	}
+	for range writers {
+		select {
+		case <-answered:
+		case <-time.After(waitLimit):
+			t.Fatalf("the writers got no answers: %v", l.wrong)
+		}
+	}
+
+	var inFlight []*halfRequest
+	for i := range halfSent {
+		team, user := writerOf(i)
+		inFlight = append(inFlight, sendHalf(t, p.Addr, team, user, fmt.Sprintf("sign a contract %s-half-%d", name, i), responseURL))
+	}
+	signalled := time.Now()
+	if err := p.cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	waitRefused(t, p.Addr) // serve has begun shutting down: it no longer accepts
+	for _, h := range inFlight {
+		o, id, what := h.finish()
+		l.record(h.key, o, id, what)
+		if o != acked {
+			t.Errorf("%q, in flight at the signal, was not answered: %s", h.key.title, what)
+		}
+	}
+	if code := p.wait(t, exitLimit); code != 0 {
+		t.Errorf("serve exited %d after %s, want 0", code, name)
+	}
+	took := time.Since(signalled)
+	if took > exitLimit {
+		t.Errorf("serve took %v to exit after %s, want at most %v", took, name, exitLimit)
+	}
+	wg.Wait()
+
+	stored := checkLedger(t, l, storedItems(t, db))
+	integrityCheck(t, db)
+	ack, refused, unknown := l.counts()
+	t.Logf("%s: exited 0 in %v; %d requests in flight (half sent) at the signal all answered and stored; "+
+		"%d acknowledged commands in all, all stored once; %d refused after the listener closed (never stored); %d unknown; %d items stored; integrity_check ok",
+		name, took.Round(time.Millisecond), halfSent, ack, refused, unknown, stored)
+}
+
+// halfRequest is a signed command on its own connection whose body is half
+// sent, and which planbot's handler is surely reading: it answered
+// "100 Continue", which Go's server sends when the handler first reads the body.
+type halfRequest struct {
+	key  teamTitle
+	conn net.Conn
+	r    *bufio.Reader
+	rest []byte
+}
+
+// sendHalf sends a signed "/plan title" with "Expect: 100-continue", waits
+// for "100 Continue" and sends half the body.
+func sendHalf(t *testing.T, addr, team, user, title, responseURL string) *halfRequest {
+	t.Helper()
+	body := commandForm(team, user, title, responseURL)
+	conn, err := net.DialTimeout("tcp", addr, waitLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	conn.SetDeadline(time.Now().Add(waitLimit + exitLimit))
+	var head bytes.Buffer
+	fmt.Fprintf(&head, "POST /slack/commands HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\nExpect: 100-continue\r\n", addr, len(body))
+	if err := signedHeader(signingSecret, time.Now(), body).Write(&head); err != nil {
+		t.Fatal(err)
+	}
+	head.WriteString("\r\n")
+	if _, err := conn.Write(head.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	h := &halfRequest{key: teamTitle{team, title}, conn: conn, r: bufio.NewReader(conn), rest: body[len(body)/2:]}
+	resp, err := http.ReadResponse(h.r, nil)
+	if err != nil || resp.StatusCode != http.StatusContinue {
+		t.Fatalf("want 100 Continue, got %v, %v", resp, err)
+	}
+	if _, err := conn.Write(body[:len(body)/2]); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// finish sends the rest of the body and reads the answer.
+func (h *halfRequest) finish() (outcome, int64, string) {
+	if _, err := h.conn.Write(h.rest); err != nil {
+		return wrong, 0, fmt.Sprintf("sending the rest of the body: %v", err)
+	}
+	resp, err := http.ReadResponse(h.r, nil)
+	if err != nil {
+		return wrong, 0, fmt.Sprintf("reading the answer: %v", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return wrong, 0, fmt.Sprintf("reading the answer: %v", err)
+	}
+	return classifyAnswer(resp.StatusCode, body)
+}
+
+// waitRefused waits until connections to addr are refused: the listener is closed.
+func waitRefused(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		conn, err := net.DialTimeout("tcp", addr, time.Second)
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			return
+		}
+		if err == nil {
+			conn.Close()
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s still accepts connections %v after the signal (last dial: %v)", addr, waitLimit, err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
