@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -65,11 +66,22 @@ func (s *Scheduler) Tick(ctx context.Context) {
 			if ctx.Err() != nil {
 				return
 			}
-			if err := each(ctx, team); err != nil {
+			if err := s.safely(ctx, team, each); err != nil {
 				s.App.Log.Error("scheduler", "team", team.ID, "err", err)
 			}
 		}
 	}
+}
+
+// safely runs one team's jobs, turning a panic into an error: one team's bad
+// data or an odd answer from Slack must not stop the others, or the server.
+func (s *Scheduler) safely(ctx context.Context, team planner.Team, job func(context.Context, planner.Team) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return job(ctx, team)
 }
 
 // retros posts the team's retrospective when it is due.
@@ -259,8 +271,11 @@ func (s *Scheduler) remind(ctx context.Context, team planner.Team, m planner.Mem
 		}
 	}
 	ch, _, _, err := s.App.API.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
-	if err != nil {
+	switch {
+	case err != nil:
 		return "", fmt.Errorf("conversations.open %s: %w", m.UserID, err)
+	case ch == nil || ch.ID == "":
+		return "", fmt.Errorf("conversations.open %s: no channel in Slack's answer", m.UserID)
 	}
 	msg := NewSlackResponse(Reply{Lang: t.Lang(), Body: Reminder{Job: run.Job, Week: run.Week, Items: open}})
 	_, ts, err := s.App.API.PostMessageContext(ctx, ch.ID, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))

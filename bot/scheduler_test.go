@@ -29,6 +29,7 @@ type slackLog struct {
 	failAfter   int          // fail every post after this many successes; -1 never
 	rateLimited bool         // answer the next post with 429 Retry-After: 0
 	history     string       // conversations.history's messages, as JSON
+	noChannel   bool         // answer conversations.open with {"ok":true} and no channel
 }
 
 func newSlackLog(t *testing.T) *slackLog {
@@ -54,6 +55,10 @@ func newSlackLog(t *testing.T) *slackLog {
 	})
 	mux.HandleFunc("POST /api/conversations.open", func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
+		if f.noChannel {
+			fmt.Fprint(w, `{"ok":true}`)
+			return
+		}
 		fmt.Fprintf(w, `{"ok":true,"channel":{"id":"D%s"}}`, r.PostForm.Get("users"))
 	})
 	mux.HandleFunc("POST /api/conversations.history", func(w http.ResponseWriter, r *http.Request) {
@@ -382,5 +387,24 @@ func TestSchedulerKeepsRetryingTheRetrospective(t *testing.T) {
 	s.Tick(t.Context())
 	if got := f.sent(); len(got) != 1 || got[0] != "CRETRO" {
 		t.Fatalf("after Slack recovered: %v, want the retrospective once", got)
+	}
+}
+
+// An odd answer from Slack (no channel from conversations.open) fails that one
+// reminder, to be retried; it does not crash the scheduler.
+func TestSchedulerSurvivesOddSlackAnswers(t *testing.T) {
+	f := newSlackLog(t)
+	f.noChannel = true
+	c := &clock{now: at("2025-11-24 09:00")}
+	s := newScheduler(t, f, c, 2, "")
+	s.Tick(t.Context())
+	if got := f.sent(); len(got) != 0 {
+		t.Fatalf("sent %v without a channel", got)
+	}
+	f.noChannel = false
+	c.now = c.now.Add(5 * time.Minute)
+	s.Tick(t.Context())
+	if got := f.sent(); len(got) != 2 {
+		t.Fatalf("sent %v after Slack recovered, want both reminders", got)
 	}
 }

@@ -147,12 +147,21 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // parseTime reads an instant written by formatTime.
 func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }
 
-// Backup writes a consistent snapshot of the database to path, which must not
-// exist, while others go on reading and writing. It uses VACUUM INTO, one
+// Backup writes a consistent snapshot of the database to a new file at path
+// (mode 0600), while others go on reading and writing. It uses VACUUM INTO, one
 // statement and one read transaction, which (unlike the incremental backup
 // API) cannot be restarted forever by a busy writer.
 func (db *DB) Backup(ctx context.Context, path string) error {
+	// The copy is private from its first byte: VACUUM INTO fills an empty file.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("storage: backup to %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("storage: backup to %s: %w", path, err)
+	}
 	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
 		return fmt.Errorf("storage: backup to %s: %w", path, err)
 	}
 	return nil

@@ -31,9 +31,6 @@ func (e *environment) backup(ctx context.Context, args []string) (err error) {
 	if err := db.Backup(ctx, target); err != nil {
 		return err
 	}
-	if err := os.Chmod(target, 0o600); err != nil {
-		return err
-	}
 	fmt.Fprintf(e.stdout, "backed up %s to %s\n", cfg.db, target)
 	return nil
 }
