@@ -31,10 +31,11 @@ type SlackApp struct {
 	Now     func() time.Time // the real clock, for profile ages
 	Poster  *Scheduler       // posts retrospectives on /plan digest post
 
-	work    sync.WaitGroup
-	once    sync.Once
-	base    context.Context // the context of all work after answers; cancelled by Shutdown
-	abandon context.CancelFunc
+	work     sync.WaitGroup
+	profiled sync.Map // "team/user" → when their profile was last known fresh
+	once     sync.Once
+	base     context.Context // the context of all work after answers; cancelled by Shutdown
+	abandon  context.CancelFunc
 }
 
 // ProfileMaxAge is how long a member's Slack name, zone and admin flag are trusted.
@@ -150,20 +151,31 @@ func (a *SlackApp) postDigest(ctx context.Context, actor planner.Actor, p Digest
 
 // refreshProfile fetches the member's name, zone and admin flag with
 // users.info when they are older than ProfileMaxAge (or always, when forced).
+// The answer to most commands looks no further than the in-memory note of
+// when the member's profile was fetched, so the hot path stays free of it.
 func (a *SlackApp) refreshProfile(ctx context.Context, actor planner.Actor, force bool) error {
+	key := actor.TeamID + "/" + actor.UserID
+	now := a.Now()
+	if at, ok := a.profiled.Load(key); ok && !force && now.Sub(at.(time.Time)) < ProfileMaxAge {
+		return nil
+	}
 	t, err := a.Handler.Begin(ctx, actor)
 	if err != nil {
 		return err
 	}
-	now := a.Now()
 	if !force && now.Sub(t.Member.ProfileAt) < ProfileMaxAge {
+		a.profiled.Store(key, t.Member.ProfileAt)
 		return nil
 	}
 	u, err := a.API.GetUserInfoContext(ctx, actor.UserID)
 	if err != nil {
 		return fmt.Errorf("users.info %s: %w", actor.UserID, err)
 	}
-	return a.Handler.Service.Store.SetProfile(ctx, profileOf(t.Member, u, now))
+	if err := a.Handler.Service.Store.SetProfile(ctx, profileOf(t.Member, u, now)); err != nil {
+		return err
+	}
+	a.profiled.Store(key, now)
+	return nil
 }
 
 // profileOf is what Slack says of a member: their shown name, zone and admin flag.
