@@ -42,9 +42,6 @@ func (d Date) utc() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0
 // String formats d as YYYY-MM-DD.
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
 
-// IsZero reports whether d is the zero Date.
-func (d Date) IsZero() bool { return d == Date{} }
-
 // AddDays returns the day n days after d (before it when n is negative).
 func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n), time.UTC) }
 
@@ -59,11 +56,6 @@ func (d Date) After(e Date) bool { return d.utc().After(e.utc()) }
 
 // DaysUntil returns the number of days from d to e (negative when e is earlier).
 func (d Date) DaysUntil(e Date) int { return int(e.utc().Sub(d.utc()).Hours() / 24) }
-
-// Start returns the instant day d begins in loc.
-func (d Date) Start(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-}
 
 // MarshalText writes d as YYYY-MM-DD, so JSON shows dates as users write them.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
