@@ -5,7 +5,10 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -33,58 +36,97 @@ var seedWeekLines = []string{
 	"digest post", "周报 发布 强制",
 }
 
-// fuzzHandler is the handler every input of a fuzz process runs on: SQLite in
-// a directory of its own, made once per process (f.Fuzz has no TempDir per
-// input), on the fixed clock of newHandler.
-var fuzzHandler struct {
+// fuzzDB is the SQLite database that every input of a fuzz process runs on,
+// in a directory made once per process (f.Fuzz has no TempDir per input), on
+// the fixed clock of newHandler. Every fuzzRotate inputs it starts over on a
+// fresh file, with the seed week again, so that the weeks shown stay small
+// and the inputs fast.
+var fuzzDB struct {
 	once sync.Once
-	h    *Handler
+	mu   sync.Mutex
 	dir  string
 	err  error
+	db   *storage.DB
+	h    *Handler
+	n    int // inputs run on db
 }
 
-func fuzzHandlerOf(f *testing.F) *Handler {
-	fuzzHandler.once.Do(func() {
-		parent := "" // the system's temporary directory, or memory when there is one
-		if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
-			parent = "/dev/shm"
+const fuzzRotate = 2000
+
+// fuzzHandlerFor returns the handler for the next input, opening a fresh
+// database when it is the first or the current one has had its share.
+func fuzzHandlerFor(t testing.TB) *Handler {
+	fuzzDB.once.Do(func() { fuzzDB.dir, fuzzDB.err = makeFuzzDir() })
+	fuzzDB.mu.Lock()
+	defer fuzzDB.mu.Unlock()
+	if fuzzDB.err != nil {
+		t.Fatalf("fuzz database: %v", fuzzDB.err)
+	}
+	if fuzzDB.h != nil && fuzzDB.n < fuzzRotate {
+		fuzzDB.n++
+		return fuzzDB.h
+	}
+	path := filepath.Join(fuzzDB.dir, "planbot.db")
+	if fuzzDB.db != nil {
+		fuzzDB.db.Close()
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
 		}
-		if fuzzHandler.dir, fuzzHandler.err = os.MkdirTemp(parent, "planbot-fuzz-"); fuzzHandler.err != nil {
-			return
-		}
-		db, err := storage.Open(context.Background(), filepath.Join(fuzzHandler.dir, "planbot.db"))
-		if err != nil {
-			fuzzHandler.err = err
-			return
-		}
-		fuzzHandler.h = &Handler{
-			Service: &planner.Service{
-				Store: db,
-				Now:   func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-				Loc:   shanghai,
-				Lang:  planner.English,
-			},
-			Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		}
-		// Each team starts with the seed week, so that ids name real items.
-		for _, a := range fuzzActors {
-			for _, line := range seedWeekLines[:7] {
-				fuzzHandler.h.Handle(context.Background(), a, line)
+	}
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("fuzz database: %v", err)
+	}
+	h := &Handler{
+		Service: &planner.Service{
+			Store: db,
+			Now:   func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+			Loc:   shanghai,
+			Lang:  planner.English,
+		},
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	// Each team starts with the seed week, so that ids name real items.
+	for _, a := range fuzzActors {
+		for _, line := range seedWeekLines[:7] {
+			if _, failed := h.Handle(context.Background(), a, line).Body.(Failure); failed {
+				t.Fatalf("seed %q failed", line)
 			}
 		}
-	})
-	if fuzzHandler.err != nil {
-		f.Fatalf("fuzz handler: %v", fuzzHandler.err)
 	}
-	return fuzzHandler.h
+	fuzzDB.db, fuzzDB.h, fuzzDB.n = db, h, 1
+	return h
 }
 
-// TestMain removes the fuzz handler's database, if a fuzz target made one,
+// makeFuzzDir makes the process's directory, in memory when it can, named
+// after the process, so that the directories of fuzz workers stopped by a
+// signal (which never clean up) are removed by later ones.
+func makeFuzzDir() (string, error) {
+	parent := os.TempDir()
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		parent = "/dev/shm"
+	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		stale, _ := filepath.Glob(filepath.Join(parent, "planbot-fuzz-*-*"))
+		for _, dir := range stale {
+			pid := strings.Split(filepath.Base(dir), "-")[2]
+			if _, err := os.Stat(filepath.Join("/proc", pid)); errors.Is(err, fs.ErrNotExist) {
+				os.RemoveAll(dir)
+			}
+		}
+	}
+	return os.MkdirTemp(parent, fmt.Sprintf("planbot-fuzz-%d-", os.Getpid()))
+}
+
+// TestMain removes the fuzz database's directory, if a fuzz target made one,
 // once the process's tests (or its share of fuzzing) are over.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if fuzzHandler.dir != "" {
-		os.RemoveAll(fuzzHandler.dir)
+	if fuzzDB.dir != "" {
+		if fuzzDB.db != nil {
+			fuzzDB.db.Close()
+		}
+		os.RemoveAll(fuzzDB.dir)
 	}
 	os.Exit(code)
 }
@@ -112,8 +154,8 @@ func FuzzParseCommand(f *testing.F) {
 	for i, s := range fuzzSeeds() {
 		f.Add(s, uint8(i))
 	}
-	h := fuzzHandlerOf(f)
 	f.Fuzz(func(t *testing.T, line string, who uint8) {
+		h := fuzzHandlerFor(t)
 		cmd := ParseCommand(line)
 		if cmd.Verb == "" {
 			t.Fatalf("ParseCommand(%q) has no verb", line)

@@ -324,6 +324,16 @@ func FuzzParseItinerary(f *testing.F) {
 		"tue visit 4 enterprises", "thu-fri trip to Beijing", "周二 对接4家企业", "周三 对接基金公司开展以商引商",
 		"周四至周五 出差北京", "周末 回常总结复盘", "sun 参加招商培训", "周八", "2025-02-30 x", "13/45",
 		"下周三至周五 x", "mon, wed x", "fri-mon x", "12/30-1/2 x", "team meeting tomorrow", "拜访999999家企业",
+		// bot's hostile table (bot/hostile_test.go), but for its longest lines.
+		"", " \t \u3000 \u00a0 ", "\n\n", "tue visit \xff\xfe companies", "\xc3\x28", "周二 对接\xe4\xbc", "meeting \xed\xa0\x80",
+		"meeting \xc0\xaf", "tue visit\x00 2 companies", "\x07 meeting", "\x1b[31mred meeting\x1b[0m", "tue meeting\roverwritten",
+		"meeting\x7f", "meeting \u009b2J", "fri \x1b]0;pwned\x07 visit", "tue visit\t2 companies", "tue meeting\nsecond line",
+		"tue \u202emeeting with investors", "wed 👩\u200d💻 training", "thu 🇨🇳🇺🇸 trip to Beijing 👍🏽", "🎉",
+		"fri m\u0336e\u0335e\u0337t\u0338ing", "\ufeffmeeting", "tue call\u2028investors", "'; DROP TABLE items;--", "1 OR 1=1",
+		"<b>x</b>", "*bold* _it_ ~s~ `code`", `{"type":"section"}`, "]]}", "tue visit &lt;2&gt; companies &amp; more",
+		"<!channel>", "<!here> meeting tomorrow", "<!everyone>", "<@U123> call fri", "<!subteam^S1|@team> sync", "<#C1|general> review",
+		"<https://evil.example|click> visit", "fri <!everyone> visit 2 companies", "999999家企业", "-3 companies", "visit 1e9 companies",
+		"0001-01-01 x", "9999-12-31 x", "2025-02-30 x", "周八 x", "13/45 x", "frobnicate 3", "done 99999999999999999999", "done 0", "done -1",
 	} {
 		f.Add(s)
 	}
