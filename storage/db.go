@@ -1,7 +1,10 @@
 // Package storage keeps planbot's teams, members, items, item history and notes
 // in a SQLite file. It implements planner.Store.
 //
-// Every method of DB runs in one transaction and is scoped by team. Errors are
+// Every method of DB runs in one transaction and is scoped by team (AddItems
+// may share its transaction with other AddItems calls, in a savepoint of its
+// own: it still commits or fails alone). Reads run on a pool of their own,
+// beside the writer. Errors are
 // *planner.Error: NotFound for a missing item, team or member, Internal (Reason
 // internal_fail, with the cause wrapped) for everything else. Nothing is ever
 // deleted, except by ForgetMember.
@@ -16,6 +19,8 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -29,15 +34,48 @@ var _ planner.Store = (*DB)(nil)
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// settings are applied by the driver to every connection it opens, so that each
-// connection in the pool enforces foreign keys, waits for locks, and takes the
-// write lock when a transaction begins.
+// settings are applied by the driver to every connection of the write pool, so
+// that each enforces foreign keys, waits for locks, takes the write lock when a
+// transaction begins and syncs each commit to disk.
 const settings = "_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_synchronous=FULL"
 
+// readSettings are applied to every connection of the read pool: the same
+// foreign keys and busy timeout, but deferred transactions (a read transaction
+// takes no write lock, and in WAL mode runs beside the writer on a snapshot)
+// and query_only, so that a write sent there by mistake fails instead of
+// competing with the writer. The file is in WAL mode already: the write pool,
+// opened first, set it (it persists in the file).
+const readSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred&_query_only=on"
+
+// backupSettings are those of the connection Backup opens: a reader's, but
+// free to write the copy.
+const backupSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred"
+
 // DB is planbot's SQLite database. It is safe for concurrent use.
+//
+// It holds two pools on the same file. The write pool (sql) has a single
+// connection, so that writers queue in Go rather than spin on SQLITE_BUSY; every
+// method that writes uses it. The read pool (read) has several connections, for
+// the methods that only read. AddItems, the busiest write, goes through one
+// writer goroutine that commits the requests queued at once in one transaction
+// (see group.go).
 type DB struct {
-	sql *sql.DB
+	path string
+	sql  *sql.DB
+	read *sql.DB
+
+	adds chan *addRequest // to the writer goroutine; unbuffered
+	quit chan struct{}    // closed by Close: the writer goroutine stops
+	done chan struct{}    // closed by the writer goroutine when it has stopped
+
+	closeOnce sync.Once
+	closeErr  error
+
+	stats batchStats
 }
+
+// readConns is the size of the read pool.
+func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Open opens the SQLite database at path, creating the file if needed (but not
 // its directory), and brings its schema up to date.
@@ -48,19 +86,44 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	sqlDB, err := sql.Open("sqlite3", dsn(path))
+	writeDB, err := sql.Open("sqlite3", dsn(path, settings))
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	if err := sqlDB.PingContext(ctx); err != nil {
-		sqlDB.Close()
+	writeDB.SetMaxOpenConns(1)
+	writeDB.SetMaxIdleConns(1)
+	if err := writeDB.PingContext(ctx); err != nil {
+		writeDB.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	if err := migrate(ctx, sqlDB); err != nil {
-		sqlDB.Close()
+	if err := migrate(ctx, writeDB); err != nil {
+		writeDB.Close()
 		return nil, fmt.Errorf("storage: migrate %s: %w", path, err)
 	}
-	return &DB{sql: sqlDB}, nil
+	// The read pool opens only once the schema is up to date (and the file is
+	// in WAL mode).
+	readDB, err := sql.Open("sqlite3", dsn(path, readSettings))
+	if err != nil {
+		writeDB.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	readDB.SetMaxOpenConns(readConns())
+	readDB.SetMaxIdleConns(readConns())
+	if err := readDB.PingContext(ctx); err != nil {
+		readDB.Close()
+		writeDB.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	db := &DB{
+		path: path,
+		sql:  writeDB,
+		read: readDB,
+		adds: make(chan *addRequest),
+		quit: make(chan struct{}),
+		done: make(chan struct{}),
+	}
+	go db.writer()
+	return db, nil
 }
 
 // createPrivate creates the database file readable by its owner only (0600),
@@ -76,9 +139,10 @@ func createPrivate(path string) error {
 	return f.Close()
 }
 
-// dsn returns the driver's name for the file at path: a file: URI, with the
-// path escaped so that spaces, '?', '#' and '%' in it are taken literally.
-func dsn(path string) string {
+// dsn returns the driver's name for the file at path with settings: a file:
+// URI, with the path escaped so that spaces, '?', '#' and '%' in it are taken
+// literally.
+func dsn(path, settings string) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + settings
 }
 
@@ -97,16 +161,35 @@ func migrate(ctx context.Context, sqlDB *sql.DB) error {
 	return err
 }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+// Close stops the writer goroutine, once it has answered every AddItems it took
+// (an AddItems that it did not take fails), then closes both pools. Calls after
+// the first return the first's result.
+func (db *DB) Close() error {
+	db.closeOnce.Do(func() {
+		close(db.quit)
+		<-db.done
+		db.closeErr = errors.Join(db.read.Close(), db.sql.Close())
+	})
+	return db.closeErr
+}
 
-// Ping checks that the database can still be reached.
-func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+// Ping checks that the database can still be reached, by both pools.
+func (db *DB) Ping(ctx context.Context) error {
+	return errors.Join(db.sql.PingContext(ctx), db.read.PingContext(ctx))
+}
 
-// begin starts a transaction. The DSN's _txlock makes it BEGIN IMMEDIATE, so
-// that a transaction that reads and then writes never fails to upgrade its lock.
+// begin starts a transaction on the write pool. The DSN's _txlock makes it BEGIN
+// IMMEDIATE, so that a transaction that reads and then writes never fails to
+// upgrade its lock. The pool's one connection makes writers queue in Go.
 func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
 	return db.sql.BeginTx(ctx, nil)
+}
+
+// beginRead starts a read transaction on the read pool: a deferred BEGIN, so
+// its statements see one snapshot of the database, taken without the write
+// lock, while the writer goes on.
+func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
+	return db.read.BeginTx(ctx, nil)
 }
 
 // wrapErr turns the error *errp into a *planner.Error for a Store method named
@@ -160,7 +243,16 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("storage: backup to %s: %w", path, err)
 	}
-	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	// A connection of its own: the write pool's one connection would hold up
+	// the writers for the whole copy, and the read pool's are query_only,
+	// which VACUUM INTO's writes to the copy trip over.
+	conn, err := sql.Open("sqlite3", dsn(db.path, backupSettings))
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("storage: backup to %s: %w", path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		os.Remove(path)
 		return fmt.Errorf("storage: backup to %s: %w", path, err)
 	}

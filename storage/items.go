@@ -19,7 +19,14 @@ const itemColumns = `
 // AddItems stores items in one transaction, giving each the next id of its team,
 // and records an "add" change by user by for each, at the item's CreatedAt and
 // with its title as detail. Each item's UpdatedAt is set to its CreatedAt, which
-// must not be zero, and its owner must be a member. It returns the items as stored.
+// must not be zero, and its owner must be a member. It returns the items as
+// stored, once they are committed to disk.
+//
+// The writer goroutine may commit the call in one transaction with other
+// callers' (group commit), each call in its own savepoint: a call that fails
+// stores nothing and takes no id, and does not fail the others. ctx is
+// honoured until the writer takes the call; from then on AddItems waits for the
+// outcome, so that an error always means that nothing was stored.
 func (db *DB) AddItems(ctx context.Context, items []planner.Item, by string) (_ []planner.Item, err error) {
 	defer wrapErr(&err, "add items")
 	for _, it := range items {
@@ -27,11 +34,19 @@ func (db *DB) AddItems(ctx context.Context, items []planner.Item, by string) (_ 
 			return nil, errors.New("item without CreatedAt")
 		}
 	}
-	tx, err := db.begin(ctx)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	req := &addRequest{ctx: ctx, items: items, by: by, reply: make(chan addReply, 1)}
+	if err := db.enqueue(ctx, req); err != nil {
+		return nil, err
+	}
+	r := <-req.reply
+	return r.items, r.err
+}
+
+// addItems stores items as AddItems describes, in a transaction: tx.
+func addItems(ctx context.Context, tx queryer, items []planner.Item, by string) ([]planner.Item, error) {
 	stored := make([]planner.Item, 0, len(items))
 	for _, it := range items {
 		it.UpdatedAt = it.CreatedAt
@@ -49,13 +64,13 @@ func (db *DB) AddItems(ctx context.Context, items []planner.Item, by string) (_ 
 		}
 		stored = append(stored, added)
 	}
-	return stored, tx.Commit()
+	return stored, nil
 }
 
 // Item returns item id of team teamID, or a NotFound error.
 func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item, err error) {
 	defer wrapErr(&err, "item")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return planner.Item{}, err
 	}
@@ -100,7 +115,7 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 // inclusive, only userID's unless userID is empty, ordered by start date then id.
 func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) (_ []planner.Item, err error) {
 	defer wrapErr(&err, "items starting")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +131,7 @@ func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to
 // a NotFound error.
 func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner.Change, err error) {
 	defer wrapErr(&err, "history")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +148,7 @@ func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner
 
 // insertItem stores it with the team's next id: one more than the highest
 // stored and the highest erased by ForgetMember, so that no id is given twice.
-func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error) {
+func insertItem(ctx context.Context, tx queryer, it planner.Item) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count,
@@ -169,7 +184,7 @@ func updateItem(ctx context.Context, tx *sql.Tx, it planner.Item) error {
 	return nil
 }
 
-func insertChange(ctx context.Context, tx *sql.Tx, c planner.Change) error {
+func insertChange(ctx context.Context, tx queryer, c planner.Change) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO item_history (team_id, item_id, at, by_user, action, detail)
 		VALUES (?, ?, ?, ?, ?, ?)`,
@@ -177,7 +192,7 @@ func insertChange(ctx context.Context, tx *sql.Tx, c planner.Change) error {
 	return err
 }
 
-func item(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.Item, error) {
+func item(ctx context.Context, tx queryer, teamID string, id int64) (planner.Item, error) {
 	row := tx.QueryRowContext(ctx, itemColumns+` WHERE i.team_id = ? AND i.id = ?`, teamID, id)
 	it, err := scanItem(row)
 	if errors.Is(err, sql.ErrNoRows) {

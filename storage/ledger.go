@@ -61,7 +61,7 @@ func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 // then team, job, week and recipient.
 func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 	defer wrapErr(&err, "pending sends")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 // job; a job never set is absent.
 func (db *DB) Schedules(ctx context.Context, teamID string) (_ []planner.Schedule, err error) {
 	defer wrapErr(&err, "schedules")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}

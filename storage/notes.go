@@ -26,7 +26,7 @@ func (db *DB) SetNote(ctx context.Context, teamID, userID string, week planner.W
 // empty map when there are none.
 func (db *DB) Notes(ctx context.Context, teamID string, week planner.Week) (_ map[string]string, err error) {
 	defer wrapErr(&err, "notes")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -75,7 +75,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 
 	// A database as planbot left it before team settings: version 1, with a
 	// team, a member with a language, and an item.
-	old, err := sql.Open("sqlite3", dsn(path))
+	old, err := sql.Open("sqlite3", dsn(path, settings))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 // unknown_team, Detail the id) if there is no such team.
 func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
 	defer wrapErr(&err, "team")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return planner.Team{}, err
 	}
@@ -100,7 +100,7 @@ func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang pla
 // Teams lists every team with its settings, ordered by id.
 func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 	defer wrapErr(&err, "teams")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 // name then user id.
 func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, err error) {
 	defer wrapErr(&err, "members")
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
