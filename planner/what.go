@@ -6,13 +6,16 @@ import (
 	"strings"
 )
 
-// kindKeywords are the words that reveal an item's kind, tried in Kinds order.
-// English words match whole words (and their plurals); Chinese words match anywhere.
-var kindKeywords = []struct {
+// kindWords are the words that reveal one kind of item.
+type kindWords struct {
 	kind    Kind
 	english []string
 	chinese []string
-}{
+}
+
+// kindKeywords are the words that reveal an item's kind, tried in Kinds order.
+// English words match whole words (and their plurals); Chinese words match anywhere.
+var kindKeywords = []kindWords{
 	{KindTrip, []string{"trip", "travel", "travels", "travelling", "traveling", "business trip", "journey", "fly to", "flying to"},
 		[]string{"出差", "赴", "前往", "差旅", "外出招商"}},
 	{KindSigning, []string{"sign", "signs", "signing", "signed", "contract", "contracts", "agreement", "agreements", "mou", "deal closing"},
@@ -29,22 +32,42 @@ var kindKeywords = []struct {
 		[]string{"会议", "座谈", "开会", "例会", "会谈", "洽谈", "见面", "研讨"}},
 }
 
-var kindPatterns = compileKindPatterns()
-
-func compileKindPatterns() map[Kind]*regexp.Regexp {
-	out := map[Kind]*regexp.Regexp{}
-	for _, k := range kindKeywords {
-		alts := make([]string, 0, len(k.english)+len(k.chinese))
-		for _, w := range k.english {
-			alts = append(alts, `\b`+regexp.QuoteMeta(w)+`\b`)
+// hasKeyword reports whether lower (lower-cased text) holds one of k's
+// keywords: an English one as a whole word (plurals are listed), a Chinese one
+// anywhere. Plain string search, because one regexp alternation per kind cost
+// most of a parse.
+func (k kindWords) hasKeyword(lower string) bool {
+	for _, w := range k.chinese {
+		if strings.Contains(lower, w) {
+			return true
 		}
-		for _, w := range k.chinese {
-			alts = append(alts, regexp.QuoteMeta(w))
-		}
-		out[k.kind] = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
 	}
-	return out
+	for _, w := range k.english {
+		if containsWord(lower, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// containsWord reports whether word stands in s between non-word characters,
+// as \b would have it.
+func containsWord(s, word string) bool {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(word)
+		if (start == 0 || !isWordChar(s[start-1])) && (end == len(s) || !isWordChar(s[end])) {
+			return true
+		}
+		from = start + 1
+	}
+	return false
+}
+
+func isWordChar(b byte) bool { return isWordByte(b) || b == '_' }
 
 // kindTags are the #tags that set an item's kind explicitly.
 var kindTags = map[string]Kind{
@@ -68,9 +91,10 @@ func DetectKind(text string) Kind {
 			return k
 		}
 	}
-	for _, k := range Kinds {
-		if re := kindPatterns[k]; re != nil && re.MatchString(text) {
-			return k
+	lower := strings.ToLower(text)
+	for _, k := range kindKeywords {
+		if k.hasKeyword(lower) {
+			return k.kind
 		}
 	}
 	return KindOther
