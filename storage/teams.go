@@ -16,6 +16,11 @@ import (
 func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Member, err error) {
 	defer wrapErr(&err, "ensure member")
 	m.TeamID = team.ID
+	// Nearly every command comes from a member already stored as given: that
+	// takes a read, not a write transaction and its fsync.
+	if stored, ok, err := db.storedAsGiven(ctx, team, m); err != nil || ok {
+		return stored, err
+	}
 	tx, err := db.begin(ctx)
 	if err != nil {
 		return planner.Member{}, err
@@ -32,6 +37,29 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 		return planner.Member{}, err
 	}
 	return stored, tx.Commit()
+}
+
+// storedAsGiven returns member m as stored when nothing EnsureMember would
+// write is missing: the member exists, with a name if m gives one, and the
+// team has the name team gives (if any).
+func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Member, bool, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return planner.Member{}, false, err
+	}
+	defer tx.Rollback()
+	stored, err := member(ctx, tx, m.TeamID, m.UserID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return planner.Member{}, false, nil
+	}
+	if err != nil || stored.Name == "" && m.Name != "" {
+		return planner.Member{}, false, err
+	}
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM teams WHERE id = ?`, team.ID).Scan(&name); err != nil {
+		return planner.Member{}, false, err
+	}
+	return stored, team.Name == "" || team.Name == name, tx.Commit()
 }
 
 // Team returns team id with its settings, or a NotFound error (Reason
