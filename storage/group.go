@@ -149,7 +149,7 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 			results[i].err = err
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT add_items`); err != nil {
+		if _, err := stmts.ExecContext(ctx, `SAVEPOINT add_items`); err != nil {
 			// The transaction is gone: no call of the batch has been stored.
 			return db.retryWithout(batch, i, err)
 		}
@@ -164,7 +164,7 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 		} else {
 			results[i].items = items
 		}
-		if _, err := tx.ExecContext(ctx, `RELEASE add_items`); err != nil {
+		if _, err := stmts.ExecContext(ctx, `RELEASE add_items`); err != nil {
 			return db.retryWithout(batch, i, err)
 		}
 	}
