@@ -31,15 +31,23 @@ type SlackApp struct {
 	Now     func() time.Time // the real clock, for profile ages
 	Poster  *Scheduler       // posts retrospectives on /plan digest post
 
-	work     sync.WaitGroup
-	profiled sync.Map // "team/user" → when their profile was last known fresh
-	once     sync.Once
-	base     context.Context // the context of all work after answers; cancelled by Shutdown
-	abandon  context.CancelFunc
+	work       sync.WaitGroup
+	profiled   sync.Map      // "team/user" → when their profile was last known fresh
+	refreshing sync.Map      // "team/user" → struct{}: a refresh is on its way
+	slots      chan struct{} // one per users.info refresh running after an answer
+	once       sync.Once
+	base       context.Context // the context of all work after answers; cancelled by Shutdown
+	abandon    context.CancelFunc
 }
 
 // ProfileMaxAge is how long a member's Slack name, zone and admin flag are trusted.
 const ProfileMaxAge = 24 * time.Hour
+
+// maxRefreshes is how many profile refreshes may run at once after answers.
+// When a whole team types at once (the Monday reminder), the rest are skipped
+// and happen on a later command, instead of thousands of users.info calls piling
+// up against Slack's rate limit and this process's memory.
+const maxRefreshes = 4
 
 // How long work after an answer may take: most of it is one or two calls;
 // /plan setup imports a whole channel, one users.info call at a time.
@@ -83,7 +91,10 @@ func (a *SlackApp) Shutdown(ctx context.Context) error {
 }
 
 func (a *SlackApp) init() {
-	a.once.Do(func() { a.base, a.abandon = context.WithCancel(context.Background()) })
+	a.once.Do(func() {
+		a.base, a.abandon = context.WithCancel(context.Background())
+		a.slots = make(chan struct{}, maxRefreshes)
+	})
 }
 
 // after runs f once the answer is on its way, with its own deadline.
@@ -122,7 +133,7 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 		}
 	}
 	reply := a.Handler.Handle(ctx, actor, text)
-	a.after("profile", afterAckTimeout, func(ctx context.Context) error { return a.refreshProfile(ctx, actor, false) })
+	a.refreshAfter(actor)
 	switch body := reply.Body.(type) {
 	case SetupChannel:
 		a.after("setup", setupTimeout, func(ctx context.Context) error {
@@ -147,6 +158,29 @@ func (a *SlackApp) postDigest(ctx context.Context, actor planner.Actor, p Digest
 		r.Body = Notice{Text: say(lang, msgPosted, p.Week, team.DigestChannel)}
 	}
 	return a.respond(ctx, responseURL, NewSlackResponse(r), false)
+}
+
+// refreshAfter refreshes the member's profile after the answer, unless it is
+// known fresh, a refresh of it is on its way, or maxRefreshes are running.
+func (a *SlackApp) refreshAfter(actor planner.Actor) {
+	key := actor.TeamID + "/" + actor.UserID
+	if at, ok := a.profiled.Load(key); ok && a.Now().Sub(at.(time.Time)) < ProfileMaxAge {
+		return
+	}
+	if _, busy := a.refreshing.LoadOrStore(key, struct{}{}); busy {
+		return
+	}
+	a.init()
+	select {
+	case a.slots <- struct{}{}:
+	default:
+		a.refreshing.Delete(key)
+		return
+	}
+	a.after("profile", afterAckTimeout, func(ctx context.Context) error {
+		defer func() { <-a.slots; a.refreshing.Delete(key) }()
+		return a.refreshProfile(ctx, actor, false)
+	})
 }
 
 // refreshProfile fetches the member's name, zone and admin flag with

@@ -37,7 +37,7 @@ var migrations embed.FS
 // settings are applied by the driver to every connection of the write pool, so
 // that each enforces foreign keys, waits for locks, takes the write lock when a
 // transaction begins and syncs each commit to disk.
-const settings = "_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_synchronous=FULL"
+const settings = "_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_synchronous=FULL&" + stmtCache
 
 // readSettings are applied to every connection of the read pool: the same
 // foreign keys and busy timeout, but deferred transactions (a read transaction
@@ -45,7 +45,12 @@ const settings = "_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=
 // and query_only, so that a write sent there by mistake fails instead of
 // competing with the writer. The file is in WAL mode already: the write pool,
 // opened first, set it (it persists in the file).
-const readSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred&_query_only=on"
+const readSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred&_query_only=on&" + stmtCache
+
+// stmtCache has the driver keep each connection's last 64 statements prepared:
+// every command runs the same few queries, and preparing one (compiling the
+// tables' CHECK constraints into each INSERT) costs more than running it.
+const stmtCache = "_stmt_cache_size=64"
 
 // backupSettings are those of the connection Backup opens: a reader's, but
 // free to write the copy.

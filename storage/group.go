@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -141,19 +140,17 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 		return failAll(err)
 	}
 	defer tx.Rollback()
-	stmts := newStmtCache(tx)
-	defer stmts.close()
 	results := make([]addReply, len(batch))
 	for i, req := range batch {
 		if err := req.ctx.Err(); err != nil {
 			results[i].err = err
 			continue
 		}
-		if _, err := stmts.ExecContext(ctx, `SAVEPOINT add_items`); err != nil {
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT add_items`); err != nil {
 			// The transaction is gone: no call of the batch has been stored.
 			return db.retryWithout(batch, i, err)
 		}
-		items, err := addItems(ctx, stmts, req.items, req.by)
+		items, err := addItems(ctx, tx, req.items, req.by)
 		if err != nil {
 			results[i].err = err
 			if _, rbErr := tx.ExecContext(ctx, `ROLLBACK TO add_items`); rbErr != nil {
@@ -164,7 +161,7 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 		} else {
 			results[i].items = items
 		}
-		if _, err := stmts.ExecContext(ctx, `RELEASE add_items`); err != nil {
+		if _, err := tx.ExecContext(ctx, `RELEASE add_items`); err != nil {
 			return db.retryWithout(batch, i, err)
 		}
 	}
@@ -195,71 +192,4 @@ func (db *DB) retryWithout(batch []*addRequest, i int, err error) []*addRequest 
 	again := make([]*addRequest, 0, len(batch)-1)
 	again = append(again, batch[:i]...)
 	return append(again, batch[i+1:]...)
-}
-
-// queryer runs statements: a *sql.Tx, or a stmtCache on one.
-type queryer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// stmtCache runs statements in a transaction, each query prepared once: the
-// writer goroutine's batch runs the same few statements for every item, and
-// preparing (compiling the tables' CHECK constraints into each INSERT) costs
-// more than running them.
-type stmtCache struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-}
-
-func newStmtCache(tx *sql.Tx) *stmtCache {
-	return &stmtCache{tx: tx, stmts: make(map[string]*sql.Stmt)}
-}
-
-func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	if st, ok := c.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := c.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	c.stmts[query] = st
-	return st, nil
-}
-
-func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st, err := c.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return st.ExecContext(ctx, args...)
-}
-
-func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := c.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return st.QueryContext(ctx, args...)
-}
-
-// QueryRowContext returns a *sql.Row whose Scan reports a failure to prepare,
-// as (*sql.Tx).QueryRowContext does.
-func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	st, err := c.stmt(ctx, query)
-	if err != nil {
-		// A *sql.Row cannot be made with an error from outside database/sql:
-		// let the transaction report it, by running the query unprepared.
-		return c.tx.QueryRowContext(ctx, query, args...)
-	}
-	return st.QueryRowContext(ctx, args...)
-}
-
-// close closes the prepared statements.
-func (c *stmtCache) close() {
-	for _, st := range c.stmts {
-		st.Close()
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -89,6 +90,9 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	} else {
 		metricsMux := http.NewServeMux()
 		metricsMux.Handle("GET /metrics", metrics.Handler())
+		// The private metrics address also serves Go's profiler (/debug/pprof/), never the public one.
+		metricsMux.HandleFunc("/debug/pprof/", pprof.Index)
+		metricsMux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 		servers = append(servers, newServer(*metricsAddr, metricsMux))
 	}
 	if sc.appToken == "" {
