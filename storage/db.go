@@ -1,9 +1,9 @@
 // Package storage keeps planbot's teams, members, items, item history and notes
 // in a SQLite file. It implements planner.Store.
 //
-// Every method of DB runs in one transaction and is scoped by team (AddItems
-// may share its transaction with other AddItems calls, in a savepoint of its
-// own: it still commits or fails alone). Reads run on a pool of their own,
+// Every method of DB runs in one transaction and is scoped by team (a method
+// that writes may share its transaction with other writes, in a savepoint of
+// its own: it still commits or fails alone). Reads run on a pool of their own,
 // beside the writer. Errors are
 // *planner.Error: NotFound for a missing item, team or member, Internal (Reason
 // internal_fail, with the cause wrapped) for everything else. Nothing is ever
@@ -61,17 +61,16 @@ const backupSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred"
 // It holds two pools on the same file. The write pool (sql) has a single
 // connection, so that writers queue in Go rather than spin on SQLITE_BUSY; every
 // method that writes uses it. The read pool (read) has several connections, for
-// the methods that only read. AddItems, the busiest write, goes through one
-// writer goroutine that commits the requests queued at once in one transaction
-// (see group.go).
+// the methods that only read. Every write goes through one writer goroutine,
+// which commits the writes queued at once in one transaction (see group.go).
 type DB struct {
 	path string
 	sql  *sql.DB
 	read *sql.DB
 
-	adds chan *addRequest // to the writer goroutine; unbuffered
-	quit chan struct{}    // closed by Close: the writer goroutine stops
-	done chan struct{}    // closed by the writer goroutine when it has stopped
+	writes chan *writeRequest // to the writer goroutine; unbuffered
+	quit   chan struct{}      // closed by Close: the writer goroutine stops
+	done   chan struct{}      // closed by the writer goroutine when it has stopped
 
 	closeOnce sync.Once
 	closeErr  error
@@ -120,12 +119,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	db := &DB{
-		path: path,
-		sql:  writeDB,
-		read: readDB,
-		adds: make(chan *addRequest),
-		quit: make(chan struct{}),
-		done: make(chan struct{}),
+		path:   path,
+		sql:    writeDB,
+		read:   readDB,
+		writes: make(chan *writeRequest),
+		quit:   make(chan struct{}),
+		done:   make(chan struct{}),
 	}
 	go db.writer()
 	return db, nil
@@ -166,8 +165,8 @@ func migrate(ctx context.Context, sqlDB *sql.DB) error {
 	return err
 }
 
-// Close stops the writer goroutine, once it has answered every AddItems it took
-// (an AddItems that it did not take fails), then closes both pools. Calls after
+// Close stops the writer goroutine, once it has answered every write it took
+// (a write that it did not take fails), then closes both pools. Calls after
 // the first return the first's result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {

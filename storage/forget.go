@@ -22,21 +22,16 @@ func (db *DB) ForgetMember(ctx context.Context, teamID, userID string) (items in
 		// recipient '' is the team's channel: never forget its sends.
 		return 0, noMember(userID)
 	}
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	if _, err := member(ctx, tx, teamID, userID); errors.Is(err, sql.ErrNoRows) {
-		return 0, noMember(userID)
-	} else if err != nil {
-		return 0, err
-	}
-	n, err := forgetMember(ctx, tx, teamID, userID)
-	if err != nil {
-		return 0, err
-	}
-	return n, tx.Commit()
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		if _, err := member(ctx, tx, teamID, userID); errors.Is(err, sql.ErrNoRows) {
+			return noMember(userID)
+		} else if err != nil {
+			return err
+		}
+		items, err = forgetMember(ctx, tx, teamID, userID)
+		return err
+	})
+	return items, err
 }
 
 // noMember is the NotFound error for a user id that is not a member of the team.

@@ -124,7 +124,7 @@ func TestForgetMemberErasesExactlyTheirRows(t *testing.T) {
 			}
 		}
 		if table == "teams" {
-			want = []string{"A|Team A|4", "B|Team B|0"} // team A remembers its highest id
+			want = []string{"A|Team A|4", "B|Team B|1"} // each team's item counter: A's survives the forget
 		}
 		if got := after[table]; !slices.Equal(got, want) {
 			t.Errorf("%s after forget:\n got %q\nwant %q", table, got, want)

@@ -2,46 +2,61 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"sync"
 	"sync/atomic"
-
-	"planbot/planner"
 )
 
-// maxBatch is the most AddItems calls the writer goroutine commits in one
+// maxBatch is the most writes the writer goroutine commits in one
 // transaction.
 const maxBatch = 256
 
-// errClosed is the error of an AddItems that the writer goroutine did not take
+// errClosed is the error of a write that the writer goroutine did not take
 // before Close.
 var errClosed = errors.New("database closed")
 
-// addRequest is one AddItems call, sent to the writer goroutine.
-type addRequest struct {
-	ctx   context.Context // the caller's: checked before the call's savepoint, never passed to SQLite
-	items []planner.Item
-	by    string
-	reply chan addReply // buffered (1): the writer never waits for the caller
+// writeRequest is one write (a Store method's whole transaction), sent to the
+// writer goroutine.
+type writeRequest struct {
+	ctx   context.Context // the caller's: checked before the write's savepoint, never passed to SQLite
+	run   func(ctx context.Context, tx *sql.Tx) error
+	reply chan error // buffered (1): the writer never waits for the caller
 }
 
-// addReply is the outcome of an addRequest.
-type addReply struct {
-	items []planner.Item
-	err   error
+// write runs run in the writer goroutine's next transaction, in a savepoint of
+// its own, and returns its error once the transaction has committed (nil) or
+// the savepoint was rolled back (run's error: nothing run wrote is kept).
+//
+// run may be run more than once (see tryBatch): it must keep its results in
+// variables it sets afresh each time, read by the caller only when write
+// returns nil. Its statements run under the ctx it is given, not the caller's:
+// a caller's cancellation would interrupt SQLite, which may roll back the whole
+// transaction. The caller's ctx is honoured until the writer takes the write;
+// from then on write waits for the outcome, so that an error always means that
+// nothing was stored.
+func (db *DB) write(ctx context.Context, run func(ctx context.Context, tx *sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	req := &writeRequest{ctx: ctx, run: run, reply: make(chan error, 1)}
+	if err := db.enqueue(ctx, req); err != nil {
+		return err
+	}
+	return <-req.reply
 }
 
 // batchStats counts the writer goroutine's transactions, for tests and
 // benchmarks.
 type batchStats struct {
-	waiting atomic.Int64 // AddItems calls queued for the writer goroutine to take
+	waiting atomic.Int64 // writes queued for the writer goroutine to take
 
 	mu       sync.Mutex
 	batches  int64 // transactions committed or attempted
-	requests int64 // AddItems calls in them
+	requests int64 // writes in them
 	multi    int64 // transactions of more than one call
-	largest  int   // most calls in one transaction
-	isolated int64 // transactions that committed some calls and failed others
+	largest  int   // most writes in one transaction
+	isolated int64 // transactions that committed some writes and failed others
 }
 
 func (s *batchStats) record(n int) {
@@ -63,11 +78,11 @@ func (s *batchStats) snapshot() (batches, requests, multi int64, largest int) {
 
 // enqueue hands req to the writer goroutine. It fails if ctx is done or the
 // database closes first.
-func (db *DB) enqueue(ctx context.Context, req *addRequest) error {
+func (db *DB) enqueue(ctx context.Context, req *writeRequest) error {
 	db.stats.waiting.Add(1)
 	defer db.stats.waiting.Add(-1)
 	select {
-	case db.adds <- req:
+	case db.writes <- req:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -76,18 +91,18 @@ func (db *DB) enqueue(ctx context.Context, req *addRequest) error {
 	}
 }
 
-// writer is the goroutine that runs AddItems calls, started by Open and
-// stopped by Close. It waits for one call, takes along every call already
+// writer is the goroutine that runs every write (see write), started by Open
+// and stopped by Close. It waits for one write, takes along every write already
 // queued (up to maxBatch; it never waits for more), commits them in one
-// transaction and answers them all, then starts again. Calls queue while a
+// transaction and answers them all, then starts again. Writes queue while a
 // transaction runs, so the busier the database, the larger the batches and the
-// fewer the syncs to disk.
+// fewer the syncs to disk (group commit).
 func (db *DB) writer() {
 	defer close(db.done)
-	batch := make([]*addRequest, 0, maxBatch)
+	batch := make([]*writeRequest, 0, maxBatch)
 	for {
 		select {
-		case req := <-db.adds:
+		case req := <-db.writes:
 			batch = append(batch[:0], req)
 		case <-db.quit:
 			return
@@ -95,7 +110,7 @@ func (db *DB) writer() {
 	queued:
 		for len(batch) < maxBatch {
 			select {
-			case req := <-db.adds:
+			case req := <-db.writes:
 				batch = append(batch, req)
 			default:
 				break queued
@@ -103,12 +118,12 @@ func (db *DB) writer() {
 		}
 		db.stats.record(len(batch))
 		db.commitBatch(batch)
-		clear(batch) // drop the references to answered calls
+		clear(batch) // drop the references to answered writes
 	}
 }
 
 // commitBatch runs batch in one IMMEDIATE transaction on the write pool, each
-// call in its own savepoint, commits, and answers every call: those that
+// write in its own savepoint, commits, and answers every write: those that
 // succeeded only once COMMIT has returned.
 //
 // The statements run under a context of their own, not the callers': a
@@ -119,7 +134,7 @@ func (db *DB) writer() {
 // If SQLite abandons the transaction itself (on an I/O error, say, rather than
 // a constraint failing), the call at fault gets its error and the rest are run
 // again in a new transaction, since the work of those before it is lost too.
-func (db *DB) commitBatch(batch []*addRequest) {
+func (db *DB) commitBatch(batch []*writeRequest) {
 	for len(batch) > 0 {
 		batch = db.tryBatch(batch)
 	}
@@ -127,11 +142,11 @@ func (db *DB) commitBatch(batch []*addRequest) {
 
 // tryBatch is one attempt of commitBatch. It answers every call of batch, or
 // returns those to be run again (fewer than batch).
-func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
+func (db *DB) tryBatch(batch []*writeRequest) (again []*writeRequest) {
 	ctx := context.Background()
-	failAll := func(err error) []*addRequest {
+	failAll := func(err error) []*writeRequest {
 		for _, req := range batch {
-			req.reply <- addReply{err: err}
+			req.reply <- err
 		}
 		return nil
 	}
@@ -140,39 +155,36 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 		return failAll(err)
 	}
 	defer tx.Rollback()
-	results := make([]addReply, len(batch))
+	results := make([]error, len(batch))
 	for i, req := range batch {
 		if err := req.ctx.Err(); err != nil {
-			results[i].err = err
+			results[i] = err
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT add_items`); err != nil {
-			// The transaction is gone: no call of the batch has been stored.
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT write`); err != nil {
+			// The transaction is gone: no write of the batch has been stored.
 			return db.retryWithout(batch, i, err)
 		}
-		items, err := addItems(ctx, tx, req.items, req.by)
-		if err != nil {
-			results[i].err = err
-			if _, rbErr := tx.ExecContext(ctx, `ROLLBACK TO add_items`); rbErr != nil {
+		if err := req.run(ctx, tx); err != nil {
+			results[i] = err
+			if _, rbErr := tx.ExecContext(ctx, `ROLLBACK TO write`); rbErr != nil {
 				// SQLite rolled back the whole transaction, savepoint
 				// included: run the others again.
 				return db.retryWithout(batch, i, err)
 			}
-		} else {
-			results[i].items = items
 		}
-		if _, err := tx.ExecContext(ctx, `RELEASE add_items`); err != nil {
+		if _, err := tx.ExecContext(ctx, `RELEASE write`); err != nil {
 			return db.retryWithout(batch, i, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		// The outcome of a failed COMMIT is not certain enough to run the
-		// calls again: each fails, as a lone AddItems would.
+		// writes again: each fails, as a lone transaction would.
 		return failAll(err)
 	}
 	ok := 0
 	for i, req := range batch {
-		if results[i].err == nil {
+		if results[i] == nil {
 			ok++
 		}
 		req.reply <- results[i]
@@ -185,11 +197,11 @@ func (db *DB) tryBatch(batch []*addRequest) (again []*addRequest) {
 	return nil
 }
 
-// retryWithout answers batch[i] with err and returns the other calls of batch,
+// retryWithout answers batch[i] with err and returns the other writes of batch,
 // to be run again in a new transaction. The caller rolls back the current one.
-func (db *DB) retryWithout(batch []*addRequest, i int, err error) []*addRequest {
-	batch[i].reply <- addReply{err: err}
-	again := make([]*addRequest, 0, len(batch)-1)
+func (db *DB) retryWithout(batch []*writeRequest, i int, err error) []*writeRequest {
+	batch[i].reply <- err
+	again := make([]*writeRequest, 0, len(batch)-1)
 	again = append(again, batch[:i]...)
 	return append(again, batch[i+1:]...)
 }

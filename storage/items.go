@@ -40,15 +40,12 @@ func (db *DB) AddItems(ctx context.Context, items []planner.Item, by string) (_ 
 			return nil, errors.New("item without CreatedAt")
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	req := &addRequest{ctx: ctx, items: items, by: by, reply: make(chan addReply, 1)}
-	if err := db.enqueue(ctx, req); err != nil {
-		return nil, err
-	}
-	r := <-req.reply
-	return r.items, r.err
+	var stored []planner.Item
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		stored, err = addItems(ctx, tx, items, by)
+		return err
+	})
+	return stored, err
 }
 
 // addItems stores items as AddItems describes, in a transaction: tx.
@@ -99,22 +96,18 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 	}
 	it.UpdatedAt = change.At
 	change.TeamID, change.ItemID = it.TeamID, it.ID
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return planner.Item{}, err
-	}
-	defer tx.Rollback()
-	if err := updateItem(ctx, tx, it); err != nil {
-		return planner.Item{}, err
-	}
-	if err := insertChange(ctx, tx, change); err != nil {
-		return planner.Item{}, err
-	}
-	stored, err := item(ctx, tx, it.TeamID, it.ID)
-	if err != nil {
-		return planner.Item{}, err
-	}
-	return stored, tx.Commit()
+	var stored planner.Item
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		if err := updateItem(ctx, tx, it); err != nil {
+			return err
+		}
+		if err := insertChange(ctx, tx, change); err != nil {
+			return err
+		}
+		stored, err = item(ctx, tx, it.TeamID, it.ID)
+		return err
+	})
+	return stored, err
 }
 
 // ItemsStarting lists the items of team teamID that start between from and to
@@ -152,20 +145,28 @@ func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner
 	return changes, tx.Commit()
 }
 
-// insertItem stores it with the team's next id: one more than the highest
-// stored and the highest erased by ForgetMember, so that no id is given twice.
+// insertItem stores it with the team's next id, from the team's counter
+// (teams.last_item_id, which ForgetMember also keeps), so that no id is given
+// twice, not even one whose item was erased.
 func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `
+	err := tx.QueryRowContext(ctx, `SELECT last_item_id + 1 FROM teams WHERE id = ?`, it.TeamID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("no team %q (EnsureMember first)", it.TeamID)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE teams SET last_item_id = ? WHERE id = ?`, id, it.TeamID); err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, `
 		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count,
 		                   place, title, status, outcome, created_at, updated_at)
-		VALUES (?, MAX((SELECT COALESCE(MAX(id), 0) FROM items WHERE team_id = ?),
-		               COALESCE((SELECT last_item_id FROM teams WHERE id = ?), 0)) + 1,
-		        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`,
-		it.TeamID, it.TeamID, it.TeamID, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		it.TeamID, id, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
 		it.Place, it.Title, it.Status, it.Outcome, formatTime(it.CreatedAt), formatTime(it.UpdatedAt),
-	).Scan(&id)
+	)
 	return id, memberless(err, it.TeamID, it.UserID)
 }
 

@@ -22,20 +22,15 @@ func (db *DB) ClaimSend(ctx context.Context, s planner.Send) (_ planner.Send, cr
 	if s.DueAt.IsZero() || s.UpdatedAt.IsZero() {
 		return planner.Send{}, false, fmt.Errorf("send %s: zero due or updated time", sendKey(s))
 	}
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return planner.Send{}, false, err
-	}
-	defer tx.Rollback()
-	created, err = insertSend(ctx, tx, s)
-	if err != nil {
-		return planner.Send{}, false, err
-	}
-	stored, err := oneSend(ctx, tx, s)
-	if err != nil {
-		return planner.Send{}, false, err
-	}
-	return stored, created, tx.Commit()
+	var stored planner.Send
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		if created, err = insertSend(ctx, tx, s); err != nil {
+			return err
+		}
+		stored, err = oneSend(ctx, tx, s)
+		return err
+	})
+	return stored, created, err
 }
 
 // UpdateSend stores the state, attempts, updated time, message id and detail
@@ -46,15 +41,9 @@ func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 	if s.UpdatedAt.IsZero() {
 		return fmt.Errorf("send %s: zero updated time", sendKey(s))
 	}
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := updateSend(ctx, tx, s); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return updateSend(ctx, tx, s)
+	})
 }
 
 // PendingSends lists the pending sends of every team, ordered by due time,
@@ -94,29 +83,17 @@ func (db *DB) Schedules(ctx context.Context, teamID string) (_ []planner.Schedul
 // with an Internal error and nothing is changed.
 func (db *DB) SetSchedule(ctx context.Context, teamID string, s planner.Schedule) (err error) {
 	defer wrapErr(&err, "set schedule")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := upsertSchedule(ctx, tx, teamID, s); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return upsertSchedule(ctx, tx, teamID, s)
+	})
 }
 
 // SetRemindOff stores whether a member, who must exist, wants no reminders.
 func (db *DB) SetRemindOff(ctx context.Context, teamID, userID string, off bool) (err error) {
 	defer wrapErr(&err, "set remind off")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := updateRemindOff(ctx, tx, teamID, userID, off); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return updateRemindOff(ctx, tx, teamID, userID, off)
+	})
 }
 
 // sendKey describes a send's key for error messages.

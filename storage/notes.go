@@ -11,15 +11,9 @@ import (
 // member must exist. Its updated_at is SQLite's clock, as no instant is given.
 func (db *DB) SetNote(ctx context.Context, teamID, userID string, week planner.Week, text string) (err error) {
 	defer wrapErr(&err, "set note")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := upsertNote(ctx, tx, teamID, userID, week, text); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return upsertNote(ctx, tx, teamID, userID, week, text)
+	})
 }
 
 // Notes returns the notes of team teamID for week, by user id. It returns an

@@ -105,8 +105,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 		if err := db.sql.QueryRowContext(ctx, `SELECT MAX(version_id) FROM goose_db_version`).Scan(&version); err != nil {
 			t.Fatal(err)
 		}
-		if version != 4 {
-			t.Errorf("Open #%d: version %d, want 4", i+1, version)
+		if version != 5 {
+			t.Errorf("Open #%d: version %d, want 5", i+1, version)
 		}
 		if got, want := mustTeam(t, db, "T1"), (planner.Team{ID: "T1", Name: "销售一部"}); got != want {
 			t.Errorf("Open #%d: Team = %+v, want %+v", i+1, got, want)
@@ -117,6 +117,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 		}
 		if it, err := db.Item(ctx, "T1", 1); err != nil || it.Title != "出差北京" || it.UserName != "王芳" {
 			t.Errorf("Open #%d: Item = %+v, %v", i+1, it, err)
+		}
+		// The item counter (00005) starts after the item stored before it existed.
+		added, err := db.AddItems(ctx, []planner.Item{newItem(t, "T1", "U1", "2025-11-24", "拜访企业")}, "U1")
+		if err != nil || added[0].ID != int64(2+i) {
+			t.Errorf("Open #%d: AddItems = %+v, %v; want id %d", i+1, added, err, 2+i)
 		}
 		if err := db.Close(); err != nil {
 			t.Fatal(err)

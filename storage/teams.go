@@ -21,22 +21,18 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 	if stored, ok, err := db.storedAsGiven(ctx, team, m); err != nil || ok {
 		return stored, err
 	}
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return planner.Member{}, err
-	}
-	defer tx.Rollback()
-	if err := upsertTeam(ctx, tx, team); err != nil {
-		return planner.Member{}, err
-	}
-	if err := upsertMember(ctx, tx, m); err != nil {
-		return planner.Member{}, err
-	}
-	stored, err := member(ctx, tx, m.TeamID, m.UserID)
-	if err != nil {
-		return planner.Member{}, err
-	}
-	return stored, tx.Commit()
+	var stored planner.Member
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		if err := upsertTeam(ctx, tx, team); err != nil {
+			return err
+		}
+		if err := upsertMember(ctx, tx, m); err != nil {
+			return err
+		}
+		stored, err = member(ctx, tx, m.TeamID, m.UserID)
+		return err
+	})
+	return stored, err
 }
 
 // storedAsGiven returns member m as stored when nothing EnsureMember would
@@ -84,15 +80,9 @@ func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
 // refused with an Internal error and nothing is changed.
 func (db *DB) UpdateTeam(ctx context.Context, team planner.Team) (err error) {
 	defer wrapErr(&err, "update team")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := updateTeam(ctx, tx, team); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return updateTeam(ctx, tx, team)
+	})
 }
 
 // SetProfile stores member m's profile: their name (unless m.Name is empty),
@@ -100,29 +90,17 @@ func (db *DB) UpdateTeam(ctx context.Context, team planner.Team) (err error) {
 // The member must exist; their reply language is left as it is.
 func (db *DB) SetProfile(ctx context.Context, m planner.Member) (err error) {
 	defer wrapErr(&err, "set profile")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := updateProfile(ctx, tx, m); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return updateProfile(ctx, tx, m)
+	})
 }
 
 // SetMemberLang stores the reply language of a member, who must exist.
 func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang planner.Lang) (err error) {
 	defer wrapErr(&err, "set member lang")
-	tx, err := db.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := updateLang(ctx, tx, teamID, userID, lang); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return updateLang(ctx, tx, teamID, userID, lang)
+	})
 }
 
 // Teams lists every team with its settings, ordered by id.
