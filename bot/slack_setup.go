@@ -66,7 +66,7 @@ func (a *SlackApp) importMembers(ctx context.Context, t *Turn, channel string) (
 			if u.IsBot || u.Deleted || id == "USLACKBOT" {
 				continue
 			}
-			m, err := a.Handler.Service.Store.EnsureMember(ctx, t.Team, planner.Member{TeamID: t.Team.ID, UserID: id})
+			_, m, err := a.Handler.Service.Store.EnsureMember(ctx, t.Team, planner.Member{TeamID: t.Team.ID, UserID: id})
 			if err != nil {
 				return imported, err
 			}

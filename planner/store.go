@@ -8,9 +8,9 @@ type Store interface {
 	Ledger
 
 	// EnsureMember creates the team and member if needed; a name fills in a
-	// member who has none (SetProfile is what renames). It returns the member as
-	// stored, with their settings.
-	EnsureMember(ctx context.Context, team Team, m Member) (Member, error)
+	// member who has none (SetProfile is what renames). It returns the team and
+	// the member as stored, with their settings.
+	EnsureMember(ctx context.Context, team Team, m Member) (Team, Member, error)
 	// Team returns a team with its settings, or a NotFound error.
 	Team(ctx context.Context, id string) (Team, error)
 	// UpdateTeam stores a team's name and settings.

@@ -25,13 +25,8 @@ func (s *Service) For(team Team, m Member) *Service {
 // Join records the actor as a member of their team and returns the team, with
 // its settings, and the member as stored.
 func (s *Service) Join(ctx context.Context, a Actor) (Team, Member, error) {
-	m, err := s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
+	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
 		Member{TeamID: a.TeamID, UserID: a.UserID, Name: a.UserName})
-	if err != nil {
-		return Team{}, Member{}, err
-	}
-	team, err := s.Store.Team(ctx, a.TeamID)
-	return team, m, err
 }
 
 // SetTeamZone sets the team's time zone; only admins may.

@@ -208,13 +208,13 @@ func TestUpdateTeam(t *testing.T) {
 	}
 
 	// EnsureMember renames the team (unless the name is empty) and keeps its settings.
-	if _, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U2"}); err != nil {
+	if _, _, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U2"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := mustTeam(t, db, "T1"); got != want {
 		t.Errorf("after EnsureMember without a team name: Team = %+v, want %+v", got, want)
 	}
-	if _, err := db.EnsureMember(ctx, planner.Team{ID: "T1", Name: "East Sales"}, planner.Member{UserID: "U2"}); err != nil {
+	if _, _, err := db.EnsureMember(ctx, planner.Team{ID: "T1", Name: "East Sales"}, planner.Member{UserID: "U2"}); err != nil {
 		t.Fatal(err)
 	}
 	renamed := want

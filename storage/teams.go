@@ -11,16 +11,18 @@ import (
 
 // EnsureMember creates team and member m if they are new, fills in a name the
 // member lacks (SetProfile is what renames; a team's empty name leaves the
-// stored one) and returns the member as stored, with their settings. It stores names only: the team's settings are
-// set by UpdateTeam and the member's profile by SetProfile.
-func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Member, err error) {
+// stored one) and returns the team and the member as stored, with their
+// settings. It stores names only: the team's settings are set by UpdateTeam and
+// the member's profile by SetProfile.
+func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Team, _ planner.Member, err error) {
 	defer wrapErr(&err, "ensure member")
 	m.TeamID = team.ID
 	// Nearly every command comes from a member already stored as given: that
-	// takes a read, not a write transaction and its fsync.
-	if stored, ok, err := db.storedAsGiven(ctx, team, m); err != nil || ok {
-		return stored, err
+	// takes one read, not a write and its share of a commit.
+	if storedTeam, stored, ok, err := db.storedAsGiven(ctx, team, m); err != nil || ok {
+		return storedTeam, stored, err
 	}
+	var storedTeam planner.Team
 	var stored planner.Member
 	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
 		if err := upsertTeam(ctx, tx, team); err != nil {
@@ -29,33 +31,36 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 		if err := upsertMember(ctx, tx, m); err != nil {
 			return err
 		}
+		if storedTeam, err = oneTeam(ctx, tx, team.ID); err != nil {
+			return err
+		}
 		stored, err = member(ctx, tx, m.TeamID, m.UserID)
 		return err
 	})
-	return stored, err
+	return storedTeam, stored, err
 }
 
-// storedAsGiven returns member m as stored when nothing EnsureMember would
-// write is missing: the member exists, with a name if m gives one, and the
-// team has the name team gives (if any).
-func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Member, bool, error) {
+// storedAsGiven returns team and member m as stored when nothing EnsureMember
+// would write is missing: the member exists, with a name if m gives one, and
+// the team has the name team gives (if any).
+func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Team, planner.Member, bool, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
-		return planner.Member{}, false, err
+		return planner.Team{}, planner.Member{}, false, err
 	}
 	defer tx.Rollback()
 	stored, err := member(ctx, tx, m.TeamID, m.UserID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return planner.Member{}, false, nil
+		return planner.Team{}, planner.Member{}, false, nil
 	}
 	if err != nil || stored.Name == "" && m.Name != "" {
-		return planner.Member{}, false, err
+		return planner.Team{}, planner.Member{}, false, err
 	}
-	var name string
-	if err := tx.QueryRowContext(ctx, `SELECT name FROM teams WHERE id = ?`, team.ID).Scan(&name); err != nil {
-		return planner.Member{}, false, err
+	storedTeam, err := oneTeam(ctx, tx, team.ID)
+	if err != nil {
+		return planner.Team{}, planner.Member{}, false, err
 	}
-	return stored, team.Name == "" || team.Name == name, tx.Commit()
+	return storedTeam, stored, team.Name == "" || team.Name == storedTeam.Name, tx.Commit()
 }
 
 // Team returns team id with its settings, or a NotFound error (Reason

@@ -10,7 +10,7 @@ import (
 // mustMember calls EnsureMember for user userID named name in team teamID.
 func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Member {
 	tb.Helper()
-	m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
+	_, m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
 		planner.Member{UserID: userID, Name: name})
 	if err != nil {
 		tb.Fatalf("EnsureMember(%s, %s): %v", teamID, userID, err)
@@ -35,7 +35,7 @@ func TestEnsureMember(t *testing.T) {
 	if want := (planner.Member{TeamID: "T1", UserID: "U1", Name: "王芳", Lang: planner.Chinese}); got != want {
 		t.Errorf("member after another name = %+v, want %+v", got, want)
 	}
-	got, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U2"})
+	_, got, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: "U2"})
 	if err != nil || got.Name != "" {
 		t.Fatalf("EnsureMember without a name = %+v, %v", got, err)
 	}
@@ -48,6 +48,16 @@ func TestEnsureMember(t *testing.T) {
 	}
 	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(teams, want) {
 		t.Errorf("an empty team name replaced the stored one: %+v", teams)
+	}
+	// The team comes back with its settings, whether the member is new or not.
+	if err := db.UpdateTeam(ctx, planner.Team{ID: "T1", Name: "Team T1", TZ: "Asia/Shanghai", Lang: planner.Chinese}); err != nil {
+		t.Fatal(err)
+	}
+	for _, user := range []string{"U1", "U3"} {
+		team, _, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: user})
+		if want := (planner.Team{ID: "T1", Name: "Team T1", TZ: "Asia/Shanghai", Lang: planner.Chinese}); err != nil || team != want {
+			t.Errorf("EnsureMember(%s) team = %+v, %v; want %+v", user, team, err, want)
+		}
 	}
 }
 
