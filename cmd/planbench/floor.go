@@ -11,6 +11,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -43,6 +45,11 @@ func floorCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *dbPath == "" || *secret == "" {
 		return errors.New("floor: --db and --secret are required")
+	}
+	// As planbot serve does (cmd/planbot/serve.go, minProcs): a second P, so
+	// that handlers run while a cgo call waits for SQLite's fsync.
+	if os.Getenv("GOMAXPROCS") == "" && runtime.GOMAXPROCS(0) < 2 {
+		runtime.GOMAXPROCS(2)
 	}
 	f, err := openFloor(ctx, *dbPath, *secret)
 	if err != nil {
