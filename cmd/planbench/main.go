@@ -5,6 +5,8 @@
 //	planbench load    --url URL --secret S [--rate N | --concurrency C] …
 //	planbench floor   --addr 127.0.0.1:0 --db FILE --secret S
 //	planbench compare --duration 10s [--rate N | --concurrency C]
+//	planbench gendb   --out FILE
+//	planbench startup --db FILE [--runs N]
 //
 // See BENCHMARKS.md at the repository's root.
 package main
@@ -26,6 +28,8 @@ commands:
   load      send signed /plan slash commands to a server at a fixed rate or concurrency
   floor     run the floor server: verify, parse, one durable INSERT, small JSON
   compare   run the same load against planbot serve and the floor, side by side
+  gendb     write the 520k-item digest database (20 teams × 50 members × 52 weeks × 10 items)
+  startup   time planbot serve from exec to the first 200 from /healthz on a database
 
 Run "planbench <command> -h" for a command's flags.`
 
@@ -54,6 +58,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return floorCmd(ctx, args[1:], stdout, stderr)
 	case "compare":
 		return compareCmd(ctx, args[1:], stdout, stderr)
+	case "gendb":
+		return gendbCmd(ctx, args[1:], stdout, stderr)
+	case "startup":
+		return startupCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usageText)
 		return nil
