@@ -99,7 +99,7 @@ func bigDigest() planner.Digest {
 			notes[user] = longTitle(m, 200)
 		}
 	}
-	return planner.BuildDigest(w47, items, recent, notes, members)
+	return planner.BuildDigest(w47, items, usersOf(recent), notes, members)
 }
 
 // bigExport is a week's export of at least 40 KB.
@@ -502,7 +502,7 @@ func TestRenderBlocksEscapes(t *testing.T) {
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: evil}, {TeamID: "T1", UserID: "U2", Name: evil}}
 	silent := planner.Item{ID: 3, TeamID: "T1", UserID: "U2", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
 		Kind: planner.KindVisit, Count: 1, Title: evil, Status: planner.StatusPlanned}
-	digest := planner.BuildDigest(w47, items, []planner.Item{silent}, map[string]string{"U1": evil}, members)
+	digest := planner.BuildDigest(w47, items, usersOf([]planner.Item{silent}), map[string]string{"U1": evil}, members)
 	bodies := map[string]Body{
 		"added":     Added{Items: items},
 		"week":      WeekView{Week: w47, Viewer: "U1", Items: items},

@@ -457,6 +457,9 @@ func sectionsOf(lines []retroLine) []string {
 // splitEscaped cuts escaped text into pieces of at most max characters,
 // never inside an entity such as &lt;.
 func splitEscaped(s string, max int) []string {
+	if len(s) <= max { // no more bytes than max: no more characters either
+		return []string{s}
+	}
 	r := []rune(s)
 	var pieces []string
 	for len(r) > max {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func scriptedRetro(t *testing.T) planner.Retro {
 	for _, id := range []string{"U1", "U2", "U3", "U4"} {
 		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: retroNames[id]})
 	}
-	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, next, previous, notes, members)
+	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, countsOf(next), usersOf(previous), notes, members)
 }
 
 // retroJSON is messages as chat.postMessage receives them, indented, with <, > and & as they are.
@@ -271,7 +272,7 @@ func bigRetro(extra string) planner.Retro {
 			Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusPlanned})
 		notes[user] = longTitle(m, 500) + extra
 	}
-	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组" + extra}, w47, items, nil, next, recent, notes, members)
+	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组" + extra}, w47, items, nil, countsOf(next), usersOf(recent), notes, members)
 }
 
 // memberHeads are the Slack headings of the retrospective's members.
@@ -488,4 +489,29 @@ func TestSplitEscaped(t *testing.T) {
 			}
 		})
 	}
+}
+
+// usersOf returns the owners of items, each once: who logged anything.
+func usersOf(items []planner.Item) []string {
+	var users []string
+	for _, it := range items {
+		if !slices.Contains(users, it.UserID) {
+			users = append(users, it.UserID)
+		}
+	}
+	return users
+}
+
+// countsOf counts items by owner, as planner.Store.CountItems does.
+func countsOf(items []planner.Item) map[string]planner.ItemCounts {
+	counts := map[string]planner.ItemCounts{}
+	for _, it := range items {
+		c := counts[it.UserID]
+		c.All++
+		if it.Status != planner.StatusCancelled {
+			c.NotCancelled++
+		}
+		counts[it.UserID] = c
+	}
+	return counts
 }

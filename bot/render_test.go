@@ -180,7 +180,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"note":         NoteView{Week: w47, Text: "great week"},
 		"note none":    NoteView{Week: w47},
 		"digest empty": DigestView{planner.Retro{Digest: planner.BuildDigest(w47, nil, nil, nil, members)}},
-		"digest": DigestView{planner.Retro{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, []planner.Item{old},
+		"digest": DigestView{planner.Retro{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, usersOf([]planner.Item{old}),
 			map[string]string{"U1": "great week"}, members)}},
 		"export":   ExportView{Week: w47, CSV: csv.String()},
 		"lang set": LangSet{Lang: planner.Chinese},

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -47,10 +48,10 @@ type Digest struct {
 	Items   map[string][]Item `json:"-"` // each member's items of the week, for rendering
 }
 
-// BuildDigest computes week w's digest from the week's items, the items of the
-// ActiveWeeks before it (to find who went silent), the week's notes and the
-// team's members.
-func BuildDigest(w Week, items, recent []Item, notes map[string]string, members []Member) Digest {
+// BuildDigest computes week w's digest from the week's items, the members who
+// logged anything in the ActiveWeeks before it (to find who went silent), the
+// week's notes and the team's members.
+func BuildDigest(w Week, items []Item, active []string, notes map[string]string, members []Member) Digest {
 	d := Digest{
 		Week: w, Start: w.Start(), End: w.End(),
 		Totals: map[Kind]Totals{}, Members: []MemberSummary{}, Silent: []string{}, Trips: []TripSummary{},
@@ -103,12 +104,8 @@ func BuildDigest(w Week, items, recent []Item, notes map[string]string, members 
 		}
 		return a.UserID < b.UserID
 	})
-	active := map[string]bool{}
-	for _, it := range recent {
-		active[it.UserID] = true
-	}
-	for userID := range active {
-		if byUser[userID] == nil {
+	for _, userID := range active {
+		if byUser[userID] == nil && !slices.Contains(d.Silent, userID) {
 			d.Silent = append(d.Silent, userID)
 		}
 	}

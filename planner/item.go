@@ -93,6 +93,13 @@ func (it Item) Week() Week { return WeekOf(it.Start) }
 // Days returns how many calendar days the item spans.
 func (it Item) Days() int { return it.Start.DaysUntil(it.End) + 1 }
 
+// ItemCounts counts a member's items in a span of days: all of them, and
+// those not cancelled.
+type ItemCounts struct {
+	All          int `json:"all"`
+	NotCancelled int `json:"not_cancelled"`
+}
+
 // Member is a person in a team.
 type Member struct {
 	TeamID    string

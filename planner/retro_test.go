@@ -21,12 +21,9 @@ func TestBuildRetro(t *testing.T) {
 		item(1, "U1", "2025-11-11", KindVisit, 2, StatusDone),
 		item(2, "U3", "2025-11-12", KindVisit, 1, StatusPlanned),
 	}
-	next := []Item{
-		item(9, "U1", "2025-11-24", KindVisit, 3, StatusPlanned),
-		item(10, "U1", "2025-11-25", KindTraining, 1, StatusPlanned),
-		item(11, "U2", "2025-11-26", KindMeeting, 1, StatusCancelled),
-	}
-	r := BuildRetro(Team{ID: "T1", Name: "招商一组"}, w, items, previous, next, previous, map[string]string{"U2": "出差顺利"}, members)
+	next := map[string]ItemCounts{"U1": {All: 2, NotCancelled: 2}, "U2": {All: 1}} // U2's one item is cancelled
+	active := []string{"U1", "U3"}                                                 // who logged anything in the weeks before
+	r := BuildRetro(Team{ID: "T1", Name: "招商一组"}, w, items, previous, next, active, map[string]string{"U2": "出差顺利"}, members)
 	if r.TeamName != "招商一组" || r.Week != w {
 		t.Errorf("header %q %s", r.TeamName, r.Week)
 	}

@@ -42,6 +42,9 @@ type Store interface {
 	// ItemsStarting lists a team's items that start between from and to inclusive,
 	// ordered by start date then id. An empty userID means every member.
 	ItemsStarting(ctx context.Context, teamID, userID string, from, to Date) ([]Item, error)
+	// CountItems counts each member's items of a team that start between from
+	// and to inclusive, by user id; members with none are absent.
+	CountItems(ctx context.Context, teamID string, from, to Date) (map[string]ItemCounts, error)
 	// History lists an item's changes, oldest first.
 	History(ctx context.Context, teamID string, id int64) ([]Change, error)
 

@@ -56,8 +56,8 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Open #%d: reading goose_db_version: %v", i+1, err)
 		}
-		if version != 5 || applied != 5 {
-			t.Errorf("Open #%d: version %d with %d migrations applied, want 5 and 5", i+1, version, applied)
+		if version != 6 || applied != 6 {
+			t.Errorf("Open #%d: version %d with %d migrations applied, want 6 and 6", i+1, version, applied)
 		}
 		for _, table := range []string{"teams", "members", "items", "item_history", "notes", "sends", "schedules"} {
 			var n int

@@ -126,6 +126,39 @@ func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to
 	return items, tx.Commit()
 }
 
+// CountItems counts each member's items of team teamID that start between
+// from and to inclusive, all of them and those not cancelled, by user id.
+// It reads the index items_team_start_user alone.
+func (db *DB) CountItems(ctx context.Context, teamID string, from, to planner.Date) (_ map[string]planner.ItemCounts, err error) {
+	defer wrapErr(&err, "count items")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `
+		SELECT user_id, COUNT(*), COUNT(*) FILTER (WHERE status <> 'cancelled') FROM items
+		WHERE team_id = ? AND start_date BETWEEN ? AND ?
+		GROUP BY user_id`, teamID, from.String(), to.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	counts := map[string]planner.ItemCounts{}
+	for rows.Next() {
+		var userID string
+		var c planner.ItemCounts
+		if err := rows.Scan(&userID, &c.All, &c.NotCancelled); err != nil {
+			return nil, err
+		}
+		counts[userID] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return counts, tx.Commit()
+}
+
 // History lists the changes of item id of team teamID, oldest first, or returns
 // a NotFound error.
 func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner.Change, err error) {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"maps"
 	"slices"
 	"sync"
 	"testing"
@@ -352,5 +353,34 @@ func TestItemsStarting(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCountItems(t *testing.T) {
+	db := MustOpenDB(t)
+	for _, m := range [][2]string{{"T1", "U1"}, {"T1", "U2"}, {"T1", "U3"}, {"T2", "U1"}} {
+		mustMember(t, db, m[0], m[1], m[1])
+	}
+	cancelled := newItem(t, "T1", "U2", "2025-11-18", "cancelled")
+	cancelled.Status = planner.StatusCancelled
+	done := newItem(t, "T1", "U1", "2025-11-23", "done on Sunday")
+	done.Status = planner.StatusDone
+	mustAdd(t, db, "U1",
+		newItem(t, "T1", "U1", "2025-11-17", "Monday"), done,
+		newItem(t, "T1", "U1", "2025-11-24", "next week"), // after the span
+		newItem(t, "T1", "U3", "2025-11-16", "the Sunday before"),
+		newItem(t, "T2", "U1", "2025-11-18", "another team"),
+	)
+	mustAdd(t, db, "U2", cancelled)
+	got, err := db.CountItems(t.Context(), "T1", day(t, "2025-11-17"), day(t, "2025-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]planner.ItemCounts{"U1": {All: 2, NotCancelled: 2}, "U2": {All: 1, NotCancelled: 0}}
+	if !maps.Equal(got, want) {
+		t.Errorf("CountItems = %v, want %v", got, want)
+	}
+	if got, err := db.CountItems(t.Context(), "T9", day(t, "2025-11-17"), day(t, "2025-11-23")); err != nil || len(got) != 0 {
+		t.Errorf("CountItems of an unknown team = %v, %v; want none", got, err)
 	}
 }
