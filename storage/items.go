@@ -249,9 +249,11 @@ func itemsStarting(ctx context.Context, tx *sql.Tx, teamID, userID string, from,
 		WHERE i.team_id = ? AND i.start_date BETWEEN ? AND ?
 		ORDER BY i.start_date, i.id`, []any{teamID, from.String(), to.String()}
 	if userID != "" {
-		query, args = itemColumns+`
-		WHERE i.team_id = ? AND i.start_date BETWEEN ? AND ? AND i.user_id = ?
-		ORDER BY i.start_date, i.id`, append(args, userID)
+		// Without statistics (ANALYZE) SQLite picks the team's index and
+		// scans the whole team's week: a member's ten items cost 80 µs.
+		query, args = itemColumns+` INDEXED BY items_team_user_start
+		WHERE i.team_id = ? AND i.user_id = ? AND i.start_date BETWEEN ? AND ?
+		ORDER BY i.start_date, i.id`, []any{teamID, userID, from.String(), to.String()}
 	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
