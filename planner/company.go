@@ -1,0 +1,88 @@
+package planner
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Stage is how far a company (or project) the team courts has come: the
+// pipeline of 在谈一批、落地一批、建成一批.
+type Stage string
+
+// The stages of the pipeline, in order, then the two that leave it.
+const (
+	StageLead         Stage = "lead"         // 线索
+	StageContacted    Stage = "contacted"    // 已对接
+	StageNegotiating  Stage = "negotiating"  // 在谈
+	StageSigned       Stage = "signed"       // 签约
+	StageLanded       Stage = "landed"       // 落地: registered, land obtained
+	StageConstruction Stage = "construction" // 开工
+	StageProduction   Stage = "production"   // 投产
+	StageOnHold       Stage = "on_hold"      // 暂停
+	StageLost         Stage = "lost"         // 流失
+)
+
+// Stages lists every Stage: the pipeline in order, then on hold and lost.
+var Stages = []Stage{
+	StageLead, StageContacted, StageNegotiating, StageSigned, StageLanded,
+	StageConstruction, StageProduction, StageOnHold, StageLost,
+}
+
+// Valid reports whether s is one of Stages.
+func (s Stage) Valid() bool {
+	for _, known := range Stages {
+		if s == known {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxCompanyName is the most characters a company's name may have.
+const MaxCompanyName = 100
+
+// Company is a company or project the team courts, with its current stage.
+type Company struct {
+	TeamID    string
+	ID        int64 // sequential per team, from 1
+	Name      string
+	Notes     string
+	OwnerID   string // the member who follows it
+	OwnerName string // filled in by the Store when read
+	Stage     Stage
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// StageChange is one step of a company's lifecycle: who moved it from one
+// stage to another (From is empty when it was created), when, and why.
+type StageChange struct {
+	TeamID    string
+	CompanyID int64
+	From      Stage
+	To        Stage
+	By        string // user id
+	At        time.Time
+	Note      string
+}
+
+// CompanyView is a company as a pipeline report shows it: with the last day
+// an item linked to it took place (zero if none yet) and the next item
+// planned with it (ID 0 if none).
+type CompanyView struct {
+	Company
+	LastContact Date
+	Next        Item
+}
+
+// CompanyKey is the form company names are matched in: full-width letters,
+// digits and punctuation made half-width, case folded, and runs of spaces
+// made one, so that "Changcheng  Auto", "ＣＨＡＮＧＣＨＥＮＧ ａｕｔｏ" and
+// "changcheng auto" are one company.
+func CompanyKey(name string) string {
+	folded := strings.ToLower(width.Fold.String(name))
+	return strings.Join(strings.FieldsFunc(folded, unicode.IsSpace), " ")
+}

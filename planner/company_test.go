@@ -1,0 +1,30 @@
+package planner
+
+import "testing"
+
+func TestCompanyKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"Changcheng Auto", "changcheng  auto"},
+		{"ＣＨＡＮＧＣＨＥＮＧ　ａｕｔｏ", "Changcheng Auto"},
+		{" 常诚车业 ", "常诚车业"},
+		{"宁德时代（CATL）", "宁德时代(catl)"},
+	} {
+		if CompanyKey(c.a) != CompanyKey(c.b) {
+			t.Errorf("CompanyKey(%q) = %q, CompanyKey(%q) = %q; want equal", c.a, CompanyKey(c.a), c.b, CompanyKey(c.b))
+		}
+	}
+	if CompanyKey("常诚车业") == CompanyKey("常州车业") {
+		t.Error("different names share a key")
+	}
+}
+
+func TestStagesValid(t *testing.T) {
+	for _, s := range Stages {
+		if !s.Valid() {
+			t.Errorf("%s not valid", s)
+		}
+	}
+	if Stage("won").Valid() {
+		t.Error(`"won" is not a stage`)
+	}
+}
