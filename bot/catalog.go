@@ -71,6 +71,31 @@ const (
 	msgButtonUndo     msg = "button_undo"
 	msgButtonCancel   msg = "button_cancel"
 	msgForgotten      msg = "forgotten"
+	// The Excel report (export_xlsx.go, slack_upload.go).
+	msgExportUploading msg = "export_uploading"
+	msgExportConsole   msg = "export_console"
+	msgExportFailed    msg = "export_failed"
+)
+
+// The sentences of the company pipeline (render_pipeline.go, render_retro.go).
+const (
+	msgLeadCreated       msg = "lead_created"
+	msgLeadMoved         msg = "lead_moved"
+	msgLeadNoted         msg = "lead_noted"
+	msgLeadHead          msg = "lead_head"
+	msgLeadStages        msg = "lead_stages"
+	msgLeadItems         msg = "lead_items"
+	msgLeadNoItems       msg = "lead_no_items"
+	msgPipelineTitle     msg = "pipeline_title"
+	msgPipelineEmpty     msg = "pipeline_empty"
+	msgLastContact       msg = "last_contact"
+	msgNextItem          msg = "next_item"
+	msgNoOwner           msg = "no_owner"
+	msgRetroPipeline     msg = "retro_pipeline"
+	msgRetroPipelineNone msg = "retro_pipeline_none"
+	msgRetroStageCounts  msg = "retro_stage_counts"
+	msgRetroUntouched    msg = "retro_untouched"
+	msgRetroCollision    msg = "retro_collision"
 )
 
 // The sentences of the weekly retrospective (render_retro.go).
@@ -115,6 +140,20 @@ var errorMsgs = map[planner.Lang]map[planner.Reason]string{
 var catalogs = map[planner.Lang]map[msg]string{
 	planner.English: english,
 	planner.Chinese: chinese,
+}
+
+// stageNames are the pipeline's stages as each language names them.
+var stageNames = map[planner.Lang]map[planner.Stage]string{
+	planner.English: {
+		planner.StageLead: "lead", planner.StageContacted: "contacted", planner.StageNegotiating: "negotiating",
+		planner.StageSigned: "signed", planner.StageLanded: "landed", planner.StageConstruction: "construction",
+		planner.StageProduction: "production", planner.StageOnHold: "on hold", planner.StageLost: "lost",
+	},
+	planner.Chinese: {
+		planner.StageLead: "线索", planner.StageContacted: "已对接", planner.StageNegotiating: "在谈",
+		planner.StageSigned: "签约", planner.StageLanded: "落地", planner.StageConstruction: "开工",
+		planner.StageProduction: "投产", planner.StageOnHold: "暂停", planner.StageLost: "流失",
+	},
 }
 
 // kindNames are the kinds as each language names them.

@@ -35,6 +35,8 @@ const (
 	VerbNew     Verb = "new"
 	VerbRemind  Verb = "remind"
 	VerbForget  Verb = "forget"
+	VerbLead    Verb = "lead"  // a company of the pipeline: create, move, note, show
+	VerbLeads   Verb = "leads" // the pipeline
 )
 
 // Command is a parsed /plan line.
@@ -66,6 +68,10 @@ var verbWords = map[string]struct {
 	"new": {VerbNew, planner.English}, "新建": {VerbNew, planner.Chinese},
 	"remind": {VerbRemind, planner.English}, "提醒": {VerbRemind, planner.Chinese},
 	"forget": {VerbForget, planner.English}, "忘记": {VerbForget, planner.Chinese}, "删除成员": {VerbForget, planner.Chinese},
+	// The issue's own example is "/plan lead 常诚车业 签约": the English pipeline
+	// verbs leave the reply language to the rest of the line.
+	"lead": {VerbLead, ""}, "company": {VerbLead, ""}, "线索": {VerbLead, planner.Chinese},
+	"leads": {VerbLeads, ""}, "pipeline": {VerbLeads, ""}, "项目库": {VerbLeads, planner.Chinese},
 	// Synonyms people type.
 	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
 	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},
@@ -143,10 +149,15 @@ func cutWord(s string) (word, rest string) {
 // fits reports whether args are of the shape verb takes.
 func fits(verb Verb, args string) bool {
 	switch verb {
-	case VerbAdd, VerbNote:
+	case VerbAdd, VerbNote, VerbLead:
 		return true
-	case VerbWeek, VerbTeam, VerbExport:
+	case VerbLeads:
+		return !strings.ContainsFunc(strings.TrimSpace(strings.Replace(strings.ToLower(args), "on hold", "on_hold", 1)), unicode.IsSpace)
+	case VerbWeek, VerbTeam:
 		return weekArg.MatchString(args)
+	case VerbExport:
+		_, week := exportFormat(args) // "export xlsx last"
+		return weekArg.MatchString(week)
 	case VerbDigest:
 		return digestFits(args)
 	case VerbRemind:

@@ -39,6 +39,9 @@ func (c *Console) Run(ctx context.Context) error {
 			if _, slackOnly := reply.Body.(DigestPost); slackOnly {
 				reply.Body = Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, "")}
 			}
+			if up, slackOnly := reply.Body.(ExportUpload); slackOnly {
+				reply.Body = Notice{Text: say(reply.Lang, msgExportConsole, up.Week)}
+			}
 			if _, err := fmt.Fprintln(c.Out, RenderText(reply)); err != nil {
 				return err
 			}

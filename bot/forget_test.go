@@ -111,7 +111,7 @@ func TestHandleForget(t *testing.T) {
 			if got := teamItems(t, h, "T1"); !slices.EqualFunc(got, want, func(a, b planner.Item) bool { return a.ID == b.ID && a.Title == b.Title }) {
 				t.Errorf("team T1 items after forget %v: %+v, want %+v", tt.user, got, want)
 			}
-			if got := teamItems(t, h, "T2"); !slices.Equal(got, eveBefore) {
+			if got := teamItems(t, h, "T2"); !reflect.DeepEqual(got, eveBefore) {
 				t.Errorf("team T2 items changed: %+v, want %+v", got, eveBefore)
 			}
 			members, err := h.Service.Store.Members(t.Context(), "T1")

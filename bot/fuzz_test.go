@@ -145,6 +145,8 @@ func fuzzSeeds() []string {
 	for _, c := range hostileCases {
 		out = append(out, c.Text)
 	}
+	out = append(out, "lead 常诚车业 签约 年产150万套车灯项目", `lead "<!channel> Co" signed`, "leads mine",
+		"tue visit [<!here>]", "线索 【常诚车业】 在谈", "export xlsx last", "导出 表格")
 	return append(out, seedWeekLines...)
 }
 

@@ -104,6 +104,12 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return t.change(ctx, cmd)
 	case VerbHistory:
 		return t.history(ctx, cmd)
+	case VerbLead:
+		res, err := s.Lead(ctx, a, cmd.Args)
+		return LeadView{LeadResult: res, Zone: s.Loc}, "", err
+	case VerbLeads:
+		views, err := s.Leads(ctx, a, cmd.Args)
+		return PipelineView{Companies: views}, "", err
 	case VerbNote:
 		return t.note(ctx, cmd.Args)
 	case VerbSetup:
@@ -267,10 +273,14 @@ func (t *Turn) note(ctx context.Context, text string) (Body, planner.Lang, error
 	return NoteView{Week: w, Text: text, Saved: true}, "", err
 }
 
-func (t *Turn) export(ctx context.Context, spec string) (Body, planner.Lang, error) {
+func (t *Turn) export(ctx context.Context, args string) (Body, planner.Lang, error) {
+	format, spec := exportFormat(args)
 	w, err := t.Service.Week(spec)
 	if err != nil {
 		return nil, "", err
+	}
+	if format == "xlsx" {
+		return ExportUpload{Week: w}, "", nil // the transport makes and sends the file after the answer
 	}
 	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, "", w)
 	if err != nil {

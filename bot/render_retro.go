@@ -57,8 +57,9 @@ func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
 	thread := say(l, msgRetroThread)
 	noteChars := utf8.RuneCountInString(escape(thread))
 	summary.add(v.totals, sectionsOf(v.totals))
-	tail := sectionsOf(v.tail)
-	summary.fill(v.trips, len(tail)+1, runeCount(tail)+noteChars)
+	tail, pipe := sectionsOf(v.tail), sectionsOf(v.pipe)
+	summary.fill(v.trips, len(pipe)+len(tail)+1, runeCount(pipe)+runeCount(tail)+noteChars)
+	summary.fill(v.pipe, len(tail)+1, runeCount(tail)+noteChars)
 	summary.fill(v.tail, 1, noteChars)
 	summary.context(thread)
 	messages := []RetroMessage{summary.message()}
@@ -111,6 +112,7 @@ type retroView struct {
 	title   string        // the week, and whether the retrospective is late
 	totals  []retroLine   // completion, its change and the totals by kind
 	trips   []retroLine   // who went where, under a heading; none without trips
+	pipe    []retroLine   // the pipeline's moves, counts, quiet companies and 撞单; none without companies
 	members [][]retroLine // each member's heading, items and note
 	heading retroLine     // the heading over the members, in one message
 	tail    []retroLine   // who logged nothing, what is planned next week
@@ -131,6 +133,7 @@ func newRetroView(l planner.Lang, r planner.Retro) retroView {
 	}
 	v.totals = retroTotals(l, r)
 	v.trips = retroTrips(l, r)
+	v.pipe = retroPipeline(l, r.Pipeline, r)
 	for _, m := range r.Members {
 		v.members = append(v.members, retroMember(l, r, m))
 	}
@@ -141,7 +144,7 @@ func newRetroView(l planner.Lang, r planner.Retro) retroView {
 // chunks are the view's parts after its header, as one message shows them,
 // each in sections of its own.
 func (v retroView) chunks() [][]retroLine {
-	chunks := [][]retroLine{v.totals, v.trips}
+	chunks := [][]retroLine{v.totals, v.trips, v.pipe}
 	for i, m := range v.members {
 		if i == 0 {
 			m = append([]retroLine{v.heading}, m...)

@@ -23,6 +23,7 @@ var allReasons = []planner.Reason{
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
 	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
 	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
+	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
 }
 
 // allMsgs are the msg constants of catalog.go.
@@ -41,6 +42,10 @@ var allMsgs = []msg{
 	msgRetroTrainings, msgRetroReviews, msgRetroMeetings, msgRetroOthers, msgRetroDay, msgRetroDays, msgRetroNoPlace,
 	msgRetroNoItems, msgRetroCarried, msgRetroNext, msgRetroNextEntry, msgRetroNextNone, msgRetroThread,
 	msgForgotten,
+	msgLeadCreated, msgLeadMoved, msgLeadNoted, msgLeadHead, msgLeadStages, msgLeadItems, msgLeadNoItems,
+	msgPipelineTitle, msgPipelineEmpty, msgLastContact, msgNextItem, msgNoOwner,
+	msgRetroPipeline, msgRetroPipelineNone, msgRetroStageCounts, msgRetroUntouched, msgRetroCollision,
+	msgExportUploading, msgExportConsole, msgExportFailed,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

@@ -40,6 +40,10 @@ func RenderText(r Reply) string {
 		return say(l, msgLangSet)
 	case HistoryView:
 		return historyText(l, b)
+	case LeadView:
+		return leadText(l, b)
+	case PipelineView:
+		return pipelineText(l, b)
 	case SetupChannel:
 		return say(l, msgSetupChannel, b.Channel)
 	case SetupDone:
@@ -50,6 +54,8 @@ func RenderText(r Reply) string {
 		return b.Text
 	case DigestPost:
 		return say(l, msgPosting, b.Week)
+	case ExportUpload:
+		return say(l, msgExportUploading, b.Week)
 	case ScheduleView:
 		return scheduleText(l, b.Schedules)
 	case RemindSet:
@@ -86,6 +92,9 @@ func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
 		parts = append(parts, it.UserName)
 	}
 	parts = append(parts, it.Title)
+	if len(it.Companies) > 0 {
+		parts = append(parts, "🏢 "+companyNames(it.Companies))
+	}
 	if it.Outcome != "" {
 		parts = append(parts, "“"+it.Outcome+"”")
 	}

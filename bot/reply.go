@@ -57,6 +57,16 @@ type HistoryView struct {
 	Zone    *time.Location
 }
 
+// LeadView is what /plan lead did: a company saved, or shown with its
+// lifecycle and items; times shown in Zone.
+type LeadView struct {
+	planner.LeadResult
+	Zone *time.Location
+}
+
+// PipelineView is the team's pipeline as /plan leads lists it.
+type PipelineView struct{ Companies []planner.CompanyView }
+
 // SetupChannel asks the transport to make Channel the team's digest channel,
 // once it has checked that it can post there.
 type SetupChannel struct{ Channel string }
@@ -116,6 +126,8 @@ func (DigestView) isBody()   {}
 func (ExportView) isBody()   {}
 func (LangSet) isBody()      {}
 func (HistoryView) isBody()  {}
+func (LeadView) isBody()     {}
+func (PipelineView) isBody() {}
 func (SetupChannel) isBody() {}
 func (SetupDone) isBody()    {}
 func (NewForm) isBody()      {}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/chart"
 	"planbot/planner"
 )
 
@@ -24,6 +25,9 @@ type Scheduler struct {
 	// Asia/Shanghai (and none for the others), instead of Calendar.
 	AutoCalendar bool
 	Pace         time.Duration // the pause between two messages of a fan-out
+	// ChartFont draws the chart attached in the retrospective's thread; nil:
+	// no chart (no font with Chinese glyphs was found).
+	ChartFont *chart.Font
 
 	warned map[int]bool // years already reported as missing from the calendar
 }

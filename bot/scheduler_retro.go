@@ -46,6 +46,7 @@ func (s *Scheduler) postRetro(ctx context.Context, svc *planner.Service, team pl
 			s.App.Log.Error("scheduler: retrospective thread part not posted", "team", team.ID, "week", week, "part", i+2, "err", err)
 		}
 	}
+	s.postChart(ctx, svc, team, r, ts) // logs its own failure: the retrospective is posted
 	return ts, nil
 }
 

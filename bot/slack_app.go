@@ -143,6 +143,10 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 		a.after("form", afterAckTimeout, func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
 	case DigestPost:
 		a.after("post", afterAckTimeout, func(ctx context.Context) error { return a.postDigest(ctx, actor, body, sc.ResponseURL, reply.Lang) })
+	case ExportUpload:
+		a.after("export", uploadTimeout, func(ctx context.Context) error {
+			return a.uploadReport(ctx, actor, body.Week, sc.ResponseURL, reply.Lang)
+		})
 	}
 	a.Metrics.commandSeconds.Observe(time.Since(start).Seconds())
 	return NewSlackResponse(reply)

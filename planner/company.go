@@ -60,13 +60,14 @@ type Company struct {
 // StageChange is one step of a company's lifecycle: who moved it from one
 // stage to another (From is empty when it was created), when, and why.
 type StageChange struct {
-	TeamID    string
-	CompanyID int64
-	From      Stage
-	To        Stage
-	By        string // user id
-	At        time.Time
-	Note      string
+	TeamID    string    `json:"-"`
+	CompanyID int64     `json:"company_id"`
+	Company   string    `json:"company"` // the company's name, filled in by the Store when read
+	From      Stage     `json:"from"`
+	To        Stage     `json:"to"`
+	By        string    `json:"by"` // user id
+	At        time.Time `json:"at"`
+	Note      string    `json:"note"`
 }
 
 // CompanyView is a company as a pipeline report shows it: with the last day

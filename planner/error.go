@@ -54,6 +54,10 @@ const (
 	ReasonPreview      Reason = "preview"           // posting before the retrospective's time
 	ReasonBadSchedule  Reason = "bad_schedule"      // not a day and a time (sun 18:00)
 	ReasonSlackOnly    Reason = "slack_only"        // a command that works only in Slack
+	ReasonNoCompany    Reason = "no_company"        // no company of that name in the team's pipeline; Detail is the name
+	ReasonBadCompany   Reason = "bad_company"       // a company's name that is empty, too long or unclosed quotes
+	ReasonSameStage    Reason = "same_stage"        // a company moved to the stage it is at; Detail is the stage
+	ReasonBadStage     Reason = "bad_stage"         // not a stage (or "mine") to list the pipeline by; Detail is the word
 	ReasonInternalFail Reason = "internal_fail"     // storage or another part failed
 )
 

@@ -71,18 +71,21 @@ const (
 
 // Item is one entry of a member's itinerary: one day or a run of days.
 type Item struct {
-	ID        int64 // sequential per team, from 1
-	TeamID    string
-	UserID    string
-	UserName  string // the member's display name, filled in by the Store when read
-	Start     Date
-	End       Date // equal to Start for a one-day item
-	Kind      Kind
-	Count     int
-	Place     string // a trip's destination, as written
-	Title     string // the what-text as typed
-	Status    Status
-	Outcome   string // what came of it, or why it was cancelled
+	ID       int64 // sequential per team, from 1
+	TeamID   string
+	UserID   string
+	UserName string // the member's display name, filled in by the Store when read
+	Start    Date
+	End      Date // equal to Start for a one-day item
+	Kind     Kind
+	Count    int
+	Place    string // a trip's destination, as written
+	Title    string // the what-text as typed
+	Status   Status
+	Outcome  string // what came of it, or why it was cancelled
+	// Companies are the companies the item concerns (ID and Name): set by
+	// Service.Add, stored by AddItems, read back by CompanyHistory.
+	Companies []Company
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"sort"
+	"time"
 )
 
 // Retro is a team's retrospective of one week (周末总结复盘): the week's digest,
@@ -14,7 +15,8 @@ type Retro struct {
 	Previous        map[Kind]Totals `json:"previous_week"`
 	CarriedOver     []int64         `json:"carried_over"`      // ids of the week's items still planned
 	NextWeekPlanned map[string]int  `json:"next_week_planned"` // user id → items planned next week
-	Late            bool            `json:"late,omitempty"`    // posted as a catch-up after downtime
+	Pipeline        PipelineWeek    `json:"pipeline"`
+	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
 }
 
 // PreviousCompletion returns the share of the previous week's items that were done, 0..1.
@@ -92,5 +94,27 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	if err != nil {
 		return Retro{}, err
 	}
-	return BuildRetro(team, w, items, previous, next, active, notes, members), nil
+	r := BuildRetro(team, w, items, previous, next, active, notes, members)
+	r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items)
+	return r, err
+}
+
+// pipelineWeek reads and builds the pipeline section of week w's
+// retrospective, whose items are given.
+func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items []Item) (PipelineWeek, error) {
+	companies, err := s.Store.Pipeline(ctx, teamID, w.End())
+	if err != nil || len(companies) == 0 {
+		return BuildPipelineWeek(w, nil, nil, nil, nil, s.Loc), err
+	}
+	links, err := s.Store.CompanyLinks(ctx, teamID, w.Start(), w.End())
+	if err != nil {
+		return PipelineWeek{}, err
+	}
+	d := w.Start()
+	start := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, s.Loc)
+	moves, err := s.Store.StageChanges(ctx, teamID, start, start.AddDate(0, 0, 7))
+	if err != nil {
+		return PipelineWeek{}, err
+	}
+	return BuildPipelineWeek(w, items, links, moves, companies, s.Loc), nil
 }

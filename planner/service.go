@@ -54,9 +54,13 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 	}
 	items := make([]Item, len(it.Drafts))
 	for i, d := range it.Drafts {
+		companies, err := s.companiesIn(ctx, a, d.Title)
+		if err != nil {
+			return nil, it, err
+		}
 		items[i] = Item{
 			TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-			Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title,
+			Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title, Companies: companies,
 			Status: StatusPlanned, CreatedAt: now.UTC(), UpdatedAt: now.UTC(),
 		}
 	}
@@ -71,9 +75,13 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 		return Item{}, err
 	}
 	now := s.now().UTC()
+	companies, err := s.companiesIn(ctx, a, d.Title)
+	if err != nil {
+		return Item{}, err
+	}
 	items, err := s.Store.AddItems(ctx, []Item{{
 		TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-		Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title,
+		Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title, Companies: companies,
 		Status: StatusPlanned, CreatedAt: now, UpdatedAt: now,
 	}}, a.UserID)
 	if err != nil {

@@ -1,6 +1,9 @@
 package planner
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Store keeps teams, members, items, their history and notes. Every method is
 // scoped by team: nothing crosses from one team to another.
@@ -45,6 +48,35 @@ type Store interface {
 	// CountItems counts each member's items of a team that start between from
 	// and to inclusive, by user id; members with none are absent.
 	CountItems(ctx context.Context, teamID string, from, to Date) (map[string]ItemCounts, error)
+	// WeeklyTotals sums a team's items of one kind that start between from and
+	// to inclusive, by the week they start in; weeks without any are absent.
+	// Cancelled items count nowhere, as in a Digest's Totals.
+	WeeklyTotals(ctx context.Context, teamID string, kind Kind, from, to Date) (map[Week]Totals, error)
+	// AddCompany stores a new company with the team's next company id and
+	// records its first stage change (From empty); a name whose key is taken
+	// is a Conflict error.
+	AddCompany(ctx context.Context, c Company, change StageChange) (Company, error)
+	// UpdateCompany stores a company's stage, notes and owner and records change.
+	UpdateCompany(ctx context.Context, c Company, change StageChange) (Company, error)
+	// CompanyByKey returns the team's company whose CompanyKey is key, or a
+	// NotFound error.
+	CompanyByKey(ctx context.Context, teamID, key string) (Company, error)
+	// MatchCompanies returns the team's companies whose key appears in text
+	// (a CompanyKey), longest key first.
+	MatchCompanies(ctx context.Context, teamID, text string) ([]Company, error)
+	// Pipeline lists the team's companies by id, each with its last contact
+	// (the last day of a linked item not cancelled, up to today) and the next
+	// item planned with it (from today on).
+	Pipeline(ctx context.Context, teamID string, today Date) ([]CompanyView, error)
+	// CompanyHistory lists a company's stage changes and its linked items,
+	// oldest first.
+	CompanyHistory(ctx context.Context, teamID string, id int64) ([]StageChange, []Item, error)
+	// CompanyLinks returns the companies linked to each of the team's items
+	// that start between from and to inclusive, by item id.
+	CompanyLinks(ctx context.Context, teamID string, from, to Date) (map[int64][]Company, error)
+	// StageChanges lists the team's stage changes made from from up to to
+	// (excluded), oldest first.
+	StageChanges(ctx context.Context, teamID string, from, to time.Time) ([]StageChange, error)
 	// History lists an item's changes, oldest first.
 	History(ctx context.Context, teamID string, id int64) ([]Change, error)
 

@@ -48,10 +48,18 @@ func forgetMember(ctx context.Context, tx *sql.Tx, teamID, userID string) (int, 
 		WHERE id = ?`, teamID, teamID); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `
-		DELETE FROM item_history
-		WHERE team_id = ? AND item_id IN (SELECT id FROM items WHERE team_id = ? AND user_id = ?)`,
-		teamID, teamID, userID); err != nil {
+	for _, child := range []string{"item_history", "item_companies"} {
+		if _, err := tx.ExecContext(ctx, `
+			DELETE FROM `+child+`
+			WHERE team_id = ? AND item_id IN (SELECT id FROM items WHERE team_id = ? AND user_id = ?)`,
+			teamID, teamID, userID); err != nil {
+			return 0, err
+		}
+	}
+	// Their companies stay the team's, unowned; the stage changes they made
+	// keep their user id, as item history does.
+	if _, err := tx.ExecContext(ctx, `UPDATE companies SET owner_id = '' WHERE team_id = ? AND owner_id = ?`,
+		teamID, userID); err != nil {
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE team_id = ? AND user_id = ?`, teamID, userID)

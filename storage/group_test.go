@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -119,7 +120,7 @@ func TestGroupCommitNumbersEachTeamInOrder(t *testing.T) {
 				t.Errorf("call %d returned %+v, want %q of team %s", i, it, want, teams[i%len(teams)])
 			}
 			got, err := db.Item(t.Context(), it.TeamID, it.ID)
-			if err != nil || got != it {
+			if err != nil || !reflect.DeepEqual(got, it) {
 				t.Errorf("call %d: stored %+v, %v; returned %+v", i, got, err, it)
 			}
 			history, err := db.History(t.Context(), it.TeamID, it.ID)

@@ -61,10 +61,14 @@ func addItems(ctx context.Context, tx *sql.Tx, items []planner.Item, by string) 
 		if err := insertChange(ctx, tx, change); err != nil {
 			return nil, err
 		}
+		if err := linkCompanies(ctx, tx, it.TeamID, id, it.Companies); err != nil {
+			return nil, err
+		}
 		added, err := item(ctx, tx, it.TeamID, id)
 		if err != nil {
 			return nil, err
 		}
+		added.Companies = it.Companies
 		stored = append(stored, added)
 	}
 	return stored, nil
@@ -255,6 +259,11 @@ func itemsStarting(ctx context.Context, tx *sql.Tx, teamID, userID string, from,
 		WHERE i.team_id = ? AND i.user_id = ? AND i.start_date BETWEEN ? AND ?
 		ORDER BY i.start_date, i.id`, []any{teamID, userID, from.String(), to.String()}
 	}
+	return queryItems(ctx, tx, query, args...)
+}
+
+// queryItems runs a query of itemColumns and reads its rows.
+func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]planner.Item, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

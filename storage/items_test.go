@@ -2,6 +2,7 @@ package storage
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -167,14 +168,14 @@ func TestItemRoundTrip(t *testing.T) {
 	want.UpdatedAt = created
 
 	stored := mustAdd(t, db, "U1", in)
-	if len(stored) != 1 || stored[0] != want {
+	if len(stored) != 1 || !reflect.DeepEqual(stored[0], want) {
 		t.Fatalf("AddItems returned\n%+v\nwant\n%+v", stored, want)
 	}
 	got, err := db.Item(t.Context(), "A", 1)
 	if err != nil {
 		t.Fatalf("Item: %v", err)
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Item returned\n%+v\nwant\n%+v", got, want)
 	}
 }
@@ -220,7 +221,7 @@ func TestItemsAreScopedByTeam(t *testing.T) {
 	}
 
 	got, err := db.Item(ctx, "A", 1)
-	if err != nil || got != original {
+	if err != nil || !reflect.DeepEqual(got, original) {
 		t.Errorf("A's item after B's attempts: %+v, %v; want %+v", got, err, original)
 	}
 	history, err := db.History(ctx, "A", 1)
@@ -258,7 +259,7 @@ func TestUpdateItemRecordsHistory(t *testing.T) {
 		if err != nil {
 			t.Fatalf("UpdateItem #%d: %v", i+1, err)
 		}
-		if got != want {
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("UpdateItem #%d returned\n%+v\nwant\n%+v", i+1, got, want)
 		}
 		it = got
@@ -295,7 +296,7 @@ func TestUpdateItemFailureChangesNothing(t *testing.T) {
 			_, err := db.UpdateItem(ctx, it, tt.change)
 			wantCode(t, err, planner.Internal)
 			got, err := db.Item(ctx, "A", 1)
-			if err != nil || got != original {
+			if err != nil || !reflect.DeepEqual(got, original) {
 				t.Errorf("item after failed update: %+v, %v; want %+v", got, err, original)
 			}
 			history, err := db.History(ctx, "A", 1)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -24,6 +25,7 @@ type environment struct {
 	now            func() time.Time
 	log            *slog.Logger
 	listening      func(addr string) // told each address serve listens on (tests)
+	fonts          []string          // font files tried for charts when PLANBOT_FONT is unset; nil: chart.Candidates
 }
 
 // open opens the database and builds the planner service for cfg.
@@ -72,11 +74,16 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	format := fs.String("format", "text", "text, json, or blocks (the Slack messages as posted)")
 	post := fs.Bool("post", false, "post it to the team's Slack channel now (SLACK_BOT_TOKEN)")
 	force := fs.Bool("force", false, "with --post: post a week again, or before its time (a preview)")
+	chartFile := fs.String("chart", "", "also write the week's chart, a PNG, to this file (a Chinese font: PLANBOT_FONT)")
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" && *format != "blocks" {
 		return usagef("digest: --format must be text, json or blocks, not %q", *format)
+	}
+	font, err := e.digestChartFont(*chartFile, *post)
+	if err != nil {
+		return err
 	}
 	svc, closeDB, err := e.open(ctx, &cfg)
 	if err != nil {
@@ -95,6 +102,11 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	lang := svc.For(t, planner.Member{}).Lang
+	if *chartFile != "" {
+		if err := writeChart(ctx, svc, t.ID, r, lang, font, *chartFile); err != nil {
+			return err
+		}
+	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -115,8 +127,12 @@ func (e *environment) post(ctx context.Context, svc *planner.Service, t planner.
 	if err != nil {
 		return err
 	}
+	font, err := e.chartFont(false)
+	if err != nil {
+		return err
+	}
 	app := e.slackApp(svc, sc)
-	team, err := (&bot.Scheduler{App: app}).PostNow(ctx, t.ID, w, force)
+	team, err := (&bot.Scheduler{App: app, ChartFont: font}).PostNow(ctx, t.ID, w, force)
 	app.Wait()
 	if err != nil {
 		if planner.ErrorOf(err).Code == planner.Conflict {
@@ -133,12 +149,16 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 	fs := newFlags("export", &cfg, e.getenv, e.stderr)
 	team := fs.String("team", "", "the team (required when there are several)")
 	week := fs.String("week", "", "the week, YYYY-Www (default: the current week)")
-	format := fs.String("format", "csv", "csv")
+	format := fs.String("format", "csv", "csv, or xlsx (the weekly Excel report)")
+	out := fs.String("out", "", "write to this file instead of stdout (xlsx: required when stdout is a terminal)")
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
-	if *format != "csv" {
-		return usagef("export: --format must be csv, not %q", *format)
+	if *format != "csv" && *format != "xlsx" {
+		return usagef("export: --format must be csv or xlsx, not %q", *format)
+	}
+	if *format == "xlsx" && *out == "" && writesToTerminal(e.stdout) {
+		return usagef("export: an xlsx file is binary; write it to a file with --out report.xlsx (or redirect stdout)")
 	}
 	svc, closeDB, err := e.open(ctx, &cfg)
 	if err != nil {
@@ -149,11 +169,38 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	items, err := svc.ItemsOf(ctx, t.ID, "", w)
-	if err != nil {
+	var file bytes.Buffer // whole before a byte is written: a failure leaves no half file
+	if *format == "xlsx" {
+		report, err := bot.BuildWeekReport(ctx, svc, t, w)
+		if err != nil {
+			return err
+		}
+		if err := bot.WriteXLSX(&file, report); err != nil {
+			return err
+		}
+	} else {
+		items, err := svc.ItemsOf(ctx, t.ID, "", w)
+		if err != nil {
+			return err
+		}
+		if err := bot.WriteCSV(&file, items); err != nil {
+			return err
+		}
+	}
+	if *out == "" {
+		_, err = e.stdout.Write(file.Bytes())
 		return err
 	}
-	return bot.WriteCSV(e.stdout, items)
+	if err := os.WriteFile(*out, file.Bytes(), 0o600); err != nil {
+		return usagef("export: --out: %v", err)
+	}
+	return nil
+}
+
+// writesToTerminal reports whether w is an interactive terminal.
+func writesToTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f)
 }
 
 // teamAndWeek picks the team (the only one, or the one named) and the week.

@@ -210,6 +210,12 @@ type digestDoc struct {
 	PreviousWeek    map[string]totals `json:"previous_week"`
 	CarriedOver     []int64           `json:"carried_over"`
 	NextWeekPlanned map[string]int    `json:"next_week_planned"`
+	Pipeline        struct {
+		Moves      []json.RawMessage
+		Counts     map[string]int
+		Untouched  []string
+		Collisions []json.RawMessage
+	}
 }
 
 func digestJSON(t *testing.T, env map[string]string, team string) digestDoc {

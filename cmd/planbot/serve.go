@@ -185,9 +185,15 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackA
 }
 
 // scheduler reads PLANBOT_CALENDAR: cn (China's working calendar for every
-// team), none, or unset: China's for each team whose zone is Asia/Shanghai.
+// team), none, or unset: China's for each team whose zone is Asia/Shanghai;
+// and finds the font of the retrospective's chart (PLANBOT_FONT).
 func (e *environment) scheduler() (*bot.Scheduler, error) {
 	s := &bot.Scheduler{Pace: fanOutPace}
+	font, err := e.chartFont(false)
+	if err != nil {
+		return nil, err
+	}
+	s.ChartFont = font
 	switch name := e.getenv("PLANBOT_CALENDAR"); name {
 	case "cn":
 		s.Calendar = planner.ChinaCalendar{}

@@ -1,0 +1,181 @@
+package bot
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"planbot/planner"
+)
+
+// A lead is followed from first contact to production in both languages; its
+// history lists every stage change and the items that name it.
+func TestLeadLifecycle(t *testing.T) {
+	h := newHandler(t)
+	ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
+	wang := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U2", UserName: "王芳"}
+
+	for _, c := range []struct {
+		who  planner.Actor
+		line string
+		want string
+	}{
+		{wang, "lead 常诚车业 在谈", "已新建公司 常诚车业，阶段：在谈。"},
+		{wang, "线索 常诚车业 签约 年产150万套车灯项目", "常诚车业：在谈 → 签约 · 年产150万套车灯项目"},
+		{ann, `lead "Changcheng Auto" signed`, "Added company Changcheng Auto at stage signed."},
+		{ann, `lead “ＣＨＡＮＧＣＨＥＮＧ auto” landed land certificate received`, "Changcheng Auto: signed → landed · land certificate received"},
+		{ann, `lead Changcheng Auto construction`, "Changcheng Auto: landed → construction"},
+		{ann, `lead Changcheng Auto production`, "Changcheng Auto: construction → production"},
+		{ann, `lead Changcheng Auto production first lamps shipped`, "Noted on Changcheng Auto (production): first lamps shipped"},
+	} {
+		r := mustHandle(t, h, c.who, c.line)
+		if got := RenderText(r); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.line, got, c.want)
+		}
+	}
+
+	// Items link by brackets (a new name becomes a lead) or by a known name.
+	r := mustHandle(t, h, ann, "tue visit [Changcheng Auto] plant")
+	if got := RenderText(r); !strings.Contains(got, "🏢 Changcheng Auto") {
+		t.Errorf("the reply does not show the link: %q", got)
+	}
+	r = mustHandle(t, h, wang, "周三 拜访常诚车业 园区")
+	if got := RenderText(r); !strings.Contains(got, "🏢 常诚车业") {
+		t.Errorf("a known name is not linked: %q", got)
+	}
+	r = mustHandle(t, h, wang, "周四 拜访【宁德时代】")
+	if got := RenderText(r); !strings.Contains(got, "🏢 宁德时代") {
+		t.Errorf("a bracketed new name is not linked: %q", got)
+	}
+	r = mustHandle(t, h, ann, "team meeting fri")
+	if got := RenderText(r); strings.Contains(got, "🏢") {
+		t.Errorf("an item naming no company shows a link: %q", got)
+	}
+
+	history := RenderText(mustHandle(t, h, ann, "lead changcheng auto"))
+	for _, want := range []string{
+		"Changcheng Auto · production · following: Ann", "first lamps shipped",
+		"signed → landed · U1 · land certificate received", "Itinerary items:", "visit [Changcheng Auto] plant",
+	} {
+		if !strings.Contains(history, want) {
+			t.Errorf("history lacks %q:\n%s", want, history)
+		}
+	}
+
+	pipeline := RenderText(mustHandle(t, h, wang, "项目库"))
+	for _, want := range []string{"招商项目库：3 家", "【线索】", "  宁德时代 · 王芳", "【签约】", "  常诚车业 · 王芳", "下一步：#", "【投产】"} {
+		if !strings.Contains(pipeline, want) {
+			t.Errorf("pipeline lacks %q:\n%s", want, pipeline)
+		}
+	}
+	if got := RenderText(mustHandle(t, h, ann, "leads mine")); strings.Contains(got, "常诚车业") || !strings.Contains(got, "Changcheng Auto") {
+		t.Errorf("leads mine:\n%s", got)
+	}
+	if got := RenderText(mustHandle(t, h, ann, "leads signed")); !strings.Contains(got, "常诚车业") || strings.Contains(got, "Changcheng") {
+		t.Errorf("leads signed:\n%s", got)
+	}
+}
+
+// Bad lead lines are explained in the member's language, with an example, and
+// store nothing.
+func TestLeadErrors(t *testing.T) {
+	h := newHandler(t)
+	ann := planner.Actor{TeamID: "T1", UserID: "U1", UserName: "Ann"}
+	mustHandle(t, h, ann, "lead CATL negotiating")
+	for _, c := range []struct {
+		line   string
+		reason planner.Reason
+	}{
+		{"lead", planner.ReasonBadCompany},
+		{`lead "CATL signed`, planner.ReasonBadCompany},
+		{"lead " + strings.Repeat("长", 101), planner.ReasonBadCompany},
+		{"lead CATL negotiating", planner.ReasonSameStage},
+		{"leads someday", planner.ReasonBadStage},
+	} {
+		err := failure(t, h.Handle(t.Context(), ann, c.line))
+		if err.Reason != c.reason {
+			t.Errorf("%q: %v, want %s", c.line, err, c.reason)
+		}
+		if text := Explain(planner.English, err); !strings.Contains(text, "/plan lead") {
+			t.Errorf("%q: explanation without an example: %q", c.line, text)
+		}
+	}
+	if got := RenderText(mustHandle(t, h, ann, "leads")); !strings.Contains(got, "Pipeline (1):") {
+		t.Errorf("after the errors the pipeline is:\n%s", got)
+	}
+}
+
+// The retrospective shows the week's stage moves, the pipeline by stage, the
+// companies untouched for a month and 撞单, in both languages.
+func TestRetroPipeline(t *testing.T) {
+	h := newHandler(t)
+	ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
+	wang := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U2", UserName: "王芳"}
+	monday := h.Service.Now
+	h.Service.Now = func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, shanghai) }
+	mustHandle(t, h, ann, "lead OldCo contacted")
+	h.Service.Now = monday
+	mustHandle(t, h, wang, "lead 常诚车业 在谈")
+	mustHandle(t, h, wang, "线索 常诚车业 签约 年产150万套车灯项目")
+	mustHandle(t, h, ann, "lead CATL signed")
+	mustHandle(t, h, ann, "lead Quiet Inc") // created this week: not untouched
+	mustHandle(t, h, ann, "tue visit [常诚车业] plant")
+	mustHandle(t, h, wang, "周三 拜访常诚车业")
+	mustHandle(t, h, wang, "周四 拜访宁德")
+
+	r, err := h.Service.Retro(t.Context(), "T1", w47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Pipeline
+	if len(p.Moves) != 3 || p.Moves[0].Company != "常诚车业" || p.Moves[0].To != planner.StageSigned {
+		t.Errorf("moves %+v", p.Moves)
+	}
+	if want := map[planner.Stage]int{planner.StageContacted: 1, planner.StageSigned: 2, planner.StageLead: 1}; !maps.Equal(p.Counts, want) {
+		t.Errorf("counts %v, want %v", p.Counts, want)
+	}
+	if !slices.Equal(p.Untouched, []string{"OldCo"}) {
+		t.Errorf("untouched %v", p.Untouched)
+	}
+	if len(p.Collisions) != 1 || p.Collisions[0].Company != "常诚车业" || !slices.Equal(p.Collisions[0].Members, []string{"U1", "U2"}) {
+		t.Errorf("collisions %+v", p.Collisions)
+	}
+	for l, want := range map[planner.Lang][]string{
+		planner.English: {"Pipeline moves: lead 1: Quiet Inc · signed 2: 常诚车业, CATL", "Pipeline now: lead 1 · contacted 1 · signed 2",
+			"Untouched for 30 days: OldCo", "⚠ Several members on one company this week (撞单): 常诚车业 (Ann, 王芳)."},
+		planner.Chinese: {"本周项目进展：线索 1: Quiet Inc · 签约 2: 常诚车业、CATL", "项目库现状：线索 1 · 已对接 1 · 签约 2",
+			"30 天未跟进：OldCo", "⚠ 撞单：常诚车业（Ann、王芳） 本周有多人对接"},
+	} {
+		text := RetroText(l, r)
+		for _, line := range want {
+			if !strings.Contains(text, line) {
+				t.Errorf("%s retrospective lacks %q:\n%s", l, line, text)
+			}
+		}
+		messages := RetroMessages(l, r)
+		if raw, _ := json.Marshal(messages[0]); !strings.Contains(string(raw), "CATL") {
+			t.Errorf("%s summary message lacks the pipeline: %s", l, raw)
+		}
+	}
+}
+
+// A company's name or note is user text: in Slack it never pings anyone.
+func TestLeadEscaping(t *testing.T) {
+	h := newHandler(t)
+	ann := planner.Actor{TeamID: "T1", UserID: "U1", UserName: "Ann"}
+	for _, line := range []string{`lead "<!channel> Co" signed <@U2> come`, "leads", `lead "<!channel> Co"`, "tue visit [<!here>]"} {
+		r := mustHandle(t, h, ann, line)
+		raw, err := json.Marshal(NewSlackResponse(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ping := range []string{"<!channel>", "<!here>", "<@U2>"} {
+			if strings.Contains(string(raw), ping) {
+				t.Errorf("%q: Slack reply holds %s: %s", line, ping, raw)
+			}
+		}
+	}
+}

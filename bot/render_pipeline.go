@@ -1,0 +1,144 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"planbot/planner"
+)
+
+// leadText renders what /plan lead did: the company saved, or its lifecycle
+// and linked items.
+func leadText(l planner.Lang, v LeadView) string {
+	c := v.Company
+	switch {
+	case v.Created:
+		return say(l, msgLeadCreated, c.Name, stageNames[l][c.Stage])
+	case v.Change.From != v.Change.To:
+		line := say(l, msgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
+		if v.Change.Note != "" {
+			line += " · " + v.Change.Note
+		}
+		return line
+	case v.Change.Note != "":
+		return say(l, msgLeadNoted, c.Name, stageNames[l][c.Stage], v.Change.Note)
+	}
+	lines := []string{say(l, msgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c))}
+	if c.Notes != "" {
+		lines = append(lines, "“"+c.Notes+"”")
+	}
+	lines = append(lines, say(l, msgLeadStages))
+	for _, s := range v.History {
+		line := fmt.Sprintf("  %s · %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.To])
+		if s.From != "" && s.From != s.To {
+			line = fmt.Sprintf("  %s · %s → %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.From], stageNames[l][s.To])
+		}
+		line += " · " + s.By
+		if s.Note != "" {
+			line += " · " + s.Note
+		}
+		lines = append(lines, line)
+	}
+	if len(v.Items) == 0 {
+		return strings.Join(append(lines, say(l, msgLeadNoItems, c.Name)), "\n")
+	}
+	lines = append(lines, say(l, msgLeadItems))
+	for _, it := range v.Items {
+		it.Companies = nil // each is this company's
+		lines = append(lines, "  "+itemLine(l, it, true))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// pipelineText renders the pipeline by stage: each company with its owner,
+// last contact and next planned item.
+func pipelineText(l planner.Lang, v PipelineView) string {
+	if len(v.Companies) == 0 {
+		return say(l, msgPipelineEmpty)
+	}
+	lines := []string{say(l, msgPipelineTitle, len(v.Companies))}
+	var stage planner.Stage
+	for _, c := range v.Companies {
+		if c.Stage != stage {
+			stage = c.Stage
+			head := stageNames[l][stage] + ":"
+			if l == planner.Chinese {
+				head = "【" + stageNames[l][stage] + "】"
+			}
+			lines = append(lines, head)
+		}
+		parts := []string{fmt.Sprintf("  %s", c.Name), ownerName(l, c.Company)}
+		if c.LastContact != (planner.Date{}) {
+			parts = append(parts, say(l, msgLastContact, dayLabel(l, c.LastContact)))
+		}
+		if c.Next.ID != 0 {
+			parts = append(parts, say(l, msgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, dayLabel(l, c.Next.Start), c.Next.Title)))
+		}
+		lines = append(lines, strings.Join(parts, " · "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ownerName is who follows a company, or says it has no owner.
+func ownerName(l planner.Lang, c planner.Company) string {
+	switch {
+	case c.OwnerName != "":
+		return c.OwnerName
+	case c.OwnerID != "":
+		return c.OwnerID
+	}
+	return say(l, msgNoOwner)
+}
+
+// companyNames lists the names of companies, for an item's line.
+func companyNames(companies []planner.Company) string {
+	names := make([]string, len(companies))
+	for i, c := range companies {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// retroPipeline renders the pipeline's part of a retrospective: the week's
+// moves by stage ("签约 2: A, B · 开工 1: C"), the companies at each stage,
+// those untouched for a month, and companies several members worked on.
+func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []retroLine {
+	if p.Empty() {
+		return nil
+	}
+	var moves, counts []string
+	for _, stage := range planner.Stages {
+		var names []string
+		for _, m := range p.Moves {
+			if m.To == stage {
+				names = append(names, m.Company)
+			}
+		}
+		if len(names) > 0 {
+			moves = append(moves, fmt.Sprintf("%s %d: %s", stageNames[l][stage], len(names), strings.Join(names, listSep(l))))
+		}
+		if n := p.Counts[stage]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%s %d", stageNames[l][stage], n))
+		}
+	}
+	lines := []retroLine{{text: say(l, msgRetroPipelineNone)}}
+	if len(moves) > 0 {
+		lines[0] = retroLine{text: say(l, msgRetroPipeline, strings.Join(moves, " · "))}
+	}
+	lines = append(lines, retroLine{text: say(l, msgRetroStageCounts, strings.Join(counts, " · "))})
+	if len(p.Untouched) > 0 {
+		lines = append(lines, retroLine{text: say(l, msgRetroUntouched, strings.Join(p.Untouched, listSep(l)))})
+	}
+	for _, c := range p.Collisions {
+		names := make([]string, len(c.Members))
+		for i, id := range c.Members {
+			names[i] = nameOf(r, id, "")
+		}
+		open, closing := " (", ")"
+		if l == planner.Chinese {
+			open, closing = "（", "）"
+		}
+		lines = append(lines, retroLine{text: say(l, msgRetroCollision, c.Company+open+strings.Join(names, listSep(l))+closing)})
+	}
+	return lines
+}

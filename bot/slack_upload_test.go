@@ -1,0 +1,226 @@
+package bot
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/slack-go/slack"
+
+	"planbot/planner"
+)
+
+// uploadCall is one request the fake Slack of the upload tests received.
+type uploadCall struct {
+	path string
+	form url.Values // the form of a Web API call
+	file []byte     // the file of an upload
+	body []byte     // a response_url post
+}
+
+// fakeUploads is Slack's Web API as the external upload flow uses it:
+// conversations.open opens DM D42, files.getUploadURLExternal hands out an
+// upload URL on the same server, and files.completeUploadExternal answers
+// complete, unless it is told to fail with a Slack error code.
+type fakeUploads struct {
+	srv      *httptest.Server
+	complete string // files.completeUploadExternal's error, "" for ok
+
+	mu    sync.Mutex
+	calls []uploadCall
+}
+
+func newFakeUploads(t *testing.T, completeError string) *fakeUploads {
+	f := &fakeUploads{complete: completeError}
+	mux := http.NewServeMux()
+	api := func(answer func(form url.Values) string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if err := r.ParseForm(); err != nil {
+				t.Errorf("%s: %v", r.URL.Path, err)
+			}
+			f.record(uploadCall{path: r.URL.Path, form: r.PostForm})
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, answer(r.PostForm))
+		}
+	}
+	mux.HandleFunc("POST /api/users.info", api(func(url.Values) string {
+		return `{"ok":true,"user":{"id":"U1","name":"ann","real_name":"Ann","tz":"Asia/Shanghai"}}`
+	}))
+	mux.HandleFunc("POST /api/conversations.open", api(func(url.Values) string {
+		return `{"ok":true,"channel":{"id":"D42"}}`
+	}))
+	mux.HandleFunc("POST /api/files.getUploadURLExternal", api(func(url.Values) string {
+		return fmt.Sprintf(`{"ok":true,"upload_url":%q,"file_id":"F1"}`, f.srv.URL+"/upload/F1")
+	}))
+	mux.HandleFunc("POST /api/files.completeUploadExternal", api(func(form url.Values) string {
+		if f.complete != "" {
+			return fmt.Sprintf(`{"ok":false,"error":%q}`, f.complete)
+		}
+		return `{"ok":true,"files":[{"id":"F1","title":"report"}]}`
+	}))
+	mux.HandleFunc("POST /upload/F1", func(w http.ResponseWriter, r *http.Request) {
+		_, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil {
+			t.Errorf("upload Content-Type: %v", err)
+			return
+		}
+		part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart()
+		if err != nil {
+			t.Errorf("upload: %v", err)
+			return
+		}
+		file, _ := io.ReadAll(part)
+		f.record(uploadCall{path: r.URL.Path, file: file})
+		io.WriteString(w, "OK - "+fmt.Sprint(len(file)))
+	})
+	mux.HandleFunc("POST /response/", func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		f.record(uploadCall{path: r.URL.Path, body: body})
+	})
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeUploads) record(c uploadCall) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, c)
+}
+
+// flow returns the calls made, other than users.info (the profile refresh
+// that follows any command).
+func (f *fakeUploads) flow() []uploadCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var calls []uploadCall
+	for _, c := range f.calls {
+		if c.path != "/api/users.info" {
+			calls = append(calls, c)
+		}
+	}
+	return calls
+}
+
+func (f *fakeUploads) app(h *Handler) *SlackApp {
+	return &SlackApp{
+		Handler: h,
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/")),
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Metrics: NewMetrics(),
+		HTTP:    f.srv.Client(),
+		Now:     h.Service.Now,
+	}
+}
+
+// exportCommand is "/plan text" typed by Ann in channel C1.
+func exportCommand(f *fakeUploads, text string) slack.SlashCommand {
+	return slack.SlashCommand{
+		TeamID: "T1", TeamDomain: "zhaoshang", UserID: "U1", UserName: "ann", ChannelID: "C1",
+		Command: "/plan", Text: text, ResponseURL: f.srv.URL + "/response/export",
+	}
+}
+
+func paths(calls []uploadCall) []string {
+	var out []string
+	for _, c := range calls {
+		out = append(out, c.path)
+	}
+	return out
+}
+
+// /plan export xlsx answers at once, then uploads the report to Ann's direct
+// messages: conversations.open, files.getUploadURLExternal, the upload,
+// files.completeUploadExternal into the DM.
+func TestSlackExportXLSX(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	mustHandle(t, h, bob, "thu-fri trip to Beijing")
+	f := newFakeUploads(t, "")
+	app := f.app(h)
+
+	answer := app.Command(t.Context(), exportCommand(f, "export xlsx"))
+	app.Wait()
+	if !strings.Contains(answer.Text, "Excel report of 2025-W47") || answer.ResponseType != slack.ResponseTypeEphemeral {
+		t.Errorf("answer %+v, want the Excel report on its way, to Ann only", answer)
+	}
+	calls := f.flow()
+	want := []string{"/api/conversations.open", "/api/files.getUploadURLExternal", "/upload/F1", "/api/files.completeUploadExternal"}
+	if fmt.Sprint(paths(calls)) != fmt.Sprint(want) {
+		t.Fatalf("calls %v, want %v", paths(calls), want)
+	}
+	if users := calls[0].form.Get("users"); users != "U1" {
+		t.Errorf("conversations.open users=%q, want Ann's U1", users)
+	}
+	file := calls[2].file
+	if got := calls[1].form; got.Get("filename") != "planbot-2025-W47.xlsx" || got.Get("length") != fmt.Sprint(len(file)) {
+		t.Errorf("files.getUploadURLExternal %v, want planbot-2025-W47.xlsx of %d bytes", got, len(file))
+	}
+	complete := calls[3].form
+	if complete.Get("channel_id") != "D42" {
+		t.Errorf("files.completeUploadExternal channel_id=%q, want the DM D42", complete.Get("channel_id"))
+	}
+	var files []struct{ ID, Title string }
+	if err := json.Unmarshal([]byte(complete.Get("files")), &files); err != nil || len(files) != 1 || files[0].ID != "F1" ||
+		files[0].Title != "Weekly report 2025-W47 (Nov 17–23)" {
+		t.Errorf("files.completeUploadExternal files=%s (%v), want F1 titled with the week", complete.Get("files"), err)
+	}
+	checkCells(t, openXLSX(t, file), "Board", map[string]string{
+		"A3": "Ann", "C3": "· #1 visit 4 enterprises",
+		"A4": "Bob", "E4": "· #2 trip to Beijing (1/2)", "F4": "· #2 trip to Beijing (2/2)",
+	})
+}
+
+// A failed upload is told to the member through response_url, in their language.
+func TestSlackExportXLSXFails(t *testing.T) {
+	for _, tt := range []struct {
+		line, want string
+	}{
+		{"export xlsx", "I could not send you the Excel report of 2025-W47 (missing_scope)"},
+		{"导出 xlsx", "没能把 2025-W47 的 Excel 周报发给你（missing_scope）"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			f := newFakeUploads(t, "missing_scope")
+			app := f.app(h)
+			app.Command(t.Context(), exportCommand(f, tt.line))
+			app.Wait()
+			calls := f.flow()
+			if len(calls) != 5 || calls[4].path != "/response/export" {
+				t.Fatalf("calls %v, want the upload flow, then a post to response_url", paths(calls))
+			}
+			var msg SlackResponse
+			if err := json.Unmarshal(calls[4].body, &msg); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(msg.Text, tt.want) || msg.ResponseType != slack.ResponseTypeEphemeral || msg.ReplaceOriginal {
+				t.Errorf("response_url got %+v, want %q, to the member only", msg, tt.want)
+			}
+		})
+	}
+}
+
+func TestUploadErrorCode(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("upload: %w", slack.SlackErrorResponse{Err: "not_in_channel"}), "not_in_channel"},
+		{slack.SlackErrorResponse{Err: "<!here> ping"}, "error"},
+		{&slack.RateLimitedError{}, "ratelimited"},
+		{fmt.Errorf("x: %w", planner.Errorf(planner.Internal, planner.ReasonInternalFail, "")), "error"},
+	} {
+		if got := uploadErrorCode(tt.err); got != tt.want {
+			t.Errorf("uploadErrorCode(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}

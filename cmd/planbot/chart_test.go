@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image/png"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planbot/chart"
+)
+
+// withFonts runs planbot like planbot() does, trying only the given font
+// files when PLANBOT_FONT is unset.
+func withFonts(t *testing.T, env map[string]string, fonts []string, args ...string) (string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow, fonts: fonts}
+	err := e.run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+	return stdout.String() + stderr.String(), err
+}
+
+func TestDigestChart(t *testing.T) {
+	font, err := chart.FindFont(os.Getenv("PLANBOT_FONT"), chart.Candidates)
+	if errors.Is(err, chart.ErrNoFont) && os.Getenv("PLANBOT_TEST_NEED_FONT") == "" { // CI sets it: a skip there is a failure
+		t.Skipf("no Chinese font on this machine (apt-get install fonts-wqy-microhei, or set PLANBOT_FONT): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	env := map[string]string{"PLANBOT_DB": filepath.Join(dir, "planbot.db"), "PLANBOT_NOW": seedNow}
+	mustPlanbot(t, env, englishWeek, "console", "--user", "ann", "--team", "en")
+	mustPlanbot(t, env, chineseWeek, "console", "--user", "王芳", "--team", "zh")
+
+	for _, team := range []string{"en", "zh"} {
+		t.Run(team, func(t *testing.T) {
+			file := filepath.Join(dir, team+".png")
+			out, err := withFonts(t, env, []string{font.Path}, "digest", "--team", team, "--lang", team, "--week", "2025-W47", "--chart", file)
+			if err != nil {
+				t.Fatalf("digest --chart: %v\n%s", err, out)
+			}
+			if !strings.Contains(out, "47") || !strings.Contains(out, "ann") && !strings.Contains(out, "王芳") {
+				t.Errorf("the digest is not printed as well:\n%s", out)
+			}
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatalf("%s is not a PNG: %v", file, err)
+			}
+			if got := img.Bounds().Size(); got.X != chart.Width || got.Y < 300 {
+				t.Errorf("chart size %v", got)
+			}
+			if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
+				t.Errorf("chart file mode %v, %v; want 0600", info.Mode(), err)
+			}
+		})
+	}
+}
+
+func TestDigestChartWithoutAFont(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"PLANBOT_DB": filepath.Join(dir, "planbot.db"), "PLANBOT_NOW": seedNow}
+	mustPlanbot(t, env, englishWeek, "console", "--user", "ann", "--team", "en")
+	file := filepath.Join(dir, "chart.png")
+	missing := filepath.Join(dir, "no-such-font.ttc")
+	tests := []struct {
+		name  string
+		font  string   // PLANBOT_FONT
+		fonts []string // the system's candidates
+		args  []string
+		want  []string // in the error
+	}{
+		{"PLANBOT_FONT names a missing file", missing, nil, nil, []string{"PLANBOT_FONT", missing}},
+		{"PLANBOT_FONT is not a font", filepath.Join(dir, "planbot.db"), nil, nil, []string{"PLANBOT_FONT", "not a TrueType font"}},
+		{"no font on the system", "", []string{missing}, nil, []string{"fonts-wqy-microhei", "PLANBOT_FONT"}},
+		{"--chart with --post", "", nil, []string{"--post"}, []string{"--chart", "--post"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			env := map[string]string{"PLANBOT_DB": env["PLANBOT_DB"], "PLANBOT_NOW": seedNow, "PLANBOT_FONT": tc.font}
+			out, err := withFonts(t, env, tc.fonts, append([]string{"digest", "--chart", file}, tc.args...)...)
+			if !isUsage(err) {
+				t.Fatalf("err = %v, want a usage error (exit 2)\n%s", err, out)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+			if _, err := os.Stat(file); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a chart file was written: %v", err)
+			}
+		})
+	}
+}
+
+// serve and digest --post without a font: a warning, once, and no chart.
+func TestChartFontSkipsWithAWarning(t *testing.T) {
+	var log bytes.Buffer
+	e := &environment{getenv: func(string) string { return "" }, log: slog.New(slog.NewTextHandler(&log, nil)),
+		fonts: []string{filepath.Join(t.TempDir(), "none.ttc")}}
+	f, err := e.chartFont(false)
+	if f != nil || err != nil {
+		t.Fatalf("chartFont = %v, %v; want no font and no error", f, err)
+	}
+	if got := strings.Count(log.String(), "without its chart"); got != 1 {
+		t.Fatalf("%d warnings, want 1:\n%s", got, log.String())
+	}
+	if !strings.Contains(log.String(), "level=WARN") {
+		t.Errorf("not a warning:\n%s", log.String())
+	}
+	s, err := e.scheduler()
+	if err != nil || s.ChartFont != nil {
+		t.Fatalf("scheduler: %v, font %v", err, s.ChartFont)
+	}
+}

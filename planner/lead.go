@@ -1,0 +1,164 @@
+package planner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// LeadLine is what /plan lead says: a company's name, the stage to put it at
+// (empty: leave it, or lead for a new company) and a note.
+type LeadLine struct {
+	Name  string
+	Stage Stage
+	Note  string
+}
+
+// stageWords are the words that name a stage in a lead line, in English and
+// Chinese; a line's first such word (after an unquoted name) is its stage.
+var stageWords = map[string]Stage{
+	"lead": StageLead, "线索": StageLead,
+	"contacted": StageContacted, "已对接": StageContacted, "对接": StageContacted,
+	"negotiating": StageNegotiating, "negotiation": StageNegotiating, "在谈": StageNegotiating, "洽谈": StageNegotiating,
+	"signed": StageSigned, "签约": StageSigned, "已签约": StageSigned,
+	"landed": StageLanded, "落地": StageLanded, "已落地": StageLanded,
+	"construction": StageConstruction, "开工": StageConstruction, "已开工": StageConstruction,
+	"production": StageProduction, "投产": StageProduction, "已投产": StageProduction,
+	"on_hold": StageOnHold, "hold": StageOnHold, "paused": StageOnHold, "暂停": StageOnHold,
+	"lost": StageLost, "流失": StageLost,
+}
+
+// ParseStage reads a stage word ("signed", "签约", "on hold", "on_hold"…).
+func ParseStage(word string) (Stage, bool) {
+	word = strings.ToLower(strings.Join(strings.Fields(word), "_"))
+	s, ok := stageWords[word]
+	return s, ok
+}
+
+// quotes pairs each opening quote a name may be given in with its closing one.
+var quotes = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』'}
+
+// ParseLead reads a lead line: `常诚车业 签约 年产150万套车灯项目`,
+// `"Changcheng Auto" signed` (straight or curly quotes, so that a name may hold
+// a stage word), or a bare name. Without quotes the name ends at the first
+// stage word. An empty or over-long name, or an unclosed quote, is an Invalid
+// error (Reason bad_company).
+func ParseLead(text string) (LeadLine, error) {
+	text = strings.TrimSpace(text)
+	var line LeadLine
+	var rest string
+	if open, size := utf8.DecodeRuneInString(text); quotes[open] != 0 {
+		end := strings.IndexRune(text[size:], quotes[open])
+		if end < 0 {
+			return LeadLine{}, Errorf(Invalid, ReasonBadCompany, text)
+		}
+		line.Name, rest = text[size:size+end], text[size+end+utf8.RuneLen(quotes[open]):]
+	} else {
+		words := strings.FieldsFunc(text, unicode.IsSpace)
+		n := len(words)
+		for i := 1; i < len(words); i++ {
+			if _, used := stageOf(words[i:]); used > 0 {
+				n = i
+				break
+			}
+		}
+		line.Name, rest = strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+	}
+	line.Name = strings.Join(strings.FieldsFunc(line.Name, unicode.IsSpace), " ")
+	if line.Name == "" || utf8.RuneCountInString(line.Name) > MaxCompanyName {
+		return LeadLine{}, Errorf(Invalid, ReasonBadCompany, line.Name)
+	}
+	words := strings.FieldsFunc(rest, unicode.IsSpace)
+	if stage, used := stageOf(words); used > 0 {
+		line.Stage, words = stage, words[used:]
+	}
+	line.Note = strings.Join(words, " ")
+	if err := CheckText(line.Name + line.Note); err != nil {
+		return LeadLine{}, err
+	}
+	if utf8.RuneCountInString(line.Note) > MaxTitle {
+		return LeadLine{}, Errorf(Invalid, ReasonTooLong, "")
+	}
+	return line, nil
+}
+
+// stageOf reads a stage from the first words, "on hold" taking two, and
+// returns it with how many words it took (0 for none).
+func stageOf(words []string) (Stage, int) {
+	if len(words) >= 2 && strings.EqualFold(words[0], "on") && strings.EqualFold(words[1], "hold") {
+		return StageOnHold, 2
+	}
+	if len(words) > 0 {
+		if s, ok := ParseStage(words[0]); ok {
+			return s, 1
+		}
+	}
+	return "", 0
+}
+
+// bracketed returns the names written in brackets in text: [Changcheng Auto],
+// 【常诚车业】.
+func bracketed(text string) []string {
+	var names []string
+	for _, pair := range [][2]string{{"[", "]"}, {"【", "】"}} {
+		rest := text
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pair[0]):]
+			j := strings.Index(rest, pair[1])
+			if j < 0 {
+				break
+			}
+			if name := strings.TrimSpace(rest[:j]); name != "" && utf8.RuneCountInString(name) <= MaxCompanyName {
+				names = append(names, name)
+			}
+			rest = rest[j+len(pair[1]):]
+		}
+	}
+	return names
+}
+
+// mentions reports whether the folded text names the company of key: a key of
+// Latin letters and digits must stand as whole words ("catl" is not in
+// "catlike"); any other key (Chinese) may appear anywhere.
+func mentions(text, key string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], key)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if !latinEdge(text, i-1, true) && !latinEdge(text, i+len(key), false) || !isLatinKey(key) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// latinEdge reports whether a Latin letter or digit touches a match at byte
+// index at (the rune ending there when before, else the rune starting there).
+func latinEdge(text string, at int, before bool) bool {
+	var r rune
+	switch {
+	case before && at >= 0:
+		r, _ = utf8.DecodeLastRuneInString(text[:at+1])
+	case !before && at < len(text):
+		r, _ = utf8.DecodeRuneInString(text[at:])
+	default:
+		return false
+	}
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// isLatinKey reports whether key is made of ASCII only.
+func isLatinKey(key string) bool {
+	for i := 0; i < len(key); i++ {
+		if key[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

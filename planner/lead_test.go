@@ -1,0 +1,85 @@
+package planner
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseLead(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want LeadLine
+	}{
+		{"常诚车业 签约 年产150万套车灯项目", LeadLine{"常诚车业", StageSigned, "年产150万套车灯项目"}},
+		{`"Changcheng Auto" signed`, LeadLine{"Changcheng Auto", StageSigned, ""}},
+		{`“Lost Horizon Ltd” contacted met at the fair`, LeadLine{"Lost Horizon Ltd", StageContacted, "met at the fair"}},
+		{"「宁德时代」 在谈", LeadLine{"宁德时代", StageNegotiating, ""}},
+		{"Changcheng Auto", LeadLine{"Changcheng Auto", "", ""}},
+		{"Changcheng  Auto   on hold waiting for land", LeadLine{"Changcheng Auto", StageOnHold, "waiting for land"}},
+		{"Changcheng Auto SIGNED", LeadLine{"Changcheng Auto", StageSigned, ""}},
+		{"Acme note only text", LeadLine{"Acme note only text", "", ""}}, // no stage word: all of it is the name
+		{`"Acme" big plant planned`, LeadLine{"Acme", "", "big plant planned"}},
+		{"签约 公司", LeadLine{"签约 公司", "", ""}}, // a name may start with a stage word
+	} {
+		got, err := ParseLead(c.text)
+		if err != nil || got != c.want {
+			t.Errorf("ParseLead(%q) = %+v, %v; want %+v", c.text, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"", "   ", `"Acme signed`, `"" signed`, "“”", string(make([]rune, 0)) + "\x01Acme"} {
+		if _, err := ParseLead(bad); err == nil {
+			t.Errorf("ParseLead(%q) accepted", bad)
+		}
+	}
+}
+
+func TestCompanyMentions(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"tue visit catl plant", "CATL", true},
+		{"tue visit catlike cats", "CATL", false},
+		{"周二 拜访常诚车业园区", "常诚车业", true},
+		{"周二 拜访宁德时代（CATL）", "CATL", true},
+		{"visit ＣＡＴＬ", "catl", true},
+		{"2catl", "CATL", false},
+	} {
+		if got := mentions(CompanyKey(c.text), CompanyKey(c.name)); got != c.want {
+			t.Errorf("mentions(%q, %q) = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+	if got := bracketed("visit [Changcheng Auto] and 【常诚车业】, not [] or [unclosed"); !slices.Equal(got, []string{"Changcheng Auto", "常诚车业"}) {
+		t.Errorf("bracketed = %q", got)
+	}
+}
+
+// FuzzParseLead checks that any line either fails with a coded error or gives
+// a name planbot can store: non-empty, within MaxCompanyName, valid text, with
+// a non-empty key, and a stage that is one of Stages or none.
+func FuzzParseLead(f *testing.F) {
+	for _, seed := range []string{
+		"常诚车业 签约 年产150万套车灯项目", `"Changcheng Auto" signed`, `“Lost Horizon” on hold`, "「宁德时代」 在谈",
+		"Acme", `"Acme`, "签约 公司", "ＣＡＴＬ　landed", "\xff", "a\x00b",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		line, err := ParseLead(text)
+		if err != nil {
+			if ErrorOf(err).Code == Internal {
+				t.Fatalf("ParseLead(%q): internal error %v", text, err)
+			}
+			return
+		}
+		if line.Name == "" || len([]rune(line.Name)) > MaxCompanyName || CompanyKey(line.Name) == "" {
+			t.Fatalf("ParseLead(%q): name %q", text, line.Name)
+		}
+		if CheckText(line.Name+line.Note) != nil {
+			t.Fatalf("ParseLead(%q): text that is not text: %+v", text, line)
+		}
+		if line.Stage != "" && !line.Stage.Valid() {
+			t.Fatalf("ParseLead(%q): stage %q", text, line.Stage)
+		}
+	})
+}

@@ -1,0 +1,199 @@
+package planner
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+)
+
+// LeadResult is what /plan lead did: saved a company (created, or moved to a
+// stage, or given a note: Change says which), or showed one's history.
+type LeadResult struct {
+	Company Company
+	Created bool
+	Change  StageChange   // the change just recorded; zero when only showing
+	History []StageChange // when showing: every stage change, oldest first
+	Items   []Item        // when showing: the items linked to it
+}
+
+// Lead carries out a lead line (see ParseLead): a new company is created at
+// its stage (lead by default); a known one is moved to the stage given, or
+// given the note; a known name alone shows its history.
+func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, error) {
+	line, err := ParseLead(text)
+	if err != nil {
+		return LeadResult{}, err
+	}
+	now := s.now().UTC()
+	c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
+	var notFound *Error
+	switch {
+	case errors.As(err, &notFound) && notFound.Code == NotFound:
+		stage := line.Stage
+		if stage == "" {
+			stage = StageLead
+		}
+		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, CreatedAt: now}
+		change := StageChange{To: stage, By: a.UserID, At: now, Note: line.Note}
+		c, err = s.Store.AddCompany(ctx, c, change)
+		change.TeamID, change.CompanyID, change.Company = c.TeamID, c.ID, c.Name
+		return LeadResult{Company: c, Created: true, Change: change}, err
+	case err != nil:
+		return LeadResult{}, err
+	case line.Stage == "" && line.Note == "":
+		history, items, err := s.Store.CompanyHistory(ctx, a.TeamID, c.ID)
+		return LeadResult{Company: c, History: history, Items: items}, err
+	case line.Stage == c.Stage && line.Note == "":
+		return LeadResult{}, Errorf(Conflict, ReasonSameStage, string(c.Stage))
+	}
+	change := StageChange{TeamID: c.TeamID, CompanyID: c.ID, Company: c.Name, From: c.Stage, To: c.Stage, By: a.UserID, At: now, Note: line.Note}
+	if line.Stage != "" {
+		change.To = line.Stage
+	}
+	c.Stage = change.To
+	if line.Note != "" {
+		c.Notes = line.Note
+	}
+	if c.OwnerID == "" { // its owner was forgotten: whoever moves it follows it now
+		c.OwnerID = a.UserID
+	}
+	c, err = s.Store.UpdateCompany(ctx, c, change)
+	return LeadResult{Company: c, Change: change}, err
+}
+
+// Leads lists the team's pipeline: every company, or those at one stage, or
+// the actor's own ("mine", "我的"), in stage order and then by id.
+func (s *Service) Leads(ctx context.Context, a Actor, filter string) ([]CompanyView, error) {
+	stage, byStage := ParseStage(filter)
+	mine := filter == "mine" || filter == "我的"
+	if filter != "" && !byStage && !mine {
+		return nil, Errorf(Invalid, ReasonBadStage, filter)
+	}
+	all, err := s.Store.Pipeline(ctx, a.TeamID, s.Today())
+	if err != nil {
+		return nil, err
+	}
+	views := []CompanyView{}
+	for _, v := range all {
+		if byStage && v.Stage != stage || mine && v.OwnerID != a.UserID {
+			continue
+		}
+		views = append(views, v)
+	}
+	slices.SortStableFunc(views, func(x, y CompanyView) int {
+		return slices.Index(Stages, x.Stage) - slices.Index(Stages, y.Stage)
+	})
+	return views, nil
+}
+
+// companiesIn returns the companies an item's text concerns: each name in
+// brackets ([Changcheng Auto], 【常诚车业】), created as a lead owned by the
+// actor when the team does not know it yet, and every known company whose name
+// appears in the text. Each company comes once, in that order.
+func (s *Service) companiesIn(ctx context.Context, a Actor, text string) ([]Company, error) {
+	var found []Company
+	add := func(c Company) {
+		if !slices.ContainsFunc(found, func(f Company) bool { return f.ID == c.ID }) {
+			found = append(found, Company{TeamID: c.TeamID, ID: c.ID, Name: c.Name})
+		}
+	}
+	for _, name := range bracketed(text) {
+		c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(name))
+		var notFound *Error
+		if errors.As(err, &notFound) && notFound.Code == NotFound {
+			now := s.now().UTC()
+			c, err = s.Store.AddCompany(ctx,
+				Company{TeamID: a.TeamID, Name: name, OwnerID: a.UserID, Stage: StageLead, CreatedAt: now},
+				StageChange{To: StageLead, By: a.UserID, At: now})
+		}
+		if err != nil {
+			return nil, err
+		}
+		add(c)
+	}
+	key := CompanyKey(text)
+	matched, err := s.Store.MatchCompanies(ctx, a.TeamID, key)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range matched {
+		if mentions(key, CompanyKey(c.Name)) {
+			add(c)
+		}
+	}
+	return found, nil
+}
+
+// UntouchedDays is how long a company still courted may go without a stage
+// change or a linked item before the retrospective names it.
+const UntouchedDays = 30
+
+// PipelineWeek is the pipeline's part of a week's retrospective.
+type PipelineWeek struct {
+	Moves      []StageChange `json:"moves"`      // each company's last stage change of the week (a new company's too), in order
+	Counts     map[Stage]int `json:"counts"`     // companies at each stage now
+	Untouched  []string      `json:"untouched"`  // companies still courted, untouched for UntouchedDays
+	Collisions []Collision   `json:"collisions"` // companies several members worked on this week (撞单)
+}
+
+// Collision is a company that several members' items of one week name (撞单).
+type Collision struct {
+	Company string   `json:"company"`
+	Members []string `json:"members"` // user ids, sorted
+}
+
+// Empty reports whether the team has no pipeline at all.
+func (p PipelineWeek) Empty() bool { return len(p.Counts) == 0 }
+
+// BuildPipelineWeek computes week w's pipeline section from the week's
+// items, the companies linked to them (by item id), the week's stage changes
+// and the team's companies as they stand; loc is the team's zone.
+func BuildPipelineWeek(w Week, items []Item, links map[int64][]Company, moves []StageChange, companies []CompanyView, loc *time.Location) PipelineWeek {
+	p := PipelineWeek{Moves: []StageChange{}, Counts: map[Stage]int{}, Untouched: []string{}, Collisions: []Collision{}}
+	latest := map[int64]int{} // each company's last move of the week: where it stands now
+	for i, m := range moves {
+		if m.From != m.To {
+			latest[m.CompanyID] = i
+		}
+	}
+	for i, m := range moves {
+		if j, ok := latest[m.CompanyID]; ok && j == i {
+			p.Moves = append(p.Moves, m)
+		}
+	}
+	quiet := w.End().AddDays(-UntouchedDays)
+	for _, c := range companies {
+		p.Counts[c.Stage]++
+		courted := slices.Index(Stages, c.Stage) < slices.Index(Stages, StageProduction)
+		last := c.LastContact
+		if updated := DateOf(c.UpdatedAt, loc); last.Before(updated) {
+			last = updated
+		}
+		if courted && last.Before(quiet) {
+			p.Untouched = append(p.Untouched, c.Name)
+		}
+	}
+	who := map[string][]string{} // company name → members whose items name it
+	var names []string
+	for _, it := range items {
+		if it.Status == StatusCancelled || !w.Contains(it.Start) {
+			continue
+		}
+		for _, c := range links[it.ID] {
+			if len(who[c.Name]) == 0 {
+				names = append(names, c.Name)
+			}
+			if !slices.Contains(who[c.Name], it.UserID) {
+				who[c.Name] = append(who[c.Name], it.UserID)
+			}
+		}
+	}
+	for _, name := range names {
+		if len(who[name]) > 1 {
+			slices.Sort(who[name])
+			p.Collisions = append(p.Collisions, Collision{Company: name, Members: who[name]})
+		}
+	}
+	return p
+}

@@ -1,0 +1,366 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"planbot/planner"
+)
+
+// companyColumns are a company's columns, in the order scanCompany reads them,
+// with the owner's name from members (” when the owner was forgotten).
+const companyColumns = `
+	SELECT c.team_id, c.id, c.name, c.notes, c.owner_id,
+	       COALESCE((SELECT m.name FROM members m WHERE m.team_id = c.team_id AND m.user_id = c.owner_id), ''),
+	       c.stage, c.created_at, c.updated_at
+	FROM companies c`
+
+// AddCompany stores company c with its team's next company id, and change as
+// its first stage change (its From empty, its company id set). A name whose
+// key (planner.CompanyKey) the team already has is a Conflict error (Reason
+// bad_company, Detail the name); c.CreatedAt must be set.
+func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, err error) {
+	defer wrapErr(&err, "add company")
+	if c.CreatedAt.IsZero() {
+		return planner.Company{}, errors.New("company without CreatedAt")
+	}
+	c.UpdatedAt = c.CreatedAt
+	var stored planner.Company
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		if err := tx.QueryRowContext(ctx,
+			`SELECT COALESCE(MAX(id), 0) + 1 FROM companies WHERE team_id = ?`, c.TeamID).Scan(&c.ID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO companies (team_id, id, name, key, notes, owner_id, stage, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.TeamID, c.ID, c.Name, planner.CompanyKey(c.Name), c.Notes, c.OwnerID, c.Stage,
+			formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+		var sqlErr sqlite3.Error
+		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique {
+			return planner.Errorf(planner.Conflict, planner.ReasonBadCompany, c.Name)
+		}
+		if err != nil {
+			return err
+		}
+		change.TeamID, change.CompanyID, change.From = c.TeamID, c.ID, ""
+		if err := insertStageChange(ctx, tx, change); err != nil {
+			return err
+		}
+		stored, err = company(ctx, tx, c.TeamID, c.ID)
+		return err
+	})
+	return stored, err
+}
+
+// UpdateCompany stores the stage, notes and owner of company c.ID of team
+// c.TeamID, sets its UpdatedAt to change.At and records change against it. It
+// returns the company as stored, or a NotFound error.
+func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, err error) {
+	defer wrapErr(&err, "update company")
+	if change.At.IsZero() {
+		return planner.Company{}, errors.New("stage change without At")
+	}
+	change.TeamID, change.CompanyID = c.TeamID, c.ID
+	var stored planner.Company
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?
+			WHERE team_id = ? AND id = ?`,
+			c.Stage, c.Notes, c.OwnerID, formatTime(change.At), c.TeamID, c.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(err, noCompany(c.Name))
+		}
+		if err := insertStageChange(ctx, tx, change); err != nil {
+			return err
+		}
+		stored, err = company(ctx, tx, c.TeamID, c.ID)
+		return err
+	})
+	return stored, err
+}
+
+// CompanyByKey returns the company of team teamID whose key is key, or a
+// NotFound error (Reason no_company, Detail the key).
+func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.Company, err error) {
+	defer wrapErr(&err, "company by key")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return planner.Company{}, err
+	}
+	defer tx.Rollback()
+	c, err := scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.key = ?`, teamID, key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return planner.Company{}, noCompany(key)
+	}
+	if err != nil {
+		return planner.Company{}, err
+	}
+	return c, tx.Commit()
+}
+
+// MatchCompanies returns the companies of team teamID whose key appears in
+// text, longest key first. SQLite compares them (instr), so that an add reads
+// no company that it does not name.
+func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []planner.Company, err error) {
+	defer wrapErr(&err, "match companies")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	companies, err := queryCompanies(ctx, tx, companyColumns+`
+		WHERE c.team_id = ? AND instr(?, c.key) > 0
+		ORDER BY length(c.key) DESC, c.id`, teamID, text)
+	if err != nil {
+		return nil, err
+	}
+	return companies, tx.Commit()
+}
+
+// Pipeline lists the companies of team teamID by id, each with the last day
+// of a linked item not cancelled that started by today, and the first item
+// planned with it that starts today or later: one query for the companies and
+// one for those next items, however many companies there are.
+func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (_ []planner.CompanyView, err error) {
+	defer wrapErr(&err, "pipeline")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	day := today.String()
+	rows, err := tx.QueryContext(ctx, strings.Replace(companyColumns, "FROM companies c", `,
+		(SELECT MAX(MIN(i.end_date, ?1)) FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
+		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status <> 'cancelled' AND i.start_date <= ?1),
+		(SELECT i.id FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
+		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'planned' AND i.start_date >= ?1
+		 ORDER BY i.start_date, i.id LIMIT 1)
+		FROM companies c`, 1)+` WHERE c.team_id = ?2 ORDER BY c.id`, day, teamID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var views []planner.CompanyView
+	nextOf := map[int64][]int{} // next item id → the views it is next for
+	for rows.Next() {
+		var v planner.CompanyView
+		var created, updated string
+		var last sql.NullString
+		var next sql.NullInt64
+		if err := rows.Scan(&v.TeamID, &v.ID, &v.Name, &v.Notes, &v.OwnerID, &v.OwnerName, &v.Stage,
+			&created, &updated, &last, &next); err != nil {
+			return nil, err
+		}
+		if v.CreatedAt, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		if v.UpdatedAt, err = parseTime(updated); err != nil {
+			return nil, err
+		}
+		if last.Valid {
+			if v.LastContact, err = planner.ParseDate(last.String); err != nil {
+				return nil, err
+			}
+		}
+		if next.Valid {
+			nextOf[next.Int64] = append(nextOf[next.Int64], len(views))
+		}
+		views = append(views, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(nextOf) > 0 {
+		next, err := queryItems(ctx, tx, itemColumns+`
+			WHERE i.team_id = ? AND i.id IN (SELECT item_id FROM item_companies WHERE team_id = ?)
+			  AND i.status = 'planned' AND i.start_date >= ?`, teamID, teamID, day)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range next {
+			for _, v := range nextOf[it.ID] {
+				views[v].Next = it
+			}
+		}
+	}
+	return views, tx.Commit()
+}
+
+// CompanyHistory lists company id of team teamID's stage changes and the
+// items linked to it, oldest first, or returns a NotFound error.
+func (db *DB) CompanyHistory(ctx context.Context, teamID string, id int64) (_ []planner.StageChange, _ []planner.Item, err error) {
+	defer wrapErr(&err, "company history")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer tx.Rollback()
+	c, err := company(ctx, tx, teamID, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, noCompany("")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.company_id = ? ORDER BY s.seq`, teamID, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, err := queryItems(ctx, tx, itemColumns+`
+		WHERE i.team_id = ? AND i.id IN (SELECT item_id FROM item_companies WHERE team_id = ? AND company_id = ?)
+		ORDER BY i.start_date, i.id`, teamID, teamID, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range items {
+		items[i].Companies = []planner.Company{{TeamID: teamID, ID: c.ID, Name: c.Name}}
+	}
+	return changes, items, tx.Commit()
+}
+
+// StageChanges lists the stage changes of team teamID made at from or later
+// and before to, oldest first, each with its company's name.
+func (db *DB) StageChanges(ctx context.Context, teamID string, from, to time.Time) (_ []planner.StageChange, err error) {
+	defer wrapErr(&err, "stage changes")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.seq`,
+		teamID, formatTime(from), formatTime(to))
+	if err != nil {
+		return nil, err
+	}
+	return changes, tx.Commit()
+}
+
+// CompanyLinks returns, by item id, the companies (ID and Name) linked to the
+// items of team teamID that start between from and to inclusive.
+func (db *DB) CompanyLinks(ctx context.Context, teamID string, from, to planner.Date) (_ map[int64][]planner.Company, err error) {
+	defer wrapErr(&err, "company links")
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `
+		SELECT l.item_id, l.company_id,
+		       (SELECT c.name FROM companies c WHERE c.team_id = l.team_id AND c.id = l.company_id)
+		FROM item_companies l
+		WHERE l.team_id = ?1 AND l.item_id IN
+		      (SELECT i.id FROM items i WHERE i.team_id = ?1 AND i.start_date BETWEEN ?2 AND ?3)
+		ORDER BY l.item_id, l.company_id`, teamID, from.String(), to.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	links := map[int64][]planner.Company{}
+	for rows.Next() {
+		var itemID int64
+		c := planner.Company{TeamID: teamID}
+		if err := rows.Scan(&itemID, &c.ID, &c.Name); err != nil {
+			return nil, err
+		}
+		links[itemID] = append(links[itemID], c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return links, tx.Commit()
+}
+
+// noCompany is the NotFound error for a company the team does not have.
+func noCompany(name string) error {
+	return planner.Errorf(planner.NotFound, planner.ReasonNoCompany, name)
+}
+
+func company(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.Company, error) {
+	return scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.id = ?`, teamID, id))
+}
+
+func queryCompanies(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]planner.Company, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var companies []planner.Company
+	for rows.Next() {
+		c, err := scanCompany(rows)
+		if err != nil {
+			return nil, err
+		}
+		companies = append(companies, c)
+	}
+	return companies, rows.Err()
+}
+
+// scanCompany reads the columns of companyColumns.
+func scanCompany(s scanner) (planner.Company, error) {
+	var c planner.Company
+	var created, updated string
+	err := s.Scan(&c.TeamID, &c.ID, &c.Name, &c.Notes, &c.OwnerID, &c.OwnerName, &c.Stage, &created, &updated)
+	if err != nil {
+		return planner.Company{}, err
+	}
+	if c.CreatedAt, err = parseTime(created); err != nil {
+		return planner.Company{}, err
+	}
+	c.UpdatedAt, err = parseTime(updated)
+	return c, err
+}
+
+func insertStageChange(ctx context.Context, tx *sql.Tx, s planner.StageChange) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO company_stages (team_id, company_id, from_stage, to_stage, by_user, at, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		s.TeamID, s.CompanyID, s.From, s.To, s.By, formatTime(s.At), s.Note)
+	return err
+}
+
+func queryStageChanges(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]planner.StageChange, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT s.team_id, s.company_id,
+		       (SELECT c.name FROM companies c WHERE c.team_id = s.team_id AND c.id = s.company_id),
+		       s.from_stage, s.to_stage, s.by_user, s.at, s.note
+		FROM company_stages s `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var changes []planner.StageChange
+	for rows.Next() {
+		var c planner.StageChange
+		var at string
+		if err := rows.Scan(&c.TeamID, &c.CompanyID, &c.Company, &c.From, &c.To, &c.By, &at, &c.Note); err != nil {
+			return nil, err
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
+	}
+	return changes, rows.Err()
+}
+
+// linkCompanies records that item itemID of team teamID concerns companies.
+func linkCompanies(ctx context.Context, tx *sql.Tx, teamID string, itemID int64, companies []planner.Company) error {
+	for _, c := range companies {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO item_companies (team_id, item_id, company_id) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`, teamID, itemID, c.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
