@@ -91,6 +91,10 @@ const (
 	msgLastContact       msg = "last_contact"
 	msgNextItem          msg = "next_item"
 	msgNoOwner           msg = "no_owner"
+	msgUnlinked          msg = "unlinked"
+	msgPipelineNoneMine  msg = "pipeline_none_mine"
+	msgPipelineNoneAt    msg = "pipeline_none_at"
+	msgLeadMovedBack     msg = "lead_moved_back"
 	msgRetroPipeline     msg = "retro_pipeline"
 	msgRetroPipelineNone msg = "retro_pipeline_none"
 	msgRetroStageCounts  msg = "retro_stage_counts"
@@ -192,6 +196,9 @@ func explain(lang planner.Lang, err *planner.Error) string {
 		return text
 	}
 	detail := err.Detail
+	if err.Reason == planner.ReasonSameStage {
+		detail = stageNames[lang][planner.Stage(detail)]
+	}
 	if err.Reason == planner.ReasonUsage {
 		detail = usages[lang][Verb(detail)]
 	}

@@ -149,10 +149,8 @@ func cutWord(s string) (word, rest string) {
 // fits reports whether args are of the shape verb takes.
 func fits(verb Verb, args string) bool {
 	switch verb {
-	case VerbAdd, VerbNote, VerbLead:
+	case VerbAdd, VerbNote, VerbLead, VerbLeads:
 		return true
-	case VerbLeads:
-		return !strings.ContainsFunc(strings.TrimSpace(strings.Replace(strings.ToLower(args), "on hold", "on_hold", 1)), unicode.IsSpace)
 	case VerbWeek, VerbTeam:
 		return weekArg.MatchString(args)
 	case VerbExport:

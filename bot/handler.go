@@ -97,7 +97,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	switch cmd.Verb {
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
-		return Added{Items: items}, it.Lang, err
+		return Added{Items: items, Unlinked: it.Unlinked}, it.Lang, err
 	case VerbWeek, VerbTeam:
 		return t.week(ctx, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:
@@ -109,7 +109,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return LeadView{LeadResult: res, Zone: s.Loc}, "", err
 	case VerbLeads:
 		views, err := s.Leads(ctx, a, cmd.Args)
-		return PipelineView{Companies: views}, "", err
+		return PipelineView{Companies: views, Filter: cmd.Args}, "", err
 	case VerbNote:
 		return t.note(ctx, cmd.Args)
 	case VerbSetup:

@@ -46,9 +46,9 @@ func TestLeadLifecycle(t *testing.T) {
 	if got := RenderText(r); !strings.Contains(got, "🏢 常诚车业") {
 		t.Errorf("a known name is not linked: %q", got)
 	}
-	r = mustHandle(t, h, wang, "周四 拜访【宁德时代】")
-	if got := RenderText(r); !strings.Contains(got, "🏢 宁德时代") {
-		t.Errorf("a bracketed new name is not linked: %q", got)
+	r = mustHandle(t, h, wang, "周四 拜访【宁德时代】 [v2]")
+	if got := RenderText(r); strings.Contains(got, "🏢") || !strings.Contains(got, "项目库里没有，未关联：宁德时代、v2。请先添加：/plan 线索 宁德时代") {
+		t.Errorf("bracketed names the pipeline lacks are linked, or not explained: %q", got)
 	}
 	r = mustHandle(t, h, ann, "team meeting fri")
 	if got := RenderText(r); strings.Contains(got, "🏢") {
@@ -66,7 +66,10 @@ func TestLeadLifecycle(t *testing.T) {
 	}
 
 	pipeline := RenderText(mustHandle(t, h, wang, "项目库"))
-	for _, want := range []string{"招商项目库：3 家", "【线索】", "  宁德时代 · 王芳", "【签约】", "  常诚车业 · 王芳", "下一步：#", "【投产】"} {
+	if strings.Contains(pipeline, "宁德时代") {
+		t.Errorf("a name in brackets became a company:\n%s", pipeline)
+	}
+	for _, want := range []string{"招商项目库：2 家", "【签约】", "  常诚车业 · 王芳", "下一步：#", "【投产】"} {
 		if !strings.Contains(pipeline, want) {
 			t.Errorf("pipeline lacks %q:\n%s", want, pipeline)
 		}
@@ -76,6 +79,15 @@ func TestLeadLifecycle(t *testing.T) {
 	}
 	if got := RenderText(mustHandle(t, h, ann, "leads signed")); !strings.Contains(got, "常诚车业") || strings.Contains(got, "Changcheng") {
 		t.Errorf("leads signed:\n%s", got)
+	}
+	for line, want := range map[string]string{
+		"leads lost":   "No company is at lost now. See them all: /plan leads",
+		"项目库 我的":       "你还没有负责的公司。",
+		"lead 常诚车业 在谈": "常诚车业：签约 → 在谈 （回退）",
+	} {
+		if got := RenderText(mustHandle(t, h, planner.Actor{TeamID: "T1", UserID: "U3", UserName: "Bo"}, line)); !strings.Contains(got, want) {
+			t.Errorf("%q: %q, want %q in it", line, got, want)
+		}
 	}
 }
 
@@ -93,7 +105,10 @@ func TestLeadErrors(t *testing.T) {
 		{`lead "CATL signed`, planner.ReasonBadCompany},
 		{"lead " + strings.Repeat("长", 101), planner.ReasonBadCompany},
 		{"lead CATL negotiating", planner.ReasonSameStage},
+		{"lead CATL won", planner.ReasonBadStage},      // a known name and a mistyped stage: no new "CATL won"
+		{`lead Foo" signed`, planner.ReasonBadCompany}, // a stray quote
 		{"leads someday", planner.ReasonBadStage},
+		{"leads signed extra", planner.ReasonBadStage}, // not stored as an item
 	} {
 		err := failure(t, h.Handle(t.Context(), ann, c.line))
 		if err.Reason != c.reason {
@@ -105,6 +120,13 @@ func TestLeadErrors(t *testing.T) {
 	}
 	if got := RenderText(mustHandle(t, h, ann, "leads")); !strings.Contains(got, "Pipeline (1):") {
 		t.Errorf("after the errors the pipeline is:\n%s", got)
+	}
+	if got := RenderText(mustHandle(t, h, ann, "week")); !strings.Contains(got, "Nothing planned") {
+		t.Errorf("a bad lead line was stored as an item:\n%s", got)
+	}
+	same := failure(t, h.Handle(t.Context(), ann, "线索 CATL 在谈"))
+	if text := Explain(planner.Chinese, same); !strings.Contains(text, "它已经处于在谈阶段") {
+		t.Errorf("same stage in Chinese: %q", text)
 	}
 }
 

@@ -157,6 +157,9 @@ func ParseButtonValue(s string) (ButtonValue, bool) {
 // added lists the items a line added, each with its buttons, as many as the
 // blocks and the budget hold; the rest are counted in a last "…and N more" line.
 func (b *blocks) added(a Added) {
+	if len(a.Unlinked) > 0 {
+		defer b.context(escape(say(b.lang, msgUnlinked, strings.Join(a.Unlinked, listSep(b.lang)), a.Unlinked[0])))
+	}
 	for i, it := range a.Items {
 		if b.room() < 3 || b.budget < 100 {
 			b.context(escape(say(b.lang, msgMore, len(a.Items)-i)))

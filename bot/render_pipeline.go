@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"planbot/planner"
@@ -16,6 +17,9 @@ func leadText(l planner.Lang, v LeadView) string {
 		return say(l, msgLeadCreated, c.Name, stageNames[l][c.Stage])
 	case v.Change.From != v.Change.To:
 		line := say(l, msgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
+		if movedBack(v.Change) {
+			line += " " + say(l, msgLeadMovedBack)
+		}
 		if v.Change.Note != "" {
 			line += " · " + v.Change.Note
 		}
@@ -54,6 +58,12 @@ func leadText(l planner.Lang, v LeadView) string {
 // last contact and next planned item.
 func pipelineText(l planner.Lang, v PipelineView) string {
 	if len(v.Companies) == 0 {
+		if stage, ok := planner.ParseStage(v.Filter); ok {
+			return say(l, msgPipelineNoneAt, stageNames[l][stage])
+		}
+		if v.Filter != "" {
+			return say(l, msgPipelineNoneMine)
+		}
 		return say(l, msgPipelineEmpty)
 	}
 	lines := []string{say(l, msgPipelineTitle, len(v.Companies))}
@@ -141,4 +151,12 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 		lines = append(lines, retroLine{text: say(l, msgRetroCollision, c.Company+open+strings.Join(names, listSep(l))+closing)})
 	}
 	return lines
+}
+
+// movedBack reports whether a change moved a company to an earlier stage of
+// the pipeline (on hold and lost are off it: neither way is back).
+func movedBack(c planner.StageChange) bool {
+	from, to := slices.Index(planner.Stages, c.From), slices.Index(planner.Stages, c.To)
+	production := slices.Index(planner.Stages, planner.StageProduction)
+	return from >= 0 && to >= 0 && from <= production && to < from
 }

@@ -45,6 +45,7 @@ var allMsgs = []msg{
 	msgLeadCreated, msgLeadMoved, msgLeadNoted, msgLeadHead, msgLeadStages, msgLeadItems, msgLeadNoItems,
 	msgPipelineTitle, msgPipelineEmpty, msgLastContact, msgNextItem, msgNoOwner,
 	msgRetroPipeline, msgRetroPipelineNone, msgRetroStageCounts, msgRetroUntouched, msgRetroCollision,
+	msgUnlinked, msgPipelineNoneMine, msgPipelineNoneAt, msgLeadMovedBack,
 	msgExportUploading, msgExportConsole, msgExportFailed,
 }
 

@@ -12,12 +12,16 @@ func RenderText(r Reply) string {
 	l := r.Lang
 	switch b := r.Body.(type) {
 	case Added:
-		if len(b.Items) == 1 {
-			return say(l, msgAdded, itemLine(l, b.Items[0], false))
-		}
 		lines := []string{say(l, msgAddedMany, len(b.Items))}
-		for _, it := range b.Items {
-			lines = append(lines, "  "+itemLine(l, it, false))
+		if len(b.Items) == 1 {
+			lines = []string{say(l, msgAdded, itemLine(l, b.Items[0], false))}
+		} else {
+			for _, it := range b.Items {
+				lines = append(lines, "  "+itemLine(l, it, false))
+			}
+		}
+		if len(b.Unlinked) > 0 {
+			lines = append(lines, say(l, msgUnlinked, strings.Join(b.Unlinked, listSep(l)), b.Unlinked[0]))
 		}
 		return strings.Join(lines, "\n")
 	case WeekView:

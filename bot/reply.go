@@ -17,7 +17,10 @@ type Reply struct {
 type Body interface{ isBody() }
 
 // Added lists the items a line added.
-type Added struct{ Items []planner.Item }
+type Added struct {
+	Items    []planner.Item
+	Unlinked []string // names in brackets that are no company of the team
+}
 
 // WeekView is one member's week, or the whole team's when Team is set.
 type WeekView struct {
@@ -65,7 +68,10 @@ type LeadView struct {
 }
 
 // PipelineView is the team's pipeline as /plan leads lists it.
-type PipelineView struct{ Companies []planner.CompanyView }
+type PipelineView struct {
+	Companies []planner.CompanyView
+	Filter    string // what the list was narrowed to, as typed: a stage word, "mine", or ""
+}
 
 // SetupChannel asks the transport to make Channel the team's digest channel,
 // once it has checked that it can post there.

@@ -71,7 +71,7 @@ type StageChange struct {
 }
 
 // CompanyView is a company as a pipeline report shows it: with the last day
-// an item linked to it took place (zero if none yet) and the next item
+// of an item linked to it that was done (zero if none yet) and the next item
 // planned with it (ID 0 if none).
 type CompanyView struct {
 	Company

@@ -75,6 +75,9 @@ func (d Draft) Check() error {
 type Itinerary struct {
 	Drafts []Draft
 	Lang   Lang // the language of the line's when, "" when it had none
+	// Unlinked are the names in brackets that are no company of the team:
+	// set by Service.Add, so that the reply can say how to add them.
+	Unlinked []string
 }
 
 // ParseItinerary reads "<when> <what>" relative to now in loc. The when may be

@@ -9,9 +9,10 @@ import (
 // LeadLine is what /plan lead says: a company's name, the stage to put it at
 // (empty: leave it, or lead for a new company) and a note.
 type LeadLine struct {
-	Name  string
-	Stage Stage
-	Note  string
+	Name   string
+	Stage  Stage
+	Note   string
+	Quoted bool // the name was in quotes
 }
 
 // stageWords are the words that name a stage in a lead line, in English and
@@ -24,7 +25,7 @@ var stageWords = map[string]Stage{
 	"landed": StageLanded, "落地": StageLanded, "已落地": StageLanded,
 	"construction": StageConstruction, "开工": StageConstruction, "已开工": StageConstruction,
 	"production": StageProduction, "投产": StageProduction, "已投产": StageProduction,
-	"on_hold": StageOnHold, "hold": StageOnHold, "paused": StageOnHold, "暂停": StageOnHold,
+	"on_hold": StageOnHold, "paused": StageOnHold, "暂停": StageOnHold,
 	"lost": StageLost, "流失": StageLost,
 }
 
@@ -50,9 +51,10 @@ func ParseLead(text string) (LeadLine, error) {
 	if open, size := utf8.DecodeRuneInString(text); quotes[open] != 0 {
 		end := strings.IndexRune(text[size:], quotes[open])
 		if end < 0 {
-			return LeadLine{}, Errorf(Invalid, ReasonBadCompany, text)
+			return LeadLine{}, Errorf(Invalid, ReasonBadCompany, "")
 		}
 		line.Name, rest = text[size:size+end], text[size+end+utf8.RuneLen(quotes[open]):]
+		line.Quoted = true
 	} else {
 		words := strings.FieldsFunc(text, unicode.IsSpace)
 		n := len(words)
@@ -64,9 +66,9 @@ func ParseLead(text string) (LeadLine, error) {
 		}
 		line.Name, rest = strings.Join(words[:n], " "), strings.Join(words[n:], " ")
 	}
-	line.Name = strings.Join(strings.FieldsFunc(line.Name, unicode.IsSpace), " ")
-	if line.Name == "" || utf8.RuneCountInString(line.Name) > MaxCompanyName {
-		return LeadLine{}, Errorf(Invalid, ReasonBadCompany, line.Name)
+	line.Name = cleanName(line.Name)
+	if line.Name == "" || utf8.RuneCountInString(line.Name) > MaxCompanyName || strings.ContainsAny(line.Name, strayQuotes) {
+		return LeadLine{}, Errorf(Invalid, ReasonBadCompany, "")
 	}
 	words := strings.FieldsFunc(rest, unicode.IsSpace)
 	if stage, used := stageOf(words); used > 0 {
@@ -80,6 +82,30 @@ func ParseLead(text string) (LeadLine, error) {
 		return LeadLine{}, Errorf(Invalid, ReasonTooLong, "")
 	}
 	return line, nil
+}
+
+// strayQuotes are quote marks that may not stand in a name: a quoted name is
+// read without its quotes, so one left in the name was not closed or opened.
+const strayQuotes = "\"“”「」『』"
+
+// cleanName is a name as a company's: spaces made single, and the brackets
+// items link with ([…], 【…】) and punctuation typed after a name (。，,、;；:：)
+// taken off, so that "【常诚车业】" and "常诚车业。" are 常诚车业.
+func cleanName(name string) string {
+	name = strings.Join(strings.FieldsFunc(name, unicode.IsSpace), " ")
+	for {
+		trimmed := strings.TrimSpace(strings.TrimRight(name, "。，,、;；:："))
+		if inner, ok := strings.CutPrefix(trimmed, "["); ok && strings.HasSuffix(inner, "]") {
+			trimmed = strings.TrimSuffix(inner, "]")
+		} else if inner, ok := strings.CutPrefix(trimmed, "【"); ok && strings.HasSuffix(inner, "】") {
+			trimmed = strings.TrimSuffix(inner, "】")
+		}
+		trimmed = strings.TrimSpace(trimmed)
+		if trimmed == name {
+			return name
+		}
+		name = trimmed
+	}
 }
 
 // stageOf reads a stage from the first words, "on hold" taking two, and
@@ -96,35 +122,45 @@ func stageOf(words []string) (Stage, int) {
 	return "", 0
 }
 
-// bracketed returns the names written in brackets in text: [Changcheng Auto],
-// 【常诚车业】.
+// bracketed returns the names written in brackets in text, in order:
+// [Changcheng Auto], 【常诚车业】.
 func bracketed(text string) []string {
 	var names []string
-	for _, pair := range [][2]string{{"[", "]"}, {"【", "】"}} {
-		rest := text
-		for {
-			i := strings.Index(rest, pair[0])
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(pair[0]):]
-			j := strings.Index(rest, pair[1])
-			if j < 0 {
-				break
-			}
-			if name := strings.TrimSpace(rest[:j]); name != "" && utf8.RuneCountInString(name) <= MaxCompanyName {
-				names = append(names, name)
-			}
-			rest = rest[j+len(pair[1]):]
+	for rest := text; ; {
+		i := strings.IndexAny(rest, "[【")
+		if i < 0 {
+			return names
 		}
+		closing := "]"
+		if strings.HasPrefix(rest[i:], "【") {
+			closing = "】"
+		}
+		_, open := utf8.DecodeRuneInString(rest[i:])
+		rest = rest[i+open:]
+		j := strings.Index(rest, closing)
+		if j < 0 {
+			return names
+		}
+		if name := strings.TrimSpace(rest[:j]); name != "" && utf8.RuneCountInString(name) <= MaxCompanyName {
+			names = append(names, name)
+		}
+		rest = rest[j+len(closing):]
 	}
-	return names
 }
+
+// minMention is the fewest characters a company's name needs to be linked
+// without brackets: a shorter one ("蓝天", "On") is too likely to be part of
+// other words ("蓝天白云广场", "on fri").
+const minMention = 3
 
 // mentions reports whether the folded text names the company of key: a key of
 // Latin letters and digits must stand as whole words ("catl" is not in
-// "catlike"); any other key (Chinese) may appear anywhere.
+// "catlike"); any other key (Chinese) may appear anywhere. A key shorter than
+// minMention characters is named only in brackets.
 func mentions(text, key string) bool {
+	if utf8.RuneCountInString(key) < minMention {
+		return false
+	}
 	for from := 0; ; {
 		i := strings.Index(text[from:], key)
 		if i < 0 {

@@ -10,23 +10,28 @@ func TestParseLead(t *testing.T) {
 		text string
 		want LeadLine
 	}{
-		{"常诚车业 签约 年产150万套车灯项目", LeadLine{"常诚车业", StageSigned, "年产150万套车灯项目"}},
-		{`"Changcheng Auto" signed`, LeadLine{"Changcheng Auto", StageSigned, ""}},
-		{`“Lost Horizon Ltd” contacted met at the fair`, LeadLine{"Lost Horizon Ltd", StageContacted, "met at the fair"}},
-		{"「宁德时代」 在谈", LeadLine{"宁德时代", StageNegotiating, ""}},
-		{"Changcheng Auto", LeadLine{"Changcheng Auto", "", ""}},
-		{"Changcheng  Auto   on hold waiting for land", LeadLine{"Changcheng Auto", StageOnHold, "waiting for land"}},
-		{"Changcheng Auto SIGNED", LeadLine{"Changcheng Auto", StageSigned, ""}},
-		{"Acme note only text", LeadLine{"Acme note only text", "", ""}}, // no stage word: all of it is the name
-		{`"Acme" big plant planned`, LeadLine{"Acme", "", "big plant planned"}},
-		{"签约 公司", LeadLine{"签约 公司", "", ""}}, // a name may start with a stage word
+		{"常诚车业 签约 年产150万套车灯项目", LeadLine{Name: "常诚车业", Stage: StageSigned, Note: "年产150万套车灯项目"}},
+		{`"Changcheng Auto" signed`, LeadLine{"Changcheng Auto", StageSigned, "", true}},
+		{`“Lost Horizon Ltd” contacted met at the fair`, LeadLine{"Lost Horizon Ltd", StageContacted, "met at the fair", true}},
+		{"「宁德时代」 在谈", LeadLine{"宁德时代", StageNegotiating, "", true}},
+		{"Changcheng Auto", LeadLine{Name: "Changcheng Auto"}},
+		{"Changcheng  Auto   on hold waiting for land", LeadLine{"Changcheng Auto", StageOnHold, "waiting for land", false}},
+		{"Changcheng Auto SIGNED", LeadLine{Name: "Changcheng Auto", Stage: StageSigned}},
+		{"Acme note only text", LeadLine{Name: "Acme note only text"}}, // no stage word: all of it is the name
+		{`"Acme" big plant planned`, LeadLine{"Acme", "", "big plant planned", true}},
+		{"签约 公司", LeadLine{Name: "签约 公司"}}, // a name may start with a stage word
+		{"On Hold Ltd lead", LeadLine{Name: "On Hold Ltd", Stage: StageLead}},
+		{"【常诚车业】 投产", LeadLine{Name: "常诚车业", Stage: StageProduction}},
+		{"[CATL] signed", LeadLine{Name: "CATL", Stage: StageSigned}},
+		{"Blue Sky Tech。", LeadLine{Name: "Blue Sky Tech"}},
+		{"蓝天, 在谈", LeadLine{Name: "蓝天", Stage: StageNegotiating}},
 	} {
 		got, err := ParseLead(c.text)
 		if err != nil || got != c.want {
 			t.Errorf("ParseLead(%q) = %+v, %v; want %+v", c.text, got, err, c.want)
 		}
 	}
-	for _, bad := range []string{"", "   ", `"Acme signed`, `"" signed`, "“”", string(make([]rune, 0)) + "\x01Acme"} {
+	for _, bad := range []string{"", "   ", `"Acme signed`, `"" signed`, "“”", "\x01Acme", `Foo" signed`, "[]", "【】 签约"} {
 		if _, err := ParseLead(bad); err == nil {
 			t.Errorf("ParseLead(%q) accepted", bad)
 		}

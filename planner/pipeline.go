@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -30,6 +31,9 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	var notFound *Error
 	switch {
 	case errors.As(err, &notFound) && notFound.Code == NotFound:
+		if word := s.misreadStage(ctx, a.TeamID, line); word != "" {
+			return LeadResult{}, Errorf(Invalid, ReasonBadStage, word)
+		}
 		stage := line.Stage
 		if stage == "" {
 			stage = StageLead
@@ -62,11 +66,27 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	return LeadResult{Company: c, Change: change}, err
 }
 
+// misreadStage returns the word after a known company's name when an unquoted
+// line without a stage word starts with that name ("常诚车业 签約", "Acme won"):
+// a mistyped stage, not a new company's name. It returns "" otherwise.
+func (s *Service) misreadStage(ctx context.Context, teamID string, line LeadLine) string {
+	if line.Quoted || line.Stage != "" {
+		return ""
+	}
+	words := strings.Fields(line.Name)
+	for n := len(words) - 1; n >= 1; n-- {
+		if _, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(strings.Join(words[:n], " "))); err == nil {
+			return words[n]
+		}
+	}
+	return ""
+}
+
 // Leads lists the team's pipeline: every company, or those at one stage, or
 // the actor's own ("mine", "我的"), in stage order and then by id.
 func (s *Service) Leads(ctx context.Context, a Actor, filter string) ([]CompanyView, error) {
 	stage, byStage := ParseStage(filter)
-	mine := filter == "mine" || filter == "我的"
+	mine := strings.EqualFold(filter, "mine") || filter == "我的"
 	if filter != "" && !byStage && !mine {
 		return nil, Errorf(Invalid, ReasonBadStage, filter)
 	}
@@ -87,12 +107,12 @@ func (s *Service) Leads(ctx context.Context, a Actor, filter string) ([]CompanyV
 	return views, nil
 }
 
-// companiesIn returns the companies an item's text concerns: each name in
-// brackets ([Changcheng Auto], 【常诚车业】), created as a lead owned by the
-// actor when the team does not know it yet, and every known company whose name
-// appears in the text. Each company comes once, in that order.
-func (s *Service) companiesIn(ctx context.Context, a Actor, text string) ([]Company, error) {
-	var found []Company
+// companiesIn returns the companies an item's text concerns: each one named in
+// brackets ([Changcheng Auto], 【常诚车业】) and every known company whose name
+// appears in the text, each once, in that order; and the bracketed names that
+// are no company of the team (a tag like [v2] is not made a company: the
+// reply says how to add one).
+func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found []Company, unlinked []string, err error) {
 	add := func(c Company) {
 		if !slices.ContainsFunc(found, func(f Company) bool { return f.ID == c.ID }) {
 			found = append(found, Company{TeamID: c.TeamID, ID: c.ID, Name: c.Name})
@@ -101,28 +121,28 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) ([]Comp
 	for _, name := range bracketed(text) {
 		c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(name))
 		var notFound *Error
-		if errors.As(err, &notFound) && notFound.Code == NotFound {
-			now := s.now().UTC()
-			c, err = s.Store.AddCompany(ctx,
-				Company{TeamID: a.TeamID, Name: name, OwnerID: a.UserID, Stage: StageLead, CreatedAt: now},
-				StageChange{To: StageLead, By: a.UserID, At: now})
+		switch {
+		case errors.As(err, &notFound) && notFound.Code == NotFound:
+			if !slices.Contains(unlinked, name) {
+				unlinked = append(unlinked, name)
+			}
+		case err != nil:
+			return nil, nil, err
+		default:
+			add(c)
 		}
-		if err != nil {
-			return nil, err
-		}
-		add(c)
 	}
 	key := CompanyKey(text)
 	matched, err := s.Store.MatchCompanies(ctx, a.TeamID, key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, c := range matched {
 		if mentions(key, CompanyKey(c.Name)) {
 			add(c)
 		}
 	}
-	return found, nil
+	return found, unlinked, nil
 }
 
 // UntouchedDays is how long a company still courted may go without a stage

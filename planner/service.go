@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -54,9 +55,14 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 	}
 	items := make([]Item, len(it.Drafts))
 	for i, d := range it.Drafts {
-		companies, err := s.companiesIn(ctx, a, d.Title)
+		companies, unlinked, err := s.companiesIn(ctx, a, d.Title)
 		if err != nil {
 			return nil, it, err
+		}
+		for _, name := range unlinked {
+			if !slices.Contains(it.Unlinked, name) {
+				it.Unlinked = append(it.Unlinked, name)
+			}
 		}
 		items[i] = Item{
 			TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
@@ -75,7 +81,7 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 		return Item{}, err
 	}
 	now := s.now().UTC()
-	companies, err := s.companiesIn(ctx, a, d.Title)
+	companies, _, err := s.companiesIn(ctx, a, d.Title) // the form has no room to say more
 	if err != nil {
 		return Item{}, err
 	}

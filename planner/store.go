@@ -65,8 +65,8 @@ type Store interface {
 	// (a CompanyKey), longest key first.
 	MatchCompanies(ctx context.Context, teamID, text string) ([]Company, error)
 	// Pipeline lists the team's companies by id, each with its last contact
-	// (the last day of a linked item not cancelled, up to today) and the next
-	// item planned with it (from today on).
+	// (the last day, up to today, of a linked item done) and the next item
+	// planned with it (from today on).
 	Pipeline(ctx context.Context, teamID string, today Date) ([]CompanyView, error)
 	// CompanyHistory lists a company's stage changes and its linked items,
 	// oldest first.

@@ -127,7 +127,7 @@ func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []plan
 }
 
 // Pipeline lists the companies of team teamID by id, each with the last day
-// of a linked item not cancelled that started by today, and the first item
+// (up to today) of a linked item done, and the first item
 // planned with it that starts today or later: one query for the companies and
 // one for those next items, however many companies there are.
 func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (_ []planner.CompanyView, err error) {
@@ -140,7 +140,7 @@ func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (
 	day := today.String()
 	rows, err := tx.QueryContext(ctx, strings.Replace(companyColumns, "FROM companies c", `,
 		(SELECT MAX(MIN(i.end_date, ?1)) FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
-		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status <> 'cancelled' AND i.start_date <= ?1),
+		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'done' AND i.start_date <= ?1),
 		(SELECT i.id FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
 		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'planned' AND i.start_date >= ?1
 		 ORDER BY i.start_date, i.id LIMIT 1)

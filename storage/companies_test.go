@@ -93,6 +93,7 @@ func TestCompanyLinksPipelineAndForget(t *testing.T) {
 	}
 
 	visit := newItem(t, "T1", "U1", "2025-11-18", "拜访常诚车业")
+	visit.Status = planner.StatusDone // only what was done counts as contact
 	visit.Companies = []planner.Company{{TeamID: "T1", ID: cc.ID, Name: cc.Name}}
 	next := newItem(t, "T1", "U2", "2025-11-25", "常诚车业签约")
 	next.Companies = visit.Companies
