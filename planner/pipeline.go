@@ -118,24 +118,22 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 			found = append(found, Company{TeamID: c.TeamID, ID: c.ID, Name: c.Name})
 		}
 	}
-	for _, name := range bracketed(text) {
-		c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(name))
-		var notFound *Error
-		switch {
-		case errors.As(err, &notFound) && notFound.Code == NotFound:
-			if !slices.Contains(unlinked, name) {
-				unlinked = append(unlinked, name)
-			}
-		case err != nil:
-			return nil, nil, err
-		default:
-			add(c)
-		}
-	}
 	key := CompanyKey(text)
 	matched, err := s.Store.MatchCompanies(ctx, a.TeamID, key)
 	if err != nil {
 		return nil, nil, err
+	}
+	// A known company named in brackets is among those matched: its key is in
+	// the text's.
+	for _, name := range bracketed(text) {
+		k := CompanyKey(cleanName(name))
+		i := slices.IndexFunc(matched, func(c Company) bool { return CompanyKey(c.Name) == k })
+		switch {
+		case i >= 0:
+			add(matched[i])
+		case !slices.Contains(unlinked, name):
+			unlinked = append(unlinked, name)
+		}
 	}
 	for _, c := range matched {
 		if mentions(key, CompanyKey(c.Name)) {

@@ -61,8 +61,8 @@ type Store interface {
 	// CompanyByKey returns the team's company whose CompanyKey is key, or a
 	// NotFound error.
 	CompanyByKey(ctx context.Context, teamID, key string) (Company, error)
-	// MatchCompanies returns the team's companies whose key appears in text
-	// (a CompanyKey), longest key first.
+	// MatchCompanies returns the team's companies (ID and Name) whose key
+	// appears in text (a CompanyKey), longest key first.
 	MatchCompanies(ctx context.Context, teamID, text string) ([]Company, error)
 	// Pipeline lists the team's companies by id, each with its last contact
 	// (the last day, up to today, of a linked item done) and the next item

@@ -132,3 +132,33 @@ func TestCompanyLinksPipelineAndForget(t *testing.T) {
 		t.Errorf("after forget, %d linked items, want 2 (Ann's)", len(items))
 	}
 }
+
+// MatchCompanies keeps a team's company keys in memory: a company added
+// since, by this database or by another process on the same file, is found.
+func TestMatchCompaniesSeesNewCompanies(t *testing.T) {
+	path := t.TempDir() + "/planbot.db"
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mustMember(t, db, "T1", "U1", "Ann")
+	mustAddCompany(t, db, "T1", "U1", "常诚车业", planner.StageLead)
+	text := planner.CompanyKey("拜访常诚车业和宁德时代")
+	if got, err := db.MatchCompanies(t.Context(), "T1", text); err != nil || len(got) != 1 {
+		t.Fatalf("MatchCompanies = %+v, %v; want 常诚车业", got, err)
+	}
+	other, err := Open(t.Context(), path) // another planbot process
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	mustAddCompany(t, other, "T1", "U1", "宁德时代", planner.StageLead)
+	got, err := db.MatchCompanies(t.Context(), "T1", text)
+	if err != nil || len(got) != 2 || got[1].Name != "宁德时代" && got[0].Name != "宁德时代" {
+		t.Errorf("after another process added 宁德时代: %+v, %v", got, err)
+	}
+	if got, err := db.MatchCompanies(t.Context(), "T2", text); err != nil || len(got) != 0 {
+		t.Errorf("a team without companies: %+v, %v", got, err)
+	}
+}

@@ -76,6 +76,8 @@ type DB struct {
 	closeErr  error
 
 	stats batchStats
+
+	keys sync.Map // team id → *teamKeys: the company keys MatchCompanies compares
 }
 
 // readConns is the size of the read pool.

@@ -1,0 +1,52 @@
+package bot
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"planbot/planner"
+	"planbot/storage"
+)
+
+// BenchmarkAddWithPipeline adds an item through the handler, as /plan does,
+// for a team that courts 200 companies: the cost of linking each add to the
+// companies it names (one in brackets, one by name) on top of the add.
+func BenchmarkAddWithPipeline(b *testing.B) {
+	for _, companies := range []int{0, 200} {
+		b.Run(fmt.Sprintf("companies=%d", companies), func(b *testing.B) {
+			db, err := storage.Open(b.Context(), filepath.Join(b.TempDir(), "planbot.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			h := &Handler{
+				Service: &planner.Service{
+					Store: db, Loc: shanghai, Lang: planner.English,
+					Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+				},
+				Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			}
+			ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
+			for i := range companies {
+				if r := h.Handle(b.Context(), ann, fmt.Sprintf("lead 招商企业%03d 在谈", i)); r.Body == nil {
+					b.Fatal("no reply")
+				}
+			}
+			line := "周二 拜访【招商企业007】 和 招商企业123 对接4家企业"
+			if companies == 0 {
+				line = "周二 拜访常诚车业 对接4家企业"
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				r := h.Handle(b.Context(), ann, line)
+				if _, ok := r.Body.(Added); !ok {
+					b.Fatalf("%q: %+v", line, r.Body)
+				}
+			}
+		})
+	}
+}
