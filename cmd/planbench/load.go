@@ -26,7 +26,8 @@ type loadConfig struct {
 	Mix         mix
 	Teams       int
 	Users       int
-	PID         int // the server's process, for its RSS; 0: not read
+	PID         int  // the server's process, for its RSS; 0: not read
+	BenchIDs    bool // the ids of planbench gendb's database
 }
 
 // loadFlags registers load's flags on fs, into c.
@@ -42,6 +43,7 @@ func loadFlags(fs *flag.FlagSet, c *loadConfig, mixText *string) {
 	fs.IntVar(&c.Teams, "teams", 20, "how many teams the requests come from")
 	fs.IntVar(&c.Users, "users", 1000, "how many users the requests come from, spread over the teams")
 	fs.IntVar(&c.PID, "pid", 0, "the server's process id: report its RSS (VmRSS, VmHWM from /proc/PID/status)")
+	fs.BoolVar(&c.BenchIDs, "benchdb-ids", false, "use the team and user ids of planbench gendb's database (T001…, U001001…), to read its weeks")
 }
 
 // check validates c and fills defaults.
@@ -166,6 +168,7 @@ func (l *loader) closedLoop(ctx, reqCtx context.Context, start time.Time) {
 	var wg sync.WaitGroup
 	for w := range l.cfg.Concurrency {
 		gen := newGenerator(l.cfg.Secret, l.cfg.Mix, l.cfg.Teams, l.cfg.Users, uint64(w)+1)
+		gen.benchIDs = l.cfg.BenchIDs
 		wg.Go(func() {
 			for ctx.Err() == nil {
 				t0 := time.Now()
@@ -189,6 +192,7 @@ func (l *loader) closedLoop(ctx, reqCtx context.Context, start time.Time) {
 func (l *loader) openLoop(ctx, reqCtx context.Context, start time.Time) {
 	s := scheduler{start: start, interval: time.Duration(float64(time.Second) / l.cfg.Rate), duration: l.cfg.Duration}
 	gen := newGenerator(l.cfg.Secret, l.cfg.Mix, l.cfg.Teams, l.cfg.Users, 1)
+	gen.benchIDs = l.cfg.BenchIDs
 	slots := make(chan struct{}, l.cfg.MaxInFlight)
 	var wg sync.WaitGroup
 	var launched int64

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"planbot/bot"
+	"planbot/internal/benchdb"
 )
 
 // kind is what a generated slash command asks for.
@@ -94,6 +95,9 @@ type generator struct {
 	users  int
 	rnd    *rand.Rand
 	seq    int
+	// benchIDs: the ids of planbench gendb's database (benchdb.TeamID and
+	// UserID) instead of TBENCH…/UBENCH…, so that reads find its items.
+	benchIDs bool
 }
 
 func newGenerator(secret string, m mix, teams, users int, seed uint64) *generator {
@@ -124,6 +128,9 @@ func (g *generator) next(unixSecs int64) request {
 	u := g.rnd.IntN(g.users)
 	team := fmt.Sprintf("TBENCH%03d", u%g.teams)
 	user := fmt.Sprintf("UBENCH%05d", u)
+	if g.benchIDs {
+		team, user = benchdb.TeamID(u%g.teams), benchdb.UserID(u%g.teams, u/g.teams)
+	}
 	body := commandForm(team, user, text)
 	ts := strconv.FormatInt(unixSecs, 10)
 	return request{kind: k, body: body, timestamp: ts, signature: g.signer.Sign(ts, body)}
