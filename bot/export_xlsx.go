@@ -362,10 +362,7 @@ func (x *sheetWriter) pipeline(r WeekReport) {
 	})
 	for i, c := range views {
 		row := 3 + i
-		stage := l.stages[c.Stage]
-		if stage == "" {
-			stage = cellText(string(c.Stage))
-		}
+		stage := cellText(stageLabel(r.Lang, c.Stage))
 		owner := cmp.Or(cellText(c.OwnerName), cellText(c.OwnerID))
 		contact := "—"
 		if c.LastContact != (planner.Date{}) {
@@ -397,4 +394,14 @@ func stageOrder(s planner.Stage) int {
 		return i
 	}
 	return len(planner.Stages)
+}
+
+// stageLabel is a stage's name as a spreadsheet cell shows it: the catalog's,
+// capitalised in English ("Signed", 签约).
+func stageLabel(lang planner.Lang, s planner.Stage) string {
+	name := stageNames[lang][s]
+	if name == "" || lang != planner.English {
+		return cmp.Or(name, string(s))
+	}
+	return strings.ToUpper(name[:1]) + name[1:] // English stage names are ASCII
 }

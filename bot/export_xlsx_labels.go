@@ -23,7 +23,6 @@ type xlsxLabels struct {
 	company, stage, owner, lastContact, next, notes string
 	noCompanies                                     string
 
-	stages map[planner.Stage]string
 }
 
 // xlsxLabelsByLang are the report's words by language.
@@ -44,11 +43,6 @@ var xlsxLabelsByLang = map[planner.Lang]xlsxLabels{
 		company: "Company", stage: "Stage", owner: "Owner", lastContact: "Last contact",
 		next: "Next step", notes: "Notes",
 		noCompanies: "No companies in the pipeline yet.",
-		stages: map[planner.Stage]string{
-			planner.StageLead: "Lead", planner.StageContacted: "Contacted", planner.StageNegotiating: "Negotiating",
-			planner.StageSigned: "Signed", planner.StageLanded: "Landed", planner.StageConstruction: "Construction",
-			planner.StageProduction: "Production", planner.StageOnHold: "On hold", planner.StageLost: "Lost",
-		},
 	},
 	planner.Chinese: {
 		boardSheet: "作战图", summarySheet: "汇总", pipelineSheet: "招商项目",
@@ -66,11 +60,6 @@ var xlsxLabelsByLang = map[planner.Lang]xlsxLabels{
 		company: "公司", stage: "阶段", owner: "负责人", lastContact: "最近接触",
 		next: "下一步", notes: "备注",
 		noCompanies: "还没有招商项目。",
-		stages: map[planner.Stage]string{
-			planner.StageLead: "线索", planner.StageContacted: "已对接", planner.StageNegotiating: "在谈",
-			planner.StageSigned: "签约", planner.StageLanded: "落地", planner.StageConstruction: "开工",
-			planner.StageProduction: "投产", planner.StageOnHold: "暂停", planner.StageLost: "流失",
-		},
 	},
 }
 

@@ -39,11 +39,8 @@ func compareCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if *planbotPath == "" {
-		fmt.Fprintln(stderr, "building planbot…")
-		if *planbotPath, err = buildPlanbot(ctx, dir); err != nil {
-			return err
-		}
+	if *planbotPath, err = ensurePlanbot(ctx, *planbotPath, dir, stderr); err != nil {
+		return err
 	}
 	self, err := os.Executable()
 	if err != nil {

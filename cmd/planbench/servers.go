@@ -166,6 +166,16 @@ func startFloor(binary, db, secret, cpu string) (*server, error) {
 	return startServer("floor", argv, nil, floorListening)
 }
 
+// ensurePlanbot returns path, or when it is "" builds planbot into dir and
+// returns that binary's path.
+func ensurePlanbot(ctx context.Context, path, dir string, stderr io.Writer) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	fmt.Fprintln(stderr, "building planbot…")
+	return buildPlanbot(ctx, dir)
+}
+
 // buildPlanbot builds cmd/planbot into dir (go build, from within the
 // module) and returns the binary's path.
 func buildPlanbot(ctx context.Context, dir string) (string, error) {

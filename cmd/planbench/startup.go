@@ -41,11 +41,8 @@ func startupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if *planbotPath == "" {
-		fmt.Fprintln(stderr, "building planbot…")
-		if *planbotPath, err = buildPlanbot(ctx, dir); err != nil {
-			return err
-		}
+	if *planbotPath, err = ensurePlanbot(ctx, *planbotPath, dir, stderr); err != nil {
+		return err
 	}
 	db := *dbPath
 	if !*inPlace {
