@@ -47,7 +47,7 @@ func TestLeadLifecycle(t *testing.T) {
 		t.Errorf("a known name is not linked: %q", got)
 	}
 	r = mustHandle(t, h, wang, "周四 拜访【宁德时代】 [v2]")
-	if got := RenderText(r); strings.Contains(got, "🏢") || !strings.Contains(got, "项目库里没有，未关联：宁德时代、v2。请先添加：/plan 线索 宁德时代") {
+	if got := RenderText(r); strings.Contains(got, "🏢") || !strings.Contains(got, "项目库里没有，未关联：宁德时代、v2。请先添加：/plan 线索 “宁德时代”") {
 		t.Errorf("bracketed names the pipeline lacks are linked, or not explained: %q", got)
 	}
 	r = mustHandle(t, h, ann, "team meeting fri")
@@ -199,5 +199,38 @@ func TestLeadEscaping(t *testing.T) {
 				t.Errorf("%q: Slack reply holds %s: %s", line, ping, raw)
 			}
 		}
+	}
+}
+
+// Links follow the longest name, edits relink, a stage typed without a space
+// after a known name moves it, and a company whose owner was forgotten is
+// followed by whoever moves it next.
+func TestLeadLinksAndOwners(t *testing.T) {
+	h := newHandler(t)
+	ann := planner.Actor{TeamID: "T1", UserID: "U1", UserName: "Ann"}
+	bo := planner.Actor{TeamID: "T1", UserID: "U2", UserName: "Bo"}
+	boss := planner.Actor{TeamID: "T1", UserID: "U9", UserName: "Boss", Admin: true}
+	mustHandle(t, h, ann, `lead "Changcheng Auto" negotiating`)
+	mustHandle(t, h, ann, "lead Auto Parts Inc lost")
+	mustHandle(t, h, ann, `lead "Auto" lost`)
+	mustHandle(t, h, bo, "lead 常诚车业 在谈")
+
+	if got := RenderText(mustHandle(t, h, ann, "tue visit Changcheng Auto plant")); !strings.HasSuffix(got, "🏢 Changcheng Auto") {
+		t.Errorf("a name inside a longer one is linked too: %q", got)
+	}
+	if got := RenderText(mustHandle(t, h, ann, "edit 1 tue visit [常诚车业] instead")); !strings.Contains(got, "🏢 常诚车业") || strings.Contains(got, "Changcheng") {
+		t.Errorf("edit did not relink: %q", got)
+	}
+	hist := RenderText(mustHandle(t, h, ann, `lead "Changcheng Auto"`))
+	if !strings.Contains(hist, "No itinerary item names it yet") {
+		t.Errorf("the edited item still counts for Changcheng Auto:\n%s", hist)
+	}
+	if got := RenderText(mustHandle(t, h, bo, "线索 常诚车业签约")); got != "常诚车业：在谈 → 签约" {
+		t.Errorf("a stage typed without a space: %q", got)
+	}
+	mustHandle(t, h, boss, "forget U2")
+	mustHandle(t, h, ann, "lead 常诚车业 落地")
+	if got := RenderText(mustHandle(t, h, ann, "lead 常诚车业")); !strings.Contains(got, "负责人：Ann") {
+		t.Errorf("after its owner was forgotten, the mover does not follow it:\n%s", got)
 	}
 }

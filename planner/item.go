@@ -84,7 +84,8 @@ type Item struct {
 	Status   Status
 	Outcome  string // what came of it, or why it was cancelled
 	// Companies are the companies the item concerns (ID and Name): set by
-	// Service.Add, stored by AddItems, read back by CompanyHistory.
+	// Service.Add and Edit, stored by AddItems and (when not nil) UpdateItem,
+	// read back by CompanyHistory.
 	Companies []Company
 	CreatedAt time.Time
 	UpdatedAt time.Time

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // LeadResult is what /plan lead did: saved a company (created, or moved to a
@@ -28,6 +29,12 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	}
 	now := s.now().UTC()
 	c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
+	if err != nil {
+		if known, stage, ok := s.joinedStage(ctx, a.TeamID, line); ok {
+			line.Name, line.Stage = known.Name, stage // "常诚车业签约": a known name and a stage, typed without a space
+			c, err = known, nil
+		}
+	}
 	var notFound *Error
 	switch {
 	case errors.As(err, &notFound) && notFound.Code == NotFound:
@@ -51,19 +58,32 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	case line.Stage == c.Stage && line.Note == "":
 		return LeadResult{}, Errorf(Conflict, ReasonSameStage, string(c.Stage))
 	}
-	change := StageChange{TeamID: c.TeamID, CompanyID: c.ID, Company: c.Name, From: c.Stage, To: c.Stage, By: a.UserID, At: now, Note: line.Note}
+	change := StageChange{To: c.Stage, By: a.UserID, At: now, Note: line.Note}
 	if line.Stage != "" {
 		change.To = line.Stage
 	}
-	c.Stage = change.To
-	if line.Note != "" {
-		c.Notes = line.Note
-	}
-	if c.OwnerID == "" { // its owner was forgotten: whoever moves it follows it now
-		c.OwnerID = a.UserID
-	}
-	c, err = s.Store.UpdateCompany(ctx, c, change)
+	c.OwnerID = a.UserID // taken only if its owner was forgotten: whoever moves it follows it now
+	c, change, err = s.Store.UpdateCompany(ctx, c, change)
 	return LeadResult{Company: c, Change: change}, err
+}
+
+// joinedStage reads an unquoted line without a stage word whose name ends in
+// a Chinese stage word that follows a known company's name without a space
+// ("常诚车业签约", as Chinese is typed): it returns that company and stage.
+func (s *Service) joinedStage(ctx context.Context, teamID string, line LeadLine) (Company, Stage, bool) {
+	if line.Quoted || line.Stage != "" {
+		return Company{}, "", false
+	}
+	for word, stage := range stageWords {
+		prefix, ok := strings.CutSuffix(line.Name, word)
+		if !ok || prefix == "" || !strings.ContainsFunc(word, func(r rune) bool { return r > unicode.MaxLatin1 }) {
+			continue
+		}
+		if c, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(prefix)); err == nil {
+			return c, stage, true
+		}
+	}
+	return Company{}, "", false
 }
 
 // misreadStage returns the word after a known company's name when an unquoted
@@ -135,9 +155,18 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 			unlinked = append(unlinked, name)
 		}
 	}
+	// Longest names first, each blanking out the text it covers, so that
+	// "Changcheng Auto plant" links Changcheng Auto and not also "Auto".
+	rest := key
 	for _, c := range matched {
-		if mentions(key, CompanyKey(c.Name)) {
+		k := CompanyKey(c.Name)
+		if slices.ContainsFunc(found, func(f Company) bool { return f.ID == c.ID }) {
+			rest = strings.ReplaceAll(rest, k, " ")
+			continue
+		}
+		if mentions(rest, k) {
 			add(c)
+			rest = strings.ReplaceAll(rest, k, " ")
 		}
 	}
 	return found, unlinked, nil

@@ -161,6 +161,13 @@ func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Ite
 		return Item{}, Errorf(Invalid, ReasonSplitWhen, text)
 	}
 	d := parsed.Drafts[0]
+	companies, _, err := s.companiesIn(ctx, a, d.Title)
+	if err != nil {
+		return Item{}, err
+	}
+	if companies == nil {
+		companies = []Company{} // the new text names none: its links go
+	}
 	return s.change(ctx, a, id, text, func(it *Item) (string, string, error) {
 		if it.Status == StatusCancelled {
 			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
@@ -169,7 +176,7 @@ func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Ite
 		if parsed.Lang != "" {
 			it.Start, it.End = d.Start, d.End
 		}
-		it.Kind, it.Count, it.Place, it.Title = d.Kind, d.Count, d.Place, d.Title
+		it.Kind, it.Count, it.Place, it.Title, it.Companies = d.Kind, d.Count, d.Place, d.Title, companies
 		return "edit", before + " → " + spanText(it.Start, it.End) + " " + it.Title, nil
 	})
 }

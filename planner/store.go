@@ -56,8 +56,10 @@ type Store interface {
 	// records its first stage change (From empty); a name whose key is taken
 	// is a Conflict error.
 	AddCompany(ctx context.Context, c Company, change StageChange) (Company, error)
-	// UpdateCompany stores a company's stage, notes and owner and records change.
-	UpdateCompany(ctx context.Context, c Company, change StageChange) (Company, error)
+	// UpdateCompany moves a company to change.To from the stage it is at when
+	// the write runs (set as change.From), records the change, takes a note as
+	// its notes and c.OwnerID as its owner if it has none; it returns both.
+	UpdateCompany(ctx context.Context, c Company, change StageChange) (Company, StageChange, error)
 	// CompanyByKey returns the team's company whose CompanyKey is key, or a
 	// NotFound error.
 	CompanyByKey(ctx context.Context, teamID, key string) (Company, error)

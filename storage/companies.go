@@ -44,7 +44,7 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 			formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
 		var sqlErr sqlite3.Error
 		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique {
-			return planner.Errorf(planner.Conflict, planner.ReasonBadCompany, c.Name)
+			return planner.Errorf(planner.Conflict, planner.ReasonCompanyExists, c.Name)
 		}
 		if err != nil {
 			return err
@@ -59,26 +59,40 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 	return stored, err
 }
 
-// UpdateCompany stores the stage, notes and owner of company c.ID of team
-// c.TeamID, sets its UpdatedAt to change.At and records change against it. It
-// returns the company as stored, or a NotFound error.
-func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, err error) {
+// UpdateCompany moves company c.ID of team c.TeamID to change.To, from the
+// stage it is at when the write runs (change.From is set to that, whatever
+// the caller read before), records change, and sets its UpdatedAt to change.At.
+// A non-empty change.Note becomes its notes; c.OwnerID becomes its owner only
+// when it has none (its owner was forgotten). It returns the company and the
+// change as stored, or a NotFound error.
+func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, _ planner.StageChange, err error) {
 	defer wrapErr(&err, "update company")
 	if change.At.IsZero() {
-		return planner.Company{}, errors.New("stage change without At")
+		return planner.Company{}, planner.StageChange{}, errors.New("stage change without At")
 	}
 	change.TeamID, change.CompanyID = c.TeamID, c.ID
 	var stored planner.Company
 	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) (err error) {
-		res, err := tx.ExecContext(ctx, `
-			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?
-			WHERE team_id = ? AND id = ?`,
-			c.Stage, c.Notes, c.OwnerID, formatTime(change.At), c.TeamID, c.ID)
+		current, err := company(ctx, tx, c.TeamID, c.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return noCompany(c.Name)
+		}
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errors.Join(err, noCompany(c.Name))
+		change.From, change.Company = current.Stage, current.Name
+		notes, owner := current.Notes, current.OwnerID
+		if change.Note != "" {
+			notes = change.Note
+		}
+		if owner == "" {
+			owner = c.OwnerID
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?
+			WHERE team_id = ? AND id = ?`,
+			change.To, notes, owner, formatTime(change.At), c.TeamID, c.ID); err != nil {
+			return err
 		}
 		if err := insertStageChange(ctx, tx, change); err != nil {
 			return err
@@ -86,7 +100,7 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 		stored, err = company(ctx, tx, c.TeamID, c.ID)
 		return err
 	})
-	return stored, err
+	return stored, change, err
 }
 
 // CompanyByKey returns the company of team teamID whose key is key, or a
@@ -296,7 +310,7 @@ func (db *DB) StageChanges(ctx context.Context, teamID string, from, to time.Tim
 	}
 	defer tx.Rollback()
 	changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.seq`,
-		teamID, formatTime(from), formatTime(to))
+		teamID, from.UTC().Format(stageTimeLayout), to.UTC().Format(stageTimeLayout))
 	if err != nil {
 		return nil, err
 	}
@@ -379,11 +393,16 @@ func scanCompany(s scanner) (planner.Company, error) {
 	return c, err
 }
 
+// stageTimeLayout writes a stage change's instant with all nine fractional
+// digits, so that StageChanges can compare instants as text: RFC 3339 with
+// trailing zeros dropped sorts "…16:00:00.3Z" before "…16:00:00Z".
+const stageTimeLayout = "2006-01-02T15:04:05.000000000Z"
+
 func insertStageChange(ctx context.Context, tx *sql.Tx, s planner.StageChange) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO company_stages (team_id, company_id, from_stage, to_stage, by_user, at, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		s.TeamID, s.CompanyID, s.From, s.To, s.By, formatTime(s.At), s.Note)
+		s.TeamID, s.CompanyID, s.From, s.To, s.By, s.At.UTC().Format(stageTimeLayout), s.Note)
 	return err
 }
 

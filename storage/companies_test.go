@@ -52,11 +52,14 @@ func TestCompanyLifecycle(t *testing.T) {
 
 	// A stage change is recorded with who, when and why; the lifecycle is kept.
 	at := t0.Add(48 * time.Hour)
-	c.Stage = planner.StageSigned
-	moved, err := db.UpdateCompany(ctx, c, planner.StageChange{From: planner.StageLead, To: planner.StageSigned, By: "U1", At: at, Note: "年产150万套车灯项目"})
-	if err != nil || moved.Stage != planner.StageSigned || !moved.UpdatedAt.Equal(at) {
-		t.Fatalf("UpdateCompany = %+v, %v", moved, err)
+	stale := c
+	stale.Stage = planner.StageOnHold // a copy read before someone else's move: From comes from the database
+	moved, change, err := db.UpdateCompany(ctx, stale, planner.StageChange{From: planner.StageOnHold, To: planner.StageSigned, By: "U1", At: at, Note: "年产150万套车灯项目"})
+	if err != nil || moved.Stage != planner.StageSigned || !moved.UpdatedAt.Equal(at) || change.From != planner.StageLead {
+		t.Fatalf("UpdateCompany = %+v, %+v, %v", moved, change, err)
 	}
+	_, _, err = db.UpdateCompany(ctx, planner.Company{TeamID: "T1", ID: 99, Name: "ghost"}, planner.StageChange{To: planner.StageLost, By: "U1", At: at})
+	wantCode(t, err, planner.NotFound)
 	changes, items, err := db.CompanyHistory(ctx, "T1", c.ID)
 	if err != nil || len(items) != 0 {
 		t.Fatalf("CompanyHistory: %v, %d items", err, len(items))
@@ -71,6 +74,17 @@ func TestCompanyLifecycle(t *testing.T) {
 	week, err := db.StageChanges(ctx, "T1", t0.Add(time.Hour), at.Add(time.Second))
 	if err != nil || len(week) != 1 || week[0].To != planner.StageSigned {
 		t.Errorf("StageChanges after the first = %+v, %v; want the signing only", week, err)
+	}
+	// Instants compare as instants: 0.3 s after a boundary is after it.
+	boundary := at.Add(time.Hour)
+	if _, _, err := db.UpdateCompany(ctx, c, planner.StageChange{To: planner.StageLanded, By: "U1", At: boundary.Add(300 * time.Millisecond)}); err != nil {
+		t.Fatal(err)
+	}
+	if before, err := db.StageChanges(ctx, "T1", at.Add(time.Second), boundary); err != nil || len(before) != 0 {
+		t.Errorf("a change 0.3 s after the boundary counted before it: %+v, %v", before, err)
+	}
+	if after, err := db.StageChanges(ctx, "T1", boundary, boundary.Add(time.Hour)); err != nil || len(after) != 1 {
+		t.Errorf("a change 0.3 s after the boundary is missing after it: %+v, %v", after, err)
 	}
 	_, _, err = db.CompanyHistory(ctx, "T1", 99)
 	wantCode(t, err, planner.NotFound)

@@ -92,7 +92,8 @@ func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item
 }
 
 // UpdateItem stores it's dates, kind, count, place, title, status and outcome,
-// sets its UpdatedAt to change.At (which must not be zero) and records change
+// and, when it.Companies is not nil, makes those its only linked companies; sets
+// its UpdatedAt to change.At (which must not be zero) and records change
 // against item it.ID of team it.TeamID, all in one transaction. It returns the
 // item as stored, or a NotFound error.
 func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Change) (_ planner.Item, err error) {
@@ -107,10 +108,21 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 		if err := updateItem(ctx, tx, it); err != nil {
 			return err
 		}
+		if it.Companies != nil { // an edit: the item's links are those of its new text
+			if _, err := tx.ExecContext(ctx, `DELETE FROM item_companies WHERE team_id = ? AND item_id = ?`, it.TeamID, it.ID); err != nil {
+				return err
+			}
+			if err := linkCompanies(ctx, tx, it.TeamID, it.ID, it.Companies); err != nil {
+				return err
+			}
+		}
 		if err := insertChange(ctx, tx, change); err != nil {
 			return err
 		}
 		stored, err = item(ctx, tx, it.TeamID, it.ID)
+		if len(it.Companies) > 0 {
+			stored.Companies = it.Companies
+		}
 		return err
 	})
 	return stored, err
