@@ -22,7 +22,6 @@ type xlsxLabels struct {
 
 	company, stage, owner, lastContact, next, notes string
 	noCompanies                                     string
-
 }
 
 // xlsxLabelsByLang are the report's words by language.
