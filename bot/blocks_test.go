@@ -617,3 +617,67 @@ func TestParseButtonValueRejects(t *testing.T) {
 		})
 	}
 }
+
+// The fallback of a week view, rendered only as far as it is kept, is the
+// text the whole view would give, cut the same way: short weeks, a team's week
+// many times the limit, and text that escaping lengthens (&, <, >).
+func TestWeekFallbackIsTheTruncatedText(t *testing.T) {
+	escapes := bigWeek("U1", "U2")
+	for i := range escapes {
+		escapes[i].Title = strings.Repeat("R&D <b> ", 60)
+	}
+	for name, v := range map[string]WeekView{
+		"empty":            {Week: w47, TeamName: "East"},
+		"one item":         {Week: w47, Items: bigWeek("U1")[:1]},
+		"team, 80 items":   {Week: w47, Team: true, TeamName: "招商一组", Items: bigWeek("U1", "U2", "U3")},
+		"escapes lengthen": {Week: w47, Team: true, TeamName: "R&D", Items: escapes},
+	} {
+		for _, l := range langs {
+			r := Reply{Lang: l, Body: v}
+			if got, want := Fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
+				t.Errorf("%s, %s: fallback differs from the truncated whole text\n got %.200q…\nwant %.200q…", name, l, got, want)
+			}
+		}
+	}
+}
+
+// fitLinesRef is how a day's section was cut before fitText: render every
+// line, keep those that fit, count the rest.
+func fitLinesRef(l planner.Lang, lines []string, max int) string {
+	out, size := []string{}, 0
+	for i, line := range lines {
+		n := len([]rune(line)) + 1
+		if size+n > max-40 && i > 0 {
+			return strings.Join(append(out, escape(say(l, msgMore, len(lines)-i))), "\n")
+		}
+		out = append(out, line)
+		size += n
+	}
+	return strings.Join(out, "\n")
+}
+
+// fitText, which renders only the lines it keeps, cuts a day exactly as
+// rendering every line and then cutting did.
+func TestFitTextCutsAsBefore(t *testing.T) {
+	long := bigWeek("U1", "U2", "U3")
+	for _, l := range langs {
+		for _, max := range []int{60, 400, 3000} {
+			for n := 0; n <= len(long); n += 7 {
+				lines := []string{"*Mon*"}
+				f := newFitText("*Mon*", max)
+				for _, it := range long[:n] {
+					line := escape(itemLine(l, it, true))
+					lines = append(lines, line)
+					f.add(func() string { return line })
+				}
+				if f.empty() {
+					lines = append(lines, say(l, msgNothing))
+					f.add(func() string { return say(l, msgNothing) })
+				}
+				if got, want := f.String(l), fitLinesRef(l, lines, max); got != want {
+					t.Fatalf("%s, max %d, %d lines:\n got %.300q\nwant %.300q", l, max, n, got, want)
+				}
+			}
+		}
+	}
+}

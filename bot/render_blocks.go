@@ -52,7 +52,14 @@ func RenderBlocks(r Reply) []slack.Block {
 
 // Fallback is the plain text Slack shows in notifications and to screen
 // readers. Slack reads mentions in it too, so user text is escaped here as well.
-func Fallback(r Reply) string { return truncate(slackText(r), maxFallbackChars) }
+func Fallback(r Reply) string {
+	if v, ok := r.Body.(WeekView); ok {
+		// The same text, rendered only as far as it is kept: escaping only
+		// lengthens it, so a prefix of over maxFallbackChars is enough.
+		return truncate(escape(weekText(r.Lang, v, maxFallbackChars)), maxFallbackChars)
+	}
+	return truncate(slackText(r), maxFallbackChars)
+}
 
 // slackText is a reply's text as Slack shows it: escaped, except for replies
 // made only of planbot's own words and a channel id Slack sent, whose <#C…>
@@ -212,23 +219,23 @@ func (b *blocks) week(v WeekView, home bool) {
 	}
 	perDay := min(maxSectionChars, b.budget/7)
 	for day := v.Week.Start(); !day.After(v.Week.End()); day = day.AddDays(1) {
-		lines := []string{"*" + escape(dayLabel(b.lang, day)) + "*"}
+		text := newFitText("*"+escape(dayLabel(b.lang, day))+"*", perDay)
 		var buttons []slack.BlockElement
 		for _, it := range v.Items {
 			if !covers(it, day) {
 				continue
 			}
-			lines = append(lines, escape(itemLine(b.lang, it, v.Team)))
+			text.add(func() string { return escape(itemLine(b.lang, it, v.Team)) })
 			if it.Start == day && it.UserID == v.Viewer && it.Status == planner.StatusPlanned && len(buttons) < maxButtonsPerBlock {
 				buttons = append(buttons,
 					b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
 					b.button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
 			}
 		}
-		if len(lines) == 1 {
-			lines = append(lines, say(b.lang, msgNothing))
+		if text.empty() {
+			text.add(func() string { return say(b.lang, msgNothing) })
 		}
-		b.section(fitLines(b.lang, lines, perDay), nil)
+		b.section(text.String(b.lang), nil)
 		b.actions(buttons...)
 	}
 }
@@ -253,16 +260,43 @@ func HomeBlocks(l planner.Lang, week WeekView, team planner.Digest) []slack.Bloc
 	return b.list
 }
 
-// fitLines joins lines within max characters, ending with how many were left out.
-func fitLines(l planner.Lang, lines []string, max int) string {
-	out, size := []string{}, 0
-	for i, line := range lines {
-		n := len([]rune(line)) + 1
-		if size+n > max-40 && i > 0 {
-			return strings.Join(append(out, escape(say(l, msgMore, len(lines)-i))), "\n")
-		}
-		out = append(out, line)
-		size += n
+// fitText is lines under a first one, kept while they fit in max characters
+// (less 40 for the last line, "…and N more"); a line that does not fit and all
+// after it are only counted, never rendered: a team's day may have a hundred.
+type fitText struct {
+	lines      []string
+	size, max  int
+	more, kept int
+}
+
+func newFitText(first string, max int) *fitText {
+	return &fitText{lines: []string{first}, size: len([]rune(first)) + 1, max: max}
+}
+
+// add adds the line render makes, if it fits and nothing was left out before.
+func (f *fitText) add(render func() string) {
+	if f.more > 0 {
+		f.more++
+		return
 	}
-	return strings.Join(out, "\n")
+	line := render()
+	n := len([]rune(line)) + 1
+	if f.size+n > f.max-40 {
+		f.more = 1
+		return
+	}
+	f.lines = append(f.lines, line)
+	f.size += n
+	f.kept++
+}
+
+// empty reports whether no line was added after the first.
+func (f *fitText) empty() bool { return f.kept == 0 && f.more == 0 }
+
+// String is the kept lines, then how many more there are, in l.
+func (f *fitText) String(l planner.Lang) string {
+	if f.more > 0 {
+		return strings.Join(append(f.lines, escape(say(l, msgMore, f.more))), "\n")
+	}
+	return strings.Join(f.lines, "\n")
 }

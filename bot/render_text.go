@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"planbot/planner"
 )
@@ -25,7 +26,7 @@ func RenderText(r Reply) string {
 		}
 		return strings.Join(lines, "\n")
 	case WeekView:
-		return weekText(l, b)
+		return weekText(l, b, 0)
 	case Changed:
 		return changedText(l, b)
 	case NoteView:
@@ -144,9 +145,18 @@ func shortSpan(l planner.Lang, start, end planner.Date) string {
 	return fmt.Sprintf("%s %d – %s %d", start.Month.String()[:3], start.Day, end.Month.String()[:3], end.Day)
 }
 
-func weekText(l planner.Lang, v WeekView) string {
+// weekText renders a week day by day. With limit > 0 it stops once the text
+// holds more than limit characters: Fallback keeps only its first 3,900, and
+// a 50-member team's week of 500 items is many times that.
+func weekText(l planner.Lang, v WeekView, limit int) string {
 	span := shortSpan(l, v.Week.Start(), v.Week.End())
 	var lines []string
+	chars := 0
+	full := func(line string) bool {
+		lines = append(lines, line)
+		chars += utf8.RuneCountInString(line) + 1
+		return limit > 0 && chars > limit
+	}
 	if v.Team {
 		lines = append(lines, say(l, msgTeamWeek, v.TeamName, v.Week, span))
 	} else {
@@ -156,16 +166,20 @@ func weekText(l planner.Lang, v WeekView) string {
 		return strings.Join(append(lines, say(l, msgWeekEmpty), say(l, msgTryAdd)), "\n")
 	}
 	for day := v.Week.Start(); !day.After(v.Week.End()); day = day.AddDays(1) {
-		lines = append(lines, dayLabel(l, day))
+		if full(dayLabel(l, day)) {
+			break
+		}
 		found := false
 		for _, it := range v.Items {
 			if covers(it, day) {
-				lines = append(lines, "  "+itemLine(l, it, v.Team))
 				found = true
+				if full("  " + itemLine(l, it, v.Team)) {
+					return strings.Join(lines, "\n")
+				}
 			}
 		}
-		if !found {
-			lines = append(lines, "  "+say(l, msgNothing))
+		if !found && full("  "+say(l, msgNothing)) {
+			break
 		}
 	}
 	return strings.Join(lines, "\n")
