@@ -228,8 +228,11 @@ func TestLeadLinksAndOwners(t *testing.T) {
 	if got := RenderText(mustHandle(t, h, bo, "线索 常诚车业签约")); got != "常诚车业：在谈 → 签约" {
 		t.Errorf("a stage typed without a space: %q", got)
 	}
+	if got := RenderText(mustHandle(t, h, bo, "线索 常诚车业落地 拿到土地证")); got != "常诚车业：签约 → 落地 · 拿到土地证" {
+		t.Errorf("a stage typed without a space, then a note: %q", got)
+	}
 	mustHandle(t, h, boss, "forget U2")
-	mustHandle(t, h, ann, "lead 常诚车业 落地")
+	mustHandle(t, h, ann, "lead 常诚车业 开工")
 	if got := RenderText(mustHandle(t, h, ann, "lead 常诚车业")); !strings.Contains(got, "负责人：Ann") {
 		t.Errorf("after its owner was forgotten, the mover does not follow it:\n%s", got)
 	}

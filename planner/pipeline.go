@@ -30,9 +30,8 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	now := s.now().UTC()
 	c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
 	if err != nil {
-		if known, stage, ok := s.joinedStage(ctx, a.TeamID, line); ok {
-			line.Name, line.Stage = known.Name, stage // "常诚车业签约": a known name and a stage, typed without a space
-			c, err = known, nil
+		if joined, known, ok := s.joinedStage(ctx, a.TeamID, line); ok {
+			line, c, err = joined, known, nil // "常诚车业签约": a known name and a stage, typed without a space
 		}
 	}
 	var notFound *Error
@@ -67,23 +66,32 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	return LeadResult{Company: c, Change: change}, err
 }
 
-// joinedStage reads an unquoted line without a stage word whose name ends in
-// a Chinese stage word that follows a known company's name without a space
-// ("常诚车业签约", as Chinese is typed): it returns that company and stage.
-func (s *Service) joinedStage(ctx context.Context, teamID string, line LeadLine) (Company, Stage, bool) {
+// joinedStage reads an unquoted line without a stage word one of whose
+// first words ends in a Chinese stage word that follows a known company's name
+// without a space ("常诚车业签约 年产150万套", as Chinese is typed): it returns
+// the line as company name, stage and note, and that company.
+func (s *Service) joinedStage(ctx context.Context, teamID string, line LeadLine) (LeadLine, Company, bool) {
 	if line.Quoted || line.Stage != "" {
-		return Company{}, "", false
+		return line, Company{}, false
 	}
-	for word, stage := range stageWords {
-		prefix, ok := strings.CutSuffix(line.Name, word)
-		if !ok || prefix == "" || !strings.ContainsFunc(word, func(r rune) bool { return r > unicode.MaxLatin1 }) {
-			continue
-		}
-		if c, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(prefix)); err == nil {
-			return c, stage, true
+	words := strings.Fields(line.Name)
+	for n := 1; n <= len(words); n++ {
+		head := strings.Join(words[:n], " ")
+		for word, stage := range stageWords {
+			prefix, ok := strings.CutSuffix(head, word)
+			if !ok || prefix == "" || !strings.ContainsFunc(word, func(r rune) bool { return r > unicode.MaxLatin1 }) {
+				continue
+			}
+			if c, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(prefix)); err == nil {
+				note := strings.Join(words[n:], " ")
+				if line.Note != "" {
+					note = strings.TrimSpace(note + " " + line.Note)
+				}
+				return LeadLine{Name: c.Name, Stage: stage, Note: note}, c, true
+			}
 		}
 	}
-	return Company{}, "", false
+	return line, Company{}, false
 }
 
 // misreadStage returns the word after a known company's name when an unquoted
