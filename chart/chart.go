@@ -153,6 +153,11 @@ func membersHeight(d Data) int {
 }
 
 func render(d Data, l labels, f *Font) ([]byte, error) {
+	face, err := f.open() // FindFont keeps the path only
+	if err != nil {
+		return nil, err
+	}
+	f = &Font{Path: f.Path, face: face}
 	top, height := membersHeight(d), Height(d)
 	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG, Width: Width, Height: height, Font: f.face})
 	p.FilledRect(0, 0, Width, height, charts.ColorWhite, charts.ColorWhite, 0)

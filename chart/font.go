@@ -69,16 +69,21 @@ func LoadFont(path string) (*Font, error) {
 
 // FindFont returns the font at path when path is not empty (an error says
 // why it cannot be used), else the first of candidates that loads and has
-// Chinese glyphs, else an error wrapping ErrNoFont.
+// Chinese glyphs, else an error wrapping ErrNoFont. It keeps only the path of
+// the font it found (see pathOnly).
 func FindFont(path string, candidates []string) (*Font, error) {
 	if path != "" {
-		return LoadFont(path)
+		f, err := LoadFont(path)
+		if err != nil {
+			return nil, err
+		}
+		return f.pathOnly(), nil
 	}
 	var unusable []string
 	for _, c := range candidates {
 		f, err := LoadFont(c)
 		if err == nil {
-			return f, nil
+			return f.pathOnly(), nil
 		}
 		if !errors.Is(err, os.ErrNotExist) {
 			unusable = append(unusable, err.Error())
@@ -91,12 +96,37 @@ func FindFont(path string, candidates []string) (*Font, error) {
 }
 
 // Has reports whether the font has a glyph for r.
-func (f *Font) Has(r rune) bool { return f.face.Index(r) != 0 }
+func (f *Font) Has(r rune) bool {
+	face, err := f.open()
+	return err == nil && face.Index(r) != 0
+}
+
+// pathOnly is f as FindFont returns it: its file's path, read again whenever
+// the font is used (3 ms), so that its megabytes are not kept, and counted in
+// the heap the garbage collector lets grow, between one week's charts and the
+// next.
+func (f *Font) pathOnly() *Font { return &Font{Path: f.Path} }
+
+// open returns f's parsed font, reading f.Path again if only the path is kept.
+func (f *Font) open() (*truetype.Font, error) {
+	if f.face != nil {
+		return f.face, nil
+	}
+	loaded, err := LoadFont(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	return loaded.face, nil
+}
 
 // HasChinese reports whether the font draws common Chinese characters.
 func (f *Font) HasChinese() bool {
+	face, err := f.open()
+	if err != nil {
+		return false
+	}
 	for _, r := range chineseSample {
-		if !f.Has(r) {
+		if face.Index(r) == 0 {
 			return false
 		}
 	}
