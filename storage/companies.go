@@ -107,19 +107,16 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 // NotFound error (Reason no_company, Detail the key).
 func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.Company, err error) {
 	defer wrapErr(&err, "company by key")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return planner.Company{}, err
-	}
-	defer tx.Rollback()
-	c, err := scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.key = ?`, teamID, key))
-	if errors.Is(err, sql.ErrNoRows) {
-		return planner.Company{}, noCompany(key)
-	}
-	if err != nil {
-		return planner.Company{}, err
-	}
-	return c, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) (planner.Company, error) {
+		c, err := scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.key = ?`, teamID, key))
+		if errors.Is(err, sql.ErrNoRows) {
+			return planner.Company{}, noCompany(key)
+		}
+		if err != nil {
+			return planner.Company{}, err
+		}
+		return c, nil
+	})
 }
 
 // MatchCompanies returns the companies (TeamID, ID and Name) of team teamID
@@ -132,33 +129,30 @@ func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.C
 // or another, makes them read again.
 func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []planner.Company, err error) {
 	defer wrapErr(&err, "match companies")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	var last int64
-	if err := tx.QueryRowContext(ctx, `SELECT id FROM companies WHERE team_id = ? ORDER BY id DESC LIMIT 1`, teamID).Scan(&last); errors.Is(err, sql.ErrNoRows) {
-		return nil, tx.Commit()
-	} else if err != nil {
-		return nil, err
-	}
-	keys, err := db.companyKeys(ctx, tx, teamID, last)
-	if err != nil {
-		return nil, err
-	}
-	var matched []companyKey
-	for _, k := range keys {
-		if strings.Contains(text, k.key) {
-			matched = append(matched, k)
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Company, error) {
+		var last int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM companies WHERE team_id = ? ORDER BY id DESC LIMIT 1`, teamID).Scan(&last); errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
 		}
-	}
-	slices.SortStableFunc(matched, func(a, b companyKey) int { return len(b.key) - len(a.key) })
-	companies := make([]planner.Company, len(matched))
-	for i, k := range matched {
-		companies[i] = planner.Company{TeamID: teamID, ID: k.id, Name: k.name}
-	}
-	return companies, tx.Commit()
+		keys, err := db.companyKeys(ctx, tx, teamID, last)
+		if err != nil {
+			return nil, err
+		}
+		var matched []companyKey
+		for _, k := range keys {
+			if strings.Contains(text, k.key) {
+				matched = append(matched, k)
+			}
+		}
+		slices.SortStableFunc(matched, func(a, b companyKey) int { return len(b.key) - len(a.key) })
+		companies := make([]planner.Company, len(matched))
+		for i, k := range matched {
+			companies[i] = planner.Company{TeamID: teamID, ID: k.id, Name: k.name}
+		}
+		return companies, nil
+	})
 }
 
 // companyKey is a company's id, name and key, as MatchCompanies keeps them.
@@ -205,67 +199,64 @@ func (db *DB) companyKeys(ctx context.Context, tx *sql.Tx, teamID string, last i
 // one for those next items, however many companies there are.
 func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (_ []planner.CompanyView, err error) {
 	defer wrapErr(&err, "pipeline")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	day := today.String()
-	rows, err := tx.QueryContext(ctx, strings.Replace(companyColumns, "FROM companies c", `,
-		(SELECT MAX(MIN(i.end_date, ?1)) FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
-		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'done' AND i.start_date <= ?1),
-		(SELECT i.id FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
-		 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'planned' AND i.start_date >= ?1
-		 ORDER BY i.start_date, i.id LIMIT 1)
-		FROM companies c`, 1)+` WHERE c.team_id = ?2 ORDER BY c.id`, day, teamID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var views []planner.CompanyView
-	nextOf := map[int64][]int{} // next item id → the views it is next for
-	for rows.Next() {
-		var v planner.CompanyView
-		var created, updated string
-		var last sql.NullString
-		var next sql.NullInt64
-		if err := rows.Scan(&v.TeamID, &v.ID, &v.Name, &v.Notes, &v.OwnerID, &v.OwnerName, &v.Stage,
-			&created, &updated, &last, &next); err != nil {
-			return nil, err
-		}
-		if v.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		if v.UpdatedAt, err = parseTime(updated); err != nil {
-			return nil, err
-		}
-		if last.Valid {
-			if v.LastContact, err = planner.ParseDate(last.String); err != nil {
-				return nil, err
-			}
-		}
-		if next.Valid {
-			nextOf[next.Int64] = append(nextOf[next.Int64], len(views))
-		}
-		views = append(views, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(nextOf) > 0 {
-		next, err := queryItems(ctx, tx, itemColumns+`
-			WHERE i.team_id = ? AND i.id IN (SELECT item_id FROM item_companies WHERE team_id = ?)
-			  AND i.status = 'planned' AND i.start_date >= ?`, teamID, teamID, day)
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.CompanyView, error) {
+		day := today.String()
+		rows, err := tx.QueryContext(ctx, strings.Replace(companyColumns, "FROM companies c", `,
+			(SELECT MAX(MIN(i.end_date, ?1)) FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
+			 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'done' AND i.start_date <= ?1),
+			(SELECT i.id FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
+			 WHERE l.team_id = c.team_id AND l.company_id = c.id AND i.status = 'planned' AND i.start_date >= ?1
+			 ORDER BY i.start_date, i.id LIMIT 1)
+			FROM companies c`, 1)+` WHERE c.team_id = ?2 ORDER BY c.id`, day, teamID)
 		if err != nil {
 			return nil, err
 		}
-		for _, it := range next {
-			for _, v := range nextOf[it.ID] {
-				views[v].Next = it
+		defer rows.Close()
+		var views []planner.CompanyView
+		nextOf := map[int64][]int{} // next item id → the views it is next for
+		for rows.Next() {
+			var v planner.CompanyView
+			var created, updated string
+			var last sql.NullString
+			var next sql.NullInt64
+			if err := rows.Scan(&v.TeamID, &v.ID, &v.Name, &v.Notes, &v.OwnerID, &v.OwnerName, &v.Stage,
+				&created, &updated, &last, &next); err != nil {
+				return nil, err
+			}
+			if v.CreatedAt, err = parseTime(created); err != nil {
+				return nil, err
+			}
+			if v.UpdatedAt, err = parseTime(updated); err != nil {
+				return nil, err
+			}
+			if last.Valid {
+				if v.LastContact, err = planner.ParseDate(last.String); err != nil {
+					return nil, err
+				}
+			}
+			if next.Valid {
+				nextOf[next.Int64] = append(nextOf[next.Int64], len(views))
+			}
+			views = append(views, v)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(nextOf) > 0 {
+			next, err := queryItems(ctx, tx, itemColumns+`
+				WHERE i.team_id = ? AND i.id IN (SELECT item_id FROM item_companies WHERE team_id = ?)
+				  AND i.status = 'planned' AND i.start_date >= ?`, teamID, teamID, day)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range next {
+				for _, v := range nextOf[it.ID] {
+					views[v].Next = it
+				}
 			}
 		}
-	}
-	return views, tx.Commit()
+		return views, nil
+	})
 }
 
 // CompanyHistory lists company id of team teamID's stage changes and the
@@ -304,52 +295,46 @@ func (db *DB) CompanyHistory(ctx context.Context, teamID string, id int64) (_ []
 // and before to, oldest first, each with its company's name.
 func (db *DB) StageChanges(ctx context.Context, teamID string, from, to time.Time) (_ []planner.StageChange, err error) {
 	defer wrapErr(&err, "stage changes")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.seq`,
-		teamID, from.UTC().Format(stageTimeLayout), to.UTC().Format(stageTimeLayout))
-	if err != nil {
-		return nil, err
-	}
-	return changes, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.StageChange, error) {
+		changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.seq`,
+			teamID, from.UTC().Format(stageTimeLayout), to.UTC().Format(stageTimeLayout))
+		if err != nil {
+			return nil, err
+		}
+		return changes, nil
+	})
 }
 
 // CompanyLinks returns, by item id, the companies (ID and Name) linked to the
 // items of team teamID that start between from and to inclusive.
 func (db *DB) CompanyLinks(ctx context.Context, teamID string, from, to planner.Date) (_ map[int64][]planner.Company, err error) {
 	defer wrapErr(&err, "company links")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `
-		SELECT l.item_id, l.company_id,
-		       (SELECT c.name FROM companies c WHERE c.team_id = l.team_id AND c.id = l.company_id)
-		FROM item_companies l
-		WHERE l.team_id = ?1 AND l.item_id IN
-		      (SELECT i.id FROM items i WHERE i.team_id = ?1 AND i.start_date BETWEEN ?2 AND ?3)
-		ORDER BY l.item_id, l.company_id`, teamID, from.String(), to.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	links := map[int64][]planner.Company{}
-	for rows.Next() {
-		var itemID int64
-		c := planner.Company{TeamID: teamID}
-		if err := rows.Scan(&itemID, &c.ID, &c.Name); err != nil {
+	return read(ctx, db, func(tx *sql.Tx) (map[int64][]planner.Company, error) {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT l.item_id, l.company_id,
+			       (SELECT c.name FROM companies c WHERE c.team_id = l.team_id AND c.id = l.company_id)
+			FROM item_companies l
+			WHERE l.team_id = ?1 AND l.item_id IN
+			      (SELECT i.id FROM items i WHERE i.team_id = ?1 AND i.start_date BETWEEN ?2 AND ?3)
+			ORDER BY l.item_id, l.company_id`, teamID, from.String(), to.String())
+		if err != nil {
 			return nil, err
 		}
-		links[itemID] = append(links[itemID], c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return links, tx.Commit()
+		defer rows.Close()
+		links := map[int64][]planner.Company{}
+		for rows.Next() {
+			var itemID int64
+			c := planner.Company{TeamID: teamID}
+			if err := rows.Scan(&itemID, &c.ID, &c.Name); err != nil {
+				return nil, err
+			}
+			links[itemID] = append(links[itemID], c)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return links, nil
+	})
 }
 
 // noCompany is the NotFound error for a company the team does not have.

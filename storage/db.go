@@ -264,3 +264,19 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// read runs f in a read transaction on the read pool, so that all it reads
+// comes from one snapshot, and returns f's result once the transaction ends.
+func read[T any](ctx context.Context, db *DB, f func(tx *sql.Tx) (T, error)) (T, error) {
+	var zero T
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return zero, err
+	}
+	defer tx.Rollback()
+	v, err := f(tx)
+	if err != nil {
+		return zero, err
+	}
+	return v, tx.Commit()
+}

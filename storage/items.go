@@ -79,16 +79,13 @@ func addItems(ctx context.Context, tx *sql.Tx, items []planner.Item, by string) 
 // Item returns item id of team teamID, or a NotFound error.
 func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item, err error) {
 	defer wrapErr(&err, "item")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return planner.Item{}, err
-	}
-	defer tx.Rollback()
-	it, err := item(ctx, tx, teamID, id)
-	if err != nil {
-		return planner.Item{}, err
-	}
-	return it, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) (planner.Item, error) {
+		it, err := item(ctx, tx, teamID, id)
+		if err != nil {
+			return planner.Item{}, err
+		}
+		return it, nil
+	})
 }
 
 // UpdateItem stores it's dates, kind, count, place, title, status and outcome,
@@ -132,16 +129,13 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 // inclusive, only userID's unless userID is empty, ordered by start date then id.
 func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) (_ []planner.Item, err error) {
 	defer wrapErr(&err, "items starting")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	items, err := itemsStarting(ctx, tx, teamID, userID, from, to)
-	if err != nil {
-		return nil, err
-	}
-	return items, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Item, error) {
+		items, err := itemsStarting(ctx, tx, teamID, userID, from, to)
+		if err != nil {
+			return nil, err
+		}
+		return items, nil
+	})
 }
 
 // CountItems counts each member's items of team teamID that start between
@@ -149,51 +143,45 @@ func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to
 // It reads the index items_team_start_user alone.
 func (db *DB) CountItems(ctx context.Context, teamID string, from, to planner.Date) (_ map[string]planner.ItemCounts, err error) {
 	defer wrapErr(&err, "count items")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `
-		SELECT user_id, COUNT(*), COUNT(*) FILTER (WHERE status <> 'cancelled') FROM items
-		WHERE team_id = ? AND start_date BETWEEN ? AND ?
-		GROUP BY user_id`, teamID, from.String(), to.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	counts := map[string]planner.ItemCounts{}
-	for rows.Next() {
-		var userID string
-		var c planner.ItemCounts
-		if err := rows.Scan(&userID, &c.All, &c.NotCancelled); err != nil {
+	return read(ctx, db, func(tx *sql.Tx) (map[string]planner.ItemCounts, error) {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT user_id, COUNT(*), COUNT(*) FILTER (WHERE status <> 'cancelled') FROM items
+			WHERE team_id = ? AND start_date BETWEEN ? AND ?
+			GROUP BY user_id`, teamID, from.String(), to.String())
+		if err != nil {
 			return nil, err
 		}
-		counts[userID] = c
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return counts, tx.Commit()
+		defer rows.Close()
+		counts := map[string]planner.ItemCounts{}
+		for rows.Next() {
+			var userID string
+			var c planner.ItemCounts
+			if err := rows.Scan(&userID, &c.All, &c.NotCancelled); err != nil {
+				return nil, err
+			}
+			counts[userID] = c
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return counts, nil
+	})
 }
 
 // History lists the changes of item id of team teamID, oldest first, or returns
 // a NotFound error.
 func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner.Change, err error) {
 	defer wrapErr(&err, "history")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := item(ctx, tx, teamID, id); err != nil {
-		return nil, err
-	}
-	changes, err := history(ctx, tx, teamID, id)
-	if err != nil {
-		return nil, err
-	}
-	return changes, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Change, error) {
+		if _, err := item(ctx, tx, teamID, id); err != nil {
+			return nil, err
+		}
+		changes, err := history(ctx, tx, teamID, id)
+		if err != nil {
+			return nil, err
+		}
+		return changes, nil
+	})
 }
 
 // insertItem stores it with the team's next id, from the team's counter

@@ -50,32 +50,26 @@ func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 // then team, job, week and recipient.
 func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 	defer wrapErr(&err, "pending sends")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	sends, err := pendingSends(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	return sends, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Send, error) {
+		sends, err := pendingSends(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		return sends, nil
+	})
 }
 
 // Schedules returns the schedules team teamID's admins have set, ordered by
 // job; a job never set is absent.
 func (db *DB) Schedules(ctx context.Context, teamID string) (_ []planner.Schedule, err error) {
 	defer wrapErr(&err, "schedules")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	schedules, err := teamSchedules(ctx, tx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	return schedules, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Schedule, error) {
+		schedules, err := teamSchedules(ctx, tx, teamID)
+		if err != nil {
+			return nil, err
+		}
+		return schedules, nil
+	})
 }
 
 // SetSchedule stores schedule s of team teamID, which must exist, replacing

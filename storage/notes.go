@@ -20,16 +20,13 @@ func (db *DB) SetNote(ctx context.Context, teamID, userID string, week planner.W
 // empty map when there are none.
 func (db *DB) Notes(ctx context.Context, teamID string, week planner.Week) (_ map[string]string, err error) {
 	defer wrapErr(&err, "notes")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	notes, err := weekNotes(ctx, tx, teamID, week)
-	if err != nil {
-		return nil, err
-	}
-	return notes, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) (map[string]string, error) {
+		notes, err := weekNotes(ctx, tx, teamID, week)
+		if err != nil {
+			return nil, err
+		}
+		return notes, nil
+	})
 }
 
 func upsertNote(ctx context.Context, tx *sql.Tx, teamID, userID string, week planner.Week, text string) error {

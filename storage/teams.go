@@ -67,16 +67,13 @@ func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Me
 // unknown_team, Detail the id) if there is no such team.
 func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
 	defer wrapErr(&err, "team")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return planner.Team{}, err
-	}
-	defer tx.Rollback()
-	team, err := oneTeam(ctx, tx, id)
-	if err != nil {
-		return planner.Team{}, err
-	}
-	return team, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) (planner.Team, error) {
+		team, err := oneTeam(ctx, tx, id)
+		if err != nil {
+			return planner.Team{}, err
+		}
+		return team, nil
+	})
 }
 
 // UpdateTeam stores the name and settings (time zone, language, digest channel)
@@ -111,32 +108,26 @@ func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang pla
 // Teams lists every team with its settings, ordered by id.
 func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 	defer wrapErr(&err, "teams")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	teams, err := allTeams(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	return teams, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Team, error) {
+		teams, err := allTeams(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		return teams, nil
+	})
 }
 
 // Members lists the members of team teamID with their settings, ordered by
 // name then user id.
 func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, err error) {
 	defer wrapErr(&err, "members")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	members, err := teamMembers(ctx, tx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	return members, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) ([]planner.Member, error) {
+		members, err := teamMembers(ctx, tx, teamID)
+		if err != nil {
+			return nil, err
+		}
+		return members, nil
+	})
 }
 
 // teamColumns are a team's columns, in the order scanTeam reads them.

@@ -14,16 +14,13 @@ import (
 // retrospective's chart asks for 8 weeks: 56).
 func (db *DB) WeeklyTotals(ctx context.Context, teamID string, kind planner.Kind, from, to planner.Date) (_ map[planner.Week]planner.Totals, err error) {
 	defer wrapErr(&err, "weekly totals")
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	totals, err := weeklyTotals(ctx, tx, teamID, kind, from, to)
-	if err != nil {
-		return nil, err
-	}
-	return totals, tx.Commit()
+	return read(ctx, db, func(tx *sql.Tx) (map[planner.Week]planner.Totals, error) {
+		totals, err := weeklyTotals(ctx, tx, teamID, kind, from, to)
+		if err != nil {
+			return nil, err
+		}
+		return totals, nil
+	})
 }
 
 // weeklyTotals groups by day in SQL and by week here: the day is what the
