@@ -347,20 +347,7 @@ func company(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.
 }
 
 func queryCompanies(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]planner.Company, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var companies []planner.Company
-	for rows.Next() {
-		c, err := scanCompany(rows)
-		if err != nil {
-			return nil, err
-		}
-		companies = append(companies, c)
-	}
-	return companies, rows.Err()
+	return queryAll(ctx, tx, scanCompany, query, args...)
 }
 
 // scanCompany reads the columns of companyColumns.

@@ -280,3 +280,21 @@ func read[T any](ctx context.Context, db *DB, f func(tx *sql.Tx) (T, error)) (T,
 	}
 	return v, tx.Commit()
 }
+
+// queryAll runs query in tx and reads every row with scan.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, v)
+	}
+	return all, rows.Err()
+}

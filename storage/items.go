@@ -271,20 +271,7 @@ func itemsStarting(ctx context.Context, tx *sql.Tx, teamID, userID string, from,
 
 // queryItems runs a query of itemColumns and reads its rows.
 func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]planner.Item, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []planner.Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, it)
-	}
-	return items, rows.Err()
+	return queryAll(ctx, tx, scanItem, query, args...)
 }
 
 func history(ctx context.Context, tx *sql.Tx, teamID string, id int64) ([]planner.Change, error) {

@@ -171,23 +171,11 @@ func updateSend(ctx context.Context, tx *sql.Tx, s planner.Send) error {
 // its instant does (RFC 3339 with nanoseconds drops trailing zeros: "…:00Z"
 // sorts after "…:00.5Z"), so the final order is by the parsed time.
 func pendingSends(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
-	rows, err := tx.QueryContext(ctx, `
+	sends, err := queryAll(ctx, tx, scanSend, `
 		SELECT `+sendColumns+` FROM sends
 		WHERE state = ? ORDER BY due_at, team_id, job, week, recipient`,
 		planner.RunPending)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var sends []planner.Send
-	for rows.Next() {
-		s, err := scanSend(rows)
-		if err != nil {
-			return nil, err
-		}
-		sends = append(sends, s)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(sends, func(a, b planner.Send) int {

@@ -253,37 +253,11 @@ func oneMemberChanged(res sql.Result, err error, teamID, userID string) error {
 }
 
 func allTeams(ctx context.Context, tx *sql.Tx) ([]planner.Team, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+teamColumns+` FROM teams ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var teams []planner.Team
-	for rows.Next() {
-		t, err := scanTeam(rows)
-		if err != nil {
-			return nil, err
-		}
-		teams = append(teams, t)
-	}
-	return teams, rows.Err()
+	return queryAll(ctx, tx, scanTeam, `SELECT `+teamColumns+` FROM teams ORDER BY id`)
 }
 
 func teamMembers(ctx context.Context, tx *sql.Tx, teamID string) ([]planner.Member, error) {
-	rows, err := tx.QueryContext(ctx, `
+	return queryAll(ctx, tx, scanMember, `
 		SELECT `+memberColumns+` FROM members
 		WHERE team_id = ? ORDER BY name, user_id`, teamID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var members []planner.Member
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, err
-		}
-		members = append(members, m)
-	}
-	return members, rows.Err()
 }
