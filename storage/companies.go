@@ -107,7 +107,7 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 // NotFound error (Reason no_company, Detail the key).
 func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.Company, err error) {
 	defer wrapErr(&err, "company by key")
-	return read(ctx, db, func(tx *sql.Tx) (planner.Company, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (planner.Company, error) {
 		c, err := scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.key = ?`, teamID, key))
 		if errors.Is(err, sql.ErrNoRows) {
 			return planner.Company{}, noCompany(key)
@@ -129,7 +129,7 @@ func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.C
 // or another, makes them read again.
 func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []planner.Company, err error) {
 	defer wrapErr(&err, "match companies")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Company, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Company, error) {
 		var last int64
 		if err := tx.QueryRowContext(ctx, `SELECT id FROM companies WHERE team_id = ? ORDER BY id DESC LIMIT 1`, teamID).Scan(&last); errors.Is(err, sql.ErrNoRows) {
 			return nil, nil
@@ -199,7 +199,7 @@ func (db *DB) companyKeys(ctx context.Context, tx *sql.Tx, teamID string, last i
 // one for those next items, however many companies there are.
 func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (_ []planner.CompanyView, err error) {
 	defer wrapErr(&err, "pipeline")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.CompanyView, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.CompanyView, error) {
 		day := today.String()
 		rows, err := tx.QueryContext(ctx, strings.Replace(companyColumns, "FROM companies c", `,
 			(SELECT MAX(MIN(i.end_date, ?1)) FROM item_companies l JOIN items i ON i.team_id = l.team_id AND i.id = l.item_id
@@ -263,7 +263,7 @@ func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (
 // items linked to it, oldest first, or returns a NotFound error.
 func (db *DB) CompanyHistory(ctx context.Context, teamID string, id int64) (_ []planner.StageChange, _ []planner.Item, err error) {
 	defer wrapErr(&err, "company history")
-	tx, err := db.beginRead(ctx)
+	ctx, tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -295,7 +295,7 @@ func (db *DB) CompanyHistory(ctx context.Context, teamID string, id int64) (_ []
 // and before to, oldest first, each with its company's name.
 func (db *DB) StageChanges(ctx context.Context, teamID string, from, to time.Time) (_ []planner.StageChange, err error) {
 	defer wrapErr(&err, "stage changes")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.StageChange, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.StageChange, error) {
 		changes, err := queryStageChanges(ctx, tx, `WHERE s.team_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.seq`,
 			teamID, from.UTC().Format(stageTimeLayout), to.UTC().Format(stageTimeLayout))
 		if err != nil {
@@ -309,7 +309,7 @@ func (db *DB) StageChanges(ctx context.Context, teamID string, from, to time.Tim
 // items of team teamID that start between from and to inclusive.
 func (db *DB) CompanyLinks(ctx context.Context, teamID string, from, to planner.Date) (_ map[int64][]planner.Company, err error) {
 	defer wrapErr(&err, "company links")
-	return read(ctx, db, func(tx *sql.Tx) (map[int64][]planner.Company, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (map[int64][]planner.Company, error) {
 		rows, err := tx.QueryContext(ctx, `
 			SELECT l.item_id, l.company_id,
 			       (SELECT c.name FROM companies c WHERE c.team_id = l.team_id AND c.id = l.company_id)

@@ -193,9 +193,22 @@ func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
 
 // beginRead starts a read transaction on the read pool: a deferred BEGIN, so
 // its statements see one snapshot of the database, taken without the write
-// lock, while the writer goes on.
-func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
-	return db.read.BeginTx(ctx, nil)
+// lock, while the writer goes on. It fails at once if ctx is done already.
+//
+// The transaction and its statements must run under the context it returns,
+// which keeps ctx's values but is never cancelled: with a cancellable context,
+// database/sql starts a goroutine for the transaction and for every query (to
+// watch for cancellation), and the driver one for every Exec. Reads take a few
+// milliseconds at most, and those goroutines cost more than that is worth: on a
+// 500-item week, and for the writer goroutine, which waits behind them for the
+// CPU.
+func (db *DB) beginRead(ctx context.Context) (context.Context, *sql.Tx, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	ctx = context.WithoutCancel(ctx)
+	tx, err := db.read.BeginTx(ctx, nil)
+	return ctx, tx, err
 }
 
 // wrapErr turns the error *errp into a *planner.Error for a Store method named
@@ -267,14 +280,15 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 
 // read runs f in a read transaction on the read pool, so that all it reads
 // comes from one snapshot, and returns f's result once the transaction ends.
-func read[T any](ctx context.Context, db *DB, f func(tx *sql.Tx) (T, error)) (T, error) {
+// f's statements run under the context it is given (see beginRead).
+func read[T any](ctx context.Context, db *DB, f func(ctx context.Context, tx *sql.Tx) (T, error)) (T, error) {
 	var zero T
-	tx, err := db.beginRead(ctx)
+	ctx, tx, err := db.beginRead(ctx)
 	if err != nil {
 		return zero, err
 	}
 	defer tx.Rollback()
-	v, err := f(tx)
+	v, err := f(ctx, tx)
 	if err != nil {
 		return zero, err
 	}

@@ -79,7 +79,7 @@ func addItems(ctx context.Context, tx *sql.Tx, items []planner.Item, by string) 
 // Item returns item id of team teamID, or a NotFound error.
 func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item, err error) {
 	defer wrapErr(&err, "item")
-	return read(ctx, db, func(tx *sql.Tx) (planner.Item, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (planner.Item, error) {
 		it, err := item(ctx, tx, teamID, id)
 		if err != nil {
 			return planner.Item{}, err
@@ -129,7 +129,7 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 // inclusive, only userID's unless userID is empty, ordered by start date then id.
 func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) (_ []planner.Item, err error) {
 	defer wrapErr(&err, "items starting")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Item, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Item, error) {
 		items, err := itemsStarting(ctx, tx, teamID, userID, from, to)
 		if err != nil {
 			return nil, err
@@ -143,7 +143,7 @@ func (db *DB) ItemsStarting(ctx context.Context, teamID, userID string, from, to
 // It reads the index items_team_start_user alone.
 func (db *DB) CountItems(ctx context.Context, teamID string, from, to planner.Date) (_ map[string]planner.ItemCounts, err error) {
 	defer wrapErr(&err, "count items")
-	return read(ctx, db, func(tx *sql.Tx) (map[string]planner.ItemCounts, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (map[string]planner.ItemCounts, error) {
 		rows, err := tx.QueryContext(ctx, `
 			SELECT user_id, COUNT(*), COUNT(*) FILTER (WHERE status <> 'cancelled') FROM items
 			WHERE team_id = ? AND start_date BETWEEN ? AND ?
@@ -172,7 +172,7 @@ func (db *DB) CountItems(ctx context.Context, teamID string, from, to planner.Da
 // a NotFound error.
 func (db *DB) History(ctx context.Context, teamID string, id int64) (_ []planner.Change, err error) {
 	defer wrapErr(&err, "history")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Change, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Change, error) {
 		if _, err := item(ctx, tx, teamID, id); err != nil {
 			return nil, err
 		}

@@ -50,7 +50,7 @@ func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 // then team, job, week and recipient.
 func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 	defer wrapErr(&err, "pending sends")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Send, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
 		sends, err := pendingSends(ctx, tx)
 		if err != nil {
 			return nil, err
@@ -63,7 +63,7 @@ func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 // job; a job never set is absent.
 func (db *DB) Schedules(ctx context.Context, teamID string) (_ []planner.Schedule, err error) {
 	defer wrapErr(&err, "schedules")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Schedule, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Schedule, error) {
 		schedules, err := teamSchedules(ctx, tx, teamID)
 		if err != nil {
 			return nil, err

@@ -20,7 +20,7 @@ func (db *DB) SetNote(ctx context.Context, teamID, userID string, week planner.W
 // empty map when there are none.
 func (db *DB) Notes(ctx context.Context, teamID string, week planner.Week) (_ map[string]string, err error) {
 	defer wrapErr(&err, "notes")
-	return read(ctx, db, func(tx *sql.Tx) (map[string]string, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
 		notes, err := weekNotes(ctx, tx, teamID, week)
 		if err != nil {
 			return nil, err

@@ -49,14 +49,35 @@ func columns(tb testing.TB, sqlDB *sql.DB, table string) []string {
 	return names
 }
 
-// mustTeam returns team id as stored.
+// mustTeam returns team id as stored, unrevised.
 func mustTeam(tb testing.TB, db *DB, id string) planner.Team {
 	tb.Helper()
 	team, err := db.Team(tb.Context(), id)
 	if err != nil {
 		tb.Fatalf("Team(%s): %v", id, err)
 	}
+	return unrevised(team)
+}
+
+// unrevised returns team with its Revision cleared, for tests of everything
+// else about it (revision_test.go tests revisions).
+func unrevised(team planner.Team) planner.Team {
+	team.Revision = 0
 	return team
+}
+
+// unrevisedTeams returns teams, each unrevised.
+func unrevisedTeams(teams []planner.Team) []planner.Team {
+	for i := range teams {
+		teams[i] = unrevised(teams[i])
+	}
+	return teams
+}
+
+// unrevisedMember returns m with its Revision cleared.
+func unrevisedMember(m planner.Member) planner.Member {
+	m.Revision = 0
+	return m
 }
 
 // mustMembers returns the members of team teamID as stored.
@@ -65,6 +86,9 @@ func mustMembers(tb testing.TB, db *DB, teamID string) []planner.Member {
 	members, err := db.Members(tb.Context(), teamID)
 	if err != nil {
 		tb.Fatalf("Members(%s): %v", teamID, err)
+	}
+	for i := range members {
+		members[i] = unrevisedMember(members[i])
 	}
 	return members
 }
@@ -174,7 +198,7 @@ func TestTeamNotFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(teams, want) {
+	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(unrevisedTeams(teams), want) {
 		t.Errorf("UpdateTeam of a missing team created it: Teams = %+v", teams)
 	}
 }
@@ -203,7 +227,7 @@ func TestUpdateTeam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wantTeams := []planner.Team{want, before}; !slices.Equal(teams, wantTeams) {
+	if wantTeams := []planner.Team{want, before}; !slices.Equal(unrevisedTeams(teams), wantTeams) {
 		t.Errorf("Teams = %+v, want %+v", teams, wantTeams)
 	}
 

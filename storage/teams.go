@@ -44,7 +44,7 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 // would write is missing: the member exists, with a name if m gives one, and
 // the team has the name team gives (if any).
 func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Team, planner.Member, bool, error) {
-	tx, err := db.beginRead(ctx)
+	ctx, tx, err := db.beginRead(ctx)
 	if err != nil {
 		return planner.Team{}, planner.Member{}, false, err
 	}
@@ -67,7 +67,7 @@ func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Me
 // unknown_team, Detail the id) if there is no such team.
 func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
 	defer wrapErr(&err, "team")
-	return read(ctx, db, func(tx *sql.Tx) (planner.Team, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (planner.Team, error) {
 		team, err := oneTeam(ctx, tx, id)
 		if err != nil {
 			return planner.Team{}, err
@@ -108,7 +108,7 @@ func (db *DB) SetMemberLang(ctx context.Context, teamID, userID string, lang pla
 // Teams lists every team with its settings, ordered by id.
 func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 	defer wrapErr(&err, "teams")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Team, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Team, error) {
 		teams, err := allTeams(ctx, tx)
 		if err != nil {
 			return nil, err
@@ -121,7 +121,7 @@ func (db *DB) Teams(ctx context.Context) (_ []planner.Team, err error) {
 // name then user id.
 func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, err error) {
 	defer wrapErr(&err, "members")
-	return read(ctx, db, func(tx *sql.Tx) ([]planner.Member, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Member, error) {
 		members, err := teamMembers(ctx, tx, teamID)
 		if err != nil {
 			return nil, err
@@ -131,17 +131,17 @@ func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, e
 }
 
 // teamColumns are a team's columns, in the order scanTeam reads them.
-const teamColumns = `id, name, tz, lang, digest_channel`
+const teamColumns = `id, name, tz, lang, digest_channel, revision`
 
 // scanTeam reads the columns of teamColumns.
 func scanTeam(s scanner) (planner.Team, error) {
 	var t planner.Team
-	err := s.Scan(&t.ID, &t.Name, &t.TZ, &t.Lang, &t.DigestChannel)
+	err := s.Scan(&t.ID, &t.Name, &t.TZ, &t.Lang, &t.DigestChannel, &t.Revision)
 	return t, err
 }
 
 // memberColumns are a member's columns, in the order scanMember reads them.
-const memberColumns = `team_id, user_id, name, lang, tz, is_admin, profile_at, remind_off`
+const memberColumns = `team_id, user_id, name, lang, tz, is_admin, profile_at, remind_off, revision`
 
 // scanMember reads the columns of memberColumns.
 func scanMember(s scanner) (planner.Member, error) {
@@ -149,7 +149,7 @@ func scanMember(s scanner) (planner.Member, error) {
 		m         planner.Member
 		profileAt string
 	)
-	if err := s.Scan(&m.TeamID, &m.UserID, &m.Name, &m.Lang, &m.TZ, &m.IsAdmin, &profileAt, &m.RemindOff); err != nil {
+	if err := s.Scan(&m.TeamID, &m.UserID, &m.Name, &m.Lang, &m.TZ, &m.IsAdmin, &profileAt, &m.RemindOff, &m.Revision); err != nil {
 		return planner.Member{}, err
 	}
 	if profileAt != "" {

@@ -7,7 +7,8 @@ import (
 	"planbot/planner"
 )
 
-// mustMember calls EnsureMember for user userID named name in team teamID.
+// mustMember calls EnsureMember for user userID named name in team teamID and
+// returns the member, unrevised.
 func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Member {
 	tb.Helper()
 	_, m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
@@ -15,7 +16,7 @@ func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Memb
 	if err != nil {
 		tb.Fatalf("EnsureMember(%s, %s): %v", teamID, userID, err)
 	}
-	return m
+	return unrevisedMember(m)
 }
 
 func TestEnsureMember(t *testing.T) {
@@ -46,7 +47,7 @@ func TestEnsureMember(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Teams: %v", err)
 	}
-	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(teams, want) {
+	if want := []planner.Team{{ID: "T1", Name: "Team T1"}}; !slices.Equal(unrevisedTeams(teams), want) {
 		t.Errorf("an empty team name replaced the stored one: %+v", teams)
 	}
 	// The team comes back with its settings, whether the member is new or not.
@@ -55,7 +56,7 @@ func TestEnsureMember(t *testing.T) {
 	}
 	for _, user := range []string{"U1", "U3"} {
 		team, _, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{UserID: user})
-		if want := (planner.Team{ID: "T1", Name: "Team T1", TZ: "Asia/Shanghai", Lang: planner.Chinese}); err != nil || team != want {
+		if want := (planner.Team{ID: "T1", Name: "Team T1", TZ: "Asia/Shanghai", Lang: planner.Chinese}); err != nil || unrevised(team) != want {
 			t.Errorf("EnsureMember(%s) team = %+v, %v; want %+v", user, team, err, want)
 		}
 	}

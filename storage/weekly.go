@@ -14,7 +14,7 @@ import (
 // retrospective's chart asks for 8 weeks: 56).
 func (db *DB) WeeklyTotals(ctx context.Context, teamID string, kind planner.Kind, from, to planner.Date) (_ map[planner.Week]planner.Totals, err error) {
 	defer wrapErr(&err, "weekly totals")
-	return read(ctx, db, func(tx *sql.Tx) (map[planner.Week]planner.Totals, error) {
+	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (map[planner.Week]planner.Totals, error) {
 		totals, err := weeklyTotals(ctx, tx, teamID, kind, from, to)
 		if err != nil {
 			return nil, err
