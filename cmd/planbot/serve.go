@@ -95,6 +95,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		// The private metrics address also serves Go's profiler (/debug/pprof/), never the public one.
 		metricsMux.HandleFunc("/debug/pprof/", pprof.Index)
 		metricsMux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		metricsMux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 		servers = append(servers, newServer(*metricsAddr, metricsMux))
 	}
 	if sc.appToken == "" {
