@@ -175,9 +175,10 @@ func BenchmarkRetroAllTeams(b *testing.B) {
 }
 
 // handleBench measures one /plan line from a member of the benchmark's team:
-// handle (bot.Handler.Handle: parse, read, build the reply) and slack (the
+// handle (bot.Handler.Handle: parse, read, build the reply), handle+slack (the
 // same, then rendered for Slack as Block Kit and fallback text and encoded as
-// the JSON answer, as planbot serve answers a slash command).
+// the JSON answer) and kept+slack (the same from a handler with a WeekCache,
+// as planbot serve has, once the view is kept: a week looked at again).
 func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 	d := openDigestBench(b)
 	members, err := d.db.Members(b.Context(), d.team.ID)
@@ -211,6 +212,18 @@ func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 			}
 		}
 		b.ReportMetric(float64(buf.Len()), "json-bytes")
+	})
+	b.Run("kept+slack", func(b *testing.B) {
+		kept := *d.handler
+		kept.Weeks = &bot.WeekCache{}
+		var data []byte
+		for b.Loop() {
+			r := kept.Handle(b.Context(), actor, line)
+			if data, err = json.Marshal(bot.NewSlackResponse(r)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(data)), "json-bytes")
 	})
 }
 

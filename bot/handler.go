@@ -15,6 +15,7 @@ import (
 type Handler struct {
 	Service *planner.Service
 	Log     *slog.Logger
+	Weeks   *WeekCache // keeps week views while they are current; nil keeps none
 }
 
 // Handle answers one /plan line (without the command name) from actor.
@@ -68,6 +69,8 @@ type Turn struct {
 	Team    planner.Team
 	Member  planner.Member
 	Service *planner.Service
+
+	weeks *WeekCache
 }
 
 // Begin records the actor as a member of their team and returns their Turn.
@@ -77,7 +80,7 @@ func (h *Handler) Begin(ctx context.Context, a planner.Actor) (*Turn, error) {
 		return nil, err
 	}
 	a.Admin = a.Admin || member.IsAdmin
-	return &Turn{Actor: a, Team: team, Member: member, Service: h.Service.For(team, member)}, nil
+	return &Turn{Actor: a, Team: team, Member: member, Service: h.Service.For(team, member), weeks: h.Weeks}, nil
 }
 
 // Lang returns the language to answer this member in when nothing they typed tells.
@@ -146,14 +149,26 @@ func (t *Turn) week(ctx context.Context, cmd Command) (Body, planner.Lang, error
 	return view, "", err
 }
 
-// WeekView returns the member's week w, or the whole team's.
+// WeekView returns the member's week w, or the whole team's: from the
+// handler's WeekCache when it keeps the view at the member's (or the team's)
+// revision, else from the store.
 func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekView, error) {
-	userID := t.Actor.UserID
+	view := WeekView{Week: w, Team: team, TeamName: t.Team.Name, Viewer: t.Actor.UserID}
+	key, revision := weekKey{team: t.Actor.TeamID, user: t.Actor.UserID, week: w}, t.Member.Revision
 	if team {
-		userID = ""
+		key.user, revision = "", t.Team.Revision
 	}
-	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, userID, w)
-	return WeekView{Week: w, Team: team, TeamName: t.Team.Name, Viewer: t.Actor.UserID, Items: items}, err
+	if kept := t.weeks.get(key, revision); kept != nil {
+		view.Items, view.cached = kept.items, kept
+		return view, nil
+	}
+	// Read after the revision was: the items are at least as new as it says.
+	items, err := t.Service.ItemsOf(ctx, key.team, key.user, w)
+	if err != nil {
+		return view, err
+	}
+	view.Items, view.cached = items, t.weeks.put(key, revision, items)
+	return view, nil
 }
 
 func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, error) {

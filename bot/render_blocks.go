@@ -200,44 +200,87 @@ func (b *blocks) reminder(r Reminder) {
 // week renders a week by day: a section per day (its share of the character
 // budget) and buttons for the viewer's open items that start that day.
 func (b *blocks) week(v WeekView, home bool) {
-	where := "week:" + v.Week.String()
+	parts, budget := weekParts(b.lang, v, b.budget)
+	b.budget = budget
+	where := weekWhere(v, home)
+	for _, p := range parts {
+		b.list = append(b.list, p.block)
+		b.actions(b.ownButtons(p.open, v.Viewer, where)...)
+	}
+}
+
+// weekWhere is where a week's buttons say they were shown, for a click to redraw it.
+func weekWhere(v WeekView, home bool) string {
 	switch {
 	case home:
-		where = "home"
+		return "home"
 	case v.Team:
-		where = "team:" + v.Week.String()
+		return "team:" + v.Week.String()
 	}
-	span := shortSpan(b.lang, v.Week.Start(), v.Week.End())
+	return "week:" + v.Week.String()
+}
+
+// weekPart is a block of a week view that is the same whoever asks (its
+// header, or a day's section) and, for a day, its open items that start that
+// day: those of the viewer get buttons after it.
+type weekPart struct {
+	block slack.Block
+	open  []planner.Item
+}
+
+// weekParts renders the blocks of week v that are the same for every viewer,
+// within budget characters, and returns them with the budget left.
+func weekParts(l planner.Lang, v WeekView, budget int) ([]weekPart, int) {
+	b := &blocks{lang: l, max: maxMessageBlocks, budget: budget}
+	span := shortSpan(l, v.Week.Start(), v.Week.End())
 	if v.Team {
-		b.header(say(b.lang, msgTeamWeek, v.TeamName, v.Week, span))
+		b.header(say(l, msgTeamWeek, v.TeamName, v.Week, span))
 	} else {
-		b.header(say(b.lang, msgYourWeek, v.Week, span))
+		b.header(say(l, msgYourWeek, v.Week, span))
 	}
+	opens := [][]planner.Item{nil}
 	if len(v.Items) == 0 {
-		b.section(escape(say(b.lang, msgWeekEmpty)+"\n"+say(b.lang, msgTryAdd)), nil)
-		return
+		b.section(escape(say(l, msgWeekEmpty)+"\n"+say(l, msgTryAdd)), nil)
+		opens = append(opens, nil)
 	}
 	perDay := min(maxSectionChars, b.budget/7)
-	for day := v.Week.Start(); !day.After(v.Week.End()); day = day.AddDays(1) {
-		text := newFitText("*"+escape(dayLabel(b.lang, day))+"*", perDay)
-		var buttons []slack.BlockElement
+	for day := v.Week.Start(); len(v.Items) > 0 && !day.After(v.Week.End()); day = day.AddDays(1) {
+		text := newFitText("*"+escape(dayLabel(l, day))+"*", perDay)
+		var open []planner.Item
 		for _, it := range v.Items {
 			if !covers(it, day) {
 				continue
 			}
-			text.add(func() string { return escape(itemLine(b.lang, it, v.Team)) })
-			if it.Start == day && it.UserID == v.Viewer && it.Status == planner.StatusPlanned && len(buttons) < maxButtonsPerBlock {
-				buttons = append(buttons,
-					b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
-					b.button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
+			text.add(func() string { return escape(itemLine(l, it, v.Team)) })
+			if it.Start == day && it.Status == planner.StatusPlanned {
+				open = append(open, it)
 			}
 		}
 		if text.empty() {
-			text.add(func() string { return say(b.lang, msgNothing) })
+			text.add(func() string { return say(l, msgNothing) })
 		}
-		b.section(text.String(b.lang), nil)
-		b.actions(buttons...)
+		b.section(text.String(l), nil)
+		opens = append(opens, open)
 	}
+	parts := make([]weekPart, len(b.list))
+	for i, block := range b.list {
+		parts[i] = weekPart{block: block, open: opens[i]}
+	}
+	return parts, b.budget
+}
+
+// ownButtons returns Done and Cancel buttons for viewer's items among open,
+// as many as one actions block holds.
+func (b *blocks) ownButtons(open []planner.Item, viewer, where string) []slack.BlockElement {
+	var buttons []slack.BlockElement
+	for _, it := range open {
+		if it.UserID == viewer && len(buttons) < maxButtonsPerBlock {
+			buttons = append(buttons,
+				b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
+				b.button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
+		}
+	}
+	return buttons
 }
 
 // HomeBlocks is the Home tab: the member's week with buttons, the team's

@@ -29,6 +29,8 @@ type WeekView struct {
 	TeamName string
 	Viewer   string // the user id of who asked: their own items get buttons
 	Items    []planner.Item
+
+	cached *cachedWeek // where the view is kept, when a WeekCache keeps it: its Slack rendering is kept there too
 }
 
 // Changed is an item after done, cancel, move or edit.

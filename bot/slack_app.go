@@ -63,10 +63,15 @@ type SlackResponse struct {
 	ReplaceOriginal bool         `json:"replace_original,omitempty"`
 	Text            string       `json:"text"`
 	Blocks          slack.Blocks `json:"blocks"`
+
+	textJSON []byte // Text already encoded as JSON (a WeekCache's), or nil
 }
 
 // NewSlackResponse renders a reply for Slack, visible only to the one who asked.
 func NewSlackResponse(r Reply) SlackResponse {
+	if v, ok := r.Body.(WeekView); ok && v.cached != nil {
+		return v.cached.response(r.Lang, v)
+	}
 	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: Fallback(r), Blocks: slack.Blocks{BlockSet: RenderBlocks(r)}}
 }
 

@@ -69,7 +69,7 @@ func (a *SlackApp) serveCommand(w http.ResponseWriter, r *http.Request, body []b
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	writeJSON(w, a.Command(r.Context(), slashCommandOf(form)))
+	writeResponse(w, a.Command(r.Context(), slashCommandOf(form)))
 }
 
 // slashCommandOf reads a slash command's form fields.

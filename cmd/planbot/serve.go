@@ -179,7 +179,7 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackA
 		options = append(options, slack.OptionAppLevelToken(sc.appToken))
 	}
 	return &bot.SlackApp{
-		Handler: &bot.Handler{Service: svc, Log: e.log},
+		Handler: &bot.Handler{Service: svc, Log: e.log, Weeks: &bot.WeekCache{}},
 		API:     slack.New(sc.botToken, options...), Admins: sc.admins, Log: e.log, Metrics: metrics,
 		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
 	}

@@ -1,0 +1,179 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"planbot/planner"
+	"planbot/storage"
+)
+
+// weekReadCounter is a real store that counts the week reads reaching it.
+type weekReadCounter struct {
+	planner.Store
+	reads atomic.Int64
+}
+
+func (s *weekReadCounter) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) ([]planner.Item, error) {
+	s.reads.Add(1)
+	return s.Store.ItemsStarting(ctx, teamID, userID, from, to)
+}
+
+// openAt opens (creating) the database at path, closed when the test ends.
+func openAt(t *testing.T, path string) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("storage.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// cachedAndPlain returns two handlers on the same database at path, with
+// newHandler's clock: one with a WeekCache (its store counting week reads),
+// one without.
+func cachedAndPlain(t *testing.T, path string) (cached, plain *Handler, store *weekReadCounter) {
+	t.Helper()
+	db := openAt(t, path)
+	service := func(s planner.Store) *planner.Service {
+		return &planner.Service{
+			Store: s, Loc: shanghai, Lang: planner.English,
+			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+		}
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	store = &weekReadCounter{Store: db}
+	return &Handler{Service: service(store), Log: log, Weeks: &WeekCache{}}, &Handler{Service: service(db), Log: log}, store
+}
+
+// slackJSON is the JSON Slack receives for r.
+func slackJSON(t *testing.T, r Reply) string {
+	t.Helper()
+	data, err := json.Marshal(NewSlackResponse(r))
+	if err != nil {
+		t.Fatalf("encoding %T: %v", r.Body, err)
+	}
+	return string(data)
+}
+
+// TestWeekCacheAnswersAsRendered checks that a week view from the cache, on
+// the request that fills it and on those that find it, is exactly what
+// rendering it afresh gives, for every viewer (their own buttons differ) and
+// both languages, and that only the first look at each view reads the store.
+func TestWeekCacheAnswersAsRendered(t *testing.T) {
+	cached, plain, store := cachedAndPlain(t, filepath.Join(t.TempDir(), "planbot.db"))
+	for _, add := range []struct {
+		who  planner.Actor
+		line string
+	}{
+		{ann, "tue visit 4 enterprises"},
+		{ann, "周三 对接基金公司（以商引商）"},
+		{ann, "thu-fri trip to Beijing"},
+		{bob, "tue visit 2 enterprises"},
+		{bob, "weekend retrospective and investment training"},
+		{carol, "wed meet <!channel> & partners"},
+		{carol, "next mon visit 1 enterprise"},
+	} {
+		mustHandle(t, plain, add.who, add.line)
+	}
+	mustHandle(t, plain, bob, "done 4 signed one")
+
+	lines := []string{"week", "team", "团队", "本周", "team next", "week next"}
+	viewers := []planner.Actor{ann, bob, carol}
+	for round := range 2 { // the first round fills the cache, the second finds it
+		for _, viewer := range viewers {
+			for _, line := range lines {
+				got := slackJSON(t, mustHandle(t, cached, viewer, line))
+				want := slackJSON(t, mustHandle(t, plain, viewer, line))
+				if got != want {
+					t.Errorf("round %d, %s: %q from the cache:\n%s\nwant:\n%s", round+1, viewer.UserName, line, got, want)
+				}
+			}
+		}
+	}
+	// Views: each member's this week and next (6), the team's this week and
+	// next (2); the languages share a view's read.
+	if got := store.reads.Load(); got != 8 {
+		t.Errorf("the cache read the store %d times for %d views, want 8 (one per view)", got, 2*len(lines)*len(viewers))
+	}
+}
+
+// TestWeekCacheSeesChanges checks that a kept view is dropped by every change
+// it shows — an add, a done, a member's new name, a write by another handle
+// on the file (another process) — and kept through changes it does not show.
+func TestWeekCacheSeesChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "planbot.db")
+	cached, plain, store := cachedAndPlain(t, path)
+	same := func(what string, who planner.Actor, line string) string {
+		t.Helper()
+		got := slackJSON(t, mustHandle(t, cached, who, line))
+		if want := slackJSON(t, mustHandle(t, plain, who, line)); got != want {
+			t.Errorf("%s: %s's %q from the cache:\n%s\nwant:\n%s", what, who.UserName, line, got, want)
+		}
+		return got
+	}
+	mustHandle(t, plain, ann, "tue visit 4 enterprises")
+	same("first look", ann, "team")
+	same("first look", ann, "week")
+
+	mustHandle(t, plain, bob, "wed meet a fund company")
+	if got := same("after Bob's add", ann, "team"); !strings.Contains(got, "fund company") {
+		t.Errorf("the team's week after Bob's add lacks it: %s", got)
+	}
+	reads := store.reads.Load()
+	same("after Bob's add", ann, "week")
+	if store.reads.Load() != reads {
+		t.Errorf("Bob's add dropped Ann's own week from the cache: it was read again")
+	}
+
+	mustHandle(t, plain, ann, "done 1 met all four")
+	same("after Ann's done", ann, "week")
+	same("after Ann's done", bob, "team")
+
+	db := cached.Service.Store.(*weekReadCounter).Store.(*storage.DB)
+	if err := db.SetProfile(t.Context(), planner.Member{TeamID: "T1", UserID: "U2", Name: "Robert", ProfileAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if got := same("after Bob's new name", ann, "team"); !strings.Contains(got, "Robert") {
+		t.Errorf("the team's week after Bob's new name lacks it: %s", got)
+	}
+
+	other := &Handler{Service: &planner.Service{Store: openAt(t, path), Loc: shanghai, Lang: planner.English,
+		Now: cached.Service.Now}, Log: cached.Log}
+	mustHandle(t, other, carol, "thu trip to Beijing")
+	if got := same("after another process's add", ann, "team"); !strings.Contains(got, "Beijing") {
+		t.Errorf("the team's week after another handle's add lacks it: %s", got)
+	}
+}
+
+// TestWeekCacheBounded checks that the cache keeps at most maxCachedWeeks
+// views, and always the one just put.
+func TestWeekCacheBounded(t *testing.T) {
+	var c WeekCache
+	for i := range maxCachedWeeks + 10 {
+		key := weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47}
+		c.put(key, 1, nil)
+		if c.get(key, 1) == nil {
+			t.Fatalf("view %d just put is not kept", i)
+		}
+		if c.get(key, 2) != nil {
+			t.Fatalf("view %d is kept at a revision it was not read at", i)
+		}
+	}
+	if n := len(c.weeks); n != maxCachedWeeks {
+		t.Errorf("the cache holds %d views, want %d", n, maxCachedWeeks)
+	}
+	var none *WeekCache
+	if none.put(weekKey{}, 1, nil) != nil || none.get(weekKey{}, 1) != nil {
+		t.Error("a nil WeekCache kept a view")
+	}
+}
