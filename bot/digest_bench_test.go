@@ -178,7 +178,9 @@ func BenchmarkRetroAllTeams(b *testing.B) {
 // handle (bot.Handler.Handle: parse, read, build the reply), handle+slack (the
 // same, then rendered for Slack as Block Kit and fallback text and encoded as
 // the JSON answer) and kept+slack (the same from a handler with a WeekCache,
-// as planbot serve has, once the view is kept: a week looked at again).
+// as planbot serve has, once the view is kept: a week looked at again;
+// encoded by json.Marshal, which checks the kept blocks again, as the HTTP
+// answer does not: an upper bound).
 func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 	d := openDigestBench(b)
 	members, err := d.db.Members(b.Context(), d.team.ID)

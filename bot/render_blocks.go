@@ -225,7 +225,13 @@ func weekWhere(v WeekView, home bool) string {
 // day: those of the viewer get buttons after it.
 type weekPart struct {
 	block slack.Block
-	open  []planner.Item
+	open  []openItem
+}
+
+// openItem is a planned item that may get buttons: its id and its owner.
+type openItem struct {
+	id   int64
+	user string
 }
 
 // weekParts renders the blocks of week v that are the same for every viewer,
@@ -238,7 +244,7 @@ func weekParts(l planner.Lang, v WeekView, budget int) ([]weekPart, int) {
 	} else {
 		b.header(say(l, msgYourWeek, v.Week, span))
 	}
-	opens := [][]planner.Item{nil}
+	opens := [][]openItem{nil}
 	if len(v.Items) == 0 {
 		b.section(escape(say(l, msgWeekEmpty)+"\n"+say(l, msgTryAdd)), nil)
 		opens = append(opens, nil)
@@ -246,14 +252,14 @@ func weekParts(l planner.Lang, v WeekView, budget int) ([]weekPart, int) {
 	perDay := min(maxSectionChars, b.budget/7)
 	for day := v.Week.Start(); len(v.Items) > 0 && !day.After(v.Week.End()); day = day.AddDays(1) {
 		text := newFitText("*"+escape(dayLabel(l, day))+"*", perDay)
-		var open []planner.Item
+		var open []openItem
 		for _, it := range v.Items {
 			if !covers(it, day) {
 				continue
 			}
 			text.add(func() string { return escape(itemLine(l, it, v.Team)) })
 			if it.Start == day && it.Status == planner.StatusPlanned {
-				open = append(open, it)
+				open = append(open, openItem{id: it.ID, user: it.UserID})
 			}
 		}
 		if text.empty() {
@@ -271,13 +277,13 @@ func weekParts(l planner.Lang, v WeekView, budget int) ([]weekPart, int) {
 
 // ownButtons returns Done and Cancel buttons for viewer's items among open,
 // as many as one actions block holds.
-func (b *blocks) ownButtons(open []planner.Item, viewer, where string) []slack.BlockElement {
+func (b *blocks) ownButtons(open []openItem, viewer, where string) []slack.BlockElement {
 	var buttons []slack.BlockElement
 	for _, it := range open {
-		if it.UserID == viewer && len(buttons) < maxButtonsPerBlock {
+		if it.user == viewer && len(buttons) < maxButtonsPerBlock {
 			buttons = append(buttons,
-				b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, where, slack.StylePrimary),
-				b.button(ActionCancel, say(b.lang, msgButtonCancel, it.ID), it.ID, where, ""))
+				b.button(ActionDone, say(b.lang, msgButtonDone, it.id), it.id, where, slack.StylePrimary),
+				b.button(ActionCancel, say(b.lang, msgButtonCancel, it.id), it.id, where, ""))
 		}
 	}
 	return buttons

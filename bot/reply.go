@@ -27,8 +27,8 @@ type WeekView struct {
 	Week     planner.Week
 	Team     bool
 	TeamName string
-	Viewer   string // the user id of who asked: their own items get buttons
-	Items    []planner.Item
+	Viewer   string         // the user id of who asked: their own items get buttons
+	Items    []planner.Item // read-only: a WeekCache shares them with other requests
 
 	cached *cachedWeek // where the view is kept, when a WeekCache keeps it: its Slack rendering is kept there too
 }

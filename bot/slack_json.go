@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/slack-go/slack"
 )
 
 // MarshalJSON encodes the response as its fields' tags say, with its text as
@@ -101,3 +103,19 @@ func writeResponse(w http.ResponseWriter, r SlackResponse) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
 	_, _ = w.Write(*buf) // the client is gone if this fails; nothing to do
 }
+
+// rawBlock is a block already encoded as JSON (a WeekCache's), sent as it is.
+type rawBlock struct {
+	kind slack.MessageBlockType
+	id   string
+	json []byte
+}
+
+// BlockType returns the type of the block encoded.
+func (r rawBlock) BlockType() slack.MessageBlockType { return r.kind }
+
+// ID returns the block id of the block encoded.
+func (r rawBlock) ID() string { return r.id }
+
+// MarshalJSON returns the block as encoded.
+func (r rawBlock) MarshalJSON() ([]byte, error) { return r.json, nil }

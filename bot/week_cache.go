@@ -9,9 +9,13 @@ import (
 	"planbot/planner"
 )
 
-// maxCachedWeeks is the most week views a WeekCache keeps: a member's week
-// and their team's for a thousand members and a few weeks each.
-const maxCachedWeeks = 4096
+// A WeekCache keeps at most maxCachedWeeks views holding maxCachedItems items
+// in all: a member's week and their team's for a thousand members, a few weeks
+// each, in some 20 MB (an item and its share of the renderings ≈ 300 bytes).
+const (
+	maxCachedWeeks = 4096
+	maxCachedItems = 60000
+)
 
 // WeekCache keeps the week views read last, with their Slack renderings, for
 // as long as they are current: a member's week while the member's revision is
@@ -27,6 +31,7 @@ const maxCachedWeeks = 4096
 type WeekCache struct {
 	mu    sync.Mutex
 	weeks map[weekKey]*cachedWeek
+	items int // the items of all views kept
 }
 
 // weekKey names a week view: a member's week, or the team's when user is "".
@@ -53,23 +58,33 @@ type slackWeek struct {
 	parts    []weekPart // each block a rawBlock
 }
 
-// get returns the view of key if it is kept at revision, or nil.
+// get returns the view of key if it is kept at revision, or nil. A view kept
+// at an older revision is dropped: it can never be current again.
 func (c *WeekCache) get(key weekKey, revision int64) *cachedWeek {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if w := c.weeks[key]; w != nil && w.revision == revision {
+	w := c.weeks[key]
+	switch {
+	case w == nil:
+		return nil
+	case w.revision == revision:
 		return w
+	case w.revision < revision:
+		c.drop(key, w)
 	}
 	return nil
 }
 
-// put keeps items as the view of key at revision and returns it; a nil
-// cache returns nil. When the cache is full, an arbitrary view makes room
-// (Go's map order): simpler than least-recently-used, and as good for views
-// that are all looked at about as often on a Monday morning.
+// put keeps items as the view of key at revision and returns it, unless the
+// cache keeps that view at a newer revision already (read by a request that
+// began later) or the view alone holds more than maxCachedItems: then the
+// view returned is the caller's alone. A nil cache returns nil. When the
+// cache is full, arbitrary views make room (Go's map order): simpler than
+// least-recently-used, and as good for views all looked at about as often on
+// a Monday morning.
 func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cachedWeek {
 	if c == nil {
 		return nil
@@ -80,14 +95,28 @@ func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cach
 	if c.weeks == nil {
 		c.weeks = map[weekKey]*cachedWeek{}
 	}
-	if _, ok := c.weeks[key]; !ok && len(c.weeks) >= maxCachedWeeks {
-		for old := range c.weeks {
-			delete(c.weeks, old)
+	old := c.weeks[key]
+	if old != nil && old.revision > revision || len(items) > maxCachedItems {
+		return w
+	}
+	if old != nil {
+		c.drop(key, old)
+	}
+	for other, kept := range c.weeks {
+		if len(c.weeks) < maxCachedWeeks && c.items+len(items) <= maxCachedItems {
 			break
 		}
+		c.drop(other, kept)
 	}
 	c.weeks[key] = w
+	c.items += len(items)
 	return w
+}
+
+// drop forgets view w of key. The caller holds c.mu.
+func (c *WeekCache) drop(key weekKey, w *cachedWeek) {
+	delete(c.weeks, key)
+	c.items -= len(w.items)
 }
 
 // response is v's Slack response in lang: the shared rendering, made once per
@@ -125,19 +154,3 @@ func (w *cachedWeek) rendered(lang planner.Lang, v WeekView) *slackWeek {
 	w.slack[lang] = s
 	return s
 }
-
-// rawBlock is a block already encoded as JSON, sent as it is.
-type rawBlock struct {
-	kind slack.MessageBlockType
-	id   string
-	json []byte
-}
-
-// BlockType returns the type of the block encoded.
-func (r rawBlock) BlockType() slack.MessageBlockType { return r.kind }
-
-// ID returns the block id of the block encoded.
-func (r rawBlock) ID() string { return r.id }
-
-// MarshalJSON returns the block as encoded.
-func (r rawBlock) MarshalJSON() ([]byte, error) { return r.json, nil }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -22,6 +23,7 @@ type weekReadCounter struct {
 	reads atomic.Int64
 }
 
+// ItemsStarting counts the read and passes it on.
 func (s *weekReadCounter) ItemsStarting(ctx context.Context, teamID, userID string, from, to planner.Date) ([]planner.Item, error) {
 	s.reads.Add(1)
 	return s.Store.ItemsStarting(ctx, teamID, userID, from, to)
@@ -103,13 +105,14 @@ func TestWeekCacheAnswersAsRendered(t *testing.T) {
 	// Views: each member's this week and next (6), the team's this week and
 	// next (2); the languages share a view's read.
 	if got := store.reads.Load(); got != 8 {
-		t.Errorf("the cache read the store %d times for %d views, want 8 (one per view)", got, 2*len(lines)*len(viewers))
+		t.Errorf("the cache read the store %d times for %d requests, want 8 (once per view)", got, 2*len(lines)*len(viewers))
 	}
 }
 
 // TestWeekCacheSeesChanges checks that a kept view is dropped by every change
-// it shows — an add, a done, a member's new name, a write by another handle
-// on the file (another process) — and kept through changes it does not show.
+// it shows — an add, a done, a member's new name, the team's, a member erased
+// and back, a write by another handle on the file (another process) — and
+// kept through changes it does not show.
 func TestWeekCacheSeesChanges(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "planbot.db")
 	cached, plain, store := cachedAndPlain(t, path)
@@ -147,6 +150,37 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 		t.Errorf("the team's week after Bob's new name lacks it: %s", got)
 	}
 
+	renamed := ann
+	renamed.TeamName = "East Sales"
+	if got := same("after the team's new name", renamed, "team"); !strings.Contains(got, "East Sales") {
+		t.Errorf("the team's week after its new name lacks it: %s", got)
+	}
+
+	// Erased and back: the week Ann looked at before must not come back.
+	revision := func() int64 {
+		members, err := db.Members(t.Context(), "T1")
+		for _, m := range members {
+			if m.UserID == ann.UserID {
+				return m.Revision
+			}
+		}
+		t.Fatalf("Ann is not a member: %v", err)
+		return 0
+	}
+	mustHandle(t, plain, ann, "wed trip to Beijing")
+	same("before Ann is forgotten", ann, "week")
+	before := revision()
+	if _, err := db.ForgetMember(t.Context(), "T1", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	mustHandle(t, plain, ann, "thu visit 9 enterprises")
+	for i := 0; revision() < before && i < 20; i++ { // as many changes as before she was erased
+		mustHandle(t, plain, ann, "fri visit 1 enterprise")
+	}
+	if got := same("Ann erased and back", ann, "week"); strings.Contains(got, "Beijing") {
+		t.Errorf("Ann's week after she was erased shows her erased items: %s", got)
+	}
+
 	other := &Handler{Service: &planner.Service{Store: openAt(t, path), Loc: shanghai, Lang: planner.English,
 		Now: cached.Service.Now}, Log: cached.Log}
 	mustHandle(t, other, carol, "thu trip to Beijing")
@@ -156,24 +190,89 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 }
 
 // TestWeekCacheBounded checks that the cache keeps at most maxCachedWeeks
-// views, and always the one just put.
+// views and maxCachedItems items, always the view just put, never a view
+// alone too large, never an older view over a newer one, and drops a view
+// once a newer revision is asked for.
 func TestWeekCacheBounded(t *testing.T) {
 	var c WeekCache
+	key := func(i int) weekKey { return weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47} }
 	for i := range maxCachedWeeks + 10 {
-		key := weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47}
-		c.put(key, 1, nil)
-		if c.get(key, 1) == nil {
+		c.put(key(i), 1, nil)
+		if c.get(key(i), 1) == nil {
 			t.Fatalf("view %d just put is not kept", i)
-		}
-		if c.get(key, 2) != nil {
-			t.Fatalf("view %d is kept at a revision it was not read at", i)
 		}
 	}
 	if n := len(c.weeks); n != maxCachedWeeks {
 		t.Errorf("the cache holds %d views, want %d", n, maxCachedWeeks)
 	}
+
+	week := make([]planner.Item, 500) // a 50-member team's week
+	for i := range 3 * maxCachedItems / len(week) {
+		c.put(key(i), 2, week)
+		if c.get(key(i), 2) == nil {
+			t.Fatalf("team week %d just put is not kept", i)
+		}
+		if c.items > maxCachedItems {
+			t.Fatalf("the cache holds %d items, more than %d", c.items, maxCachedItems)
+		}
+	}
+	huge := make([]planner.Item, maxCachedItems+1)
+	if w := c.put(key(0), 3, huge); w == nil || c.get(key(0), 3) != nil {
+		t.Errorf("a view larger than the whole cache: put returned %v, and it is kept: %v", w, c.get(key(0), 3) != nil)
+	}
+
+	c.put(key(1), 5, nil)
+	c.put(key(1), 4, nil) // read by a request that began before the change to 5
+	if c.get(key(1), 5) == nil {
+		t.Error("an older view replaced a newer one")
+	}
+	if c.get(key(1), 6) != nil || c.weeks[key(1)] != nil {
+		t.Error("a view asked for at a newer revision is still kept")
+	}
+
 	var none *WeekCache
 	if none.put(weekKey{}, 1, nil) != nil || none.get(weekKey{}, 1) != nil {
 		t.Error("a nil WeekCache kept a view")
+	}
+}
+
+// TestWeekCacheConcurrent has many requests look at the same weeks while
+// others change them; under the race detector it checks the cache's locking,
+// and every answer must be the view as rendered afresh at some revision.
+func TestWeekCacheConcurrent(t *testing.T) {
+	cached, plain, _ := cachedAndPlain(t, filepath.Join(t.TempDir(), "planbot.db"))
+	mustHandle(t, plain, ann, "tue visit 4 enterprises")
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			who := []planner.Actor{ann, bob, carol}[g%3]
+			for i := range 10 {
+				if g == 0 {
+					if r := plain.Handle(t.Context(), bob, fmt.Sprintf("wed visit %d enterprises", i+1)); r.Body == nil {
+						t.Error("Bob's add had no reply")
+					} else if f, ok := r.Body.(Failure); ok {
+						t.Errorf("Bob's add failed: %v", f.Err)
+					}
+					continue
+				}
+				r := cached.Handle(t.Context(), who, []string{"team", "week", "团队"}[i%3])
+				if _, ok := r.Body.(WeekView); !ok {
+					t.Errorf("%s: %T, want a week view", who.UserName, r.Body)
+					return
+				}
+				if _, err := json.Marshal(NewSlackResponse(r)); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, who := range []planner.Actor{ann, bob, carol} {
+		for _, line := range []string{"team", "week", "团队"} {
+			got := slackJSON(t, mustHandle(t, cached, who, line))
+			if want := slackJSON(t, mustHandle(t, plain, who, line)); got != want {
+				t.Errorf("after the changes, %s's %q from the cache:\n%s\nwant:\n%s", who.UserName, line, got, want)
+			}
+		}
 	}
 }

@@ -4,7 +4,8 @@
 // Every method of DB runs in one transaction and is scoped by team (a method
 // that writes may share its transaction with other writes, in a savepoint of
 // its own: it still commits or fails alone). Reads run on a pool of their own,
-// beside the writer. Errors are
+// beside the writer; a read checks its context when it begins, and is not
+// interrupted after (see beginRead). Errors are
 // *planner.Error: NotFound for a missing item, team or member, Internal (Reason
 // internal_fail, with the cause wrapped) for everything else. Nothing is ever
 // deleted, except by ForgetMember.

@@ -27,8 +27,9 @@ func revisions(tb testing.TB, db *DB, teamID string) (int64, map[string]int64) {
 }
 
 // TestRevisions checks which changes raise a team's and a member's revision:
-// a member's when their own items change, the team's when any item, a
-// member's name or the team's name does, and nothing else's.
+// a member's when their own items or name change, the team's when any item,
+// a member's name, a member joining or the team's name does, and nothing
+// else's; and that a member's never goes back.
 func TestRevisions(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := t.Context()
@@ -87,12 +88,21 @@ func TestRevisions(t *testing.T) {
 	}
 	check("U2 chooses a language (a reply's language is not in the revision)", false)
 
+	mustMember(t, db, "T1", "U4", "Carol")
+	check("U4 joins (the team's week lists its members' items by name)", true, "U4")
+
+	// Erased and back, U1 starts above any revision the old row had: a view
+	// of their week kept from before must never match again.
+	before := members["U1"]
 	if _, err := db.ForgetMember(ctx, "T1", "U1"); err != nil {
 		t.Fatal(err)
 	}
-	nowTeam, _ := revisions(t, db, "T1")
-	if nowTeam <= team {
+	if nowTeam, _ := revisions(t, db, "T1"); nowTeam <= team {
 		t.Errorf("forgetting U1 erased their items, team revision %d → %d, want it to grow", team, nowTeam)
+	}
+	mustMember(t, db, "T1", "U1", "王芳")
+	if _, back := revisions(t, db, "T1"); back["U1"] <= before {
+		t.Errorf("U1 erased and back has revision %d, want above %d, theirs before", back["U1"], before)
 	}
 }
 
