@@ -40,11 +40,21 @@ func floorCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:0", "where to listen")
 	dbPath := fs.String("db", "", "the SQLite file to insert into (created if missing)")
 	secret := fs.String("secret", "", "the Slack signing secret requests must be signed with")
+	null := fs.Bool("null", false, "answer every command at once with a fixed JSON, checking and storing nothing: "+
+		"the machine's own latency (loopback, scheduling, the load generator), under anything a server does")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *null {
+		ln, err := net.Listen("tcp", *addr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "listening %s\n", ln.Addr())
+		return serveCommands(ctx, ln, nullCommand)
+	}
 	if *dbPath == "" || *secret == "" {
-		return errors.New("floor: --db and --secret are required")
+		return errors.New("floor: --db and --secret are required (or --null)")
 	}
 	// As planbot serve does (cmd/planbot/serve.go, minProcs): a second P, so
 	// that handlers run while a cgo call waits for SQLite's fsync.
@@ -88,8 +98,27 @@ func (f *floor) Close() error { return f.db.Close() }
 
 // serve answers on ln until ctx ends.
 func (f *floor) serve(ctx context.Context, ln net.Listener) error {
+	return serveCommands(ctx, ln, f.command)
+}
+
+// nullAnswer is the null server's answer to any command: JSON that passes
+// the load generator's checks for every kind of command.
+const nullAnswer = `{"response_type":"ephemeral","text":"Added #1"}` + "\n"
+
+// nullCommand answers at once with nullAnswer, once the request is read.
+func nullCommand(w http.ResponseWriter, r *http.Request) {
+	if _, err := io.Copy(io.Discard, r.Body); err != nil {
+		http.Error(w, "cannot read request", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	io.WriteString(w, nullAnswer)
+}
+
+// serveCommands answers slash commands on ln with command until ctx ends.
+func serveCommands(ctx context.Context, ln net.Listener, command http.HandlerFunc) error {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /slack/commands", f.command)
+	mux.HandleFunc("POST /slack/commands", command)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok\n") })
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 20 * time.Second, IdleTimeout: 60 * time.Second}

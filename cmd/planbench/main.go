@@ -4,6 +4,7 @@
 //
 //	planbench load    --url URL --secret S [--rate N | --concurrency C] …
 //	planbench floor   --addr 127.0.0.1:0 --db FILE --secret S
+//	planbench floor   --addr 127.0.0.1:0 --null
 //	planbench compare --duration 10s [--rate N | --concurrency C]
 //	planbench gendb   --out FILE
 //	planbench startup --db FILE [--runs N]
@@ -27,6 +28,7 @@ const usageText = `usage: planbench <command> [flags]
 commands:
   load      send signed /plan slash commands to a server at a fixed rate or concurrency
   floor     run the floor server: verify, parse, one durable INSERT, small JSON
+            (--null: answer at once, doing nothing: the machine's own latency)
   compare   run the same load against planbot serve and the floor, side by side
   gendb     write the 520k-item digest database (20 teams × 50 members × 52 weeks × 10 items)
   startup   time planbot serve from exec to the first 200 from /healthz on a database

@@ -112,6 +112,38 @@ func TestLoadAgainstFloor(t *testing.T) {
 	}
 }
 
+// TestLoadAgainstNull runs a load against the null server, through run as
+// planbench does: every command of every kind counts as answered.
+func TestLoadAgainstNull(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	served := make(chan error, 1)
+	go func() {
+		served <- run(ctx, []string{"floor", "--null", "--addr", "127.0.0.1:0"}, pw, io.Discard)
+		pw.Close()
+	}()
+	line := make([]byte, 64)
+	n, _ := pr.Read(line)
+	addr, found := floorListening(strings.TrimSpace(string(line[:n])))
+	if !found {
+		t.Fatalf("the null server printed %q, want \"listening ADDR\"", line[:n])
+	}
+	go io.Copy(io.Discard, pr)
+	rep, err := runLoad(ctx, loadConfig{
+		URL: "http://" + addr, Secret: testSecret, Concurrency: 2, Duration: 300 * time.Millisecond,
+		Mix: mustMix(t, "adds=80,week=15,team=5"), Teams: 3, Users: 30, Grace: 5 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReport(t, rep, false)
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("null serve: %v", err)
+	}
+}
+
 func TestLoadAgainstPlanbot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs planbot serve")
