@@ -9,12 +9,14 @@ import (
 	"planbot/planner"
 )
 
-// A WeekCache keeps at most maxCachedWeeks views holding maxCachedItems items
-// in all: a member's week and their team's for a thousand members, a few weeks
-// each, in some 20 MB (an item and its share of the renderings ≈ 300 bytes).
+// A WeekCache holds at most maxCachedBytes of views, each counted as
+// viewBytes, itemBytes per item (a planner.Item and its strings) and the
+// length of its renderings: the views a thousand members and their twenty
+// teams look at in a week take about 25 MB.
 const (
-	maxCachedWeeks = 4096
-	maxCachedItems = 60000
+	maxCachedBytes = 32 << 20
+	viewBytes      = 512
+	itemBytes      = 400
 )
 
 // WeekCache keeps the week views read last, with their Slack renderings, for
@@ -31,7 +33,7 @@ const (
 type WeekCache struct {
 	mu    sync.Mutex
 	weeks map[weekKey]*cachedWeek
-	items int // the items of all views kept
+	bytes int // the size of all views kept
 }
 
 // weekKey names a week view: a member's week, or the team's when user is "".
@@ -45,6 +47,9 @@ type weekKey struct {
 type cachedWeek struct {
 	revision int64
 	items    []planner.Item
+	key      weekKey
+	cache    *WeekCache
+	size     int // counted in cache.bytes while kept; guarded by cache.mu
 
 	mu    sync.Mutex
 	slack map[planner.Lang]*slackWeek
@@ -56,6 +61,18 @@ type slackWeek struct {
 	text     string
 	textJSON []byte
 	parts    []weekPart // each block a rawBlock
+}
+
+// size is about the memory s holds.
+func (s *slackWeek) size() int {
+	n := len(s.text) + len(s.textJSON)
+	for _, p := range s.parts {
+		n += 16 * len(p.open)
+		if raw, ok := p.block.(rawBlock); ok {
+			n += len(raw.json)
+		}
+	}
+	return n
 }
 
 // get returns the view of key if it is kept at revision, or nil. A view kept
@@ -73,50 +90,61 @@ func (c *WeekCache) get(key weekKey, revision int64) *cachedWeek {
 	case w.revision == revision:
 		return w
 	case w.revision < revision:
-		c.drop(key, w)
+		c.drop(w)
 	}
 	return nil
 }
 
 // put keeps items as the view of key at revision and returns it, unless the
 // cache keeps that view at a newer revision already (read by a request that
-// began later) or the view alone holds more than maxCachedItems: then the
-// view returned is the caller's alone. A nil cache returns nil. When the
-// cache is full, arbitrary views make room (Go's map order): simpler than
-// least-recently-used, and as good for views all looked at about as often on
-// a Monday morning.
+// began later) or the view alone is larger than the cache: then the view
+// returned is the caller's alone. A nil cache returns nil.
 func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cachedWeek {
 	if c == nil {
 		return nil
 	}
-	w := &cachedWeek{revision: revision, items: items, slack: map[planner.Lang]*slackWeek{}}
+	w := &cachedWeek{revision: revision, items: items, key: key, cache: c, slack: map[planner.Lang]*slackWeek{}}
+	size := viewBytes + itemBytes*len(items)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.weeks == nil {
 		c.weeks = map[weekKey]*cachedWeek{}
 	}
-	old := c.weeks[key]
-	if old != nil && old.revision > revision || len(items) > maxCachedItems {
+	if old := c.weeks[key]; old != nil && old.revision > revision || size > maxCachedBytes {
 		return w
 	}
-	if old != nil {
-		c.drop(key, old)
-	}
-	for other, kept := range c.weeks {
-		if len(c.weeks) < maxCachedWeeks && c.items+len(items) <= maxCachedItems {
-			break
-		}
-		c.drop(other, kept)
+	if old := c.weeks[key]; old != nil {
+		c.drop(old)
 	}
 	c.weeks[key] = w
-	c.items += len(items)
+	c.grow(w, size)
 	return w
 }
 
-// drop forgets view w of key. The caller holds c.mu.
-func (c *WeekCache) drop(key weekKey, w *cachedWeek) {
-	delete(c.weeks, key)
-	c.items -= len(w.items)
+// grow counts n more bytes for w, if it is kept, and makes room for them.
+// When the cache is full, arbitrary views make room (Go's map order): simpler
+// than least-recently-used, and as good for views all looked at about as
+// often on a Monday morning. The caller holds c.mu.
+func (c *WeekCache) grow(w *cachedWeek, n int) {
+	if c.weeks[w.key] != w {
+		return // dropped meanwhile
+	}
+	w.size += n
+	c.bytes += n
+	for _, other := range c.weeks {
+		if c.bytes <= maxCachedBytes {
+			break
+		}
+		if other != w {
+			c.drop(other)
+		}
+	}
+}
+
+// drop forgets view w. The caller holds c.mu.
+func (c *WeekCache) drop(w *cachedWeek) {
+	delete(c.weeks, w.key)
+	c.bytes -= w.size
 }
 
 // response is v's Slack response in lang: the shared rendering, made once per
@@ -152,5 +180,8 @@ func (w *cachedWeek) rendered(lang planner.Lang, v WeekView) *slackWeek {
 	text := Fallback(Reply{Lang: lang, Body: v})
 	s := &slackWeek{text: text, textJSON: appendJSONString(nil, text), parts: parts}
 	w.slack[lang] = s
+	w.cache.mu.Lock()
+	w.cache.grow(w, s.size())
+	w.cache.mu.Unlock()
 	return s
 }

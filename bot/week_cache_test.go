@@ -189,37 +189,52 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 	}
 }
 
-// TestWeekCacheBounded checks that the cache keeps at most maxCachedWeeks
-// views and maxCachedItems items, always the view just put, never a view
-// alone too large, never an older view over a newer one, and drops a view
-// once a newer revision is asked for.
+// TestWeekCacheBounded checks that the cache holds at most maxCachedBytes of
+// views and renderings, always the view just put, never a view alone too
+// large, never an older view over a newer one, and drops a view once a newer
+// revision is asked for.
 func TestWeekCacheBounded(t *testing.T) {
 	var c WeekCache
 	key := func(i int) weekKey { return weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47} }
-	for i := range maxCachedWeeks + 10 {
+	within := func(what string) {
+		t.Helper()
+		sum := 0
+		for _, w := range c.weeks {
+			sum += w.size
+		}
+		if c.bytes != sum || c.bytes > maxCachedBytes {
+			t.Fatalf("%s: the cache counts %d bytes, its views %d; at most %d", what, c.bytes, sum, maxCachedBytes)
+		}
+	}
+	for i := range maxCachedBytes/viewBytes + 10 { // empty weeks
 		c.put(key(i), 1, nil)
 		if c.get(key(i), 1) == nil {
-			t.Fatalf("view %d just put is not kept", i)
+			t.Fatalf("empty week %d just put is not kept", i)
 		}
 	}
-	if n := len(c.weeks); n != maxCachedWeeks {
-		t.Errorf("the cache holds %d views, want %d", n, maxCachedWeeks)
-	}
+	within("after many empty weeks")
 
 	week := make([]planner.Item, 500) // a 50-member team's week
-	for i := range 3 * maxCachedItems / len(week) {
-		c.put(key(i), 2, week)
+	for i := range week {
+		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: planner.StatusPlanned}
+	}
+	for i := range 3 * maxCachedBytes / (2 * itemBytes * len(week)) {
+		w := c.put(key(i), 2, week)
+		w.response(planner.Chinese, WeekView{Week: w47, Team: true, Viewer: "U1", Items: week, cached: w})
 		if c.get(key(i), 2) == nil {
-			t.Fatalf("team week %d just put is not kept", i)
+			t.Fatalf("team week %d just put and rendered is not kept", i)
 		}
-		if c.items > maxCachedItems {
-			t.Fatalf("the cache holds %d items, more than %d", c.items, maxCachedItems)
+		if unrendered := viewBytes + itemBytes*len(week); w.size <= unrendered {
+			t.Fatalf("team week %d rendered counts %d bytes, no more than unrendered (%d)", i, w.size, unrendered)
 		}
 	}
-	huge := make([]planner.Item, maxCachedItems+1)
+	within("after team weeks")
+	huge := make([]planner.Item, maxCachedBytes/itemBytes+1)
 	if w := c.put(key(0), 3, huge); w == nil || c.get(key(0), 3) != nil {
 		t.Errorf("a view larger than the whole cache: put returned %v, and it is kept: %v", w, c.get(key(0), 3) != nil)
 	}
+	within("after a huge week")
 
 	c.put(key(1), 5, nil)
 	c.put(key(1), 4, nil) // read by a request that began before the change to 5
@@ -229,6 +244,7 @@ func TestWeekCacheBounded(t *testing.T) {
 	if c.get(key(1), 6) != nil || c.weeks[key(1)] != nil {
 		t.Error("a view asked for at a newer revision is still kept")
 	}
+	within("after revisions")
 
 	var none *WeekCache
 	if none.put(weekKey{}, 1, nil) != nil || none.get(weekKey{}, 1) != nil {
