@@ -150,15 +150,15 @@ func (t *Turn) week(ctx context.Context, cmd Command) (Body, planner.Lang, error
 }
 
 // WeekView returns the member's week w, or the whole team's: from the
-// handler's WeekCache when it keeps the view at the member's (or the team's)
-// revision, else from the store.
+// handler's WeekCache when it keeps the view at the team's revision, else
+// from the store.
 func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekView, error) {
 	view := WeekView{Week: w, Team: team, TeamName: t.Team.Name, Viewer: t.Actor.UserID}
-	key, revision := weekKey{team: t.Actor.TeamID, user: t.Actor.UserID, week: w}, t.Member.Revision
+	key := weekKey{team: t.Actor.TeamID, user: t.Actor.UserID, week: w}
 	if team {
-		key.user, revision = "", t.Team.Revision
+		key.user = ""
 	}
-	if kept := t.weeks.get(key, revision); kept != nil {
+	if kept := t.weeks.get(key, t.Team.Revision); kept != nil {
 		view.Items, view.cached = kept.items, kept
 		return view, nil
 	}
@@ -167,7 +167,7 @@ func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekVie
 	if err != nil {
 		return view, err
 	}
-	view.Items, view.cached = items, t.weeks.put(key, revision, items)
+	view.Items, view.cached = items, t.weeks.put(key, t.Team.Revision, items)
 	return view, nil
 }
 

@@ -20,13 +20,12 @@ const (
 )
 
 // WeekCache keeps the week views read last, with their Slack renderings, for
-// as long as they are current: a member's week while the member's revision is
-// unchanged, a team's while the team's is (planner.Member.Revision and
-// planner.Team.Revision, which the database raises with every change to what
-// the view shows, whoever writes it). Looking at a week again, or at the
-// team's week a teammate looked at, then costs neither a read nor rendering:
-// a 50-member team's week is 500 items. Each viewer's own buttons are added
-// to the shared rendering per request.
+// as long as they are current: while their team's revision is unchanged
+// (planner.Team.Revision, which the database raises with every change to what
+// the team's views show, whoever writes it). Looking at a week again, or at
+// the team's week a teammate looked at, then costs neither a read nor
+// rendering: a 50-member team's week is 500 items. Each viewer's own buttons
+// are added to the shared rendering per request.
 //
 // A nil *WeekCache keeps nothing. A WeekCache is safe for concurrent use; its
 // zero value is empty and ready.

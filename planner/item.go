@@ -114,10 +114,6 @@ type Member struct {
 	IsAdmin   bool      // a workspace admin, as the chat platform reports it
 	ProfileAt time.Time // when Name, TZ and IsAdmin were last fetched; zero if never
 	RemindOff bool      // the member asked for no reminders
-	// Revision grows with every change to the member's items or name, and
-	// never goes back, even for a member erased and back: a view of their week
-	// read at one revision is current while it is unchanged.
-	Revision int64
 }
 
 // Team is a group of members who share items and a digest. Its settings
@@ -128,9 +124,9 @@ type Team struct {
 	TZ            string // the team's time zone (IANA name), or "" for the default
 	Lang          Lang   // the team's default reply language, or "" for the default
 	DigestChannel string // where the weekly retrospective is posted, or ""
-	// Revision grows with every change to the team's items, its members (who
-	// joins, their names) and its name: a view of the team's week read at one
-	// revision is current while it is unchanged.
+	// Revision grows with every change to the team's items, its members'
+	// names and its name, and never goes back: a view of the team's week, or
+	// of a member's, read at one revision is current while it is unchanged.
 	Revision int64
 }
 

@@ -74,21 +74,12 @@ func unrevisedTeams(teams []planner.Team) []planner.Team {
 	return teams
 }
 
-// unrevisedMember returns m with its Revision cleared.
-func unrevisedMember(m planner.Member) planner.Member {
-	m.Revision = 0
-	return m
-}
-
 // mustMembers returns the members of team teamID as stored.
 func mustMembers(tb testing.TB, db *DB, teamID string) []planner.Member {
 	tb.Helper()
 	members, err := db.Members(tb.Context(), teamID)
 	if err != nil {
 		tb.Fatalf("Members(%s): %v", teamID, err)
-	}
-	for i := range members {
-		members[i] = unrevisedMember(members[i])
 	}
 	return members
 }

@@ -141,7 +141,7 @@ func scanTeam(s scanner) (planner.Team, error) {
 }
 
 // memberColumns are a member's columns, in the order scanMember reads them.
-const memberColumns = `team_id, user_id, name, lang, tz, is_admin, profile_at, remind_off, revision`
+const memberColumns = `team_id, user_id, name, lang, tz, is_admin, profile_at, remind_off`
 
 // scanMember reads the columns of memberColumns.
 func scanMember(s scanner) (planner.Member, error) {
@@ -149,7 +149,7 @@ func scanMember(s scanner) (planner.Member, error) {
 		m         planner.Member
 		profileAt string
 	)
-	if err := s.Scan(&m.TeamID, &m.UserID, &m.Name, &m.Lang, &m.TZ, &m.IsAdmin, &profileAt, &m.RemindOff, &m.Revision); err != nil {
+	if err := s.Scan(&m.TeamID, &m.UserID, &m.Name, &m.Lang, &m.TZ, &m.IsAdmin, &profileAt, &m.RemindOff); err != nil {
 		return planner.Member{}, err
 	}
 	if profileAt != "" {

@@ -7,8 +7,7 @@ import (
 	"planbot/planner"
 )
 
-// mustMember calls EnsureMember for user userID named name in team teamID and
-// returns the member, unrevised.
+// mustMember calls EnsureMember for user userID named name in team teamID.
 func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Member {
 	tb.Helper()
 	_, m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
@@ -16,7 +15,7 @@ func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Memb
 	if err != nil {
 		tb.Fatalf("EnsureMember(%s, %s): %v", teamID, userID, err)
 	}
-	return unrevisedMember(m)
+	return m
 }
 
 func TestEnsureMember(t *testing.T) {
