@@ -64,7 +64,7 @@ type SlackResponse struct {
 	Text            string       `json:"text"`
 	Blocks          slack.Blocks `json:"blocks"`
 
-	textJSON []byte // Text already encoded as JSON (a WeekCache's), or nil
+	textJSON *encodedText // Text already encoded (a WeekCache's), or nil; used while Text is still that text
 }
 
 // NewSlackResponse renders a reply for Slack, visible only to the one who asked.

@@ -42,8 +42,8 @@ func (r SlackResponse) appendJSON(buf []byte) ([]byte, error) {
 		buf = append(buf, `"replace_original":true,`...)
 	}
 	buf = append(buf, `"text":`...)
-	if r.textJSON != nil {
-		buf = append(buf, r.textJSON...)
+	if r.textJSON != nil && r.textJSON.text == r.Text {
+		buf = append(buf, r.textJSON.json...)
 	} else {
 		buf = appendJSONString(buf, r.Text)
 	}
@@ -67,6 +67,12 @@ func (r SlackResponse) appendJSON(buf []byte) ([]byte, error) {
 		buf = append(buf, data...)
 	}
 	return append(buf, "]}"...), nil
+}
+
+// encodedText is a text and its JSON string.
+type encodedText struct {
+	text string
+	json []byte
 }
 
 // appendJSONString appends s as a JSON string, without HTML escaping.

@@ -46,12 +46,15 @@ func TestSlackResponseJSON(t *testing.T) {
 		Kind: planner.KindVisit, Count: 4, Title: "visit <!channel> & 4 enterprises", Status: planner.StatusPlanned,
 	}}
 	kept := cache.put(weekKey{team: "T1", week: w47}, 3, items)
+	edited := NewSlackResponse(Reply{Lang: planner.English, Body: WeekView{Week: w47, Viewer: "U1", Items: items, cached: kept}})
+	edited.Text = "a text set after the answer was made"
 	responses := map[string]SlackResponse{
-		"a week with buttons": NewSlackResponse(Reply{Lang: planner.English, Body: WeekView{Week: w47, Viewer: "U1", Items: items}}),
-		"a kept week":         NewSlackResponse(Reply{Lang: planner.Chinese, Body: WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items, cached: kept}}),
-		"a failure":           NewSlackResponse(Reply{Lang: planner.Chinese, Body: Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadLang, "<x> & \"y\"")}}),
-		"no blocks":           {Text: "a < b && c > d \u2028"},
-		"replacing":           {ReplaceOriginal: true, Text: "ok", Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewDividerBlock()}}},
+		"a kept week, its text edited": edited,
+		"a week with buttons":          NewSlackResponse(Reply{Lang: planner.English, Body: WeekView{Week: w47, Viewer: "U1", Items: items}}),
+		"a kept week":                  NewSlackResponse(Reply{Lang: planner.Chinese, Body: WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items, cached: kept}}),
+		"a failure":                    NewSlackResponse(Reply{Lang: planner.Chinese, Body: Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadLang, "<x> & \"y\"")}}),
+		"no blocks":                    {Text: "a < b && c > d \u2028"},
+		"replacing":                    {ReplaceOriginal: true, Text: "ok", Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewDividerBlock()}}},
 	}
 	for name, r := range responses {
 		t.Run(name, func(t *testing.T) {

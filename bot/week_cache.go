@@ -9,14 +9,16 @@ import (
 	"planbot/planner"
 )
 
-// A WeekCache holds at most maxCachedBytes of views, each counted as
-// viewBytes, itemBytes per item (a planner.Item and its strings) and the
-// length of its renderings: the views a thousand members and their twenty
-// teams look at in a week take about 25 MB.
+// A WeekCache holds at most maxCachedBytes of views, as it counts them: each
+// view viewBytes, each item itemBytes (a planner.Item is 264 bytes; a test
+// keeps the figure above it) and the length of its strings, each rendering
+// its length. The views a thousand members and their twenty teams look at in
+// a week count about 25 MB.
 const (
 	maxCachedBytes = 32 << 20
 	viewBytes      = 512
-	itemBytes      = 400
+	itemBytes      = 288
+	openItemBytes  = 24
 )
 
 // WeekCache keeps the week views read last, with their Slack renderings, for
@@ -57,16 +59,15 @@ type cachedWeek struct {
 // slackWeek is a week view rendered for Slack in one language, the same for
 // every viewer: the fallback text and the blocks, each already JSON.
 type slackWeek struct {
-	text     string
-	textJSON []byte
-	parts    []weekPart // each block a rawBlock
+	text  encodedText
+	parts []weekPart // each block a rawBlock
 }
 
 // size is about the memory s holds.
 func (s *slackWeek) size() int {
-	n := len(s.text) + len(s.textJSON)
+	n := len(s.text.text) + len(s.text.json)
 	for _, p := range s.parts {
-		n += 16 * len(p.open)
+		n += openItemBytes * len(p.open)
 		if raw, ok := p.block.(rawBlock); ok {
 			n += len(raw.json)
 		}
@@ -103,7 +104,10 @@ func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cach
 		return nil
 	}
 	w := &cachedWeek{revision: revision, items: items, key: key, cache: c, slack: map[planner.Lang]*slackWeek{}}
-	size := viewBytes + itemBytes*len(items)
+	size := viewBytes
+	for _, it := range items {
+		size += itemBytes + len(it.TeamID) + len(it.UserID) + len(it.UserName) + len(it.Place) + len(it.Title) + len(it.Outcome)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.weeks == nil {
@@ -156,7 +160,7 @@ func (w *cachedWeek) response(lang planner.Lang, v WeekView) SlackResponse {
 		b.list = append(b.list, p.block)
 		b.actions(b.ownButtons(p.open, v.Viewer, where)...)
 	}
-	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: shared.text, textJSON: shared.textJSON,
+	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: shared.text.text, textJSON: &shared.text,
 		Blocks: slack.Blocks{BlockSet: b.list}}
 }
 
@@ -177,7 +181,7 @@ func (w *cachedWeek) rendered(lang planner.Lang, v WeekView) *slackWeek {
 		}
 	}
 	text := Fallback(Reply{Lang: lang, Body: v})
-	s := &slackWeek{text: text, textJSON: appendJSONString(nil, text), parts: parts}
+	s := &slackWeek{text: encodedText{text: text, json: appendJSONString(nil, text)}, parts: parts}
 	w.slack[lang] = s
 	w.cache.mu.Lock()
 	w.cache.grow(w, s.size())

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"planbot/planner"
 	"planbot/storage"
@@ -239,11 +240,18 @@ func TestWeekCacheBounded(t *testing.T) {
 	if none.put(weekKey{}, 1, nil) != nil || none.get(weekKey{}, 1) != nil {
 		t.Error("a nil WeekCache kept a view")
 	}
+	if n := unsafe.Sizeof(planner.Item{}); n > itemBytes {
+		t.Errorf("a planner.Item is %d bytes, more than the %d the cache counts", n, itemBytes)
+	}
+	if n := unsafe.Sizeof(openItem{}); n > openItemBytes {
+		t.Errorf("an openItem is %d bytes, more than the %d the cache counts", n, openItemBytes)
+	}
 }
 
 // TestWeekCacheConcurrent has many requests look at the same weeks while
-// others change them; under the race detector it checks the cache's locking,
-// and every answer must be the view as rendered afresh at some revision.
+// others change them; under the race detector it checks the cache's locking.
+// Every answer must be its items rendered afresh, and once the changes stop,
+// every view must be the one without the cache.
 func TestWeekCacheConcurrent(t *testing.T) {
 	cached, plain, _ := cachedAndPlain(t, filepath.Join(t.TempDir(), "planbot.db"))
 	mustHandle(t, plain, ann, "tue visit 4 enterprises")
@@ -265,8 +273,14 @@ func TestWeekCacheConcurrent(t *testing.T) {
 					t.Errorf("%s: %T, want a week view", who.UserName, r.Body)
 					return
 				}
-				if _, err := json.Marshal(NewSlackResponse(r)); err != nil {
-					t.Error(err)
+				fresh := r
+				view := r.Body.(WeekView)
+				view.cached = nil
+				fresh.Body = view
+				got, err := json.Marshal(NewSlackResponse(r))
+				want, err2 := json.Marshal(NewSlackResponse(fresh))
+				if err != nil || err2 != nil || string(got) != string(want) {
+					t.Errorf("%s: a kept view differs from its items rendered afresh (%v, %v):\n%s\nwant:\n%s", who.UserName, err, err2, got, want)
 				}
 			}
 		})

@@ -12,7 +12,8 @@ type Store interface {
 
 	// EnsureMember creates the team and member if needed; a name fills in a
 	// member who has none (SetProfile is what renames). It returns the team and
-	// the member as stored, with their settings.
+	// the member as stored, with their settings and the team's current
+	// Revision: what is read after it is at least as new.
 	EnsureMember(ctx context.Context, team Team, m Member) (Team, Member, error)
 	// Team returns a team with its settings, or a NotFound error.
 	Team(ctx context.Context, id string) (Team, error)

@@ -263,7 +263,7 @@ func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (
 // items linked to it, oldest first, or returns a NotFound error.
 func (db *DB) CompanyHistory(ctx context.Context, teamID string, id int64) (_ []planner.StageChange, _ []planner.Item, err error) {
 	defer wrapErr(&err, "company history")
-	ctx, tx, err := db.beginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

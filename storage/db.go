@@ -4,8 +4,7 @@
 // Every method of DB runs in one transaction and is scoped by team (a method
 // that writes may share its transaction with other writes, in a savepoint of
 // its own: it still commits or fails alone). Reads run on a pool of their own,
-// beside the writer; a read checks its context when it begins, and is not
-// interrupted after (see beginRead). Errors are
+// beside the writer. Errors are
 // *planner.Error: NotFound for a missing item, team or member, Internal (Reason
 // internal_fail, with the cause wrapped) for everything else. Nothing is ever
 // deleted, except by ForgetMember.
@@ -194,22 +193,9 @@ func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
 
 // beginRead starts a read transaction on the read pool: a deferred BEGIN, so
 // its statements see one snapshot of the database, taken without the write
-// lock, while the writer goes on. It fails at once if ctx is done already.
-//
-// The transaction and its statements must run under the context it returns,
-// which keeps ctx's values but is never cancelled: with a cancellable context,
-// database/sql starts a goroutine for the transaction and for every query (to
-// watch for cancellation), and the driver one for every Exec. Reads take a few
-// milliseconds at most, and those goroutines cost more than that is worth: on a
-// 500-item week, and for the writer goroutine, which waits behind them for the
-// CPU.
-func (db *DB) beginRead(ctx context.Context) (context.Context, *sql.Tx, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
-	ctx = context.WithoutCancel(ctx)
-	tx, err := db.read.BeginTx(ctx, nil)
-	return ctx, tx, err
+// lock, while the writer goes on.
+func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
+	return db.read.BeginTx(ctx, nil)
 }
 
 // wrapErr turns the error *errp into a *planner.Error for a Store method named
@@ -281,10 +267,10 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 
 // read runs f in a read transaction on the read pool, so that all it reads
 // comes from one snapshot, and returns f's result once the transaction ends.
-// f's statements run under the context it is given (see beginRead).
+// f's statements run under the context it is given: ctx.
 func read[T any](ctx context.Context, db *DB, f func(ctx context.Context, tx *sql.Tx) (T, error)) (T, error) {
 	var zero T
-	ctx, tx, err := db.beginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return zero, err
 	}

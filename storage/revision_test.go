@@ -20,7 +20,8 @@ func revision(tb testing.TB, db *DB, teamID string) int64 {
 
 // TestRevisions checks which changes raise a team's revision: any change to
 // its items (added, done, erased), a member's name, the team's name; and
-// that nothing else does, another team's changes included.
+// that nothing else does (settings, languages, notes, companies), another
+// team's changes included.
 func TestRevisions(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := t.Context()
@@ -68,6 +69,27 @@ func TestRevisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a member's language (a reply's language is not in the revision)", false)
+
+	team, err := db.Team(ctx, "T1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	team.TZ, team.Lang, team.DigestChannel = "Asia/Shanghai", planner.Chinese, "C1"
+	if err := db.UpdateTeam(ctx, team); err != nil {
+		t.Fatal(err)
+	}
+	check("the team's settings, its name unchanged", false)
+	team.Name = "华东招商"
+	if err := db.UpdateTeam(ctx, team); err != nil {
+		t.Fatal(err)
+	}
+	check("the team's new name by UpdateTeam", true)
+
+	if err := db.SetNote(ctx, "T1", "U2", planner.Week{Year: 2025, Num: 47}, "retrospective"); err != nil {
+		t.Fatal(err)
+	}
+	mustAddCompany(t, db, "T1", "U2", "常诚车业", planner.StageLead)
+	check("a note and a company (a week view shows neither)", false)
 
 	if _, err := db.ForgetMember(ctx, "T1", "U1"); err != nil {
 		t.Fatal(err)

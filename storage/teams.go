@@ -44,7 +44,7 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 // would write is missing: the member exists, with a name if m gives one, and
 // the team has the name team gives (if any).
 func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Team, planner.Member, bool, error) {
-	ctx, tx, err := db.beginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return planner.Team{}, planner.Member{}, false, err
 	}

@@ -360,6 +360,10 @@ func TestClassify(t *testing.T) {
 		{kindAdd, 200, `{"text":"Sorry"}`, errNotAdded},
 		{kindWeek, 200, `{"text":"Your week"}`, ok},
 		{kindWeek, 200, `not json`, errNotJSON},
+		{kindTeam, 200, `{"text":"Team week","blocks":[`, errNotJSON},
+		{kindTeam, 200, `[1]`, errNotJSON},
+		{kindTeam, 200, `null`, errNotJSON},
+		{kindTeam, 200, "\n {\"text\":\"Team week\",\"blocks\":[]}\n", ok},
 		{kindTeam, 401, `invalid signature`, errStatus},
 	} {
 		if got := classify(tc.k, tc.status, []byte(tc.body)); got != tc.want {

@@ -4,9 +4,11 @@
 -- unchanged (bot.WeekCache keeps rendered week views this way). Triggers keep
 -- it, so every writer counts, another process's included. Teams are never
 -- deleted, so a revision never goes back, not even for a member erased by
--- ForgetMember and back. One counter per team, not per member: a member's
--- own counter cost every add 15 % more (another row to update in each
--- commit), for views that cost little to read again.
+-- ForgetMember and back. A week view shows no companies (ItemsStarting does
+-- not read the links), so companies and their links do not count: should a
+-- view show them one day, they need triggers here too. One counter per team,
+-- not per member: a member's own cost every add 15 % more (another row to
+-- update in each commit), for views that cost little to read again.
 
 -- +goose Up
 ALTER TABLE teams ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
