@@ -202,10 +202,14 @@ func (b *blocks) reminder(r Reminder) {
 func (b *blocks) week(v WeekView, home bool) {
 	parts, budget := weekParts(b.lang, v, b.budget)
 	b.budget = budget
-	where := weekWhere(v, home)
+	b.addWeekParts(parts, v.Viewer, weekWhere(v, home))
+}
+
+// addWeekParts adds a week's shared parts, each day followed by viewer's buttons.
+func (b *blocks) addWeekParts(parts []weekPart, viewer, where string) {
 	for _, p := range parts {
 		b.list = append(b.list, p.block)
-		b.actions(b.ownButtons(p.open, v.Viewer, where)...)
+		b.actions(b.ownButtons(p.open, viewer, where)...)
 	}
 }
 

@@ -113,10 +113,11 @@ func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cach
 	if c.weeks == nil {
 		c.weeks = map[weekKey]*cachedWeek{}
 	}
-	if old := c.weeks[key]; old != nil && old.revision > revision || size > maxCachedBytes {
+	old := c.weeks[key]
+	if old != nil && old.revision > revision || size > maxCachedBytes {
 		return w
 	}
-	if old := c.weeks[key]; old != nil {
+	if old != nil {
 		c.drop(old)
 	}
 	c.weeks[key] = w
@@ -155,11 +156,7 @@ func (c *WeekCache) drop(w *cachedWeek) {
 func (w *cachedWeek) response(lang planner.Lang, v WeekView) SlackResponse {
 	shared := w.rendered(lang, v)
 	b := &blocks{lang: lang, max: maxMessageBlocks}
-	where := weekWhere(v, false)
-	for _, p := range shared.parts {
-		b.list = append(b.list, p.block)
-		b.actions(b.ownButtons(p.open, v.Viewer, where)...)
-	}
+	b.addWeekParts(shared.parts, v.Viewer, weekWhere(v, false))
 	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: shared.text.text, textJSON: &shared.text,
 		Blocks: slack.Blocks{BlockSet: b.list}}
 }
