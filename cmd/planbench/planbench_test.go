@@ -184,7 +184,7 @@ func TestFloorCommand(t *testing.T) {
 		t.Fatalf("floor printed %q, want \"listening ADDR\"", line[:n])
 	}
 	go io.Copy(io.Discard, pr)
-	body := commandForm("T1", "U1", "周二 对接4家企业 #7")
+	body := commandForm("T1", "U1", "周二 对接4家企业 #7", 1)
 	for _, tc := range []struct {
 		secret string
 		want   int
@@ -223,6 +223,7 @@ func TestSignerVerifies(t *testing.T) {
 	teams, users, texts := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	kinds := map[kind]int{}
 	chinese := 0
+	bodies := map[string]bool{}
 	now := time.Now().Unix()
 	for range 2000 {
 		req := g.next(now)
@@ -245,6 +246,10 @@ func TestSignerVerifies(t *testing.T) {
 			}
 		}
 		teams[form.Get("team_id")], users[form.Get("user_id")], texts[form.Get("text")] = true, true, true
+		if bodies[string(req.body)] {
+			t.Fatalf("two byte-identical requests (planbot would refuse the second as a replay): %s", req.body)
+		}
+		bodies[string(req.body)] = true
 		if strings.ContainsAny(form.Get("text"), "周对本团") {
 			chinese++
 		}

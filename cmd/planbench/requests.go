@@ -131,17 +131,19 @@ func (g *generator) next(unixSecs int64) request {
 	if g.benchIDs {
 		team, user = benchdb.TeamID(u%g.teams), benchdb.UserID(u%g.teams, u/g.teams)
 	}
-	body := commandForm(team, user, text)
+	body := commandForm(team, user, text, g.seq)
 	ts := strconv.FormatInt(unixSecs, 10)
 	return request{kind: k, body: body, timestamp: ts, signature: g.signer.Sign(ts, body)}
 }
 
-// commandForm is the form Slack posts when user of team types "/plan text".
-func commandForm(team, user, text string) []byte {
+// commandForm is the form Slack posts when user of team types "/plan text";
+// seq makes its trigger_id unique, as Slack's are, so that no two requests are
+// byte-identical (planbot refuses a replayed signed request).
+func commandForm(team, user, text string, seq int) []byte {
 	return []byte(url.Values{
 		"token": {"bench-deprecated-token"}, "team_id": {team}, "team_domain": {strings.ToLower(team)},
 		"channel_id": {"CBENCH"}, "channel_name": {"investment"}, "user_id": {user}, "user_name": {strings.ToLower(user)},
 		"command": {"/plan"}, "text": {text}, "api_app_id": {"ABENCH"}, "is_enterprise_install": {"false"},
-		"response_url": {"http://127.0.0.1:9/commands/" + team}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"},
+		"response_url": {"http://127.0.0.1:9/commands/" + team}, "trigger_id": {fmt.Sprintf("13345224609.%d.8088930838d88f008e0", seq)},
 	}.Encode())
 }
