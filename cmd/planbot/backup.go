@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-
-	"planbot/storage"
 )
 
 // backup writes a consistent copy of the database to a new file, even while
@@ -23,9 +21,9 @@ func (e *environment) backup(ctx context.Context, args []string) (err error) {
 	if _, err := os.Stat(target); err == nil {
 		return usagef("backup: %s exists already; choose a new file", target)
 	}
-	db, err := storage.Open(ctx, cfg.db)
+	db, err := openDB(ctx, cfg.db, false)
 	if err != nil {
-		return usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
+		return err
 	}
 	defer closeErr(db.Close, &err)
 	if err := db.Backup(ctx, target); err != nil {

@@ -28,11 +28,12 @@ type environment struct {
 	fonts          []string          // font files tried for charts when PLANBOT_FONT is unset; nil: chart.Candidates
 }
 
-// open opens the database and builds the planner service for cfg.
-func (e *environment) open(ctx context.Context, cfg *config) (*planner.Service, func() error, error) {
-	db, err := storage.Open(ctx, cfg.db)
+// open opens the database (creating it only if create: see openDB) and
+// builds the planner service for cfg.
+func (e *environment) open(ctx context.Context, cfg *config, create bool) (*planner.Service, func() error, error) {
+	db, err := openDB(ctx, cfg.db, create)
 	if err != nil {
-		return nil, nil, usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
+		return nil, nil, err
 	}
 	return e.service(db, cfg), db.Close, nil
 }
@@ -50,7 +51,7 @@ func (e *environment) console(ctx context.Context, args []string) (err error) {
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
-	svc, closeDB, err := e.open(ctx, &cfg)
+	svc, closeDB, err := e.open(ctx, &cfg, true)
 	if err != nil {
 		return err
 	}
@@ -85,7 +86,7 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	svc, closeDB, err := e.open(ctx, &cfg)
+	svc, closeDB, err := e.open(ctx, &cfg, false)
 	if err != nil {
 		return err
 	}
@@ -160,7 +161,7 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 	if *format == "xlsx" && *out == "" && writesToTerminal(e.stdout) {
 		return usagef("export: an xlsx file is binary; write it to a file with --out report.xlsx (or redirect stdout)")
 	}
-	svc, closeDB, err := e.open(ctx, &cfg)
+	svc, closeDB, err := e.open(ctx, &cfg, false)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (e *environment) forget(ctx context.Context, args []string) (err error) {
 	if *user == "" {
 		return usagef("forget: give the member's user id: planbot forget --user U012ABC [--team T]")
 	}
-	svc, closeDB, err := e.open(ctx, &cfg)
+	svc, closeDB, err := e.open(ctx, &cfg, false)
 	if err != nil {
 		return err
 	}

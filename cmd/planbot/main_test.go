@@ -238,6 +238,7 @@ func isUsage(err error) bool {
 func TestBadConfigIsAUsageError(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "planbot.db")
+	mustPlanbot(t, map[string]string{"PLANBOT_DB": db}, "", "console") // an empty database
 	tests := []struct {
 		name string
 		env  map[string]string

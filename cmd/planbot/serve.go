@@ -16,7 +16,6 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
-	"planbot/storage"
 )
 
 // slackConfig is what serve reads from the environment only: Slack's secrets.
@@ -75,9 +74,9 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	db, err := storage.Open(ctx, cfg.db)
+	db, err := openDB(ctx, cfg.db, true)
 	if err != nil {
-		return usagef("PLANBOT_DB/--db: cannot open %q: %v", cfg.db, err)
+		return err
 	}
 	defer closeErr(db.Close, &err)
 	app := e.slackApp(e.service(db, &cfg), sc)
