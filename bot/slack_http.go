@@ -26,16 +26,19 @@ const (
 )
 
 // Routes registers Slack's three endpoints on mux, each answering only
-// requests signed with the verifier's secret.
+// requests signed with the verifier's secret, each request once.
 func (a *SlackApp) Routes(mux *http.ServeMux, v Verifier) {
-	mux.Handle("POST /slack/commands", a.signed("commands", MaxBody, v, a.serveCommand))
-	mux.Handle("POST /slack/interactions", a.signed("interactions", MaxInteractionBody, v, a.serveInteraction))
-	mux.Handle("POST /slack/events", a.signed("events", MaxBody, v, a.serveEvent))
+	seen := &replays{}
+	mux.Handle("POST /slack/commands", a.signed("commands", MaxBody, v, seen, a.serveCommand))
+	mux.Handle("POST /slack/interactions", a.signed("interactions", MaxInteractionBody, v, seen, a.serveInteraction))
+	mux.Handle("POST /slack/events", a.signed("events", MaxBody, v, seen, a.serveEvent))
 }
 
 // signed reads at most limit bytes (413 beyond), checks Slack's signature
-// over them (401 when it fails, with nothing done) and passes them on.
-func (a *SlackApp) signed(endpoint string, limit int64, v Verifier, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
+// over them (401 when it fails, with nothing done) and passes them on, unless
+// seen has seen the same signed request within the replay window: a replay is
+// answered 200 with nothing done.
+func (a *SlackApp) signed(endpoint string, limit int64, v Verifier, seen *replays, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		var tooBig *http.MaxBytesError
@@ -49,9 +52,15 @@ func (a *SlackApp) signed(endpoint string, limit int64, v Verifier, next func(ht
 			http.Error(w, "cannot read request", http.StatusBadRequest)
 			return
 		}
-		if err := v.Verify(r.Header, body); err != nil {
+		sig, secs, err := v.verify(r.Header, body)
+		if err != nil {
 			a.Metrics.requests.WithLabelValues(endpoint, "unsigned").Inc()
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		if !seen.first(sig, secs, v.now()) {
+			a.Metrics.requests.WithLabelValues(endpoint, "replayed").Inc()
+			w.WriteHeader(http.StatusOK)
 			return
 		}
 		a.Metrics.requests.WithLabelValues(endpoint, "ok").Inc()
@@ -67,6 +76,10 @@ func (a *SlackApp) serveCommand(w http.ResponseWriter, r *http.Request, body []b
 	}
 	if form.Get("ssl_check") == "1" {
 		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if form.Get("team_id") == "" || form.Get("user_id") == "" {
+		http.Error(w, "slash command without team_id or user_id", http.StatusBadRequest)
 		return
 	}
 	writeResponse(w, a.Command(r.Context(), slashCommandOf(form)))
@@ -92,6 +105,10 @@ func (a *SlackApp) serveInteraction(w http.ResponseWriter, r *http.Request, body
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
+	if !knownInteraction(cb) {
+		http.Error(w, "interaction of an unknown type, or without team or user", http.StatusBadRequest)
+		return
+	}
 	if answer := a.Interaction(r.Context(), cb); answer != nil {
 		writeJSON(w, answer)
 		return
@@ -105,12 +122,35 @@ func (a *SlackApp) serveEvent(w http.ResponseWriter, _ *http.Request, body []byt
 		http.Error(w, "malformed event", http.StatusBadRequest)
 		return
 	}
-	if challenge, ok := ev.Data.(*slackevents.EventsAPIURLVerificationEvent); ok {
+	challenge, verifying := ev.Data.(*slackevents.EventsAPIURLVerificationEvent)
+	switch {
+	case ev.Type == slackevents.URLVerification && verifying:
 		writeJSON(w, map[string]string{"challenge": challenge.Challenge})
 		return
+	case ev.Type == slackevents.AppRateLimited: // Slack's notice that it dropped events: nothing to do
+	case ev.Type == slackevents.CallbackEvent && identifiedEvent(ev):
+		a.Event(ev)
+	default:
+		http.Error(w, "event of an unknown type, or without team_id or user", http.StatusBadRequest)
+		return
 	}
-	a.Event(ev)
 	w.WriteHeader(http.StatusOK)
+}
+
+// knownInteraction reports whether cb is a kind of interaction planbot
+// handles (a button click, a form submitted) and says who, in which team, made it.
+func knownInteraction(cb slack.InteractionCallback) bool {
+	known := cb.Type == slack.InteractionTypeBlockActions || cb.Type == slack.InteractionTypeViewSubmission
+	return known && cb.Team.ID != "" && cb.User.ID != ""
+}
+
+// identifiedEvent reports whether an event callback names its team and, for
+// the Home tab being opened (the one event planbot acts on), its user.
+func identifiedEvent(ev slackevents.EventsAPIEvent) bool {
+	if opened, ok := ev.InnerEvent.Data.(*slackevents.AppHomeOpenedEvent); ok && opened.User == "" {
+		return false
+	}
+	return ev.TeamID != ""
 }
 
 // Recover answers a request whose handler panicked with a friendly message in

@@ -61,3 +61,40 @@ func TestVerifierSlackExample(t *testing.T) {
 		t.Fatalf("Sign = %s, want %s", got, exampleSig)
 	}
 }
+
+// replays remembers a signature only while its request could still pass
+// Verify: memory stays bounded by the requests of the last few minutes.
+func TestReplaysRememberOnlyTheWindow(t *testing.T) {
+	base := time.Unix(1763341200, 0)
+	sig := func(i int) (s [32]byte) {
+		s[0], s[1], s[2] = byte(i), byte(i>>8), byte(i>>16)
+		return s
+	}
+	r := &replays{}
+	if !r.first(sig(1), base.Unix(), base) || r.first(sig(1), base.Unix(), base.Add(4*time.Minute)) {
+		t.Fatal("a replay within the window was not recognised")
+	}
+	// A request from the (allowed) future is remembered until its own
+	// timestamp leaves the window.
+	future := base.Add(MaxSkew).Unix()
+	r.first(sig(2), future, base)
+	later := base.Add(MaxSkew + replaySweep + time.Second)
+	r.first(sig(3), later.Unix(), later)
+	if _, kept := r.seen[sig(1)]; kept || len(r.seen) != 2 || r.first(sig(2), future, later) {
+		t.Fatalf("after the window: %d remembered, want the future one and the new one", len(r.seen))
+	}
+
+	// An hour of 10 requests a second: never more than the window's worth.
+	r = &replays{}
+	most := 0
+	for i := range 36000 {
+		now := base.Add(time.Duration(i) * 100 * time.Millisecond)
+		if !r.first(sig(i), now.Unix(), now) {
+			t.Fatalf("request %d taken for a replay", i)
+		}
+		most = max(most, len(r.seen))
+	}
+	if limit := 10 * int((MaxSkew+replaySweep)/time.Second); most > limit {
+		t.Errorf("%d signatures remembered at most, want ≤ %d", most, limit)
+	}
+}
