@@ -102,6 +102,9 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	if len(r.Members) == 0 {
+		e.sayEmpty(t, w, *week == "")
+	}
 	lang := svc.For(t, planner.Member{}).Lang
 	if *chartFile != "" {
 		if err := writeChart(ctx, svc, t.ID, r, lang, font, *chartFile); err != nil {
@@ -176,6 +179,9 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 		if err != nil {
 			return err
 		}
+		if len(report.Items) == 0 && len(report.Retro.Members) == 0 {
+			e.sayEmpty(t, w, *week == "")
+		}
 		if err := bot.WriteXLSX(&file, report); err != nil {
 			return err
 		}
@@ -183,6 +189,9 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 		items, err := svc.ItemsOf(ctx, t.ID, "", w)
 		if err != nil {
 			return err
+		}
+		if len(items) == 0 {
+			e.sayEmpty(t, w, *week == "")
 		}
 		if err := bot.WriteCSV(&file, items); err != nil {
 			return err
@@ -196,6 +205,20 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 		return usagef("export: --out: %v", err)
 	}
 	return nil
+}
+
+// sayEmpty tells, on stderr, that team t has nothing in week w: the report
+// that follows is empty. current is when w is the default, this week.
+func (e *environment) sayEmpty(t planner.Team, w planner.Week, current bool) {
+	name := t.Name
+	if name == "" {
+		name = t.ID
+	}
+	hint := ""
+	if current {
+		hint = fmt.Sprintf(" (this week; another: --week %s)", w.Prev())
+	}
+	fmt.Fprintf(e.stderr, "planbot: team %s has nothing in %s%s\n", name, w, hint)
 }
 
 // writesToTerminal reports whether w is an interactive terminal.

@@ -40,8 +40,8 @@ const usageText = `usage: planbot <command> [flags]
 
 commands:
   console   type /plan commands in the terminal (try: planbot console)
-  digest    print a team's weekly retrospective (--week, --format text|json, --chart FILE: its chart as a PNG)
-  export    print a week's items as CSV, or write the weekly Excel report (--week, --format xlsx --out FILE)
+  digest    print a team's weekly retrospective (--week, --format text|json|blocks, --chart FILE: its chart as a PNG)
+  export    print a week's items as CSV, or the weekly Excel report (--week, --format csv|xlsx, --out FILE)
   backup    write a consistent copy of the database to a new file (safe while serve runs)
   forget    erase a member who left, with their items, history, notes and reminders (--user ID)
   serve     run the Slack app (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)
