@@ -65,6 +65,7 @@ const backupSettings = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred"
 // which commits the writes queued at once in one transaction (see group.go).
 type DB struct {
 	path string
+	id   fileID // the identity of the file opened at path
 	sql  *sql.DB
 	read *sql.DB
 
@@ -90,6 +91,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, errors.New("storage: open: empty database path")
 	}
 	if err := createPrivate(path); err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	id, err := identify(path)
+	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	writeDB, err := sql.Open("sqlite3", dsn(path, settings))
@@ -122,6 +127,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db := &DB{
 		path:   path,
+		id:     id,
 		sql:    writeDB,
 		read:   readDB,
 		writes: make(chan *writeRequest),
@@ -179,15 +185,20 @@ func (db *DB) Close() error {
 	return db.closeErr
 }
 
-// Ping checks that the database can still be reached, by both pools.
+// Ping checks that the database can still be reached, by both pools, and
+// that its file is still the one opened, writable (see stillOpen).
 func (db *DB) Ping(ctx context.Context) error {
-	return errors.Join(db.sql.PingContext(ctx), db.read.PingContext(ctx))
+	return errors.Join(db.stillOpen(), db.sql.PingContext(ctx), db.read.PingContext(ctx))
 }
 
-// begin starts a transaction on the write pool. The DSN's _txlock makes it BEGIN
+// begin starts a transaction on the write pool, unless the database's file is
+// no longer the one opened (see stillOpen). The DSN's _txlock makes it BEGIN
 // IMMEDIATE, so that a transaction that reads and then writes never fails to
 // upgrade its lock. The pool's one connection makes writers queue in Go.
 func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	if err := db.stillOpen(); err != nil {
+		return nil, err
+	}
 	return db.sql.BeginTx(ctx, nil)
 }
 
@@ -241,6 +252,10 @@ func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano
 // statement and one read transaction, which (unlike the incremental backup
 // API) cannot be restarted forever by a busy writer.
 func (db *DB) Backup(ctx context.Context, path string) error {
+	// A connection of the path's own would copy whatever file is there now.
+	if err := db.stillOpen(); err != nil {
+		return fmt.Errorf("storage: backup to %s: %w", path, err)
+	}
 	// The copy is private from its first byte: VACUUM INTO fills an empty file.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
