@@ -237,3 +237,28 @@ func TestLeadLinksAndOwners(t *testing.T) {
 		t.Errorf("after its owner was forgotten, the mover does not follow it:\n%s", got)
 	}
 }
+
+// A company name with zero-width or other invisible characters in it
+// (U+200B, U+2060, U+FEFF, U+200C/D) is the company without them: a lead
+// line moves it, an item links to it, and the retrospective finds 撞单 on it.
+func TestLeadZeroWidthTwin(t *testing.T) {
+	h := newHandler(t)
+	wang := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U2", UserName: "王芳"}
+	mustHandle(t, h, wang, "lead 常诚车业 在谈")
+	if got := RenderText(mustHandle(t, h, wang, "lead 常诚\u200b车业 签约")); got != "常诚车业：在谈 → 签约" {
+		t.Errorf("a zero-width twin of a company: %q, want it moved", got)
+	}
+	if got := RenderText(mustHandle(t, h, wang, "周三 拜访常\u2060诚车业 园区")); !strings.Contains(got, "🏢 常诚车业") {
+		t.Errorf("an item naming a twin is not linked: %q", got)
+	}
+	if got := RenderText(mustHandle(t, h, ann, "thu visit 【\ufeff常诚\u200c车\u200d业】")); !strings.Contains(got, "🏢 常诚车业") {
+		t.Errorf("a bracketed twin is not linked: %q", got)
+	}
+	if got := RenderText(mustHandle(t, h, wang, "项目库")); !strings.Contains(got, "招商项目库：1 家") {
+		t.Errorf("the pipeline has a twin:\n%s", got)
+	}
+	retro := mustHandle(t, h, ann, "digest").Body.(DigestView).Retro
+	if c := retro.Pipeline.Collisions; len(c) != 1 || c[0].Company != "常诚车业" {
+		t.Errorf("撞单 %+v, want both members on 常诚车业", c)
+	}
+}

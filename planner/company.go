@@ -79,11 +79,31 @@ type CompanyView struct {
 	Next        Item
 }
 
-// CompanyKey is the form company names are matched in: full-width letters,
-// digits and punctuation made half-width, case folded, and runs of spaces
-// made one, so that "Changcheng  Auto", "ＣＨＡＮＧＣＨＥＮＧ ａｕｔｏ" and
-// "changcheng auto" are one company.
+// CompanyKey is the form company names are matched in: invisible format
+// characters removed (withoutInvisible), full-width letters, digits and
+// punctuation made half-width, case folded, and runs of spaces made one, so
+// that "Changcheng  Auto", "ＣＨＡＮＧＣＨＥＮＧ ａｕｔｏ", "changcheng auto" and
+// "changcheng\u200b auto" are one company.
 func CompanyKey(name string) string {
-	folded := strings.ToLower(width.Fold.String(name))
+	folded := strings.ToLower(width.Fold.String(withoutInvisible(name)))
 	return strings.Join(strings.FieldsFunc(folded, unicode.IsSpace), " ")
 }
+
+// withoutInvisible removes the characters of Unicode category Cf (format):
+// zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF), the soft
+// hyphen, bidirectional controls. They show as nothing, so a name holding
+// one ("常诚\u200b车业") would be a second company that looks the same,
+// splitting the pipeline and hiding 撞单.
+func withoutInvisible(s string) string {
+	if !strings.ContainsFunc(s, isInvisible) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isInvisible(r rune) bool { return unicode.Is(unicode.Cf, r) }

@@ -8,6 +8,11 @@ func TestCompanyKey(t *testing.T) {
 		{"ＣＨＡＮＧＣＨＥＮＧ　ａｕｔｏ", "Changcheng Auto"},
 		{" 常诚车业 ", "常诚车业"},
 		{"宁德时代（CATL）", "宁德时代(catl)"},
+		// Invisible format characters (Cf) make a twin that looks the same.
+		{"常诚\u200b车业", "常诚车业"},
+		{"\ufeff常\u2060诚\u200c车\u200d业\u00ad", "常诚车业"},
+		{"Changcheng\u200b Auto", "changcheng auto"},
+		{"Chang\u202echeng Auto", "Changcheng Auto"},
 	} {
 		if CompanyKey(c.a) != CompanyKey(c.b) {
 			t.Errorf("CompanyKey(%q) = %q, CompanyKey(%q) = %q; want equal", c.a, CompanyKey(c.a), c.b, CompanyKey(c.b))

@@ -88,11 +88,12 @@ func ParseLead(text string) (LeadLine, error) {
 // read without its quotes, so one left in the name was not closed or opened.
 const strayQuotes = "\"“”「」『』"
 
-// cleanName is a name as a company's: spaces made single, and the brackets
-// items link with ([…], 【…】) and punctuation typed after a name (。，,、;；:：)
-// taken off, so that "【常诚车业】" and "常诚车业。" are 常诚车业.
+// cleanName is a name as a company's: invisible format characters removed
+// (withoutInvisible), spaces made single, and the brackets items link with
+// ([…], 【…】) and punctuation typed after a name (。，,、;；:：) taken off, so
+// that "【常诚车业】", "常诚车业。" and "常诚\u200b车业" are 常诚车业.
 func cleanName(name string) string {
-	name = strings.Join(strings.FieldsFunc(name, unicode.IsSpace), " ")
+	name = strings.Join(strings.FieldsFunc(withoutInvisible(name), unicode.IsSpace), " ")
 	for {
 		trimmed := strings.TrimSpace(strings.TrimRight(name, "。，,、;；:："))
 		if inner, ok := strings.CutPrefix(trimmed, "["); ok && strings.HasSuffix(inner, "]") {

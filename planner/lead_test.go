@@ -25,6 +25,8 @@ func TestParseLead(t *testing.T) {
 		{"[CATL] signed", LeadLine{Name: "CATL", Stage: StageSigned}},
 		{"Blue Sky Tech。", LeadLine{Name: "Blue Sky Tech"}},
 		{"蓝天, 在谈", LeadLine{Name: "蓝天", Stage: StageNegotiating}},
+		{"常诚\u200b车业 签约", LeadLine{Name: "常诚车业", Stage: StageSigned}}, // a zero-width twin is the company
+		{"\ufeff【常\u2060诚车业】\u200d 投产", LeadLine{Name: "常诚车业", Stage: StageProduction}},
 	} {
 		got, err := ParseLead(c.text)
 		if err != nil || got != c.want {

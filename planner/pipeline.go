@@ -154,12 +154,13 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 	// A known company named in brackets is among those matched: its key is in
 	// the text's.
 	for _, name := range bracketed(text) {
-		k := CompanyKey(cleanName(name))
+		name = cleanName(name) // as the reply shows it: on one line, without invisible characters
+		k := CompanyKey(name)
 		i := slices.IndexFunc(matched, func(c Company) bool { return CompanyKey(c.Name) == k })
 		switch {
 		case i >= 0:
 			add(matched[i])
-		case !slices.Contains(unlinked, name):
+		case name != "" && !slices.Contains(unlinked, name):
 			unlinked = append(unlinked, name)
 		}
 	}
