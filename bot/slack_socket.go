@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -38,10 +39,10 @@ func (a *SlackApp) RunSocketMode(ctx context.Context, client *socketmode.Client)
 	err := client.RunContext(ctx)
 	stop() // the client gives up for good on a refused token: stop reading its events too
 	<-done
-	if errors.Is(err, context.Canceled) {
+	if err == nil || errors.Is(err, context.Canceled) {
 		return nil
 	}
-	return err
+	return fmt.Errorf("socket mode: %w", err)
 }
 
 // socketEvent acknowledges one envelope, carrying the answer when there is one.
@@ -76,7 +77,14 @@ func (a *SlackApp) socketEvent(ctx context.Context, client *socketmode.Client, e
 		a.Metrics.requests.WithLabelValues("socket_events", "ok").Inc()
 		a.ack(client, evt, nil, "")
 		a.Event(ev)
-	case socketmode.EventTypeConnected, socketmode.EventTypeConnecting, socketmode.EventTypeConnectionError:
+	case socketmode.EventTypeConnectionError:
+		// slack-go tries again after the backoff; say why each attempt failed.
+		attrs := []any{"state", string(evt.Type)}
+		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
+			attrs = append(attrs, "attempt", ce.Attempt, "retry_in", ce.Backoff.Round(time.Millisecond).String(), "err", ce.ErrorObj)
+		}
+		a.Log.Warn("socket mode: cannot connect to Slack", attrs...)
+	case socketmode.EventTypeConnected, socketmode.EventTypeConnecting:
 		a.Log.Info("socket mode", "state", string(evt.Type))
 	}
 }
