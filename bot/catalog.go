@@ -75,6 +75,10 @@ const (
 	msgExportUploading msg = "export_uploading"
 	msgExportConsole   msg = "export_console"
 	msgExportFailed    msg = "export_failed"
+	// Slack too slow or rate-limited (slack_app.go, slack_setup.go).
+	msgAdminUnchecked msg = "admin_unchecked"
+	msgPostFailed     msg = "post_failed"
+	msgSetupSlow      msg = "setup_slow"
 )
 
 // The sentences of the company pipeline (render_pipeline.go, render_retro.go).

@@ -139,6 +139,10 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #t
 	msgExportUploading: "Making the Excel report of %s: it will be in your direct messages in a moment.",
 	msgExportConsole:   "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week %s --out report.xlsx",
 	msgExportFailed:    "I could not send you the Excel report of %s (%s). Try again in a moment; if it says missing_scope, an admin must give planbot the files:write scope and reinstall it.",
+	// Slack too slow or rate-limited.
+	msgAdminUnchecked: "I could not check with Slack that you are an admin of this team (Slack did not answer in time), so nothing was changed. Try again in a moment.",
+	msgPostFailed:     "I could not post the retrospective of %s (%s). If it was due, I keep trying on my own; otherwise try again in a moment: /plan digest post",
+	msgSetupSlow:      "I could not set up <#%s>: Slack did not answer in time (%s). Nothing was changed; run /plan setup there again in a moment.",
 }
 
 var englishKinds = map[planner.Kind]string{

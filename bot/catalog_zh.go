@@ -139,6 +139,10 @@ var chinese = map[msg]string{
 	msgExportUploading: "正在生成 %s 的 Excel 周报，稍后发到你的私信。",
 	msgExportConsole:   "Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week %s --out report.xlsx",
 	msgExportFailed:    "没能把 %s 的 Excel 周报发给你（%s）。请稍后再试；如果提示 missing_scope，需要管理员为 planbot 添加 files:write 权限并重新安装。",
+	// Slack 响应慢或限流。
+	msgAdminUnchecked: "没能向 Slack 确认你是本团队的管理员（Slack 没有及时响应），所以什么都没有改动。请稍后再试。",
+	msgPostFailed:     "没能发布 %s 的周末总结复盘（%s）。如果已经到了发布时间，我会自己继续重试；否则请稍后再试：/plan 周报 发布",
+	msgSetupSlow:      "没能设置 <#%s>：Slack 没有及时响应（%s）。什么都没有改动；请稍后在该频道再运行一次 /plan setup。",
 }
 
 var chineseKinds = map[planner.Kind]string{

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,6 +39,9 @@ type SlackApp struct {
 	once       sync.Once
 	base       context.Context // the context of all work after answers; cancelled by Shutdown
 	abandon    context.CancelFunc
+	reports    context.Context // the context of telling members how their work ended; cancelled last
+	silence    context.CancelFunc
+	importPace time.Duration // the pause between two users.list pages of /plan setup; 0: listPace
 }
 
 // ProfileMaxAge is how long a member's Slack name, zone and admin flag are trusted.
@@ -50,10 +54,24 @@ const ProfileMaxAge = 24 * time.Hour
 const maxRefreshes = 4
 
 // How long work after an answer may take: most of it is one or two calls;
-// /plan setup imports a whole channel, one users.info call at a time.
+// /plan setup imports a whole channel, a users.list page at a time.
 const (
 	afterAckTimeout = 30 * time.Second
 	setupTimeout    = 10 * time.Minute
+)
+
+// adminCheckTimeout bounds asking Slack, before the answer, whether a member
+// not known as an admin is one: Slack gives up on an answer after 3 s, and a
+// rate-limited users.info would otherwise wait out its Retry-After.
+const adminCheckTimeout = 1500 * time.Millisecond
+
+// How Shutdown spends its time once its deadline nears: the work still
+// running is cancelled reportReserve before it, so that each member whose
+// request it was still hears how it ended; the reports are cancelled
+// lastReserve before it.
+const (
+	reportReserve = 2500 * time.Millisecond
+	lastReserve   = 250 * time.Millisecond
 )
 
 // SlackResponse is a reply as Slack takes it from a command, a response_url
@@ -78,28 +96,67 @@ func NewSlackResponse(r Reply) SlackResponse {
 // Wait blocks until all work started after answers has finished.
 func (a *SlackApp) Wait() { a.work.Wait() }
 
-// Shutdown waits for the work started after answers; when ctx ends first, it
-// cancels that work and waits for it to return. Call it once nothing can start
-// new work (the servers and Socket Mode have stopped).
+// Shutdown waits for the work started after answers until reportReserve
+// before ctx's deadline (or until ctx ends, when it has none), then cancels
+// it: each piece tells its member, by response_url, that it did not finish,
+// or logs why. With a deadline it returns by then, whatever Slack does. Call
+// it once nothing can start new work (the servers and Socket Mode have stopped).
 func (a *SlackApp) Shutdown(ctx context.Context) error {
+	a.init()
 	done := make(chan struct{})
 	go func() { a.work.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		a.init()
-		a.abandon()
-		<-done
-		return errors.New("shutdown: work after answers was cancelled")
+	deadline, ok := ctx.Deadline()
+	// after waits for the work until ctx ends or its deadline is less than reserve away.
+	after := func(reserve time.Duration) bool {
+		c := ctx
+		if ok {
+			var cancel context.CancelFunc
+			c, cancel = context.WithDeadline(ctx, deadline.Add(-reserve))
+			defer cancel()
+		}
+		select {
+		case <-done:
+			return true
+		case <-c.Done():
+			return false
+		}
 	}
+	if after(reportReserve) {
+		return nil
+	}
+	a.Log.Warn("shutdown: cancelling the work still running after answers; its members are told")
+	a.abandon()
+	if !ok { // no deadline: let the reports take their reportTimeout
+		<-done
+		return nil
+	}
+	if after(lastReserve) {
+		return nil
+	}
+	a.silence()
+	if after(0) {
+		return nil
+	}
+	return errors.New("shutdown: work after answers did not return once cancelled")
 }
 
 func (a *SlackApp) init() {
 	a.once.Do(func() {
 		a.base, a.abandon = context.WithCancel(context.Background())
+		a.reports, a.silence = context.WithCancel(context.Background())
 		a.slots = make(chan struct{}, maxRefreshes)
 	})
+}
+
+// reportTimeout bounds telling a member how work after their answer ended.
+const reportTimeout = 10 * time.Second
+
+// reportContext is the context for telling a member how work after their
+// answer ended: it outlives the work's own deadline and its cancellation by
+// Shutdown (by reportTimeout at most), so the member hears that it failed.
+func (a *SlackApp) reportContext() (context.Context, context.CancelFunc) {
+	a.init()
+	return context.WithTimeout(a.reports, reportTimeout)
 }
 
 // after runs f once the answer is on its way, with its own deadline.
@@ -132,9 +189,11 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 	cmd := ParseCommand(text)
 	a.Metrics.commands.WithLabelValues(string(cmd.Verb)).Inc()
 	if cmd.AdminOnly() && !actor.Admin {
-		// Whether they are a workspace admin must be known now, not after the answer.
-		if err := a.refreshProfile(ctx, actor, true); err != nil {
-			a.Log.Warn("users.info for an admin command failed", "err", err)
+		if lang, err := a.checkAdmin(ctx, actor, cmd); err != nil {
+			a.Log.Warn("could not check that a member is an admin; the command was refused", "verb", cmd.Verb, "err", err)
+			a.refreshAfter(actor)
+			a.Metrics.commandSeconds.Observe(time.Since(start).Seconds())
+			return NewSlackResponse(Reply{Lang: lang, Body: Notice{Text: say(lang, msgAdminUnchecked)}})
 		}
 	}
 	reply := a.Handler.Handle(ctx, actor, text)
@@ -161,12 +220,19 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 func (a *SlackApp) postDigest(ctx context.Context, actor planner.Actor, p DigestPost, responseURL string, lang planner.Lang) error {
 	r := Reply{Lang: lang}
 	team, err := a.Poster.PostNow(ctx, actor.TeamID, p.Week, p.Force)
-	if err != nil {
-		r.Body = Failure{Err: planner.ErrorOf(err)}
-	} else {
+	var failed error // Slack's or planbot's failure, not the admin's mistake
+	switch {
+	case err == nil:
 		r.Body = Notice{Text: say(lang, msgPosted, p.Week, team.DigestChannel)}
+	case planner.ErrorOf(err).Code == planner.Internal:
+		failed = err
+		r.Body = Notice{Text: say(lang, msgPostFailed, p.Week, uploadErrorCode(err))}
+	default:
+		r.Body = Failure{Err: planner.ErrorOf(err)}
 	}
-	return a.respond(ctx, responseURL, NewSlackResponse(r), false)
+	tell, cancel := a.reportContext()
+	defer cancel()
+	return errors.Join(failed, a.respond(tell, responseURL, NewSlackResponse(r), false))
 }
 
 // refreshAfter refreshes the member's profile after the answer, unless it is
@@ -192,6 +258,27 @@ func (a *SlackApp) refreshAfter(actor planner.Actor) {
 	})
 }
 
+// checkAdmin makes sure, before an admin-only command of a member not in
+// PLANBOT_ADMINS runs, that their stored profile says whether they are an
+// admin: it is trusted when it says so (refreshProfile keeps it current after
+// answers); otherwise Slack is asked, within adminCheckTimeout. An error means
+// Slack could not tell in time, and the command must be refused, in the
+// language returned.
+func (a *SlackApp) checkAdmin(ctx context.Context, actor planner.Actor, cmd Command) (planner.Lang, error) {
+	lang := cmd.Lang
+	t, err := a.Handler.Begin(ctx, actor)
+	if err != nil {
+		return cmp.Or(lang, a.Handler.Service.Lang), err
+	}
+	lang = cmp.Or(t.Member.Lang, lang, t.Service.Lang)
+	if t.Member.IsAdmin {
+		return lang, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, adminCheckTimeout)
+	defer cancel()
+	return lang, a.fetchProfile(ctx, t)
+}
+
 // refreshProfile fetches the member's name, zone and admin flag with
 // users.info when they are older than ProfileMaxAge (or always, when forced).
 // The answer to most commands looks no further than the in-memory note of
@@ -210,14 +297,20 @@ func (a *SlackApp) refreshProfile(ctx context.Context, actor planner.Actor, forc
 		a.profiled.Store(key, t.Member.ProfileAt)
 		return nil
 	}
-	u, err := a.API.GetUserInfoContext(ctx, actor.UserID)
+	return a.fetchProfile(ctx, t)
+}
+
+// fetchProfile asks Slack for the member's profile with users.info and stores it.
+func (a *SlackApp) fetchProfile(ctx context.Context, t *Turn) error {
+	now := a.Now()
+	u, err := a.API.GetUserInfoContext(ctx, t.Actor.UserID)
 	if err != nil {
-		return fmt.Errorf("users.info %s: %w", actor.UserID, err)
+		return fmt.Errorf("users.info %s: %w", t.Actor.UserID, err)
 	}
 	if err := a.Handler.Service.Store.SetProfile(ctx, profileOf(t.Member, u, now)); err != nil {
 		return err
 	}
-	a.profiled.Store(key, now)
+	a.profiled.Store(t.Actor.TeamID+"/"+t.Actor.UserID, now)
 	return nil
 }
 

@@ -16,10 +16,6 @@ import (
 // uploadTimeout bounds making the Excel report and uploading it after the answer.
 const uploadTimeout = 2 * time.Minute
 
-// reportTimeout bounds telling the member that the upload failed, when the
-// upload took all of uploadTimeout.
-const reportTimeout = 10 * time.Second
-
 // uploadReport makes the Excel report of week w for the actor's team and
 // uploads it to the actor's direct messages with Slack's external upload
 // flow (files.getUploadURLExternal, the upload, files.completeUploadExternal).
@@ -29,12 +25,8 @@ func (a *SlackApp) uploadReport(ctx context.Context, actor planner.Actor, w plan
 	if err == nil {
 		return nil
 	}
-	tell := ctx
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) { // out of time, but not shutting down: still say so
-		var cancel context.CancelFunc
-		tell, cancel = context.WithTimeout(context.WithoutCancel(ctx), reportTimeout)
-		defer cancel()
-	}
+	tell, cancel := a.reportContext() // out of time, or shutting down: still say so
+	defer cancel()
 	msg := NewSlackResponse(Reply{Lang: lang, Body: Notice{Text: say(lang, msgExportFailed, w, uploadErrorCode(err))}})
 	if rerr := a.respond(tell, responseURL, msg, false); rerr != nil {
 		return errors.Join(err, rerr)
@@ -88,7 +80,7 @@ func (a *SlackApp) openDM(ctx context.Context, userID string) (string, error) {
 // errorCode is the shape of a Slack error code, such as missing_scope.
 var errorCode = regexp.MustCompile(`^[a-z0-9_]{1,64}$`)
 
-// uploadErrorCode names why an upload failed, in words safe to show: Slack's
+// uploadErrorCode names why an upload (or another call to Slack) failed, in words safe to show: Slack's
 // error code (missing_scope, not_in_channel…), timeout, or error.
 func uploadErrorCode(err error) string {
 	var slackErr slack.SlackErrorResponse

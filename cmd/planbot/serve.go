@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/http"
 	"net/http/pprof"
@@ -105,7 +104,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
 			// Stop the servers already listening: the database closes on return.
-			return errors.Join(usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err), e.shutdown(servers, app, &sync.WaitGroup{}))
+			e.shutdown(servers, app, &sync.WaitGroup{})
+			return usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err)
 		}
 		e.log.Info("listening", "addr", ln.Addr().String())
 		if e.listening != nil {
@@ -132,7 +132,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	case err = <-failed:
 	}
 	stop()
-	return errors.Join(err, e.shutdown(servers, app, &running))
+	e.shutdown(servers, app, &running)
+	return err
 }
 
 // minProcs is the fewest Ps (runtime.GOMAXPROCS) serve runs with. SQLite runs
@@ -207,16 +208,24 @@ func (e *environment) scheduler() (*bot.Scheduler, error) {
 }
 
 // shutdown stops accepting, waits for Socket Mode and the scheduler (already
-// told to stop), then lets in-flight replies finish, all within
-// shutdownGrace; what is still running then is cancelled.
-func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, running *sync.WaitGroup) error {
+// told to stop), then lets in-flight replies and the work after answers
+// finish, all within shutdownGrace: the work still running near its end is
+// cancelled and the members whose work it was are told (bot.SlackApp.Shutdown).
+// Running out of time is logged, not an error: serve still exits 0 in time.
+func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, running *sync.WaitGroup) {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	var errs []error
+	// Answers take under 3 s; the rest of the grace is for the work after them.
+	answers, cancelAnswers := context.WithTimeout(ctx, shutdownGrace/2)
+	defer cancelAnswers()
 	for _, srv := range servers {
-		errs = append(errs, srv.Shutdown(ctx))
+		if err := srv.Shutdown(answers); err != nil {
+			e.log.Warn("shutdown: closing connections still open", "addr", srv.Addr, "err", err)
+			srv.Close()
+		}
 	}
 	running.Wait()
-	errs = append(errs, app.Shutdown(ctx))
-	return errors.Join(errs...)
+	if err := app.Shutdown(ctx); err != nil {
+		e.log.Error("shutdown", "err", err)
+	}
 }

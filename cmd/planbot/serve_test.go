@@ -94,6 +94,13 @@ func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "conversations.members":
 		answer["members"] = []string{"U1", "U2", "UBOT"}
 		answer["response_metadata"] = map[string]any{"next_cursor": ""}
+	case "users.list":
+		var members []map[string]any
+		for id, u := range slackUsers {
+			members = append(members, map[string]any{"id": id, "name": u["name"], "real_name": u["real_name"], "tz": u["tz"], "is_bot": u["is_bot"] == true})
+		}
+		answer["members"] = members
+		answer["response_metadata"] = map[string]any{"next_cursor": ""}
 	case "views.open", "views.publish":
 		answer["view"] = map[string]any{"id": "V1"}
 	default:
