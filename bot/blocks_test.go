@@ -17,15 +17,10 @@ import (
 	"planbot/planner"
 )
 
-// Block Kit's limits, as Slack documents them (and the brief of these tests).
+// Block Kit's limits that these tests name; internal/slackcheck checks them all.
 const (
 	slackMessageBlocks = 50
 	slackViewBlocks    = 100
-	slackSectionChars  = 3000
-	slackHeaderChars   = 150
-	slackActionsItems  = 25
-	slackButtonChars   = 75
-	slackValueChars    = 2000
 	slackMessageChars  = 12000 // all the text of a message's blocks, before msg_blocks_too_long
 	slackFallbackChars = 4000
 )
@@ -216,49 +211,16 @@ func partsOf(decoded []map[string]any) blockParts {
 	return p
 }
 
-// checkLimits checks blocks against Block Kit's limits, with at most maxBlocks
-// blocks and, when maxChars is not 0, that many characters of text in all.
+// checkLimits checks blocks with the Slack checker, as a list of at most
+// maxBlocks, and when maxChars is not 0 planbot's own budget: that many
+// characters of text in all. It returns the blocks decoded.
 func checkLimits(t *testing.T, blocks []slack.Block, maxBlocks, maxChars int) []map[string]any {
 	t.Helper()
-	if len(blocks) > maxBlocks {
-		t.Errorf("%d blocks, Slack takes at most %d", len(blocks), maxBlocks)
-	}
+	checkSlackBlocks(t, blocks, maxBlocks)
 	decoded := decodeBlocks(t, blocks)
 	total := 0
-	for i, b := range decoded {
+	for _, b := range decoded {
 		total += textChars(b)
-		switch b["type"] {
-		case "section":
-			if n := utf8.RuneCountInString(textOf(b, "text")); n > slackSectionChars || n == 0 {
-				t.Errorf("block %d: section of %d characters, want 1..%d", i, n, slackSectionChars)
-			}
-		case "header":
-			if n := utf8.RuneCountInString(textOf(b, "text")); n > slackHeaderChars {
-				t.Errorf("block %d: header of %d characters, want at most %d", i, n, slackHeaderChars)
-			}
-			if typ := b["text"].(map[string]any)["type"]; typ != "plain_text" {
-				t.Errorf("block %d: header text of type %v, want plain_text", i, typ)
-			}
-		case "context":
-			for _, e := range b["elements"].([]any) {
-				if s, _ := e.(map[string]any)["text"].(string); utf8.RuneCountInString(s) > slackSectionChars {
-					t.Errorf("block %d: context text of %d characters", i, utf8.RuneCountInString(s))
-				}
-			}
-		case "actions":
-			elems := b["elements"].([]any)
-			if len(elems) > slackActionsItems || len(elems) == 0 {
-				t.Errorf("block %d: %d elements in an actions block, want 1..%d", i, len(elems), slackActionsItems)
-			}
-		}
-	}
-	for _, btn := range partsOf(decoded).buttons {
-		if n := utf8.RuneCountInString(btn.label); n > slackButtonChars || n == 0 {
-			t.Errorf("button %q: label of %d characters, want 1..%d", btn.label, n, slackButtonChars)
-		}
-		if n := utf8.RuneCountInString(btn.value); n > slackValueChars {
-			t.Errorf("button %q: value of %d characters, want at most %d", btn.label, n, slackValueChars)
-		}
 	}
 	if maxChars > 0 && total > maxChars {
 		t.Errorf("%d characters of text in the blocks, want at most %d", total, maxChars)
@@ -426,23 +388,23 @@ func TestRenderBlocksButtons(t *testing.T) {
 		want   []string // action, label and value of each button
 	}{
 		{"own week", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
-			"item_done Done #1 1|week:2025-W47|en", "item_cancel Cancel #1 1|week:2025-W47|en",
-			"item_done Done #6 6|week:2025-W47|en", "item_cancel Cancel #6 6|week:2025-W47|en",
+			"item_done:1 Done #1 1|week:2025-W47|en", "item_cancel:1 Cancel #1 1|week:2025-W47|en",
+			"item_done:6 Done #6 6|week:2025-W47|en", "item_cancel:6 Cancel #6 6|week:2025-W47|en",
 		}},
 		{"team week", RenderBlocks(Reply{planner.Chinese, WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
-			"item_done 完成 #1 1|team:2025-W47|zh", "item_cancel 取消 #1 1|team:2025-W47|zh",
-			"item_done 完成 #6 6|team:2025-W47|zh", "item_cancel 取消 #6 6|team:2025-W47|zh",
+			"item_done:1 完成 #1 1|team:2025-W47|zh", "item_cancel:1 取消 #1 1|team:2025-W47|zh",
+			"item_done:6 完成 #6 6|team:2025-W47|zh", "item_cancel:6 取消 #6 6|team:2025-W47|zh",
 		}},
 		{"team week of another", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
-			"item_done Done #4 4|team:2025-W47|en", "item_cancel Cancel #4 4|team:2025-W47|en",
+			"item_done:4 Done #4 4|team:2025-W47|en", "item_cancel:4 Cancel #4 4|team:2025-W47|en",
 		}},
 		{"team week of an outsider", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
 		{"home", HomeBlocks(planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
-			"item_done Done #1 1|home|en", "item_cancel Cancel #1 1|home|en",
-			"item_done Done #6 6|home|en", "item_cancel Cancel #6 6|home|en",
+			"item_done:1 Done #1 1|home|en", "item_cancel:1 Cancel #1 1|home|en",
+			"item_done:6 Done #6 6|home|en", "item_cancel:6 Cancel #6 6|home|en",
 		}},
 		{"added", RenderBlocks(Reply{planner.Chinese, Added{Items: items[:1]}}), []string{
-			"item_done 完成 #1 1|added|zh", "item_undo 撤销 1|added|zh",
+			"item_done:1 完成 #1 1|added|zh", "item_undo:1 撤销 1|added|zh",
 		}},
 	}
 	for _, tt := range tests {
@@ -679,5 +641,32 @@ func TestFitTextCutsAsBefore(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A click runs what its button's action_id says on the item its value names;
+// buttons from before the ids were added ("item_done") still work.
+func TestClickLine(t *testing.T) {
+	v := ButtonValue{ID: 12, Where: "week:2025-W47", Lang: planner.English}
+	for _, tt := range []struct {
+		action, want string
+	}{
+		{"item_done:12", "done 12"},
+		{"item_cancel:12", "cancel 12"},
+		{"item_undo:12", "cancel 12 undo"},
+		{"item_done", "done 12"},
+		{"item_cancel", "cancel 12"},
+		{"item_done:13", ""},
+		{"item_done:", ""},
+		{"item_done:12:x", ""},
+		{"item_delete:12", ""},
+		{"", ""},
+	} {
+		t.Run(tt.action, func(t *testing.T) {
+			line, ok := clickLine(tt.action, v)
+			if line != tt.want || ok != (tt.want != "") {
+				t.Errorf("clickLine(%q) = %q, %t; want %q", tt.action, line, ok, tt.want)
+			}
+		})
 	}
 }

@@ -63,6 +63,7 @@ func checkNoMention(t *testing.T, r Reply) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSlackMessage(t, blocks)
 	for what, text := range map[string]string{"text": RenderText(r), "slack": string(blocks)} {
 		if strings.Contains(text, "<@") || strings.Contains(text, `\u003c@`) {
 			t.Errorf("%s has a live mention:\n%s", what, text)

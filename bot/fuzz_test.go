@@ -180,6 +180,7 @@ func FuzzParseCommand(f *testing.F) {
 		if err := enc.Encode(NewSlackResponse(r)); err != nil {
 			t.Fatalf("encode the reply to %q: %v", line, err)
 		}
+		checkSlackMessage(t, js.Bytes())
 		if raw := pings(js.String()); raw != "" {
 			t.Fatalf("the reply to %q holds a raw %q:\n%s", line, raw, js.String())
 		}

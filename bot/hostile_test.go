@@ -282,6 +282,7 @@ func checkHostileReply(t *testing.T, c hostileCase, r Reply, before, after store
 	if err := enc.Encode(NewSlackResponse(r)); err != nil {
 		t.Fatalf("encode: %v", err)
 	}
+	checkSlackMessage(t, js.Bytes())
 	if raw := pings(js.String()); raw != "" {
 		t.Errorf("the Slack reply holds a raw %q:\n%s", raw, js.String())
 	}

@@ -24,7 +24,10 @@ const (
 	maxButtonsPerBlock = 24
 )
 
-// Action ids of planbot's buttons; a button's value is the item id and where it was shown.
+// What planbot's buttons do. A button's action_id is one of these, a colon
+// and its item's id ("item_done:12"): Slack refuses a block in which two
+// elements share an action_id, and a day's buttons share one actions block.
+// Its value is the item id and where it was shown (ButtonValue).
 const (
 	ActionDone   = "item_done"
 	ActionUndo   = "item_undo"
@@ -133,7 +136,7 @@ func (b *blocks) text(text string) {
 // button makes one of planbot's item buttons.
 func (b *blocks) button(action, label string, id int64, where string, style slack.Style) *slack.ButtonBlockElement {
 	value := ButtonValue{ID: id, Where: where, Lang: b.lang}.String()
-	btn := slack.NewButtonBlockElement(action, value, slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
+	btn := slack.NewButtonBlockElement(action+":"+strconv.FormatInt(id, 10), value, slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
 	btn.Style = style
 	return btn
 }

@@ -117,6 +117,7 @@ func checkRetroMessages(t *testing.T, messages []RetroMessage) {
 	for i, m := range messages {
 		t.Run(fmt.Sprintf("message %d", i+1), func(t *testing.T) {
 			checkLimits(t, m.Blocks, slackMessageBlocks, maxMessageChars)
+			checkSlackMessage(t, m)
 			if n := utf8.RuneCountInString(m.Text); n > maxFallbackChars || n == 0 {
 				t.Errorf("fallback of %d characters, want 1..%d", n, maxFallbackChars)
 			}

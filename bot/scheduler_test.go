@@ -37,6 +37,7 @@ func newSlackLog(t *testing.T) *slackLog {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
+		checkSlackMessage(t, r.PostForm)
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.attempts++

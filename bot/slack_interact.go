@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -33,16 +34,31 @@ func (a *SlackApp) Interaction(ctx context.Context, cb slack.InteractionCallback
 // clickLines are the command lines that a click on each button runs.
 var clickLines = map[string]string{ActionDone: "done %d", ActionCancel: "cancel %d", ActionUndo: "cancel %d undo"}
 
+// clickLine is the command line a click on a button runs: its action_id is
+// what it does and its item ("item_done:12"; "item_done" alone on messages
+// planbot sent before the ids were added, still in Slack), its value the item.
+func clickLine(actionID string, v ButtonValue) (string, bool) {
+	action, id, hasID := strings.Cut(actionID, ":")
+	line, known := clickLines[action]
+	if !known || hasID && id != strconv.FormatInt(v.ID, 10) {
+		return "", false
+	}
+	return fmt.Sprintf(line, v.ID), true
+}
+
 // click runs a button's command as its clicker, then redraws what the button was on.
 // A click on someone else's item is refused like the command would be.
 func (a *SlackApp) click(ctx context.Context, actor planner.Actor, responseURL string, act *slack.BlockAction) {
 	v, ok := ParseButtonValue(act.Value)
-	line, known := clickLines[act.ActionID]
-	if !ok || !known {
+	if !ok {
+		return
+	}
+	line, ok := clickLine(act.ActionID, v)
+	if !ok {
 		return
 	}
 	a.Metrics.commands.WithLabelValues("button").Inc()
-	reply := a.Handler.Handle(ctx, actor, fmt.Sprintf(line, v.ID))
+	reply := a.Handler.Handle(ctx, actor, line)
 	reply.Lang = v.Lang
 	if f, failed := reply.Body.(Failure); failed || v.Where == "added" {
 		replace := !failed

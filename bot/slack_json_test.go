@@ -62,6 +62,7 @@ func TestSlackResponseJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkSlackMessage(t, got)
 			if want := structJSON(t, r); !reflect.DeepEqual(decoded(t, got), decoded(t, want)) {
 				t.Errorf("MarshalJSON:\n%s\nmeans something else than the fields:\n%s", got, want)
 			}

@@ -84,6 +84,7 @@ func newFakeUploads(t *testing.T, completeError string) *fakeUploads {
 	})
 	mux.HandleFunc("POST /response/", func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
+		checkSlackCall(t, r.URL.Path, body)
 		f.record(uploadCall{path: r.URL.Path, body: body})
 	})
 	f.srv = httptest.NewServer(mux)

@@ -54,6 +54,7 @@ func newFakeSlack(t *testing.T, open string) *fakeSlack {
 	})
 	record := func(r *http.Request) []byte {
 		body, _ := io.ReadAll(r.Body)
+		checkSlackCall(t, r.URL.Path, body)
 		select {
 		case f.posts <- post{r.URL.Path, body}:
 		case <-f.stop:
@@ -243,6 +244,7 @@ func TestRunSocketMode(t *testing.T) {
 		check         func(t *testing.T, a ack)
 	}{
 		{"command", "e1", "slash_commands", slashCommand(f, "tue visit 4 enterprises", "add"), func(t *testing.T, a ack) {
+			checkSlackMessage(t, []byte(a.Payload))
 			r := decodeReply(t, a.Payload)
 			if !strings.Contains(r.Text, "Added #1") || len(r.Blocks) == 0 || r.ResponseType != "ephemeral" {
 				t.Errorf("answer %s, want 'Added #1' in blocks, to Ann only", a.Payload)
@@ -332,6 +334,7 @@ func TestRunSocketModeLargeReply(t *testing.T) {
 				t.Errorf("acknowledged %q, want %q", a.EnvelopeID, tt.id)
 			}
 			if !tt.large {
+				checkSlackMessage(t, []byte(a.Payload))
 				if r := decodeReply(t, a.Payload); !strings.Contains(r.Text, "2025-W48") {
 					t.Errorf("answer %s, want next week", a.Payload)
 				}

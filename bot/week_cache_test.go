@@ -65,6 +65,7 @@ func slackJSON(t *testing.T, r Reply) string {
 	if err != nil {
 		t.Fatalf("encoding %T: %v", r.Body, err)
 	}
+	checkSlackMessage(t, data)
 	return string(data)
 }
 

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"planbot/bot"
+	"planbot/internal/slackcheck"
 )
 
 // signingSecret is the app's signing secret in these tests; requests signed
@@ -39,6 +40,7 @@ type call struct {
 // Slack and records every call; notify gets a token after each.
 type fakeSlack struct {
 	*httptest.Server
+	t      *testing.T // fails when Slack would refuse what it got
 	mu     sync.Mutex
 	log    []call
 	notify chan struct{}
@@ -53,7 +55,7 @@ var slackUsers = map[string]map[string]any{
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{notify: make(chan struct{}, 1)}
+	f := &fakeSlack{t: t, notify: make(chan struct{}, 1)}
 	f.Server = httptest.NewServer(f)
 	t.Cleanup(f.Close)
 	return f
@@ -66,6 +68,7 @@ func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if err := r.ParseForm(); err == nil {
 		c.Form = r.PostForm
 	}
+	checkSlackCall(f.t, c)
 	f.mu.Lock()
 	f.log = append(f.log, c)
 	f.mu.Unlock()
@@ -191,12 +194,14 @@ func (a answer) blocksJSON(t *testing.T) string {
 	return b.String()
 }
 
-// hasButton reports whether the blocks hold a button with the action id and value.
-func (a answer) hasButton(t *testing.T, actionID, value string) bool {
+// hasButton reports whether the blocks hold a button for the action
+// ("item_done", as its action_id "item_done:<id>" begins) with the value.
+func (a answer) hasButton(t *testing.T, action, value string) bool {
 	t.Helper()
 	for _, b := range decode[[]struct{ Elements []map[string]any }](t, a.Blocks) {
 		for _, e := range b.Elements {
-			if e["type"] == "button" && e["action_id"] == actionID && e["value"] == value {
+			id, _ := e["action_id"].(string)
+			if e["type"] == "button" && strings.HasPrefix(id, action+":") && e["value"] == value {
 				return true
 			}
 		}
@@ -341,6 +346,7 @@ func (s *planbotServer) command(t *testing.T, form url.Values) answer {
 	if code != http.StatusOK {
 		t.Fatalf("/plan %s: status %d: %s", form.Get("text"), code, body)
 	}
+	checkSlackProblems(t, "the answer to /plan "+form.Get("text"), slackcheck.Message(body))
 	a := decode[answer](t, body)
 	if a.ResponseType != "ephemeral" {
 		t.Errorf("/plan %s: response_type %q, want ephemeral", form.Get("text"), a.ResponseType)
