@@ -46,7 +46,9 @@ func TestMessage(t *testing.T) {
 	context := func(n int) string {
 		return `{"type":"context","elements":[` + strings.Join(repeat(`{"type":"mrkdwn","text":"x"}`, n), ",") + `]}`
 	}
-	actions := func(buttons ...string) string { return `{"type":"actions","elements":[` + strings.Join(buttons, ",") + `]}` }
+	actions := func(buttons ...string) string {
+		return `{"type":"actions","elements":[` + strings.Join(buttons, ",") + `]}`
+	}
 	for _, tt := range []struct {
 		name    string
 		payload []byte
