@@ -44,7 +44,9 @@ func TestNewItemForm(t *testing.T) {
 			[]string{"出差", "签约", "基金", "拜访", "培训", "复盘", "会议", "其他"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
-			view := jsonObject(t, NewItemForm(tt.lang, day(t, tt.day)))
+			form := NewItemForm(tt.lang, day(t, tt.day))
+			checkSlackView(t, form)
+			view := jsonObject(t, form)
 			if view["type"] != "modal" || view["callback_id"] != "new_item" {
 				t.Errorf("type %v, callback_id %v; want a modal new_item", view["type"], view["callback_id"])
 			}
@@ -90,8 +92,10 @@ func TestNewItemForm(t *testing.T) {
 				count["min_value"] != "1" || count["max_value"] != "999" || count["initial_value"] != "1" {
 				t.Errorf("count %v, want a whole number 1..999, 1 at first", count)
 			}
-			if title := elements["title"]; title["type"] != "plain_text_input" || title["max_length"] != float64(planner.MaxTitle) {
-				t.Errorf("title %v, want a text input of at most %d characters", title, planner.MaxTitle)
+			for _, id := range []string{"title", "place"} {
+				if el := elements[id]; el["type"] != "plain_text_input" || el["max_length"] != float64(planner.MaxTitle) {
+					t.Errorf("%s %v, want a text input of at most %d characters", id, el, planner.MaxTitle)
+				}
 			}
 			kind := elements["kind"]
 			var values, names []string
@@ -193,6 +197,11 @@ func TestFormDraftErrors(t *testing.T) {
 		{"no title", stateOf(filled(map[string]string{"title": "-"})), want{"title": errorOf(planner.ReasonNoWhat, "")}},
 		{"blank title", stateOf(filled(map[string]string{"title": "  "})), want{"title": errorOf(planner.ReasonNoWhat, "")}},
 		{"title too long", stateOf(filled(map[string]string{"title": strings.Repeat("企", planner.MaxTitle+1)})), want{"title": errorOf(planner.ReasonTooLong, "")}},
+		{"place too long", stateOf(filled(map[string]string{"place": strings.Repeat("北", planner.MaxTitle+1)})), want{"place": errorOf(planner.ReasonTooLong, "")}},
+		{"place of 200,000", stateOf(filled(map[string]string{"place": strings.Repeat("x", 200000)})), want{"place": errorOf(planner.ReasonTooLong, "")}},
+		{"both too long", stateOf(filled(map[string]string{"title": strings.Repeat("企", planner.MaxTitle+1), "place": strings.Repeat("北", planner.MaxTitle+1)})),
+			want{"title": errorOf(planner.ReasonTooLong, ""), "place": errorOf(planner.ReasonTooLong, "")}},
+		{"control character in the place", stateOf(filled(map[string]string{"place": "北京\x1b[31m"})), want{"place": errorOf(planner.ReasonBadText, `\x1b`)}},
 		{"end before start", stateOf(filled(map[string]string{"start": "2025-11-20", "end": "2025-11-18"})), want{"end": errorOf(planner.ReasonEndBefore, "2025-11-20..2025-11-18")}},
 		{"count 0", stateOf(filled(map[string]string{"count": "0"})), want{"count": errorOf(planner.ReasonBadCount, "0")}},
 		{"count 1000", stateOf(filled(map[string]string{"count": "1000"})), want{"count": errorOf(planner.ReasonBadCount, "1000")}},
@@ -244,6 +253,8 @@ func TestSubmitForm(t *testing.T) {
 		{"valid", filled(map[string]string{"title": "visit " + evil}), nil, 1},
 		{"invalid", filled(map[string]string{"count": "0"}),
 			map[string]string{"count": explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonBadCount, "0"))}, 0},
+		{"place of 200,000", filled(map[string]string{"kind": "trip", "place": strings.Repeat("x", 200000)}),
+			map[string]string{"place": explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonTooLong, ""))}, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
@@ -266,7 +277,17 @@ func TestSubmitForm(t *testing.T) {
 			} else {
 				resp, ok := answer.(*slack.ViewSubmissionResponse)
 				if !ok || resp.ResponseAction != slack.RAErrors || !reflect.DeepEqual(resp.Errors, tt.errors) {
-					t.Errorf("answer %+v, want the errors %q", answer, tt.errors)
+					t.Fatalf("answer %+v, want the errors %q", answer, tt.errors)
+				}
+				// Slack shows an error under the input block whose block_id it names.
+				inputs := map[string]bool{}
+				for _, b := range NewItemForm(planner.English, day(t, "2025-11-17")).Blocks.BlockSet {
+					inputs[b.ID()] = b.BlockType() == slack.MBTInput
+				}
+				for id := range resp.Errors {
+					if !inputs[id] {
+						t.Errorf("an error for %q, which is no input block of the form", id)
+					}
 				}
 			}
 			if n := len(teamItems(t, h, "T1")); n != tt.items {

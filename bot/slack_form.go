@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
@@ -52,6 +53,7 @@ func NewItemForm(l planner.Lang, today planner.Date) slack.ModalViewRequest {
 	title := slack.NewPlainTextInputBlockElement(plain(say(l, msgFormTitleHint)), fieldTitle)
 	title.MaxLength = planner.MaxTitle
 	place := slack.NewPlainTextInputBlockElement(nil, fieldPlace)
+	place.MaxLength = planner.MaxTitle
 	input := func(id string, label msg, el slack.BlockElement, optional bool) *slack.InputBlock {
 		b := slack.NewInputBlock(id, plain(say(l, label)), nil, el)
 		b.Optional = optional
@@ -74,7 +76,9 @@ func NewItemForm(l planner.Lang, today planner.Date) slack.ModalViewRequest {
 	}
 }
 
-// formDraft reads a submitted form; bad fields come back as errors by block id.
+// formDraft reads a submitted form; bad fields come back as errors by block
+// id. The form's text inputs hold at most MaxTitle characters, but the
+// submission is Slack's word only: every field is checked here again.
 func formDraft(l planner.Lang, state *slack.ViewState) (planner.Draft, map[string]string) {
 	value := func(id string) slack.BlockAction {
 		if state == nil {
@@ -101,12 +105,29 @@ func formDraft(l planner.Lang, state *slack.ViewState) (planner.Draft, map[strin
 	}
 	d.Place = strings.TrimSpace(value(fieldPlace).Value)
 	d.Title = strings.TrimSpace(value(fieldTitle).Value)
+	for id, text := range map[string]string{fieldTitle: d.Title, fieldPlace: d.Place} {
+		if e := checkFormText(text); e != nil {
+			errs[id] = explain(l, e)
+		}
+	}
 	if len(errs) == 0 {
 		if e := d.Check(); e != nil {
 			errs[fieldFor(planner.ErrorOf(e), d)] = explain(l, planner.ErrorOf(e))
 		}
 	}
 	return d, errs
+}
+
+// checkFormText checks a text field of the form: text (planner.CheckText) of
+// at most MaxTitle characters.
+func checkFormText(text string) *planner.Error {
+	if utf8.RuneCountInString(text) > planner.MaxTitle {
+		return planner.Errorf(planner.Invalid, planner.ReasonTooLong, "")
+	}
+	if err := planner.CheckText(text); err != nil {
+		return planner.ErrorOf(err)
+	}
+	return nil
 }
 
 // fieldFor names the form field a draft's error is about.
