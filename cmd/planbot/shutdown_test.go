@@ -8,7 +8,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -176,5 +178,84 @@ func waitRefused(t *testing.T, addr string) {
 			t.Fatalf("%s still accepts connections %v after the signal (last dial: %v)", addr, waitLimit, err)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// limitedSlack answers 429 Retry-After 30 to every Web API call, and 200 to
+// posts to a response_url, which it keeps; opened gets a token when
+// conversations.open has been answered 429.
+type limitedSlack struct {
+	*httptest.Server
+	opened chan struct{}
+	mu     sync.Mutex
+	told   []string
+}
+
+func newLimitedSlack(t *testing.T) *limitedSlack {
+	f := &limitedSlack{opened: make(chan struct{}, 1)}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if strings.HasPrefix(r.URL.Path, "/response/") {
+			f.mu.Lock()
+			f.told = append(f.told, string(body))
+			f.mu.Unlock()
+			return
+		}
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(http.StatusTooManyRequests)
+		if strings.HasSuffix(r.URL.Path, "/conversations.open") {
+			select {
+			case f.opened <- struct{}{}:
+			default:
+			}
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+// An Excel export is waiting, after its answer, on Slack's 429 (Retry-After
+// 30, retried by slack-go) when SIGTERM comes: serve still exits 0 within
+// shutdownGrace, and the member who asked hears by response_url that the
+// report was not sent.
+func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
+	slack := newLimitedSlack(t)
+	p := startProc(t, procEnv(filepath.Join(t.TempDir(), "planbot.db"), slack.URL))
+	body := commandForm("T1", "U1", "export xlsx", slack.URL+"/response/export")
+	req, err := http.NewRequest(http.MethodPost, p.URL+"/slack/commands", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header = signedHeader(signingSecret, time.Now(), body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := (&http.Client{Timeout: waitLimit}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(answer), "Making the Excel report") {
+		t.Fatalf("answer %d %s", resp.StatusCode, answer)
+	}
+	select {
+	case <-slack.opened: // the upload waits out a Retry-After of 30 s
+	case <-time.After(waitLimit):
+		t.Fatal("the export never called conversations.open")
+	}
+
+	signalled := time.Now()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := p.wait(t, exitLimit); code != 0 {
+		t.Errorf("serve exited %d, want 0", code)
+	}
+	if took := time.Since(signalled); took > shutdownGrace {
+		t.Errorf("serve took %v to exit, want at most %v", took, shutdownGrace)
+	}
+	slack.mu.Lock()
+	defer slack.mu.Unlock()
+	if len(slack.told) != 1 || !strings.Contains(slack.told[0], "could not send you the Excel report") {
+		t.Errorf("the member was told %q, want that the report was not sent", slack.told)
 	}
 }
