@@ -17,10 +17,11 @@ import (
 const chartTimeout = time.Minute
 
 // postChart draws the chart of retrospective r and uploads it into the thread
-// of its summary, ts, with Slack's external upload flow (files:write). The
-// chart is an extra: the retrospective is posted, and stays posted once, so a
-// failure here — even a panic — is only logged, never retried. Without a font
-// (ChartFont nil) or with nothing to draw, there is no chart.
+// of its summary, ts, with Slack's external upload flow (files:write), once:
+// it is claimed in the ledger as part "chart" of the summary before the
+// upload. The chart is an extra: the retrospective is posted, and stays posted
+// once, so a failure here — even a panic — is only logged, never retried.
+// Without a font (ChartFont nil) or with nothing to draw, there is no chart.
 func (s *Scheduler) postChart(ctx context.Context, svc *planner.Service, team planner.Team, r planner.Retro, ts string) {
 	if s.ChartFont == nil {
 		return
@@ -49,6 +50,9 @@ func (s *Scheduler) uploadChart(ctx context.Context, svc *planner.Service, team 
 	png, err := chart.Render(d, svc.Lang, s.ChartFont)
 	if err != nil {
 		return err
+	}
+	if !s.claimPart(ctx, svc, team, ts, "chart") {
+		return nil
 	}
 	_, err = s.App.API.UploadFileContext(ctx, slack.UploadFileParameters{
 		Reader: bytes.NewReader(png), FileSize: len(png), Filename: chart.Filename(r.Week),

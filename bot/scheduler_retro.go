@@ -12,11 +12,17 @@ import (
 
 // retro posts a week's retrospective to the team's channel: the summary, then
 // any further parts as replies in its thread. On a retry it first looks for a
-// summary a crashed attempt may have posted, so it is never posted twice.
+// summary a crashed attempt may have posted, so it is never posted twice, and
+// posts the parts of it still missing.
 func (s *Scheduler) retro(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool, send planner.Send) (string, error) {
 	if send.Attempts > 1 {
-		if ts, err := s.findPosted(ctx, team, week, send); err != nil || ts != "" {
-			return ts, err
+		ts, err := s.findPosted(ctx, team, week, send)
+		if err != nil {
+			return "", err
+		}
+		if ts != "" {
+			s.completeRetro(ctx, svc, team, week, late, ts)
+			return ts, nil
 		}
 	}
 	return s.postRetro(ctx, svc, team, week, late, retroEvent)
@@ -25,35 +31,79 @@ func (s *Scheduler) retro(ctx context.Context, svc *planner.Service, team planne
 // postRetro posts the retrospective of week, marked in its metadata with
 // event (retroEvent, or previewEvent for a preview that is not the week's run).
 func (s *Scheduler) postRetro(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool, event string) (string, error) {
-	r, err := svc.Retro(ctx, team.ID, week)
+	r, msgs, err := retroOf(ctx, svc, team, week, late)
 	if err != nil {
 		return "", err
 	}
-	r.Late = late
-	msgs := RetroMessages(svc.Lang, r)
 	meta := slack.SlackMetadata{EventType: event, EventPayload: map[string]any{"team": team.ID, "week": week.String()}}
 	_, ts, err := s.App.API.PostMessageContext(ctx, team.DigestChannel,
 		slack.MsgOptionText(msgs[0].Text, false), slack.MsgOptionBlocks(msgs[0].Blocks...), slack.MsgOptionMetadata(meta))
 	if err != nil {
 		return "", fmt.Errorf("post retrospective to %s: %w", team.DigestChannel, err)
 	}
+	s.postParts(ctx, svc, team, r, msgs, ts)
+	return ts, nil
+}
+
+// retroOf is the retrospective of week and its messages.
+func retroOf(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool) (planner.Retro, []RetroMessage, error) {
+	r, err := svc.Retro(ctx, team.ID, week)
+	if err != nil {
+		return r, nil, err
+	}
+	r.Late = late
+	return r, RetroMessages(svc.Lang, r), nil
+}
+
+// completeRetro posts the parts still missing of week's retrospective, whose
+// summary ts an attempt that crashed had posted.
+func (s *Scheduler) completeRetro(ctx context.Context, svc *planner.Service, team planner.Team, week planner.Week, late bool, ts string) {
+	r, msgs, err := retroOf(ctx, svc, team, week, late)
+	if err != nil {
+		s.App.Log.Error("scheduler: retrospective found posted; its thread not completed", "team", team.ID, "week", week, "err", err)
+		return
+	}
+	s.postParts(ctx, svc, team, r, msgs, ts)
+}
+
+// postParts posts, in the thread of the summary ts, the replies msgs[1:] and
+// then the chart, each claimed in the ledger first: a part claimed already (by
+// this summary's first attempt, before a crash) is not posted again. A part is
+// posted at most once; one that fails is logged, and the send still counts as
+// done, since its summary is out.
+func (s *Scheduler) postParts(ctx context.Context, svc *planner.Service, team planner.Team, r planner.Retro, msgs []RetroMessage, ts string) {
 	// The summary is out: its thread is finished even if shutdown begins meanwhile.
 	ctx = context.WithoutCancel(ctx)
 	for i, m := range msgs[1:] {
+		part := fmt.Sprintf("reply %d", i+2)
+		if !s.claimPart(ctx, svc, team, ts, part) {
+			continue
+		}
 		if _, _, err := s.App.API.PostMessageContext(ctx, team.DigestChannel,
 			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionTS(ts)); err != nil {
-			// The summary is out: the send counts as done; the lost part is logged.
-			s.App.Log.Error("scheduler: retrospective thread part not posted", "team", team.ID, "week", week, "part", i+2, "err", err)
+			s.App.Log.Error("scheduler: retrospective thread part not posted", "team", team.ID, "week", r.Week, "part", i+2, "err", err)
 		}
 	}
 	s.postChart(ctx, svc, team, r, ts) // logs its own failure: the retrospective is posted
-	return ts, nil
+}
+
+// claimPart claims part of the retrospective whose summary is ts, and reports
+// whether it is this call's to post.
+func (s *Scheduler) claimPart(ctx context.Context, svc *planner.Service, team planner.Team, ts, part string) bool {
+	created, err := svc.Store.ClaimRetroPart(ctx, planner.RetroPart{
+		TeamID: team.ID, Channel: team.DigestChannel, SummaryTS: ts, Part: part, ClaimedAt: svc.Clock(),
+	})
+	if err != nil {
+		s.App.Log.Error("scheduler: retrospective part not posted: cannot claim it", "team", team.ID, "part", part, "err", err)
+	}
+	return created
 }
 
 // findPosted looks in the channel's history since the run was due for a
 // retrospective of week that planbot posted (by its message metadata).
 func (s *Scheduler) findPosted(ctx context.Context, team planner.Team, week planner.Week, send planner.Send) (string, error) {
 	params := &slack.GetConversationHistoryParameters{
+		// IncludeAllMetadata goes out as 1; serve's TrueMetadata client sends it as true.
 		ChannelID: team.DigestChannel, IncludeAllMetadata: true, Limit: 200,
 		Oldest: strconv.FormatInt(send.DueAt.Add(-planner.LateAfter).Unix(), 10),
 	}
@@ -119,6 +169,7 @@ func (s *Scheduler) PostNow(ctx context.Context, teamID string, week planner.Wee
 			return team, err
 		}
 		if ts != "" {
+			s.completeRetro(ctx, svc, team, week, false, ts)
 			s.finish(ctx, svc, send, ts, nil)
 		}
 		return team, planner.Errorf(planner.Conflict, planner.ReasonPosted, week.String())

@@ -47,4 +47,18 @@ type Ledger interface {
 	SetSchedule(ctx context.Context, teamID string, s Schedule) error
 	// SetRemindOff stores whether a member wants no reminders.
 	SetRemindOff(ctx context.Context, teamID, userID string, off bool) error
+	// ClaimRetroPart records p unless a part with its team, channel, summary
+	// and name is stored, and reports whether this call recorded it.
+	ClaimRetroPart(ctx context.Context, p RetroPart) (bool, error)
+}
+
+// RetroPart is one part of a posted retrospective that follows its summary in
+// the summary's thread: a reply with members' weeks, or the chart. Each is
+// claimed before it is posted, so that none is posted twice.
+type RetroPart struct {
+	TeamID    string
+	Channel   string
+	SummaryTS string // Slack's id of the summary whose thread the part is in
+	Part      string // "reply 2", "reply 3", … (the message's place), or "chart"
+	ClaimedAt time.Time
 }

@@ -90,6 +90,31 @@ func (db *DB) SetRemindOff(ctx context.Context, teamID, userID string, off bool)
 	})
 }
 
+// ClaimRetroPart records part p of a posted retrospective unless a part with
+// its team, channel, summary and name is stored, and reports whether this call
+// recorded it: of concurrent claims of one part, exactly one does. p.ClaimedAt
+// must be set (by the caller's clock); the team must exist.
+func (db *DB) ClaimRetroPart(ctx context.Context, p planner.RetroPart) (created bool, err error) {
+	defer wrapErr(&err, "claim retrospective part")
+	if p.ClaimedAt.IsZero() {
+		return false, fmt.Errorf("retrospective part %q of %s: zero claimed time", p.Part, p.SummaryTS)
+	}
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO retro_parts (team_id, channel, summary_ts, part, claimed_at)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (team_id, channel, summary_ts, part) DO NOTHING`,
+			p.TeamID, p.Channel, p.SummaryTS, p.Part, formatTime(p.ClaimedAt))
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		created = n == 1
+		return err
+	})
+	return created, err
+}
+
 // sendKey describes a send's key for error messages.
 func sendKey(s planner.Send) string {
 	return fmt.Sprintf("(team %q, job %q, week %s, recipient %q)", s.TeamID, s.Job, s.Week, s.Recipient)

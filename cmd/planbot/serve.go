@@ -169,7 +169,8 @@ const fanOutPace = 1200 * time.Millisecond
 func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackApp {
 	metrics := bot.NewMetrics()
 	options := []slack.Option{
-		slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}),
+		// TrueMetadata: include_all_metadata=true, as Slack documents it (the retrospective's recovery reads it).
+		slack.OptionHTTPClient(bot.TrueMetadata{Client: &http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}}),
 		slack.OptionRetry(3), // on 429, wait Retry-After and try again (after the HTTP client, to wrap it)
 	}
 	if sc.apiURL != "" {
