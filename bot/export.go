@@ -12,9 +12,11 @@ import (
 // ExportHeader is the first row of an export.
 var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome"}
 
-// WriteCSV writes items as RFC 4180 CSV, with ExportHeader first. Free text
-// that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-// apostrophe, as OWASP advises against CSV injection.
+// WriteCSV writes items as RFC 4180 CSV, with ExportHeader first: a line per
+// item. Free text is on one line, without control characters
+// (planner.OneLine), and free text that a spreadsheet would run as a formula
+// (=, +, -, @ first) gets a leading apostrophe, as OWASP advises against CSV
+// injection.
 func WriteCSV(w io.Writer, items []planner.Item) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
@@ -34,9 +36,9 @@ func WriteCSV(w io.Writer, items []planner.Item) error {
 	return cw.Error()
 }
 
-// inert keeps a spreadsheet from reading text as a formula.
+// inert makes free text one line and keeps a spreadsheet from reading it as a formula.
 func inert(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s = planner.OneLine(s); s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
 		return "'" + s
 	}
 	return s

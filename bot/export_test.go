@@ -9,7 +9,8 @@ import (
 	"planbot/planner"
 )
 
-// awkward is a title that needs every kind of CSV quoting.
+// awkward is a title that needs every kind of CSV quoting, and a line break
+// the CSV shows as a space: one line per item.
 const awkward = "meet \"Acme, Inc.\"\nabout the fund"
 
 // readCSV parses text as CSV and checks that every line ends in CRLF.
@@ -43,7 +44,7 @@ func TestWriteCSV(t *testing.T) {
 		{"items", items, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome\r\n" +
 			"1,U1,Ann,2025-11-18,2025-11-18,visit,4,,planned,visit 4 enterprises,\r\n" +
 			"2,U2,王芳,2025-11-20,2025-11-21,trip,1,北京,cancelled,出差北京,客户改期\r\n" +
-			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\"\r\nabout the fund\",\"yes, \"\"maybe\"\"\"\r\n"},
+			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\" about the fund\",\"yes, \"\"maybe\"\"\"\r\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
@@ -58,8 +59,9 @@ func TestWriteCSV(t *testing.T) {
 				t.Fatalf("read back %q, want the header and %d rows", records, len(tt.items))
 			}
 			for i, it := range tt.items {
-				if got := records[i+1]; got[9] != it.Title || got[10] != it.Outcome || got[7] != it.Place {
-					t.Errorf("row %d read back as %q, want title %q, outcome %q, place %q", i+1, got, it.Title, it.Outcome, it.Place)
+				title := planner.OneLine(it.Title)
+				if got := records[i+1]; got[9] != title || got[10] != it.Outcome || got[7] != it.Place {
+					t.Errorf("row %d read back as %q, want title %q, outcome %q, place %q", i+1, got, title, it.Outcome, it.Place)
 				}
 			}
 		})
@@ -78,7 +80,7 @@ func TestHandleExport(t *testing.T) {
 	want := [][]string{
 		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome"},
 		{"1", "U1", "Ann", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", ""},
-		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", awkward, "yes, \"maybe\""},
+		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", planner.OneLine(awkward), "yes, \"maybe\""},
 		{"2", "U2", "Bob", "2025-11-20", "2025-11-21", "trip", "1", "北京", "cancelled", "出差北京", "client postponed"},
 	}
 	for _, tt := range []struct {
@@ -131,15 +133,17 @@ func TestWriteCSVFormulas(t *testing.T) {
 		{"title +", func(it *planner.Item) { it.Title = "+1 visit" }, 9, "'+1 visit"},
 		{"title -", func(it *planner.Item) { it.Title = "-2+3" }, 9, "'-2+3"},
 		{"title @", func(it *planner.Item) { it.Title = "@SUM(A1:A9)" }, 9, "'@SUM(A1:A9)"},
-		{"title tab", func(it *planner.Item) { it.Title = "\t=1+1" }, 9, "'\t=1+1"},
-		{"title CR", func(it *planner.Item) { it.Title = "\r=1+1" }, 9, "'=1+1"}, // a CSV writer with UseCRLF drops a lone CR
+		{"title tab", func(it *planner.Item) { it.Title = "\t=1+1" }, 9, "'=1+1"},
+		{"title CR", func(it *planner.Item) { it.Title = "\r=1+1" }, 9, "'=1+1"},
+		{"title line break", func(it *planner.Item) { it.Title = "visit\n=1+1" }, 9, "visit =1+1"},
+		{"user name ESC", func(it *planner.Item) { it.UserName = "Eve\x1b[2J" }, 2, "Eve[2J"},
 		{"outcome", func(it *planner.Item) { it.Outcome = "=1+1" }, 10, "'=1+1"},
 		{"place", func(it *planner.Item) { it.Place = "@北京" }, 7, "'@北京"},
 		{"user id", func(it *planner.Item) { it.UserID = "=U1" }, 1, "'=U1"},
 		{"user name", func(it *planner.Item) { it.UserName = "-Ann" }, 2, "'-Ann"},
 		{"formula char inside", func(it *planner.Item) { it.Title = "visit A=B, C+D" }, 9, "visit A=B, C+D"},
 		{"apostrophe already", func(it *planner.Item) { it.Title = "'quoted" }, 9, "'quoted"},
-		{"space first", func(it *planner.Item) { it.Title = " =1" }, 9, " =1"},
+		{"space first", func(it *planner.Item) { it.Title = " =1" }, 9, "'=1"}, // trimmed, then made inert
 		{"empty outcome", func(it *planner.Item) {}, 10, ""},
 		{"chinese", func(it *planner.Item) { it.Title = "对接4家企业" }, 9, "对接4家企业"},
 	}

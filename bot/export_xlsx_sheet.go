@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -217,19 +216,14 @@ func escapeXstring(s string) string {
 	return b.String()
 }
 
-// cellText makes text someone typed safe for one line of a cell: invalid
-// UTF-8 replaced, line breaks and tabs made spaces, and control characters,
-// bidirectional overrides and the non-characters XML cannot carry removed.
+// cellText makes text someone typed safe for one line of a cell: on one
+// line, without control characters or bidirectional overrides
+// (planner.OneLine), and without the non-characters XML cannot carry.
 func cellText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n', r == '\r', r == '\t':
-			return ' '
-		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF, unicode.Is(unicode.Bidi_Control, r):
+	return strings.Map(func(r rune) rune {
+		if r == 0xFFFE || r == 0xFFFF {
 			return -1
 		}
 		return r
-	}, s)
-	return strings.TrimSpace(s)
+	}, planner.OneLine(s))
 }

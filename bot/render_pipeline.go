@@ -9,9 +9,10 @@ import (
 )
 
 // leadText renders what /plan lead did: the company saved, or its lifecycle
-// and linked items.
+// and linked items. Each text people typed is on one line (planner.OneLine).
 func leadText(l planner.Lang, v LeadView) string {
 	c := v.Company
+	c.Name = planner.OneLine(c.Name)
 	switch {
 	case v.Created:
 		return say(l, msgLeadCreated, c.Name, stageNames[l][c.Stage])
@@ -21,15 +22,15 @@ func leadText(l planner.Lang, v LeadView) string {
 			line += " " + say(l, msgLeadMovedBack)
 		}
 		if v.Change.Note != "" {
-			line += " · " + v.Change.Note
+			line += " · " + planner.OneLine(v.Change.Note)
 		}
 		return line
 	case v.Change.Note != "":
-		return say(l, msgLeadNoted, c.Name, stageNames[l][c.Stage], v.Change.Note)
+		return say(l, msgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note))
 	}
 	lines := []string{say(l, msgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c))}
 	if c.Notes != "" {
-		lines = append(lines, "“"+c.Notes+"”")
+		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
 	lines = append(lines, say(l, msgLeadStages))
 	for _, s := range v.History {
@@ -37,9 +38,9 @@ func leadText(l planner.Lang, v LeadView) string {
 		if s.From != "" && s.From != s.To {
 			line = fmt.Sprintf("  %s · %s → %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.From], stageNames[l][s.To])
 		}
-		line += " · " + s.By
+		line += " · " + planner.OneLine(s.By)
 		if s.Note != "" {
-			line += " · " + s.Note
+			line += " · " + planner.OneLine(s.Note)
 		}
 		lines = append(lines, line)
 	}
@@ -77,25 +78,25 @@ func pipelineText(l planner.Lang, v PipelineView) string {
 			}
 			lines = append(lines, head)
 		}
-		parts := []string{fmt.Sprintf("  %s", c.Name), ownerName(l, c.Company)}
+		parts := []string{"  " + planner.OneLine(c.Name), ownerName(l, c.Company)}
 		if c.LastContact != (planner.Date{}) {
 			parts = append(parts, say(l, msgLastContact, dayLabel(l, c.LastContact)))
 		}
 		if c.Next.ID != 0 {
-			parts = append(parts, say(l, msgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, dayLabel(l, c.Next.Start), c.Next.Title)))
+			parts = append(parts, say(l, msgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, dayLabel(l, c.Next.Start), planner.OneLine(c.Next.Title))))
 		}
 		lines = append(lines, strings.Join(parts, " · "))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// ownerName is who follows a company, or says it has no owner.
+// ownerName is who follows a company, on one line, or says it has no owner.
 func ownerName(l planner.Lang, c planner.Company) string {
 	switch {
-	case c.OwnerName != "":
-		return c.OwnerName
+	case planner.OneLine(c.OwnerName) != "":
+		return planner.OneLine(c.OwnerName)
 	case c.OwnerID != "":
-		return c.OwnerID
+		return planner.OneLine(c.OwnerID)
 	}
 	return say(l, msgNoOwner)
 }
@@ -104,7 +105,7 @@ func ownerName(l planner.Lang, c planner.Company) string {
 func companyNames(companies []planner.Company) string {
 	names := make([]string, len(companies))
 	for i, c := range companies {
-		names[i] = c.Name
+		names[i] = planner.OneLine(c.Name)
 	}
 	return strings.Join(names, ", ")
 }
@@ -121,7 +122,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 		var names []string
 		for _, m := range p.Moves {
 			if m.To == stage {
-				names = append(names, m.Company)
+				names = append(names, planner.OneLine(m.Company))
 			}
 		}
 		if len(names) > 0 {
@@ -137,7 +138,11 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 	}
 	lines = append(lines, retroLine{text: say(l, msgRetroStageCounts, strings.Join(counts, " · "))})
 	if len(p.Untouched) > 0 {
-		lines = append(lines, retroLine{text: say(l, msgRetroUntouched, strings.Join(p.Untouched, listSep(l)))})
+		untouched := make([]string, len(p.Untouched))
+		for i, name := range p.Untouched {
+			untouched[i] = planner.OneLine(name)
+		}
+		lines = append(lines, retroLine{text: say(l, msgRetroUntouched, strings.Join(untouched, listSep(l)))})
 	}
 	for _, c := range p.Collisions {
 		names := make([]string, len(c.Members))
@@ -148,7 +153,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 		if l == planner.Chinese {
 			open, closing = "（", "）"
 		}
-		lines = append(lines, retroLine{text: say(l, msgRetroCollision, c.Company+open+strings.Join(names, listSep(l))+closing)})
+		lines = append(lines, retroLine{text: say(l, msgRetroCollision, planner.OneLine(c.Company)+open+strings.Join(names, listSep(l))+closing)})
 	}
 	return lines
 }

@@ -81,8 +81,8 @@ func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
 	return messages
 }
 
-// retroLine is one line of a retrospective: planbot's words and user text as
-// typed, unescaped.
+// retroLine is one line of a retrospective: planbot's words and user text,
+// made one line (planner.OneLine), unescaped.
 type retroLine struct {
 	text   string
 	indent int  // 0 at the top, 1 under a heading, 2 under a member
@@ -91,8 +91,7 @@ type retroLine struct {
 
 // plain writes the line for the console, indented, less levels outdented.
 func (ln retroLine) plain(levels int) string {
-	pad := strings.Repeat("  ", max(ln.indent-levels, 0))
-	return pad + strings.ReplaceAll(ln.text, "\n", "\n"+pad+"  ")
+	return strings.Repeat("  ", max(ln.indent-levels, 0)) + ln.text
 }
 
 // mrkdwn writes the line for Slack: escaped, headings bold, entries bulleted.
@@ -120,7 +119,7 @@ type retroView struct {
 
 func newRetroView(l planner.Lang, r planner.Retro) retroView {
 	v := retroView{
-		team:    r.TeamName,
+		team:    planner.OneLine(r.TeamName),
 		title:   say(l, msgRetroTitle, r.Week.Num, shortSpan(l, r.Start, r.End)),
 		heading: retroLine{text: say(l, msgDigestMembers), head: true},
 	}
@@ -261,7 +260,7 @@ func tripDays(l planner.Lang, trips []planner.TripSummary) string {
 }
 
 func placeName(l planner.Lang, place string) string {
-	if place == "" {
+	if place = planner.OneLine(place); place == "" {
 		return say(l, msgRetroNoPlace)
 	}
 	return place
@@ -311,7 +310,7 @@ func retroMember(l planner.Lang, r planner.Retro, m planner.MemberSummary) []ret
 		lines = append(lines, retroLine{text: text, indent: 2})
 	}
 	if m.Note != "" {
-		lines = append(lines, retroLine{text: say(l, msgDigestNote, m.Note), indent: 2})
+		lines = append(lines, retroLine{text: say(l, msgDigestNote, planner.OneLine(m.Note)), indent: 2})
 	}
 	return lines
 }
@@ -351,15 +350,16 @@ func retroTail(l planner.Lang, r planner.Retro) []retroLine {
 	return append(lines, retroLine{text: say(l, msgRetroNext, strings.Join(parts, " · "))})
 }
 
-// nameOf is a member's name: the one given, else the team's, else the user id.
+// nameOf is a member's name, on one line: the one given, else the team's,
+// else the user id.
 func nameOf(r planner.Retro, userID, name string) string {
-	if name != "" {
+	if name = planner.OneLine(name); name != "" {
 		return name
 	}
-	if name = r.Names[userID]; name != "" {
+	if name = planner.OneLine(r.Names[userID]); name != "" {
 		return name
 	}
-	return userID
+	return planner.OneLine(userID)
 }
 
 // listSep separates the names of a list.
@@ -466,15 +466,9 @@ func splitEscaped(s string, max int) []string {
 	r := []rune(s)
 	var pieces []string
 	for len(r) > max {
-		cut := max
-		for k := cut - 1; k > 0 && k >= cut-4; k-- {
-			if r[k] == ';' {
-				break
-			}
-			if r[k] == '&' {
-				cut = k
-				break
-			}
+		cut := entityCut(r, max)
+		if cut == 0 { // only when max is shorter than an entity
+			cut = max
 		}
 		pieces = append(pieces, string(r[:cut]))
 		r = r[cut:]
@@ -482,22 +476,33 @@ func splitEscaped(s string, max int) []string {
 	return append(pieces, string(r))
 }
 
-// escapeWithin escapes s and cuts it to at most max characters, never inside an entity.
+// entityCut is where to cut escaped text r to keep at most n characters
+// without splitting an entity: n, or the start of the entity n falls in.
+func entityCut(r []rune, n int) int {
+	for k := n - 1; k >= 0 && k >= n-4; k-- {
+		switch r[k] {
+		case ';':
+			return n
+		case '&':
+			return k
+		}
+	}
+	return n
+}
+
+// escapeWithin escapes s and cuts it to at most max characters, never inside
+// an entity. It escapes s whole: whether an underscore or a > is markup
+// depends on what comes before it.
 func escapeWithin(s string, max int) string {
-	if e := escape(s); utf8.RuneCountInString(e) <= max {
+	e := escape(s)
+	if utf8.RuneCountInString(e) <= max {
 		return e
 	}
-	var out strings.Builder
-	n := 0
-	for _, c := range s {
-		e := escape(string(c))
-		if n+utf8.RuneCountInString(e) > max-1 {
-			break
-		}
-		out.WriteString(e)
-		n += utf8.RuneCountInString(e)
+	if max <= 1 {
+		return "…"
 	}
-	return out.String() + "…"
+	r := []rune(e)
+	return string(r[:entityCut(r, max-1)]) + "…"
 }
 
 func runeCount(texts []string) int {

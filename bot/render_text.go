@@ -21,7 +21,7 @@ func RenderText(r Reply) string {
 				lines = append(lines, "  "+itemLine(l, it, false))
 			}
 		}
-		if len(b.Unlinked) > 0 {
+		if len(b.Unlinked) > 0 { // names planner made one-line
 			lines = append(lines, say(l, msgUnlinked, strings.Join(b.Unlinked, listSep(l)), b.Unlinked[0]))
 		}
 		return strings.Join(lines, "\n")
@@ -36,7 +36,7 @@ func RenderText(r Reply) string {
 		case b.Text == "":
 			return say(l, msgNoteNone, b.Week)
 		}
-		return say(l, msgNoteShow, b.Week, b.Text)
+		return say(l, msgNoteShow, b.Week, planner.OneLine(b.Text))
 	case DigestView:
 		return RetroText(l, b.Retro)
 	case ExportView:
@@ -71,7 +71,7 @@ func RenderText(r Reply) string {
 	case Reminder:
 		return reminderText(l, b)
 	case Forgotten:
-		return say(l, msgForgotten, b.UserID, b.Items)
+		return say(l, msgForgotten, planner.OneLine(b.UserID), b.Items)
 	case Failure:
 		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
 	}
@@ -82,7 +82,9 @@ var statusMarks = map[planner.Status]string{
 	planner.StatusPlanned: "⬜", planner.StatusDone: "✅", planner.StatusCancelled: "✖",
 }
 
-// itemLine writes "#3 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises", with the owner when withUser.
+// itemLine writes "#3 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises", with
+// the owner when withUser: on one line, whatever line breaks or control
+// characters its texts hold (planner.OneLine).
 func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
 	parts := []string{fmt.Sprintf("#%d %s %s", it.ID, statusMarks[it.Status], spanLabel(l, it.Start, it.End))}
 	kind := kindNames[l][it.Kind]
@@ -90,18 +92,18 @@ func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
 		kind += fmt.Sprintf(" ×%d", it.Count)
 	}
 	if it.Place != "" {
-		kind += " → " + it.Place
+		kind += " → " + planner.OneLine(it.Place)
 	}
 	parts = append(parts, kind)
 	if withUser {
-		parts = append(parts, it.UserName)
+		parts = append(parts, planner.OneLine(it.UserName))
 	}
-	parts = append(parts, it.Title)
+	parts = append(parts, planner.OneLine(it.Title))
 	if len(it.Companies) > 0 {
 		parts = append(parts, "🏢 "+companyNames(it.Companies))
 	}
 	if it.Outcome != "" {
-		parts = append(parts, "“"+it.Outcome+"”")
+		parts = append(parts, "“"+planner.OneLine(it.Outcome)+"”")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -158,7 +160,7 @@ func weekText(l planner.Lang, v WeekView, limit int) string {
 		return limit > 0 && chars > limit
 	}
 	if v.Team {
-		lines = append(lines, say(l, msgTeamWeek, v.TeamName, v.Week, span))
+		lines = append(lines, say(l, msgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
 	} else {
 		lines = append(lines, say(l, msgYourWeek, v.Week, span))
 	}
@@ -193,9 +195,9 @@ func covers(it planner.Item, day planner.Date) bool {
 func historyText(l planner.Lang, h HistoryView) string {
 	lines := []string{say(l, msgHistoryTitle, itemLine(l, h.Item, true))}
 	for _, c := range h.Changes {
-		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), c.By, c.Action)
+		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), planner.OneLine(c.By), c.Action)
 		if c.Detail != "" {
-			line += " · " + c.Detail
+			line += " · " + planner.OneLine(c.Detail)
 		}
 		lines = append(lines, line)
 	}

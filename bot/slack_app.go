@@ -314,11 +314,12 @@ func (a *SlackApp) fetchProfile(ctx context.Context, t *Turn) error {
 	return nil
 }
 
-// profileOf is what Slack says of a member: their shown name, zone and admin flag.
+// profileOf is what Slack says of a member: their shown name (on one line,
+// without control characters: planner.OneLine), zone and admin flag.
 func profileOf(m planner.Member, u *slack.User, at time.Time) planner.Member {
-	m.Name = u.Name
+	m.Name = planner.OneLine(u.Name)
 	for _, name := range []string{u.RealName, u.Profile.RealName, u.Profile.DisplayName} {
-		if name != "" {
+		if name = planner.OneLine(name); name != "" {
 			m.Name = name
 		}
 	}

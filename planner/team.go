@@ -23,10 +23,11 @@ func (s *Service) For(team Team, m Member) *Service {
 }
 
 // Join records the actor as a member of their team and returns the team, with
-// its settings, and the member as stored.
+// its settings, and the member as stored. The names Slack gave are kept on
+// one line, without control characters (OneLine).
 func (s *Service) Join(ctx context.Context, a Actor) (Team, Member, error) {
-	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: a.TeamName},
-		Member{TeamID: a.TeamID, UserID: a.UserID, Name: a.UserName})
+	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: OneLine(a.TeamName)},
+		Member{TeamID: a.TeamID, UserID: a.UserID, Name: OneLine(a.UserName)})
 }
 
 // SetTeamZone sets the team's time zone; only admins may.
