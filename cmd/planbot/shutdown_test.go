@@ -15,6 +15,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"planbot/planner"
+	"planbot/storage"
 )
 
 // exitLimit is how soon after SIGTERM or SIGINT serve must have exited:
@@ -182,7 +185,7 @@ func waitRefused(t *testing.T, addr string) {
 }
 
 // limitedSlack answers 429 Retry-After 30 to every Web API call, and 200 to
-// posts to a response_url, which it keeps; opened gets a token when
+// posts to a response_url, which it keeps; opened gets a token each time
 // conversations.open has been answered 429.
 type limitedSlack struct {
 	*httptest.Server
@@ -192,7 +195,7 @@ type limitedSlack struct {
 }
 
 func newLimitedSlack(t *testing.T) *limitedSlack {
-	f := &limitedSlack{opened: make(chan struct{}, 1)}
+	f := &limitedSlack{opened: make(chan struct{}, 4)}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		if strings.HasPrefix(r.URL.Path, "/response/") {
@@ -214,13 +217,26 @@ func newLimitedSlack(t *testing.T) *limitedSlack {
 	return f
 }
 
-// An Excel export is waiting, after its answer, on Slack's 429 (Retry-After
-// 30, retried by slack-go) when SIGTERM comes: serve still exits 0 within
-// shutdownGrace, and the member who asked hears by response_url that the
-// report was not sent.
+// An Excel export after its answer, and the scheduler's Monday reminder,
+// are both waiting on Slack's 429 (Retry-After 30, retried by slack-go) when
+// SIGTERM comes: serve still exits 0 within shutdownGrace, the member who
+// asked for the export hears by response_url that it was not sent, and the
+// reminder stays on record as pending, to be sent after the restart.
 func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
 	slack := newLimitedSlack(t)
-	p := startProc(t, procEnv(filepath.Join(t.TempDir(), "planbot.db"), slack.URL))
+	db := filepath.Join(t.TempDir(), "planbot.db")
+	store, err := storage.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// U2's plan reminder is due at start: PLANBOT_NOW is Monday 09:00 in Shanghai.
+	if _, _, err := store.EnsureMember(t.Context(), planner.Team{ID: "T1", Name: "t1"}, planner.Member{TeamID: "T1", UserID: "U2"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p := startProc(t, procEnv(db, slack.URL))
 	body := commandForm("T1", "U1", "export xlsx", slack.URL+"/response/export")
 	req, err := http.NewRequest(http.MethodPost, p.URL+"/slack/commands", bytes.NewReader(body))
 	if err != nil {
@@ -237,10 +253,12 @@ func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
 	if !strings.Contains(string(answer), "Making the Excel report") {
 		t.Fatalf("answer %d %s", resp.StatusCode, answer)
 	}
-	select {
-	case <-slack.opened: // the upload waits out a Retry-After of 30 s
-	case <-time.After(waitLimit):
-		t.Fatal("the export never called conversations.open")
+	for range 2 { // the reminder's and the upload's: both wait out a Retry-After of 30 s
+		select {
+		case <-slack.opened:
+		case <-time.After(waitLimit):
+			t.Fatal("the reminder and the export did not both call conversations.open")
+		}
 	}
 
 	signalled := time.Now()
@@ -257,5 +275,17 @@ func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
 	defer slack.mu.Unlock()
 	if len(slack.told) != 1 || !strings.Contains(slack.told[0], "could not send you the Excel report") {
 		t.Errorf("the member was told %q, want that the report was not sent", slack.told)
+	}
+	store, err = storage.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	pending, err := store.PendingSends(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pending) != 1 || pending[0].Recipient != "U2" || pending[0].Job != planner.JobPlan {
+		t.Errorf("pending sends %+v, want U2's plan reminder", pending)
 	}
 }
