@@ -26,6 +26,7 @@ type environment struct {
 	log            *slog.Logger
 	listening      func(addr string) // told each address serve listens on (tests)
 	fonts          []string          // font files tried for charts when PLANBOT_FONT is unset; nil: chart.Candidates
+	tokenRetest    time.Duration     // how often serve asks Slack again about tokens it could not check; 0: tokenRetestEvery
 }
 
 // open opens the database (creating it only if create: see openDB) and

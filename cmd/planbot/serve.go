@@ -79,6 +79,14 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	}
 	defer closeErr(db.Close, &err)
 	app := e.slackApp(e.service(db, &cfg), sc)
+	socketMode := sc.appToken != ""
+	refusal, unchecked := e.checkTokens(ctx, app.API, socketMode)
+	if refusal != nil {
+		return refusal
+	}
+	if unchecked != nil {
+		e.log.Warn("cannot check the Slack tokens: starting anyway, asking again in the background", "err", unchecked)
+	}
 	scheduler.App = app
 	app.Poster = scheduler // before any request can ask it to post
 	metrics := app.Metrics
@@ -99,7 +107,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if sc.appToken == "" {
 		app.Routes(mux, bot.Verifier{Secret: sc.signingSecret})
 	}
-	failed := make(chan error, len(servers)+1)
+	failed := make(chan error, len(servers)+2) // the servers, Socket Mode, the tokens' retest
 	for _, srv := range servers {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
@@ -118,7 +126,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	var running sync.WaitGroup
-	if sc.appToken != "" {
+	if socketMode {
 		e.log.Info("connecting to Slack in Socket Mode")
 		running.Go(func() {
 			if err := app.RunSocketMode(ctx, socketmode.New(app.API)); err != nil {
@@ -127,6 +135,13 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		})
 	}
 	running.Go(func() { scheduler.Run(ctx, time.Minute) })
+	if unchecked != nil {
+		running.Go(func() {
+			if err := e.retestTokens(ctx, app.API, socketMode); err != nil {
+				failed <- err
+			}
+		})
+	}
 	select {
 	case <-ctx.Done():
 	case err = <-failed:

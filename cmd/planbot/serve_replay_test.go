@@ -142,6 +142,8 @@ func TestServeRefusesRequestsWithoutTeamOrUser(t *testing.T) {
 		}
 	}
 	for _, c := range s.Slack.calls() {
-		t.Errorf("Slack got a call: %s", c.Path)
+		if c.Path != "auth.test" { // serve's check of its token at start-up
+			t.Errorf("Slack got a call: %s", c.Path)
+		}
 	}
 }

@@ -161,6 +161,7 @@ func TestServeClosesWhatItOpenedWhenAPortIsTaken(t *testing.T) {
 	env := map[string]string{
 		"PLANBOT_DB": filepath.Join(t.TempDir(), "planbot.db"), "PLANBOT_ADDR": "127.0.0.1:0",
 		"PLANBOT_METRICS_ADDR": taken.Addr().String(), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": signingSecret,
+		"SLACK_API_URL": okSlack(t).URL + "/api/",
 	}
 	var opened []string
 	e := &environment{getenv: func(k string) string { return env[k] }, now: time.Now, listening: func(addr string) { opened = append(opened, addr) }}

@@ -78,6 +78,8 @@ func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	answer := map[string]any{"ok": true}
 	switch c.Path {
+	case "auth.test": // serve's check of its token at start-up
+		answer["team_id"], answer["user_id"] = "T1", "UBOT"
 	case "users.info":
 		id := c.Form.Get("user")
 		if u, ok := slackUsers[id]; ok {
