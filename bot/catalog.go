@@ -79,6 +79,7 @@ const (
 	msgAdminUnchecked msg = "admin_unchecked"
 	msgPostFailed     msg = "post_failed"
 	msgSetupSlow      msg = "setup_slow"
+	msgFormFailed     msg = "form_failed"
 )
 
 // The sentences of the company pipeline (render_pipeline.go, render_retro.go).

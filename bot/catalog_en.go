@@ -143,6 +143,7 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #t
 	msgAdminUnchecked: "I could not check with Slack that you are an admin of this team (Slack did not answer in time), so nothing was changed. Try again in a moment.",
 	msgPostFailed:     "I could not post the retrospective of %s (%s). If it was due, I keep trying on my own; otherwise try again in a moment: /plan digest post",
 	msgSetupSlow:      "I could not set up <#%s>: Slack did not answer in time (%s). Nothing was changed; run /plan setup there again in a moment.",
+	msgFormFailed:     "I could not open the form (%s). Try /plan new again, or type the item: /plan tue visit 2 enterprises",
 }
 
 var englishKinds = map[planner.Kind]string{

@@ -143,6 +143,7 @@ var chinese = map[msg]string{
 	msgAdminUnchecked: "没能向 Slack 确认你是本团队的管理员（Slack 没有及时响应），所以什么都没有改动。请稍后再试。",
 	msgPostFailed:     "没能发布 %s 的周末总结复盘（%s）。如果已经到了发布时间，我会自己继续重试；否则请稍后再试：/plan 周报 发布",
 	msgSetupSlow:      "没能设置 <#%s>：Slack 没有及时响应（%s）。什么都没有改动；请稍后在该频道再运行一次 /plan setup。",
+	msgFormFailed:     "没能打开表单（%s）。请再试一次 /plan new，或直接输入：/plan 周二 拜访 2 家企业",
 }
 
 var chineseKinds = map[planner.Kind]string{

@@ -48,7 +48,7 @@ var allMsgs = []msg{
 	msgRetroPipeline, msgRetroPipelineNone, msgRetroStageCounts, msgRetroUntouched, msgRetroCollision,
 	msgUnlinked, msgPipelineNoneMine, msgPipelineNoneAt, msgLeadMovedBack,
 	msgExportUploading, msgExportConsole, msgExportFailed,
-	msgAdminUnchecked, msgPostFailed, msgSetupSlow,
+	msgAdminUnchecked, msgPostFailed, msgSetupSlow, msgFormFailed,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

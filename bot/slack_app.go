@@ -151,12 +151,14 @@ func (a *SlackApp) init() {
 // reportTimeout bounds telling a member how work after their answer ended.
 const reportTimeout = 10 * time.Second
 
-// reportContext is the context for telling a member how work after their
-// answer ended: it outlives the work's own deadline and its cancellation by
-// Shutdown (by reportTimeout at most), so the member hears that it failed.
-func (a *SlackApp) reportContext() (context.Context, context.CancelFunc) {
+// tell posts body, in lang, to a command's response_url: how the work after
+// its answer ended. It has its own deadline (reportTimeout), so the member
+// hears it even when the work ran out of time or Shutdown cancelled it.
+func (a *SlackApp) tell(responseURL string, lang planner.Lang, body Body) error {
 	a.init()
-	return context.WithTimeout(a.reports, reportTimeout)
+	ctx, cancel := context.WithTimeout(a.reports, reportTimeout)
+	defer cancel()
+	return a.respond(ctx, responseURL, NewSlackResponse(Reply{Lang: lang, Body: body}), false)
 }
 
 // after runs f once the answer is on its way, with its own deadline.
@@ -204,7 +206,12 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 			return a.setupChannel(ctx, actor, body.Channel, sc.ResponseURL, reply.Lang)
 		})
 	case NewForm:
-		a.after("form", afterAckTimeout, func(ctx context.Context) error { return a.openForm(ctx, actor, sc.TriggerID, reply.Lang) })
+		a.after("form", afterAckTimeout, func(ctx context.Context) error {
+			if err := a.openForm(ctx, actor, sc.TriggerID, reply.Lang); err != nil {
+				return errors.Join(err, a.tell(sc.ResponseURL, reply.Lang, Notice{Text: say(reply.Lang, msgFormFailed, uploadErrorCode(err))}))
+			}
+			return nil
+		})
 	case DigestPost:
 		a.after("post", afterAckTimeout, func(ctx context.Context) error { return a.postDigest(ctx, actor, body, sc.ResponseURL, reply.Lang) })
 	case ExportUpload:
@@ -218,21 +225,19 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 
 // postDigest posts a retrospective for /plan digest post and reports how it went.
 func (a *SlackApp) postDigest(ctx context.Context, actor planner.Actor, p DigestPost, responseURL string, lang planner.Lang) error {
-	r := Reply{Lang: lang}
+	var body Body
 	team, err := a.Poster.PostNow(ctx, actor.TeamID, p.Week, p.Force)
 	var failed error // Slack's or planbot's failure, not the admin's mistake
 	switch {
 	case err == nil:
-		r.Body = Notice{Text: say(lang, msgPosted, p.Week, team.DigestChannel)}
+		body = Notice{Text: say(lang, msgPosted, p.Week, team.DigestChannel)}
 	case planner.ErrorOf(err).Code == planner.Internal:
 		failed = err
-		r.Body = Notice{Text: say(lang, msgPostFailed, p.Week, uploadErrorCode(err))}
+		body = Notice{Text: say(lang, msgPostFailed, p.Week, uploadErrorCode(err))}
 	default:
-		r.Body = Failure{Err: planner.ErrorOf(err)}
+		body = Failure{Err: planner.ErrorOf(err)}
 	}
-	tell, cancel := a.reportContext()
-	defer cancel()
-	return errors.Join(failed, a.respond(tell, responseURL, NewSlackResponse(r), false))
+	return errors.Join(failed, a.tell(responseURL, lang, body))
 }
 
 // refreshAfter refreshes the member's profile after the answer, unless it is

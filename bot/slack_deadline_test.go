@@ -147,7 +147,7 @@ var deadlineCases = []deadlineCase{
 	{user: "UMEMBER", text: "leads"},
 	{user: "UMEMBER", text: "note two companies want a second visit", changes: true},
 	{user: "UMEMBER", text: "note"},
-	{user: "UMEMBER", text: "new"},
+	{user: "UMEMBER", text: "new", after: true}, // the form cannot open: the member is told
 	{user: "UMEMBER", text: "digest"},
 	{user: "UMEMBER", text: "remind off", changes: true},
 	{user: "UMEMBER", text: "export"},
@@ -343,3 +343,65 @@ func jsonText(s string) string {
 }
 
 func isAdminCommand(text string) bool { return ParseCommand(text).AdminOnly() }
+
+// The admin check asks Slack only about a member planbot does not know as an
+// admin, and then goes by what Slack says: an admin's command is applied, a
+// member's is refused as not an admin's.
+func TestAdminCheckAsksSlackOnlyWhenNeeded(t *testing.T) {
+	h := newHandler(t)
+	var mu sync.Mutex
+	asked := map[string]int{}
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		user := r.PostForm.Get("user")
+		mu.Lock()
+		asked[user]++
+		mu.Unlock()
+		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"x","tz":"Asia/Shanghai","is_admin":%v}}`, user, user == "UPROMOTED")
+	}))
+	t.Cleanup(api.Close)
+	app := &SlackApp{
+		Handler: h,
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(api.URL+"/api/")),
+		Admins:  map[string]bool{"UADMIN": true},
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Metrics: NewMetrics(),
+		Now:     h.Service.Now,
+	}
+	seedDeadlineTeam(t, h, "T1")
+	// UADMIN's profile is fresh too, so that no refresh after an answer asks Slack.
+	_, m, err := h.Service.Store.EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{TeamID: "T1", UserID: "UADMIN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.ProfileAt = h.Service.Now()
+	if err := h.Service.Store.SetProfile(t.Context(), m); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		user, zone string
+		asks       int
+		applied    bool
+	}{
+		{"UADMIN", "Asia/Tokyo", 0, true},     // PLANBOT_ADMINS
+		{"USTORED", "Europe/Paris", 0, true},  // the stored profile says so
+		{"UPROMOTED", "Asia/Seoul", 1, true},  // Slack says so
+		{"UMEMBER", "America/Lima", 1, false}, // Slack says not
+	} {
+		r := app.Command(t.Context(), slack.SlashCommand{TeamID: "T1", TeamDomain: "acme", UserID: tc.user, UserName: "x", Text: "setup tz " + tc.zone})
+		app.Wait()
+		team, err := h.Service.Store.Team(t.Context(), "T1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		n := asked[tc.user]
+		mu.Unlock()
+		if n != tc.asks || (team.TZ == tc.zone) != tc.applied {
+			t.Errorf("%s: users.info asked %d times (want %d); zone %s, applied want %v; answer %q", tc.user, n, tc.asks, team.TZ, tc.applied, r.Text)
+		}
+		if !tc.applied && !strings.Contains(r.Text, "Only the team's admins") {
+			t.Errorf("%s: answer %q, want the not-an-admin refusal", tc.user, r.Text)
+		}
+	}
+}

@@ -26,11 +26,7 @@ const maxRateLimited = 5
 // succeeds, imports the channel's people as members, and reports through the
 // command's response_url — also when Slack is slow or the work is cancelled.
 func (a *SlackApp) setupChannel(ctx context.Context, actor planner.Actor, channel, responseURL string, lang planner.Lang) error {
-	tell := func(body Body) error {
-		ctx, cancel := a.reportContext()
-		defer cancel()
-		return a.respond(ctx, responseURL, NewSlackResponse(Reply{Lang: lang, Body: body}), false)
-	}
+	tell := func(body Body) error { return a.tell(responseURL, lang, body) }
 	notice := func(m msg, args ...any) Body { return Notice{Text: say(lang, m, args...)} }
 	internal := Failure{Err: planner.Errorf(planner.Internal, planner.ReasonInternalFail, "")}
 	t, err := a.Handler.Begin(ctx, actor)

@@ -25,10 +25,7 @@ func (a *SlackApp) uploadReport(ctx context.Context, actor planner.Actor, w plan
 	if err == nil {
 		return nil
 	}
-	tell, cancel := a.reportContext() // out of time, or shutting down: still say so
-	defer cancel()
-	msg := NewSlackResponse(Reply{Lang: lang, Body: Notice{Text: say(lang, msgExportFailed, w, uploadErrorCode(err))}})
-	if rerr := a.respond(tell, responseURL, msg, false); rerr != nil {
+	if rerr := a.tell(responseURL, lang, Notice{Text: say(lang, msgExportFailed, w, uploadErrorCode(err))}); rerr != nil {
 		return errors.Join(err, rerr)
 	}
 	return err
