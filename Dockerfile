@@ -1,16 +1,21 @@
 # planbot: multi-stage build. go-sqlite3 needs cgo, so the build stage has gcc
 # and the runtime is a small glibc image (distroless/base) running as non-root.
-FROM golang:1.26-bookworm AS build
+# Images are named with their registry, for builders that assume none (podman,
+# buildah). The build has no .git: pass the version in, and "planbot version"
+# prints it:
+#   docker build --build-arg VERSION=$(git describe --always --dirty) -t planbot .
+FROM docker.io/library/golang:1.26-bookworm AS build
+ARG VERSION
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/planbot ./cmd/planbot
+RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w -X main.version=${VERSION:-dev}" -o /out/planbot ./cmd/planbot
 RUN mkdir -p /out/data
 
 # The retrospective's chart names members in Chinese: Debian's WenQuanYi Micro
 # Hei (a TrueType collection planbot reads directly; distroless has no apt).
-FROM debian:bookworm-slim AS fonts
+FROM docker.io/library/debian:bookworm-slim AS fonts
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*
