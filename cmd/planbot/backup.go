@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // backup writes a consistent copy of the database to a new file, even while
@@ -20,6 +21,9 @@ func (e *environment) backup(ctx context.Context, args []string) (err error) {
 	}
 	if _, err := os.Stat(target); err == nil {
 		return usagef("backup: %s exists already; choose a new file", target)
+	}
+	if dir := filepath.Dir(target); !exists(dir) {
+		return usagef("backup: directory %s does not exist: mkdir -p %s", dir, shellQuote(dir))
 	}
 	db, err := openDB(ctx, cfg.db, false)
 	if err != nil {

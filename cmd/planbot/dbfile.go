@@ -28,17 +28,23 @@ func openDB(ctx context.Context, path string, create bool) (*storage.DB, error) 
 // checkDBPath says what is wrong with a database path before storage.Open
 // tries it: no file where one must exist, or no directory to create it in.
 func checkDBPath(path string, create bool) error {
-	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
-		return nil // it exists, or storage.Open says what else is wrong
+	if exists(path) {
+		return nil // or storage.Open says what else is wrong
 	}
 	if !create {
 		return usagef("no database at %s; set PLANBOT_DB or --db", path)
 	}
-	dir := filepath.Dir(path)
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	if dir := filepath.Dir(path); !exists(dir) {
 		return usagef("PLANBOT_DB/--db: directory %s does not exist: mkdir -p %s", dir, shellQuote(dir))
 	}
 	return nil
+}
+
+// exists reports whether path is not missing: when it cannot tell (no
+// permission to look), the error comes from what opens it next.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // openCause is what went wrong in storage.Open without the path that its

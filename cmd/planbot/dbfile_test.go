@@ -90,3 +90,18 @@ func TestDatabasePathErrorsSayWhatToDo(t *testing.T) {
 		})
 	}
 }
+
+// A backup into a directory that does not exist says so, once, and writes nothing.
+func TestBackupIntoAMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"PLANBOT_DB": filepath.Join(dir, "planbot.db")}
+	mustPlanbot(t, env, "", "console")
+	missing := filepath.Join(dir, "backups")
+	_, err := planbot(t, env, "", "backup", filepath.Join(missing, "b.db"))
+	if want := "backup: directory " + missing + " does not exist: mkdir -p " + missing; !isUsage(err) || err.Error() != want {
+		t.Errorf("got %v, want the usage error %q", err, want)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("the directory was created")
+	}
+}
