@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"planbot/planner"
 )
 
 func TestEscape(t *testing.T) {
@@ -53,4 +55,38 @@ func TestEscapeWithin(t *testing.T) {
 			t.Errorf("escapeWithin(%q, %d) cut an entity: %q", c.in, c.max, got)
 		}
 	}
+}
+
+// Whatever a person types, shown as planbot shows it in Slack (one line,
+// escaped) it holds no line break, no marker that formats and no entity cut
+// open, and starts no quote.
+func FuzzShownText(f *testing.F) {
+	for _, seed := range []string{
+		"visit 1 enterprise\n*Completion 100% (50 of 50 items done)*", "> _quoted_", "M*allory", "a\u2028b\u0085c",
+		"<!channel> & <@U1>", "snake_case_name", "＊全角＊ ＞ ｀x｀", "\x1b[2J\u202e", "\xff\xfe",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := escape(planner.OneLine(s))
+		if !utf8.ValidString(got) || strings.ContainsAny(got, "\n\r\u2028\u2029\u0085*~`＊｀<") {
+			t.Errorf("escape(OneLine(%q)) = %q: a break, a marker or a raw <", s, got)
+		}
+		if strings.HasPrefix(got, ">") || strings.HasPrefix(got, "&gt;") || strings.HasPrefix(got, "＞") {
+			t.Errorf("escape(OneLine(%q)) = %q starts a quote", s, got)
+		}
+		if strings.Contains(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(got, "&amp;", ""), "&lt;", ""), "&gt;", ""), "&") {
+			t.Errorf("escape(OneLine(%q)) = %q has a bare &", s, got)
+		}
+		for i, r := range got {
+			if (r == '_' || r == '＿') && (i == 0 || !inWord(lastRune(got[:i]))) {
+				t.Errorf("escape(OneLine(%q)) = %q has an underscore that may open italics at %d", s, got, i)
+			}
+		}
+	})
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
