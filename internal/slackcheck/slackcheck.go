@@ -18,6 +18,7 @@
 //     "unique among all other action_ids in the containing block".
 //   - reference/block-kit/block-elements/plain-text-input-element: max_length
 //     1..3000; placeholders at most 150 (every element that has one).
+//   - reference/methods/views.publish: a view of at most 250 kB.
 //   - reference/block-kit/composition-objects/option-object: text at most 75,
 //     value at most 150; a static select holds at most 100 options.
 //   - reference/block-kit/blocks/input-block: label and hint at most 2000.
@@ -64,6 +65,7 @@ const (
 	maxLabel           = 2000
 	maxModalButton     = 24
 	maxPrivateMetadata = 3000
+	maxViewBytes       = 250 << 10
 )
 
 // Message lists what in a message would make Slack refuse it: payload is a
@@ -125,6 +127,9 @@ func View(view []byte) []string {
 		return []string{fmt.Sprintf("not a JSON object: %v", err)}
 	}
 	c := &checker{}
+	if len(view) > maxViewBytes {
+		c.add("view", "%d bytes, at most %d", len(view), maxViewBytes)
+	}
 	blocks, _ := v["blocks"].([]any)
 	c.blocks(blocks, maxViewBlocks)
 	switch v["type"] {

@@ -136,6 +136,7 @@ func TestView(t *testing.T) {
 		{"private_metadata of 3001", modal("New", "Add", `"private_metadata":"`+strings.Repeat("x", 3001)+`",`), "private_metadata: 3001 characters"},
 		{"same block_id twice", modal("New", "Add", "", input("t", text("a", 10)), input("t", text("b", 10))), `blocks[1]: block_id "t" also on blocks[0]`},
 		{"max_length of 3001", modal("New", "Add", "", input("t", text("t", 3001))), "max_length 3001"},
+		{"a home tab of 251 kB", fmt.Appendf(nil, `{"type":"home","blocks":[%s]}`, strings.Join(repeat(section(strings.Repeat("x", 2900)), 90), ",")), "view: 26"},
 		{"101 blocks in a home tab", fmt.Appendf(nil, `{"type":"home","blocks":[%s]}`, strings.Join(repeat(`{"type":"divider"}`, 101), ",")), "blocks: 101 blocks, at most 100"},
 		{"option text of 76", modal("New", "Add", "", input("k", `{"type":"static_select","action_id":"k","options":[{"text":{"type":"plain_text","text":"`+strings.Repeat("x", 76)+`"},"value":"v"}]}`)),
 			"options[0].text: text of 76 characters"},
