@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -30,6 +31,30 @@ type Scheduler struct {
 	ChartFont *chart.Font
 
 	warned map[int]bool // years already reported as missing from the calendar
+
+	once      sync.Once
+	abandoned context.Context // ends at Abandon: what a stop lets finish is cut too
+	abandon   context.CancelFunc
+}
+
+// Abandon cuts the work that a stop lets finish (a retrospective's thread,
+// once its summary is out): shutdown calls it when its time is nearly up.
+func (s *Scheduler) Abandon() {
+	s.init()
+	s.abandon()
+}
+
+func (s *Scheduler) init() {
+	s.once.Do(func() { s.abandoned, s.abandon = context.WithCancel(context.Background()) })
+}
+
+// lasting returns ctx without its cancellation, so that a stop does not cut
+// what it carries; Abandon ends it instead.
+func (s *Scheduler) lasting(ctx context.Context) (context.Context, context.CancelFunc) {
+	s.init()
+	c, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(s.abandoned, cancel)
+	return c, func() { stop(); cancel() }
 }
 
 // MaxAttempts is how often a send is tried before it is given up as failed.

@@ -72,8 +72,10 @@ func (s *Scheduler) completeRetro(ctx context.Context, svc *planner.Service, tea
 // posted at most once; one that fails is logged, and the send still counts as
 // done, since its summary is out.
 func (s *Scheduler) postParts(ctx context.Context, svc *planner.Service, team planner.Team, r planner.Retro, msgs []RetroMessage, ts string) {
-	// The summary is out: its thread is finished even if shutdown begins meanwhile.
-	ctx = context.WithoutCancel(ctx)
+	// The summary is out: its thread is finished even if shutdown begins
+	// meanwhile, unless shutdown's time runs out (Abandon).
+	ctx, cancel := s.lasting(ctx)
+	defer cancel()
 	for i, m := range msgs[1:] {
 		part := fmt.Sprintf("reply %d", i+2)
 		if !s.claimPart(ctx, svc, team, ts, part) {

@@ -126,6 +126,9 @@ func (a *SlackApp) Shutdown(ctx context.Context) error {
 	}
 	a.Log.Warn("shutdown: cancelling the work still running after answers; its members are told")
 	a.abandon()
+	if a.Poster != nil {
+		a.Poster.Abandon() // a retrospective's thread that /plan digest post began
+	}
 	if !ok { // no deadline: let the reports take their reportTimeout
 		<-done
 		return nil

@@ -224,10 +224,11 @@ func (e *environment) scheduler() (*bot.Scheduler, error) {
 }
 
 // shutdown stops accepting, waits for Socket Mode and the scheduler (already
-// told to stop), then lets in-flight replies and the work after answers
-// finish, all within shutdownGrace: the work still running near its end is
-// cancelled and the members whose work it was are told (bot.SlackApp.Shutdown).
-// Running out of time is logged, not an error: serve still exits 0 in time.
+// told to stop, but finishing a retrospective's thread), then lets in-flight
+// replies and the work after answers finish, all within shutdownGrace: what
+// still runs near its end is cancelled, and the members whose work it was
+// are told (bot.SlackApp.Shutdown). Running out of time is logged, not an
+// error: serve still exits 0 in time.
 func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, running *sync.WaitGroup) {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
@@ -240,8 +241,26 @@ func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, runnin
 			srv.Close()
 		}
 	}
-	running.Wait()
+	stopped := make(chan struct{})
+	go func() { running.Wait(); close(stopped) }()
+	late, cancelLate := context.WithTimeout(ctx, shutdownGrace-abandonReserve)
+	defer cancelLate()
+	select {
+	case <-stopped:
+	case <-late.Done():
+		e.log.Warn("shutdown: cutting the scheduler's unfinished retrospective thread")
+		app.Poster.Abandon()
+		select {
+		case <-stopped:
+		case <-ctx.Done():
+			e.log.Error("shutdown: the scheduler did not stop in time")
+		}
+	}
 	if err := app.Shutdown(ctx); err != nil {
 		e.log.Error("shutdown", "err", err)
 	}
 }
+
+// abandonReserve is how long before the end of shutdownGrace the scheduler's
+// unfinished work is cut, to leave the rest time to end.
+const abandonReserve = 3 * time.Second
