@@ -184,7 +184,7 @@ func TestFloorCommand(t *testing.T) {
 		t.Fatalf("floor printed %q, want \"listening ADDR\"", line[:n])
 	}
 	go io.Copy(io.Discard, pr)
-	body := commandForm("T1", "U1", "周二 对接4家企业 #7", 1)
+	body := commandForm("T1", "U1", "周二 对接4家企业 #7", "1.1")
 	for _, tc := range []struct {
 		secret string
 		want   int

@@ -94,6 +94,7 @@ type generator struct {
 	teams  int
 	users  int
 	rnd    *rand.Rand
+	seed   uint64 // tells this generator's requests from other goroutines'
 	seq    int
 	// benchIDs: the ids of planbench gendb's database (benchdb.TeamID and
 	// UserID) instead of TBENCH…/UBENCH…, so that reads find its items.
@@ -102,7 +103,7 @@ type generator struct {
 
 func newGenerator(secret string, m mix, teams, users int, seed uint64) *generator {
 	return &generator{signer: bot.Verifier{Secret: secret}, mix: m, teams: max(teams, 1), users: max(users, 1),
-		rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+		rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), seed: seed}
 }
 
 // request is one slash command, ready to send.
@@ -131,19 +132,19 @@ func (g *generator) next(unixSecs int64) request {
 	if g.benchIDs {
 		team, user = benchdb.TeamID(u%g.teams), benchdb.UserID(u%g.teams, u/g.teams)
 	}
-	body := commandForm(team, user, text, g.seq)
+	body := commandForm(team, user, text, fmt.Sprintf("%d.%d", g.seed, g.seq))
 	ts := strconv.FormatInt(unixSecs, 10)
 	return request{kind: k, body: body, timestamp: ts, signature: g.signer.Sign(ts, body)}
 }
 
 // commandForm is the form Slack posts when user of team types "/plan text";
-// seq makes its trigger_id unique, as Slack's are, so that no two requests are
-// byte-identical (planbot refuses a replayed signed request).
-func commandForm(team, user, text string, seq int) []byte {
+// unique makes its trigger_id unique, as Slack's are, so that no two requests
+// are byte-identical (planbot refuses a replayed signed request).
+func commandForm(team, user, text, unique string) []byte {
 	return []byte(url.Values{
 		"token": {"bench-deprecated-token"}, "team_id": {team}, "team_domain": {strings.ToLower(team)},
 		"channel_id": {"CBENCH"}, "channel_name": {"investment"}, "user_id": {user}, "user_name": {strings.ToLower(user)},
 		"command": {"/plan"}, "text": {text}, "api_app_id": {"ABENCH"}, "is_enterprise_install": {"false"},
-		"response_url": {"http://127.0.0.1:9/commands/" + team}, "trigger_id": {fmt.Sprintf("13345224609.%d.8088930838d88f008e0", seq)},
+		"response_url": {"http://127.0.0.1:9/commands/" + team}, "trigger_id": {"13345224609." + unique + ".8088930838d88f008e0"},
 	}.Encode())
 }
