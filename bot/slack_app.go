@@ -271,14 +271,13 @@ func (a *SlackApp) refreshAfter(actor planner.Actor) {
 // admin: it is trusted when it says so (refreshProfile keeps it current after
 // answers); otherwise Slack is asked, within adminCheckTimeout. An error means
 // Slack could not tell in time, and the command must be refused, in the
-// language returned.
+// language returned. When the store fails, it leaves the failure to Handle.
 func (a *SlackApp) checkAdmin(ctx context.Context, actor planner.Actor, cmd Command) (planner.Lang, error) {
-	lang := cmd.Lang
 	t, err := a.Handler.Begin(ctx, actor)
 	if err != nil {
-		return cmp.Or(lang, a.Handler.Service.Lang), err
+		return "", nil // not Slack's doing: Handle fails the same way, and says so
 	}
-	lang = cmp.Or(t.Member.Lang, lang, t.Service.Lang)
+	lang := cmp.Or(t.Member.Lang, cmd.Lang, t.Service.Lang)
 	if t.Member.IsAdmin {
 		return lang, nil
 	}
