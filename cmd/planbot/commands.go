@@ -211,15 +211,21 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 // sayEmpty tells, on stderr, that team t has nothing in week w: the report
 // that follows is empty. current is when w is the default, this week.
 func (e *environment) sayEmpty(t planner.Team, w planner.Week, current bool) {
-	name := t.Name
-	if name == "" {
-		name = t.ID
-	}
+	name := teamLabel(t)
 	hint := ""
 	if current {
 		hint = fmt.Sprintf(" (this week; another: --week %s)", w.Prev())
 	}
 	fmt.Fprintf(e.stderr, "planbot: team %s has nothing in %s%s\n", name, w, hint)
+}
+
+// teamLabel is how a terminal line names team t: its name, else its id, on
+// one line and without control characters (the name came from Slack).
+func teamLabel(t planner.Team) string {
+	if t.Name == "" {
+		return planner.OneLine(t.ID)
+	}
+	return planner.OneLine(t.Name)
 }
 
 // writesToTerminal reports whether w is an interactive terminal.
@@ -243,7 +249,7 @@ func (e *environment) teamAndWeek(ctx context.Context, svc *planner.Service, nam
 		if name == "" && len(teams) == 1 || name != "" && (t.ID == name || t.Name == name) {
 			return t, w, nil
 		}
-		names = append(names, t.Name)
+		names = append(names, planner.OneLine(t.Name))
 	}
 	sort.Strings(names)
 	switch {

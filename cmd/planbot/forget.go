@@ -31,10 +31,7 @@ func (e *environment) forget(ctx context.Context, args []string) (err error) {
 	}
 	// Whoever runs planbot on the server is an admin of every team.
 	operator := planner.Actor{TeamID: t.ID, TeamName: t.Name, UserID: "planbot-cli", Admin: true}
-	name := t.Name
-	if name == "" {
-		name = t.ID
-	}
+	name := teamLabel(t)
 	items, err := svc.Forget(ctx, operator, *user)
 	if err != nil {
 		if planner.ErrorOf(err).Code == planner.NotFound {
