@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -63,97 +64,129 @@ func threadPosts(f *slackLog) []string {
 	return out
 }
 
+// inFlight is a team whose week's retrospective (a summary and, in its
+// thread, several replies and a chart) an attempt that crashed had left: the
+// send claimed (attempt 1), the summary and its first reply posted and the
+// reply claimed, nothing recorded after. Slack is a slackLog behind the
+// history of that summary behind the upload flow, reached through serve's
+// TrueMetadata client.
+type inFlight struct {
+	f       *slackLog
+	c       *clock
+	s       *Scheduler
+	hist    *historyFake
+	up      *uploadFake
+	log     *bytes.Buffer
+	replies int // the retrospective's replies, the first posted already
+}
+
+func newInFlight(t *testing.T) *inFlight {
+	t.Helper()
+	x := &inFlight{f: newSlackLog(t), c: &clock{now: at("2025-11-23 18:00")}}
+	x.s = newScheduler(t, x.f, x.c, 40, "CRETRO")
+	for i := 1; i <= 40; i++ {
+		u := planner.Actor{TeamID: "T1", UserID: fmt.Sprintf("U%d", i)}
+		mustHandle(t, x.s.App.Handler, u, "tue visit 4 enterprises in the new energy vehicle industrial park of the eastern district")
+		mustHandle(t, x.s.App.Handler, u, "wed meet a fund company about the second phase of the semiconductor materials project")
+		mustHandle(t, x.s.App.Handler, u, fmt.Sprintf("done %d", 2*i-1))
+	}
+	svc := x.s.App.Handler.Service
+	team, err := svc.Store.Team(t.Context(), "T1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := svc.Retro(t.Context(), "T1", w47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.replies = len(RetroMessages(svc.For(team, planner.Member{}).Lang, r)) - 1; x.replies < 2 {
+		t.Fatalf("the retrospective has %d replies, want at least 2 for this test", x.replies)
+	}
+	if _, _, err := svc.Store.ClaimSend(t.Context(), planner.Send{
+		TeamID: "T1", Job: planner.JobRetro, Week: w47,
+		State: planner.RunPending, Attempts: 1, DueAt: x.c.now, UpdatedAt: x.c.now,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Store.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: summaryTS, Part: "reply 2", ClaimedAt: x.c.now}); err != nil {
+		t.Fatal(err)
+	}
+	x.hist = newHistoryFake(t, x.f)
+	x.up = newUploadFake(t, &slackLog{srv: x.hist.srv})
+	x.restart(t)
+	return x
+}
+
+// restart is a new planbot process on the same database and Slack.
+func (x *inFlight) restart(t *testing.T) {
+	x.s = restart(x.s.App.Handler, x.f)
+	x.s.Calendar = nil
+	x.log = x.up.use(t, x.s) // the font and a log
+	x.s.App.API = slack.New("xoxb-test", slack.OptionAPIURL(x.up.srv.URL+"/api/"),
+		slack.OptionHTTPClient(TrueMetadata{Client: &http.Client{}}))
+}
+
+// completed checks that the replies still missing and the chart were posted
+// in the summary's thread, once each, and no summary.
+func (x *inFlight) completed(t *testing.T) {
+	t.Helper()
+	want := strings.Repeat(summaryTS+" ", x.replies-1)
+	if got := strings.Join(threadPosts(x.f), " ") + " "; got != want {
+		t.Errorf("posts to CRETRO (their thread_ts) %q, want %d replies in %s's thread and no summary", got, x.replies-1, summaryTS)
+	}
+	if got := x.up.steps(); got != uploadFlow {
+		t.Errorf("chart upload steps %q, want %q once; log:\n%s", got, uploadFlow, x.log)
+	} else if done := x.up.completes[0]; done.Get("thread_ts") != summaryTS {
+		t.Errorf("chart posted in thread %q, want %s", done.Get("thread_ts"), summaryTS)
+	}
+}
+
 // A summary posted by an attempt that crashed before recording it — after
 // posting the first reply of its thread — is found (include_all_metadata=true)
 // and completed: the other replies and the chart are posted in its thread,
 // once. A crash again before the send is recorded, and a restart, post nothing more.
 func TestSchedulerCompletesARetrospectiveLeftInFlight(t *testing.T) {
-	f := newSlackLog(t)
-	c := &clock{now: at("2025-11-23 18:00")}
-	s := newScheduler(t, f, c, 40, "CRETRO")
-	s.Calendar = nil
-	for i := 1; i <= 40; i++ {
-		u := planner.Actor{TeamID: "T1", UserID: fmt.Sprintf("U%d", i)}
-		mustHandle(t, s.App.Handler, u, "tue visit 4 enterprises in the new energy vehicle industrial park of the eastern district")
-		mustHandle(t, s.App.Handler, u, "wed meet a fund company about the second phase of the semiconductor materials project")
-		mustHandle(t, s.App.Handler, u, fmt.Sprintf("done %d", 2*i-1))
+	x := newInFlight(t)
+	x.c.now = x.c.now.Add(5 * time.Minute) // past the first attempt's back-off
+	x.s.Tick(t.Context())
+	x.completed(t)
+	x.hist.mu.Lock()
+	if len(x.hist.forms) != 1 || x.hist.forms[0].Get("include_all_metadata") != "true" {
+		t.Errorf("conversations.history forms %v, want one with include_all_metadata=true", x.hist.forms)
 	}
-	svc := s.App.Handler.Service
-	team, err := svc.Store.Team(t.Context(), "T1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := svc.Retro(t.Context(), "T1", planner.Week{Year: 2025, Num: 47})
-	if err != nil {
-		t.Fatal(err)
-	}
-	replies := len(RetroMessages(svc.For(team, planner.Member{}).Lang, r)) - 1
-	if replies < 2 {
-		t.Fatalf("the retrospective has %d replies, want at least 2 for this test", replies)
-	}
-
-	// The crashed attempt: the send claimed (attempt 1), the summary and its
-	// first reply posted and the reply claimed, nothing recorded after.
-	store := svc.Store
-	if _, _, err := store.ClaimSend(t.Context(), planner.Send{
-		TeamID: "T1", Job: planner.JobRetro, Week: planner.Week{Year: 2025, Num: 47},
-		State: planner.RunPending, Attempts: 1, DueAt: c.now, UpdatedAt: c.now,
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: summaryTS, Part: "reply 2", ClaimedAt: c.now}); err != nil {
-		t.Fatal(err)
-	}
-
-	// The upload flow in front of the history in front of the rest; the
-	// client is serve's.
-	hist := newHistoryFake(t, f)
-	up := newUploadFake(t, &slackLog{srv: hist.srv})
-	var log *bytes.Buffer
-	restarted := func() {
-		s = restart(s.App.Handler, f)
-		s.Calendar = nil
-		log = up.use(t, s) // the font and a log
-		s.App.API = slack.New("xoxb-test", slack.OptionAPIURL(up.srv.URL+"/api/"),
-			slack.OptionHTTPClient(TrueMetadata{Client: &http.Client{}}))
-	}
-	restarted()
-	c.now = c.now.Add(5 * time.Minute) // past the first attempt's back-off
-	s.Tick(t.Context())
-
-	want := strings.Repeat(summaryTS+" ", replies-1)
-	if got := strings.Join(threadPosts(f), " ") + " "; got != want {
-		t.Errorf("posts to CRETRO (their thread_ts) %q, want %d replies in %s's thread and no summary", got, replies-1, summaryTS)
-	}
-	if got := up.steps(); got != uploadFlow {
-		t.Errorf("chart upload steps %q, want %q once; log:\n%s", got, uploadFlow, log)
-	} else if done := up.completes[0]; done.Get("thread_ts") != summaryTS {
-		t.Errorf("chart posted in thread %q, want %s", done.Get("thread_ts"), summaryTS)
-	}
-	hist.mu.Lock()
-	if len(hist.forms) != 1 || hist.forms[0].Get("include_all_metadata") != "true" {
-		t.Errorf("conversations.history forms %v, want one with include_all_metadata=true", hist.forms)
-	}
-	hist.mu.Unlock()
+	x.hist.mu.Unlock()
 
 	// A crash again before the send was recorded; then restarts: nothing more.
-	send, _, err := store.ClaimSend(t.Context(), planner.Send{TeamID: "T1", Job: planner.JobRetro, Week: planner.Week{Year: 2025, Num: 47}, State: planner.RunPending, Attempts: 1, DueAt: c.now, UpdatedAt: c.now})
-	if err != nil || send.State != planner.RunSent || send.MessageTS != summaryTS {
-		t.Fatalf("send %+v, %v: want sent with the found ts", send, err)
+	store := x.s.App.Handler.Service.Store
+	send, _ := ledgerRow(t, x.s, planner.JobRetro, w47, "")
+	if send.State != planner.RunSent || send.MessageTS != summaryTS {
+		t.Fatalf("send %+v: want sent with the found ts", send)
 	}
-	send.State, send.UpdatedAt = planner.RunPending, c.now
+	send.State, send.UpdatedAt = planner.RunPending, x.c.now
 	if err := store.UpdateSend(t.Context(), send); err != nil {
 		t.Fatal(err)
 	}
 	for range 2 {
-		c.now = c.now.Add(time.Hour)
-		restarted()
-		s.Tick(t.Context())
+		x.c.now = x.c.now.Add(time.Hour)
+		x.restart(t)
+		x.s.Tick(t.Context())
 	}
-	if got := len(threadPosts(f)); got != replies-1 {
-		t.Errorf("%d posts to CRETRO after the restarts, want still %d", got, replies-1)
+	x.completed(t)
+}
+
+// /plan digest post (PostNow) on a week whose run was left in flight finds the
+// summary, says it is posted, and completes its thread, once.
+func TestPostNowCompletesARetrospectiveLeftInFlight(t *testing.T) {
+	x := newInFlight(t)
+	for range 2 {
+		_, err := x.s.PostNow(t.Context(), "T1", w47, false)
+		var pe *planner.Error
+		if !errors.As(err, &pe) || pe.Reason != planner.ReasonPosted {
+			t.Fatalf("PostNow = %v, want posted already", err)
+		}
 	}
-	if got := up.steps(); got != uploadFlow {
-		t.Errorf("chart upload steps %q after the restarts, want %q once", got, uploadFlow)
+	x.completed(t)
+	if send, _ := ledgerRow(t, x.s, planner.JobRetro, w47, ""); send.State != planner.RunSent || send.MessageTS != summaryTS {
+		t.Errorf("send %+v: want sent with the found ts", send)
 	}
 }
