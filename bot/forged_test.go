@@ -205,3 +205,20 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// A team name stored before names were cleaned is shown on one line in the
+// team view's header too.
+func TestTeamHeaderIsOneLine(t *testing.T) {
+	v := WeekView{Week: w47, Team: true, TeamName: "East\n*Completion 100%*\x1b"}
+	for _, l := range []planner.Lang{planner.English, planner.Chinese} {
+		r := Reply{Lang: l, Body: v}
+		checkSlackReply(t, r)
+		header, ok := RenderBlocks(r)[0].(*slack.HeaderBlock)
+		if !ok {
+			t.Fatalf("%s: first block is not the header", l)
+		}
+		if got := header.Text.Text; strings.ContainsAny(got, "\n\x1b") || !strings.Contains(got, "East *Completion 100%*") {
+			t.Errorf("%s: header %q, want the team name on one line", l, got)
+		}
+	}
+}

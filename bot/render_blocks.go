@@ -247,7 +247,7 @@ func weekParts(l planner.Lang, v WeekView, budget int) ([]weekPart, int) {
 	b := &blocks{lang: l, max: maxMessageBlocks, budget: budget}
 	span := shortSpan(l, v.Week.Start(), v.Week.End())
 	if v.Team {
-		b.header(say(l, msgTeamWeek, v.TeamName, v.Week, span))
+		b.header(say(l, msgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
 	} else {
 		b.header(say(l, msgYourWeek, v.Week, span))
 	}
