@@ -44,7 +44,7 @@ func (a *SlackApp) setupChannel(ctx context.Context, actor planner.Actor, channe
 	if _, err := t.Service.SetDigestChannel(ctx, t.Actor, channel); err != nil {
 		return errors.Join(err, tell(internal))
 	}
-	n, err := 0, error(nil)
+	var n int
 	if a.Poster != nil {
 		err = a.Poster.SkipPast(ctx, t.Actor.TeamID)
 	}
