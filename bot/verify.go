@@ -3,6 +3,7 @@ package bot
 import (
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"net/http"
@@ -76,37 +77,43 @@ func (v Verifier) mac(ts string, body []byte) []byte {
 // window, so that a signed request sent again byte for byte is not processed
 // twice. Slack gives every request its own trigger_id or event_id, so two
 // identical signed requests are one request replayed. Only the window is
-// remembered: a signature is dropped once its own timestamp is older than
-// MaxSkew, when Verify would refuse the request anyway.
+// remembered: a signature is forgotten once its own timestamp is older than
+// MaxSkew, when Verify refuses the request anyway, and at most maxReplays are
+// kept (beyond, the oldest are forgotten early), so memory stays bounded
+// whatever the load.
 type replays struct {
 	mu    sync.Mutex
-	seen  map[[sha256.Size]byte]int64 // signature → its request's timestamp (Unix seconds)
-	swept int64                       // when expired signatures were last dropped (Unix seconds)
+	seen  map[uint64]int64 // a signature (its first 8 bytes) → its request's timestamp (Unix seconds)
+	order []uint64         // the signatures in seen, oldest first from head on
+	head  int
 }
 
-// replaySweep is how often replays drops the signatures gone out of the window.
-const replaySweep = 30 * time.Second
+// maxReplays is the most signatures replays keeps: the 5-minute window at
+// about 200 requests a second, in a few MiB.
+const maxReplays = 1 << 16
 
 // first records the request signed sig at timestamp secs, and reports whether
 // it is the first time within the window.
 func (r *replays) first(sig [sha256.Size]byte, secs int64, now time.Time) bool {
+	key := binary.LittleEndian.Uint64(sig[:8]) // a MAC: no one without the secret can aim at a collision
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.seen == nil {
-		r.seen = map[[sha256.Size]byte]int64{}
+		r.seen = map[uint64]int64{}
 	}
-	if unix := now.Unix(); unix-r.swept >= int64(replaySweep/time.Second) {
-		oldest := unix - int64(MaxSkew/time.Second)
-		for s, at := range r.seen {
-			if at < oldest {
-				delete(r.seen, s)
-			}
-		}
-		r.swept = unix
-	}
-	if _, ok := r.seen[sig]; ok {
+	if _, ok := r.seen[key]; ok {
 		return false
 	}
-	r.seen[sig] = secs
+	oldest := now.Add(-MaxSkew).Unix()
+	for r.head < len(r.order) && (r.seen[r.order[r.head]] < oldest || len(r.seen) >= maxReplays) {
+		delete(r.seen, r.order[r.head])
+		r.head++
+	}
+	if r.head >= 1024 && 2*r.head >= len(r.order) {
+		r.order = append(r.order[:0], r.order[r.head:]...)
+		r.head = 0
+	}
+	r.seen[key] = secs
+	r.order = append(r.order, key)
 	return true
 }

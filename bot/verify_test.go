@@ -63,7 +63,7 @@ func TestVerifierSlackExample(t *testing.T) {
 }
 
 // replays remembers a signature only while its request could still pass
-// Verify: memory stays bounded by the requests of the last few minutes.
+// Verify, and never more than maxReplays: memory stays bounded.
 func TestReplaysRememberOnlyTheWindow(t *testing.T) {
 	base := time.Unix(1763341200, 0)
 	sig := func(i int) (s [32]byte) {
@@ -78,23 +78,42 @@ func TestReplaysRememberOnlyTheWindow(t *testing.T) {
 	// timestamp leaves the window.
 	future := base.Add(MaxSkew).Unix()
 	r.first(sig(2), future, base)
-	later := base.Add(MaxSkew + replaySweep + time.Second)
-	r.first(sig(3), later.Unix(), later)
-	if _, kept := r.seen[sig(1)]; kept || len(r.seen) != 2 || r.first(sig(2), future, later) {
-		t.Fatalf("after the window: %d remembered, want the future one and the new one", len(r.seen))
+	r.first(sig(3), base.Unix(), base)
+	later := base.Add(MaxSkew + time.Second)
+	r.first(sig(4), later.Unix(), later)
+	if len(r.seen) != 3 || r.first(sig(2), future, later) {
+		t.Fatalf("after the window: %d remembered, want the future one, the one behind it and the new one", len(r.seen))
+	}
+	muchLater := base.Add(2*MaxSkew + 2*time.Second)
+	r.first(sig(5), muchLater.Unix(), muchLater)
+	if len(r.seen) != 1 {
+		t.Fatalf("%d remembered long after, want only the new one", len(r.seen))
 	}
 
-	// An hour of 10 requests a second: never more than the window's worth.
-	r = &replays{}
-	most := 0
-	for i := range 36000 {
-		now := base.Add(time.Duration(i) * 100 * time.Millisecond)
-		if !r.first(sig(i), now.Unix(), now) {
-			t.Fatalf("request %d taken for a replay", i)
-		}
-		most = max(most, len(r.seen))
-	}
-	if limit := 10 * int((MaxSkew+replaySweep)/time.Second); most > limit {
-		t.Errorf("%d signatures remembered at most, want ≤ %d", most, limit)
+	for _, tc := range []struct {
+		name      string
+		perSecond int
+		most      int
+	}{
+		{"10 a second for an hour", 10, 10 * int(MaxSkew/time.Second+1)},
+		{"2,000 a second for 10 minutes", 2000, maxReplays},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, most := &replays{}, 0
+			n := tc.perSecond * 600
+			if tc.perSecond == 10 {
+				n = 36000
+			}
+			for i := range n {
+				now := base.Add(time.Duration(i) * time.Second / time.Duration(tc.perSecond))
+				if !r.first(sig(i), now.Unix(), now) {
+					t.Fatalf("request %d taken for a replay", i)
+				}
+				most = max(most, len(r.seen))
+			}
+			if most > tc.most || cap(r.order) > 4*tc.most {
+				t.Errorf("%d signatures remembered at most (order's capacity %d), want ≤ %d", most, cap(r.order), tc.most)
+			}
+		})
 	}
 }
