@@ -176,7 +176,8 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = enc.Encode(v) // the client is gone if this fails; nothing to do
 }
 
-// HealthHandler answers 200 while ping succeeds (the database is open and migrated), else 503.
+// HealthHandler answers 200 while ping succeeds (serve's: the database is
+// open, and its file is still the one opened, and writable), else 503.
 func HealthHandler(ping func(context.Context) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := ping(r.Context()); err != nil {
