@@ -9,12 +9,14 @@ import (
 	"planbot/planner"
 )
 
-// A WeekCache holds at most maxCachedBytes of views, as it counts them: each
-// view viewBytes, each item itemBytes (a planner.Item is 264 bytes; a test
-// keeps the figure above it) and the length of its strings, each rendering
-// its length. The views a thousand members and their twenty teams look at in
-// a week count about 25 MB.
+// A WeekCache holds at most maxCachedWeeks views and maxCachedBytes of them,
+// as it counts them: each view viewBytes, each item itemBytes (a planner.Item
+// is 264 bytes; a test keeps the figure above it) and the length of its
+// strings, each rendering its length. A team needs a view for each member and
+// one for the team: the bounds hold twenty teams of fifty (BENCHMARKS.md has
+// what that costs in memory).
 const (
+	maxCachedWeeks = 2048
 	maxCachedBytes = 32 << 20
 	viewBytes      = 512
 	itemBytes      = 288
@@ -35,6 +37,16 @@ type WeekCache struct {
 	mu    sync.Mutex
 	weeks map[weekKey]*cachedWeek
 	bytes int // the size of all views kept
+	// teams holds each team's views and the newest revision seen of it: views
+	// at an older one can never be current again and are dropped at once,
+	// rather than fill the cache while the team keeps changing.
+	teams map[string]*teamWeeks
+}
+
+// teamWeeks is what a WeekCache keeps of one team.
+type teamWeeks struct {
+	revision int64
+	weeks    map[weekKey]*cachedWeek
 }
 
 // weekKey names a week view: a member's week, or the team's when user is "".
@@ -83,16 +95,26 @@ func (c *WeekCache) get(key weekKey, revision int64) *cachedWeek {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	w := c.weeks[key]
-	switch {
-	case w == nil:
-		return nil
-	case w.revision == revision:
+	c.advance(key.team, revision)
+	if w := c.weeks[key]; w != nil && w.revision == revision {
 		return w
-	case w.revision < revision:
-		c.drop(w)
 	}
 	return nil
+}
+
+// advance notes that team is at revision (or later) and drops its views of
+// older revisions. The caller holds c.mu.
+func (c *WeekCache) advance(team string, revision int64) {
+	t := c.teams[team]
+	if t == nil || t.revision >= revision {
+		return
+	}
+	t.revision = revision
+	for _, w := range t.weeks {
+		if w.revision < revision {
+			c.drop(w)
+		}
+	}
 }
 
 // put keeps items as the view of key at revision and returns it, unless the
@@ -111,21 +133,29 @@ func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cach
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.weeks == nil {
-		c.weeks = map[weekKey]*cachedWeek{}
+		c.weeks, c.teams = map[weekKey]*cachedWeek{}, map[string]*teamWeeks{}
+	}
+	c.advance(key.team, revision)
+	t := c.teams[key.team]
+	if t == nil {
+		t = &teamWeeks{revision: revision, weeks: map[weekKey]*cachedWeek{}}
+		c.teams[key.team] = t
 	}
 	old := c.weeks[key]
-	if old != nil && old.revision > revision || size > maxCachedBytes {
+	if revision < t.revision || old != nil && old.revision > revision || size > maxCachedBytes {
 		return w
 	}
 	if old != nil {
 		c.drop(old)
 	}
 	c.weeks[key] = w
+	t.weeks[key] = w
 	c.grow(w, size)
 	return w
 }
 
-// grow counts n more bytes for w, if it is kept, and makes room for them.
+// grow counts n more bytes for w, if it is kept, and makes room for them
+// (and for w itself, when the cache holds more than maxCachedWeeks views).
 // When the cache is full, arbitrary views make room (Go's map order): simpler
 // than least-recently-used, and as good for views all looked at about as
 // often on a Monday morning. The caller holds c.mu.
@@ -136,7 +166,7 @@ func (c *WeekCache) grow(w *cachedWeek, n int) {
 	w.size += n
 	c.bytes += n
 	for _, other := range c.weeks {
-		if c.bytes <= maxCachedBytes {
+		if c.bytes <= maxCachedBytes && len(c.weeks) <= maxCachedWeeks {
 			break
 		}
 		if other != w {
@@ -149,6 +179,9 @@ func (c *WeekCache) grow(w *cachedWeek, n int) {
 func (c *WeekCache) drop(w *cachedWeek) {
 	delete(c.weeks, w.key)
 	c.bytes -= w.size
+	if t := c.teams[w.key.team]; t != nil {
+		delete(t.weeks, w.key) // the team's revision stays: a few bytes for each team
+	}
 }
 
 // response is v's Slack response in lang: the shared rendering, made once per

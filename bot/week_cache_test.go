@@ -196,6 +196,9 @@ func TestWeekCacheBounded(t *testing.T) {
 		if c.bytes != sum || c.bytes > maxCachedBytes {
 			t.Fatalf("%s: the cache counts %d bytes, its views %d; at most %d", what, c.bytes, sum, maxCachedBytes)
 		}
+		if len(c.weeks) > maxCachedWeeks {
+			t.Fatalf("%s: the cache keeps %d views, at most %d", what, len(c.weeks), maxCachedWeeks)
+		}
 	}
 	for i := range maxCachedBytes/viewBytes + 10 { // empty weeks
 		c.put(key(i), 1, nil)
@@ -246,6 +249,38 @@ func TestWeekCacheBounded(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(openItem{}); n > openItemBytes {
 		t.Errorf("an openItem is %d bytes, more than the %d the cache counts", n, openItemBytes)
+	}
+}
+
+// A team's views at an older revision are dropped as soon as a newer one is
+// seen, so a team that keeps changing does not fill the cache with views that
+// can never be current again; other teams' views stay.
+func TestWeekCacheDropsStaleViews(t *testing.T) {
+	var c WeekCache
+	key := func(team string, i int) weekKey { return weekKey{team: team, user: fmt.Sprintf("U%d", i), week: w47} }
+	for i := range 50 {
+		c.put(key("T1", i), 1, nil)
+		c.put(key("T2", i), 7, nil)
+	}
+	c.put(key("T1", 0), 2, nil) // a member of T1 added an item
+	if n := len(c.weeks); n != 51 {
+		t.Errorf("after T1 changed the cache keeps %d views, want T1's new one and T2's 50", n)
+	}
+	if c.get(key("T2", 3), 7) == nil {
+		t.Error("another team's current view was dropped")
+	}
+	if c.get(key("T1", 3), 3) != nil || len(c.weeks) != 50 {
+		t.Errorf("a read at T1's next revision keeps %d views, want T2's 50 only", len(c.weeks))
+	}
+	if c.put(key("T1", 4), 2, nil); c.weeks[key("T1", 4)] != nil {
+		t.Error("a view read before T1's newest revision was kept")
+	}
+	sum := 0
+	for _, w := range c.weeks {
+		sum += w.size
+	}
+	if sum != c.bytes {
+		t.Errorf("the cache counts %d bytes, its views %d", c.bytes, sum)
 	}
 }
 
