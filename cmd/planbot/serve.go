@@ -69,6 +69,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	ensureProcs(e.getenv)
+	limitMemory(e.getenv)
 	scheduler, err := e.scheduler()
 	if err != nil {
 		return err
