@@ -14,6 +14,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/internal/slackcheck"
 	"planbot/planner"
 )
 
@@ -153,27 +154,6 @@ func textOf(obj map[string]any, key string) string {
 	return s
 }
 
-// textChars counts the characters of every text in v: what Slack counts
-// towards msg_blocks_too_long. Values, ids and types are not text.
-func textChars(v any) int {
-	n := 0
-	switch v := v.(type) {
-	case map[string]any:
-		for k, e := range v {
-			if s, ok := e.(string); ok && k == "text" {
-				n += utf8.RuneCountInString(s)
-			} else {
-				n += textChars(e)
-			}
-		}
-	case []any:
-		for _, e := range v {
-			n += textChars(e)
-		}
-	}
-	return n
-}
-
 // button is one button of an actions block.
 type button struct {
 	action, label, value string
@@ -220,7 +200,7 @@ func checkLimits(t *testing.T, blocks []slack.Block, maxBlocks, maxChars int) []
 	decoded := decodeBlocks(t, blocks)
 	total := 0
 	for _, b := range decoded {
-		total += textChars(b)
+		total += slackcheck.TextChars(b)
 	}
 	if maxChars > 0 && total > maxChars {
 		t.Errorf("%d characters of text in the blocks, want at most %d", total, maxChars)

@@ -86,7 +86,7 @@ func Message(payload []byte) []string {
 	}
 	blocks, _ := msg["blocks"].([]any)
 	c.blocks(blocks, maxMessageBlocks)
-	if n := textChars(blocks); n > maxMessageText {
+	if n := TextChars(blocks); n > maxMessageText {
 		c.add("blocks", "%d characters of text, msg_blocks_too_long from about %d", n, maxMessageText)
 	}
 	return c.problems
@@ -354,9 +354,10 @@ func hasInput(blocks []any) bool {
 	return false
 }
 
-// textChars counts the characters of every text in v: what Slack counts
-// towards msg_blocks_too_long. Values, ids and types are not text.
-func textChars(v any) int {
+// TextChars counts the characters of every text in v, a payload decoded from
+// JSON: what Slack counts towards msg_blocks_too_long. Values, ids and types
+// are not text.
+func TextChars(v any) int {
 	n := 0
 	switch v := v.(type) {
 	case map[string]any:
@@ -364,12 +365,12 @@ func textChars(v any) int {
 			if s, ok := e.(string); ok && k == "text" {
 				n += utf8.RuneCountInString(s)
 			} else {
-				n += textChars(e)
+				n += TextChars(e)
 			}
 		}
 	case []any:
 		for _, e := range v {
-			n += textChars(e)
+			n += TextChars(e)
 		}
 	}
 	return n
