@@ -30,7 +30,7 @@ func identify(path string) (fileID, error) {
 const wOK = 2
 
 // stillOpen checks that the file at the database's path is the one Open
-// opened and that it and its directory are writable. SQLite keeps writing to
+// opened and that it, its directory and its -wal and -shm are writable. SQLite keeps writing to
 // the file it has open even after it is removed, or its directory is: those
 // writes would be lost at the next start, so they are refused instead, and
 // Ping reports the database unhealthy, until the same file is back. A stat and
@@ -45,6 +45,14 @@ func (db *DB) stillOpen() error {
 	}
 	for _, p := range []string{db.path, filepath.Dir(db.path)} {
 		if err := syscall.Access(p, wOK); err != nil {
+			return fmt.Errorf("%s is not writable: %w", p, err)
+		}
+	}
+	// SQLite opens a -wal or -shm it cannot write read-only, and then every
+	// write fails ("attempt to write a readonly database"): left so by
+	// another user's process, say. Either may be absent between connections.
+	for _, p := range []string{db.path + "-wal", db.path + "-shm"} {
+		if err := syscall.Access(p, wOK); err != nil && !errors.Is(err, syscall.ENOENT) {
 			return fmt.Errorf("%s is not writable: %w", p, err)
 		}
 	}
