@@ -56,6 +56,9 @@ const maxRefreshes = 4
 // How long work after an answer may take: most of it is one or two calls;
 // /plan setup imports a whole channel, a users.list page at a time.
 const (
+	// formTimeout: a trigger_id opens a form only within 3 s of the command,
+	// so trying longer (slack-go waiting out a 429) only delays the word.
+	formTimeout     = 2500 * time.Millisecond
 	afterAckTimeout = 30 * time.Second
 	setupTimeout    = 10 * time.Minute
 )
@@ -209,7 +212,7 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 			return a.setupChannel(ctx, actor, body.Channel, sc.ResponseURL, reply.Lang)
 		})
 	case NewForm:
-		a.after("form", afterAckTimeout, func(ctx context.Context) error {
+		a.after("form", formTimeout, func(ctx context.Context) error {
 			if err := a.openForm(ctx, actor, sc.TriggerID, reply.Lang); err != nil {
 				return errors.Join(err, a.tell(sc.ResponseURL, reply.Lang, Notice{Text: say(reply.Lang, msgFormFailed, uploadErrorCode(err))}))
 			}
