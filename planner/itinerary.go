@@ -46,7 +46,8 @@ func escaped(s string) string {
 }
 
 // Check reports whether a draft given field by field is one the grammar could
-// have produced: text (CheckText) of 1..MaxTitle characters, a count of
+// have produced: text (CheckText) of 1..MaxTitle characters, a place of at
+// most MaxTitle, a count of
 // 1..MaxCount, a known kind, and an end that does not come before the start.
 func (d Draft) Check() error {
 	if err := CheckText(d.Title + d.Place); err != nil {
@@ -55,7 +56,7 @@ func (d Draft) Check() error {
 	switch {
 	case strings.TrimSpace(d.Title) == "":
 		return Errorf(Invalid, ReasonNoWhat, "")
-	case utf8.RuneCountInString(d.Title) > MaxTitle:
+	case utf8.RuneCountInString(d.Title) > MaxTitle, utf8.RuneCountInString(d.Place) > MaxTitle:
 		return Errorf(Invalid, ReasonTooLong, "")
 	case d.Count < 1 || d.Count > MaxCount:
 		return Errorf(Invalid, ReasonBadCount, strconv.Itoa(d.Count))
