@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // backup writes a consistent copy of the database to a new file, even while
@@ -12,7 +13,10 @@ import (
 func (e *environment) backup(ctx context.Context, args []string) (err error) {
 	var cfg config
 	fs := newFlags("backup", &cfg, e.getenv, e.stderr)
-	if len(args) == 0 || len(args[0]) > 0 && args[0][0] == '-' && args[0] != "-h" && args[0] != "--help" {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		return cfg.parse(fs, args, e.now) // the flags' help
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return usagef("backup: give the file to write: planbot backup planbot-backup.db")
 	}
 	target, args := args[0], args[1:]

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,5 +105,25 @@ func TestBackupIntoAMissingDirectory(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("the directory was created")
+	}
+}
+
+// backup -h shows the flags' help: it is no file name, and nothing is written.
+func TestBackupHelp(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "planbot.db")
+	mustPlanbot(t, map[string]string{"PLANBOT_DB": db}, "", "console")
+	t.Chdir(dir)
+	for _, arg := range []string{"-h", "--help"} {
+		_, stderr, err := planbotStreams(t, map[string]string{"PLANBOT_DB": db}, "backup", arg)
+		if err != nil && !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("backup %s: %v", arg, err)
+		}
+		if !strings.Contains(stderr, "-db") {
+			t.Errorf("backup %s printed %q, want the flags' help", arg, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, arg)); err == nil {
+			t.Errorf("backup %s wrote a file named %s", arg, arg)
+		}
 	}
 }
