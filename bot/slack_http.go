@@ -78,11 +78,12 @@ func (a *SlackApp) serveCommand(w http.ResponseWriter, r *http.Request, body []b
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	if form.Get("team_id") == "" || form.Get("user_id") == "" {
+	sc := slashCommandOf(form)
+	if !identifiedCommand(sc) {
 		http.Error(w, "slash command without team_id or user_id", http.StatusBadRequest)
 		return
 	}
-	writeResponse(w, a.Command(r.Context(), slashCommandOf(form)))
+	writeResponse(w, a.Command(r.Context(), sc))
 }
 
 // slashCommandOf reads a slash command's form fields.
@@ -135,22 +136,6 @@ func (a *SlackApp) serveEvent(w http.ResponseWriter, _ *http.Request, body []byt
 		return
 	}
 	w.WriteHeader(http.StatusOK)
-}
-
-// knownInteraction reports whether cb is a kind of interaction planbot
-// handles (a button click, a form submitted) and says who, in which team, made it.
-func knownInteraction(cb slack.InteractionCallback) bool {
-	known := cb.Type == slack.InteractionTypeBlockActions || cb.Type == slack.InteractionTypeViewSubmission
-	return known && cb.Team.ID != "" && cb.User.ID != ""
-}
-
-// identifiedEvent reports whether an event callback names its team and, for
-// the Home tab being opened (the one event planbot acts on), its user.
-func identifiedEvent(ev slackevents.EventsAPIEvent) bool {
-	if opened, ok := ev.InnerEvent.Data.(*slackevents.AppHomeOpenedEvent); ok && opened.User == "" {
-		return false
-	}
-	return ev.TeamID != ""
 }
 
 // Recover answers a request whose handler panicked with a friendly message in

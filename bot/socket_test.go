@@ -25,14 +25,16 @@ const guard = 10 * time.Second
 
 // fakeSlack is Slack on one httptest server: apps.connections.open hands out
 // the server's own /ws, whose frames go to and from the test through channels;
-// users.info knows everyone; every other Web API call and every post to a
-// /response/ URL is recorded and answered ok.
+// users.info knows everyone (or, stalled, answers only once released); every
+// other Web API call and every post to a /response/ URL is recorded and
+// answered ok.
 type fakeSlack struct {
 	srv      *httptest.Server
-	open     string      // the answer to apps.connections.open
-	toClient chan string // frames to send over the socket
-	acks     chan []byte // frames the client sent
-	posts    chan post   // Web API calls and response_url posts
+	open     string        // the answer to apps.connections.open
+	toClient chan string   // frames to send over the socket
+	acks     chan []byte   // frames the client sent
+	posts    chan post     // Web API calls and response_url posts
+	stalled  chan struct{} // nil, or users.info waits until it is closed (release) or its caller gives up
 	stop     chan struct{}
 }
 
@@ -46,8 +48,16 @@ type post struct {
 // {ws} stands for the fake's own socket URL.
 const socketOpen = `{"ok":true,"url":"{ws}"}`
 
-func newFakeSlack(t *testing.T, open string) *fakeSlack {
+func newFakeSlack(t *testing.T, open string) *fakeSlack { return newFakeSlackStalled(t, open, false) }
+
+// newFakeSlackStalled is newFakeSlack whose users.info, when stalled, answers
+// nothing until release is called or the caller gives up: Slack too slow for
+// an admin check.
+func newFakeSlackStalled(t *testing.T, open string, stalled bool) *fakeSlack {
 	f := &fakeSlack{open: open, toClient: make(chan string), acks: make(chan []byte, 16), posts: make(chan post, 64), stop: make(chan struct{})}
+	if stalled {
+		f.stalled = make(chan struct{})
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, strings.ReplaceAll(f.open, "{ws}", "ws://"+r.Host+"/ws"))
@@ -63,6 +73,15 @@ func newFakeSlack(t *testing.T, open string) *fakeSlack {
 	}
 	mux.HandleFunc("POST /api/users.info", func(w http.ResponseWriter, r *http.Request) {
 		form, _ := url.ParseQuery(string(record(r)))
+		if f.stalled != nil {
+			select {
+			case <-f.stalled:
+			case <-r.Context().Done():
+				return
+			case <-f.stop:
+				return
+			}
+		}
 		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"ann","real_name":"Ann","tz":"Asia/Shanghai"}}`, form.Get("user"))
 	})
 	ok := func(w http.ResponseWriter, r *http.Request) {
@@ -117,6 +136,9 @@ func (f *fakeSlack) serveSocket(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// release lets a stalled users.info answer.
+func (f *fakeSlack) release() { close(f.stalled) }
 
 // send sends one frame to the connected client.
 func (f *fakeSlack) send(t *testing.T, frame string) {
