@@ -169,6 +169,8 @@ func sampleBodies(t *testing.T) map[string]Body {
 	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
 		Kind: planner.KindMeeting, Count: 1, Title: "sync", Status: planner.StatusPlanned}
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
+	at := time.Date(2025, 11, 19, 2, 0, 0, 0, time.UTC)
+	company := planner.Company{TeamID: "T1", ID: 1, Name: "常诚车业", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageSigned, CreatedAt: at, UpdatedAt: at}
 	var csv strings.Builder
 	if err := WriteCSV(&csv, []planner.Item{visit, trip}); err != nil {
 		t.Fatal(err)
@@ -198,8 +200,26 @@ func sampleBodies(t *testing.T) map[string]Body {
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
 		}},
-		"history new": HistoryView{Item: visit, Zone: shanghai},
-		"forgotten":   Forgotten{UserID: "U2", Items: 3},
+		"history new":  HistoryView{Item: visit, Zone: shanghai},
+		"forgotten":    Forgotten{UserID: "U2", Items: 3},
+		"lead created": LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: shanghai},
+		"lead moved": LeadView{LeadResult: planner.LeadResult{Company: company,
+			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: shanghai},
+		"lead shown": LeadView{LeadResult: planner.LeadResult{Company: company, History: []planner.StageChange{
+			{TeamID: "T1", CompanyID: 1, Company: company.Name, To: planner.StageLead, By: "U2", At: at},
+			{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageLead, To: planner.StageSigned, By: "U2", At: at, Note: "签约"},
+		}, Items: []planner.Item{trip}}, Zone: shanghai},
+		"pipeline":       PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: day(t, "2025-11-20"), Next: visit}}},
+		"pipeline empty": PipelineView{Filter: "signed"},
+		"setup done":     SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
+		"schedules": ScheduleView{Schedules: map[planner.Job]planner.Schedule{
+			planner.JobRetro: {Job: planner.JobRetro, Weekday: time.Sunday, Hour: 18},
+			planner.JobPlan:  {Job: planner.JobPlan, Weekday: time.Monday, Hour: 9, Off: true},
+		}},
+		"remind off":    RemindSet{Off: true},
+		"remind on":     RemindSet{},
+		"reminder log":  Reminder{Job: planner.JobLog, Week: w47, Items: []planner.Item{visit, trip}},
+		"reminder plan": Reminder{Job: planner.JobPlan, Week: w47, Items: []planner.Item{old}},
 	}
 	for _, r := range allReasons {
 		detail := "3"
@@ -231,7 +251,7 @@ func TestRenderTextEveryBody(t *testing.T) {
 			if texts[planner.English] == texts[planner.Chinese] {
 				t.Errorf("English and Chinese are the same:\n%s", texts[planner.English])
 			}
-			if hasHan(strings.NewReplacer("王芳", "", "北京", "", "出差北京", "", "两家有意向", "", "招商一组", "").Replace(texts[planner.English])) {
+			if hasHan(strings.NewReplacer("王芳", "", "北京", "", "出差北京", "", "两家有意向", "", "招商一组", "", "常诚车业", "", "年产150万套车灯项目", "", "签约", "").Replace(texts[planner.English])) {
 				if _, failed := body.(Failure); !failed {
 					t.Errorf("English text has Chinese words:\n%s", texts[planner.English])
 				}

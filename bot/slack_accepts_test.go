@@ -219,7 +219,10 @@ func TestSlackAcceptsTwoItemsOnADay(t *testing.T) {
 // Slack accepts every kind of reply (and every failure) in both languages,
 // as a command's answer and as a post (RenderBlocks and Fallback).
 func TestSlackAcceptsEveryReply(t *testing.T) {
-	for name, body := range sampleBodies(t) {
+	bodies := sampleBodies(t)
+	// Notices are said after the answer, in the words of the one who asked.
+	bodies["notice"] = Notice{Text: "Set up: the retrospective goes to #investment. 设置完成。"}
+	for name, body := range bodies {
 		for _, l := range langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				r := Reply{Lang: l, Body: body}
