@@ -10,18 +10,21 @@ type Kind string
 
 // The kinds of item, in the order the grammar tries their keywords.
 const (
-	KindTrip     Kind = "trip"
-	KindSigning  Kind = "signing"
-	KindFund     Kind = "fund"
-	KindVisit    Kind = "visit"
-	KindTraining Kind = "training"
-	KindReview   Kind = "review"
-	KindMeeting  Kind = "meeting"
-	KindOther    Kind = "other"
+	KindTrip      Kind = "trip"
+	KindSigning   Kind = "signing"
+	KindFund      Kind = "fund"
+	KindReception Kind = "reception" // 接待: an inbound visit the team hosts
+	KindVisit     Kind = "visit"
+	KindEvent     Kind = "event" // 活动: a promotion event, fair, forum or roadshow
+	KindTraining  Kind = "training"
+	KindReview    Kind = "review"
+	KindMeeting   Kind = "meeting"
+	KindLeave     Kind = "leave" // 请假: the member is away, on leave or off
+	KindOther     Kind = "other"
 )
 
 // Kinds lists every Kind in detection order.
-var Kinds = []Kind{KindTrip, KindSigning, KindFund, KindVisit, KindTraining, KindReview, KindMeeting, KindOther}
+var Kinds = []Kind{KindTrip, KindSigning, KindFund, KindReception, KindVisit, KindEvent, KindTraining, KindReview, KindMeeting, KindLeave, KindOther}
 
 // Valid reports whether k is one of Kinds.
 func (k Kind) Valid() bool {
