@@ -76,6 +76,10 @@ func (d Draft) Check() error {
 type Itinerary struct {
 	Drafts []Draft
 	Lang   Lang // the language of the line's when, "" when it had none
+	// Past is set when the when was a bare weekday of this week (no next/下,
+	// no date) that falls before today: the item, planned, is on a day gone
+	// by, and the reply offers the same weekday of next week.
+	Past bool
 	// Unlinked are the names in brackets that are no company of the team:
 	// set by Service.Add, so that the reply can say how to add them.
 	Unlinked []string
@@ -117,8 +121,8 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	if kind == KindTrip {
 		place = DetectPlace(what)
 	}
-	it := Itinerary{Lang: when.Lang}
 	spans := when.Spans
+	it := Itinerary{Lang: when.Lang, Past: when.bare && len(spans) > 0 && spans[0].Start.Before(today)}
 	if len(spans) == 0 {
 		spans = []Span{{today, today}}
 	}

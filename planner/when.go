@@ -19,6 +19,9 @@ type Span struct {
 type When struct {
 	Spans []Span
 	Lang  Lang // the language the when was written in
+	// bare is set when the when is only weekday words of the current week
+	// written without next/last/this (下/上/本) and without a date.
+	bare bool
 }
 
 // Years outside this range are taken as typing mistakes.
@@ -67,6 +70,7 @@ func parseLeadingWhen(s string, today Date) (When, int, error) {
 func (p *whenParser) parse() (When, int, error) {
 	var spans []Span
 	var lang Lang
+	bare := true
 	carry := 0
 	pos := 0
 	for {
@@ -92,13 +96,14 @@ func (p *whenParser) parse() (When, int, error) {
 		if a.shifted {
 			carry = a.shift
 		}
+		bare = bare && a.weekly && !a.shifted && carry == 0
 		spans = append(spans, sp)
 		pos += n
 	}
 	if len(spans) == 0 {
 		return When{}, 0, nil
 	}
-	return When{Spans: mergeSpans(spans), Lang: lang}, pos, nil
+	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare}, pos, nil
 }
 
 // rangeAt reads "A" or "A-B" at pos; the week shift of A carries to B.
