@@ -1,0 +1,88 @@
+package planner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// minExact is the share of the corpus's unambiguous lines that must come out
+// fully right (issue 13 part 8).
+const minExact = 0.95
+
+// TestPhrasingCorpus parses every unambiguous line of testdata/phrasing.tsv,
+// lines real 招商 staff wrote, and reports exact-match and per-field accuracy.
+// It fails below minExact, and on any line filed on days it does not say with
+// no error: a line is understood or refused, never stored on a wrong date.
+// Run with -v for every failing line with what came out and what should have.
+func TestPhrasingCorpus(t *testing.T) {
+	rows := readPhrasing(t, "testdata/phrasing.tsv")
+	var scored, exact, ambiguous, refused int
+	right := map[string]int{}
+	causes := map[string]int{}
+	var failing, silent []string
+	for _, row := range rows {
+		if row.ambiguous {
+			ambiguous++
+			continue
+		}
+		scored++
+		sc := scorePhrasing(row, shanghai)
+		for name, ok := range map[string]bool{"days": sc.days, "kind": sc.kind, "count": sc.count, "places": sc.places, "drafts": sc.drafts} {
+			if ok && !sc.err {
+				right[name]++
+			}
+		}
+		if sc.exact() {
+			exact++
+			continue
+		}
+		if sc.err {
+			refused++
+		}
+		why := sc.causes()
+		for _, c := range why {
+			causes[c]++
+		}
+		report := fmt.Sprintf("line %d %q (%s)\n\tgot  %s\n\twant %s", row.line, row.text, strings.Join(why, ", "), sc.got, sc.want)
+		failing = append(failing, report)
+		if sc.silent {
+			if sc.filedToday {
+				report += "\n\t(filed today)"
+			}
+			silent = append(silent, report)
+		}
+	}
+	if scored == 0 {
+		t.Fatal("no rows scored")
+	}
+	pct := func(n int) string { return fmt.Sprintf("%5.1f %%", 100*float64(n)/float64(scored)) }
+	var table strings.Builder
+	fmt.Fprintf(&table, "phrasing corpus: %d rows scored, %d ambiguous left out\n", scored, ambiguous)
+	fmt.Fprintf(&table, "%-8s %4d  %s\n", "exact", exact, pct(exact))
+	for _, f := range []string{"days", "kind", "count", "places", "drafts"} {
+		fmt.Fprintf(&table, "%-8s %4d  %s\n", f, right[f], pct(right[f]))
+	}
+	fmt.Fprintf(&table, "refused  %4d  %s\n", refused, pct(refused))
+	fmt.Fprintf(&table, "silent wrong dates %d\n", len(silent))
+	names := make([]string, 0, len(causes))
+	for c := range causes {
+		names = append(names, c)
+	}
+	slices.Sort(names)
+	fmt.Fprintf(&table, "failing rows by cause (a row may have several):")
+	for _, c := range names {
+		fmt.Fprintf(&table, " %s %d;", c, causes[c])
+	}
+	t.Log(table.String())
+	if testing.Verbose() {
+		t.Logf("%d failing rows:\n%s", len(failing), strings.Join(failing, "\n"))
+	}
+	for _, s := range silent {
+		t.Errorf("stored on a wrong date with no error: %s", s)
+	}
+	if share := float64(exact) / float64(scored); share < minExact {
+		t.Errorf("exact %.1f %%, want at least %.0f %%", 100*share, 100*minExact)
+	}
+}
