@@ -150,6 +150,7 @@ var englishKinds = map[planner.Kind]string{
 	planner.KindTrip: "trip", planner.KindSigning: "signing", planner.KindFund: "fund",
 	planner.KindVisit: "visit", planner.KindTraining: "training", planner.KindReview: "review",
 	planner.KindMeeting: "meeting", planner.KindOther: "other",
+	planner.KindReception: "reception", planner.KindEvent: "event", planner.KindLeave: "leave",
 }
 
 var englishErrors = map[planner.Reason]string{

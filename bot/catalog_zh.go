@@ -150,6 +150,7 @@ var chineseKinds = map[planner.Kind]string{
 	planner.KindTrip: "出差", planner.KindSigning: "签约", planner.KindFund: "基金",
 	planner.KindVisit: "拜访", planner.KindTraining: "培训", planner.KindReview: "复盘",
 	planner.KindMeeting: "会议", planner.KindOther: "其他",
+	planner.KindReception: "接待", planner.KindEvent: "活动", planner.KindLeave: "请假",
 }
 
 var chineseErrors = map[planner.Reason]string{

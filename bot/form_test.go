@@ -38,10 +38,10 @@ func TestNewItemForm(t *testing.T) {
 	}{
 		{planner.English, "2025-11-17",
 			[]string{"What", "Day", "Until (for several days)", "Kind", "How many (enterprises, meetings…)", "Where to (for a trip)"},
-			[]string{"trip", "signing", "fund", "visit", "training", "review", "meeting", "other"}},
+			[]string{"trip", "signing", "fund", "reception", "visit", "event", "training", "review", "meeting", "leave", "other"}},
 		{planner.Chinese, "2026-02-28",
 			[]string{"事项", "日期", "结束日期（多天时）", "类型", "数量（企业家数、场次等）", "目的地（出差时）"},
-			[]string{"出差", "签约", "基金", "拜访", "培训", "复盘", "会议", "其他"}},
+			[]string{"出差", "签约", "基金", "接待", "拜访", "活动", "培训", "复盘", "会议", "请假", "其他"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
 			form := NewItemForm(tt.lang, day(t, tt.day))
