@@ -82,10 +82,12 @@ type Item struct {
 	End      Date // equal to Start for a one-day item
 	Kind     Kind
 	Count    int
-	Place    string // a trip's destination, as written
-	Title    string // the what-text as typed
-	Status   Status
-	Outcome  string // what came of it, or why it was cancelled
+	// Visits is how many enterprises a trip visits ("出差上海 拜访3家企业"), 0 when none.
+	Visits  int
+	Place   string // a trip's destination, as written
+	Title   string // the what-text as typed
+	Status  Status
+	Outcome string // what came of it, or why it was cancelled
 	// Companies are the companies the item concerns (ID and Name): set by
 	// Service.Add and Edit, stored by AddItems and (when not nil) UpdateItem,
 	// read back by CompanyHistory.

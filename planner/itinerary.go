@@ -16,8 +16,10 @@ type Draft struct {
 	Span
 	Kind  Kind
 	Count int
-	Place string
-	Title string
+	// Visits is how many enterprises a trip visits ("出差上海 拜访3家企业"), 0 when none.
+	Visits int
+	Place  string
+	Title  string
 }
 
 // CheckText reports whether text a member typed is text planbot may store and
@@ -60,6 +62,8 @@ func (d Draft) Check() error {
 		return Errorf(Invalid, ReasonTooLong, "")
 	case d.Count < 1 || d.Count > MaxCount:
 		return Errorf(Invalid, ReasonBadCount, strconv.Itoa(d.Count))
+	case d.Visits < 0 || d.Visits > MaxCount:
+		return Errorf(Invalid, ReasonBadCount, strconv.Itoa(d.Visits))
 	case !d.Kind.Valid():
 		return Errorf(Invalid, ReasonBadKind, string(d.Kind))
 	case d.Start.Year < minYear || d.Start.Year > maxYear:

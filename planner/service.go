@@ -66,7 +66,7 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 		}
 		items[i] = Item{
 			TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-			Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title, Companies: companies,
+			Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Companies: companies,
 			Status: StatusPlanned, CreatedAt: now.UTC(), UpdatedAt: now.UTC(),
 		}
 	}
@@ -87,7 +87,7 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 	}
 	items, err := s.Store.AddItems(ctx, []Item{{
 		TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-		Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title, Companies: companies,
+		Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Companies: companies,
 		Status: StatusPlanned, CreatedAt: now, UpdatedAt: now,
 	}}, a.UserID)
 	if err != nil {
@@ -176,7 +176,7 @@ func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Ite
 		if parsed.Lang != "" {
 			it.Start, it.End = d.Start, d.End
 		}
-		it.Kind, it.Count, it.Place, it.Title, it.Companies = d.Kind, d.Count, d.Place, d.Title, companies
+		it.Kind, it.Count, it.Visits, it.Place, it.Title, it.Companies = d.Kind, d.Count, d.Visits, d.Place, d.Title, companies
 		return "edit", before + " → " + spanText(it.Start, it.End) + " " + it.Title, nil
 	})
 }
