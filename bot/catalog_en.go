@@ -191,4 +191,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonCompanyExists: "The pipeline has “%s” already. Move it on: /plan lead \"%[1]s\" signed",
 	planner.ReasonSameStage:     "It is at %s already. Give another stage or a note: /plan lead CATL signed land deal agreed",
 	planner.ReasonBadStage:      "“%s” is not a stage: lead, contacted, negotiating, signed, landed, construction, production, on hold, lost (a list also takes mine). Try: /plan lead CATL signed, /plan leads signed",
+	planner.ReasonUnreadDate:    "%q looks like a day, but I could not read it, so nothing was saved. Put the day first, like this: /plan dec 3 visit 2 enterprises, /plan wed-fri trip to Beijing",
+	planner.ReasonVagueDate:     "%q is not one day: say which day, and nothing was saved. Try: /plan dec 1 signing ceremony, /plan nov 28-30 trip to Shenzhen",
+	planner.ReasonDateMismatch:  "%q: that date does not fall on that day of the week, so nothing was saved. Write one of them, or both matching: /plan wed 11/19 visit 2 enterprises",
 }

@@ -191,4 +191,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonCompanyExists: "项目库里已经有“%s”了。推进它：/plan 线索 %[1]s 签约",
 	planner.ReasonSameStage:     "它已经处于%s阶段。请写另一个阶段或一条备注：/plan 线索 常诚车业 签约 年产150万套车灯项目",
 	planner.ReasonBadStage:      "“%s”不是阶段：线索、已对接、在谈、签约、落地、开工、投产、暂停、流失（列表还可用“我的”）。试试：/plan 线索 常诚车业 签约，/plan 项目库 签约",
+	planner.ReasonUnreadDate:    "“%s”像是日期，但我没能读懂，所以没有保存。请把日期写在最前面，例如：/plan 12月3日 拜访2家企业，/plan 周三至周五 出差北京",
+	planner.ReasonVagueDate:     "“%s”不是具体哪一天，所以没有保存。请写明日期，例如：/plan 12月1日 项目集中签约，/plan 11月28日至30日 赴深圳招商",
+	planner.ReasonDateMismatch:  "“%s”：日期和星期对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周三（11月19日）拜访2家企业",
 }

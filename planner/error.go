@@ -60,6 +60,9 @@ const (
 	ReasonBadStage      Reason = "bad_stage"         // not a stage (or "mine") to list the pipeline by; Detail is the word
 	ReasonCompanyExists Reason = "company_exists"    // a new company whose name the team has already; Detail is the name
 	ReasonInternalFail  Reason = "internal_fail"     // storage or another part failed
+	ReasonUnreadDate    Reason = "unread_date"       // text that looks like a day the when did not read ("12.3" after the what); Detail is it
+	ReasonVagueDate     Reason = "vague_date"        // part of a month, not a day ("月底", "12月初", "end of month"); Detail is it
+	ReasonDateMismatch  Reason = "date_mismatch"     // a weekday and a date that are not the same day ("周三（12月4日）"); Detail is them
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message
