@@ -125,6 +125,15 @@ func normalPlaces(s string) string {
 // draftPlaces is a parsed draft's trip places, normalised as the corpus's.
 func draftPlaces(d Draft) string { return normalPlaces(d.Place) }
 
+// draftCount is a parsed draft's count as the corpus writes it: for a trip
+// that visits enterprises, the enterprises it visits (phrasing_README.md).
+func draftCount(d Draft) int {
+	if d.Kind == KindTrip && d.Visits > 0 {
+		return d.Visits
+	}
+	return d.Count
+}
+
 // phrasingScore is how the parse of one row compares with the corpus.
 type phrasingScore struct {
 	err                               bool
@@ -180,9 +189,9 @@ func scorePhrasing(row phrasingRow, loc *time.Location) phrasingScore {
 	for _, d := range got.Drafts {
 		gotDays = append(gotDays, spanDays(d.Span)...)
 		gotKinds = append(gotKinds, string(d.Kind))
-		gotCounts = append(gotCounts, strconv.Itoa(d.Count))
+		gotCounts = append(gotCounts, strconv.Itoa(draftCount(d)))
 		gotPlaces = append(gotPlaces, draftPlaces(d))
-		shown = append(shown, formatDraft(d.Span, d.Kind, d.Count, draftPlaces(d)))
+		shown = append(shown, formatDraft(d.Span, d.Kind, draftCount(d), draftPlaces(d)))
 	}
 	sc.got = strings.Join(shown, " | ")
 	sc.days = sameSet(gotDays, wantDays)

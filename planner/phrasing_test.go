@@ -86,3 +86,38 @@ func TestPhrasingCorpus(t *testing.T) {
 		t.Errorf("exact %.1f %%, want at least %.0f %%", 100*share, 100*minExact)
 	}
 }
+
+// TestScorePhrasing checks the scorer itself on lines whose reading today's
+// grammar settles, and on wrong answers: right, wrong places, filed on a
+// wrong day (today or not), refused, a split missed.
+func TestScorePhrasing(t *testing.T) {
+	tests := []struct {
+		line       string
+		exact      bool
+		causes     string
+		silent     bool
+		filedToday bool
+	}{
+		{"周四、周五 出差北京\t2025-11-17\t2025-11-20..2025-11-21\ttrip\t1\t北京\ts\t", true, "", false, false},
+		{"thu-fri trip to Beijing\t2025-11-17\t2025-11-20..2025-11-21\ttrip\t1\tBeijing, Shanghai\ts\t", false, "places", false, false},
+		{"thu-fri trip to Beijing\t2025-11-17\t2025-11-20..2025-11-21\ttrip\t1\tBeijing\ts\t", true, "", false, false},
+		{"周二 对接4家企业\t2025-11-17\t2025-11-19\tvisit\t4\t\ts\t", false, "days", true, false},
+		{"x 对接4家企业\t2025-11-17\t2025-11-19\tvisit\t4\t\ts\t", false, "days", true, true},
+		{"周八 对接4家企业\t2025-11-17\t2025-11-19\tvisit\t4\t\ts\t", false, "refused", false, false},
+		{"tue visit 4 enterprises\t2025-11-17\t2025-11-18 | 2025-11-18\tvisit | visit\t4 | 4\t | \ts\t", false, "split", false, false},
+		{"mon, wed x\t2025-11-17\t2025-11-17,2025-11-19\tother\t1\t\ts\t", true, "", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line[:strings.IndexByte(tc.line, '\t')], func(t *testing.T) {
+			row, err := parsePhrasingRow(tc.line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := scorePhrasing(row, shanghai)
+			if sc.exact() != tc.exact || strings.Join(sc.causes(), ",") != tc.causes || sc.silent != tc.silent || sc.filedToday != tc.filedToday {
+				t.Errorf("exact %v causes %q silent %v today %v, want %v %q %v %v (got %s)",
+					sc.exact(), sc.causes(), sc.silent, sc.filedToday, tc.exact, tc.causes, tc.silent, tc.filedToday, sc.got)
+			}
+		})
+	}
+}
