@@ -20,7 +20,7 @@ import (
 const itemColumns = `
 	SELECT i.team_id, i.id, i.user_id,
 	       (SELECT m.name FROM members m WHERE m.team_id = i.team_id AND m.user_id = i.user_id),
-	       i.start_date, i.end_date, i.kind, i.count,
+	       i.start_date, i.end_date, i.kind, i.count, i.visits,
 	       i.place, i.title, i.status, i.outcome, i.created_at, i.updated_at
 	FROM items i`
 
@@ -88,7 +88,7 @@ func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item
 	})
 }
 
-// UpdateItem stores it's dates, kind, count, place, title, status and outcome,
+// UpdateItem stores it's dates, kind, count, visits, place, title, status and outcome,
 // and, when it.Companies is not nil, makes those its only linked companies; sets
 // its UpdatedAt to change.At (which must not be zero) and records change
 // against item it.ID of team it.TeamID, all in one transaction. It returns the
@@ -200,10 +200,10 @@ func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error)
 		return 0, err
 	}
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count,
+		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count, visits,
 		                   place, title, status, outcome, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		it.TeamID, id, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		it.TeamID, id, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count, it.Visits,
 		it.Place, it.Title, it.Status, it.Outcome, formatTime(it.CreatedAt), formatTime(it.UpdatedAt),
 	)
 	return id, memberless(err, it.TeamID, it.UserID)
@@ -211,10 +211,10 @@ func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error)
 
 func updateItem(ctx context.Context, tx *sql.Tx, it planner.Item) error {
 	res, err := tx.ExecContext(ctx, `
-		UPDATE items SET start_date = ?, end_date = ?, kind = ?, count = ?, place = ?,
+		UPDATE items SET start_date = ?, end_date = ?, kind = ?, count = ?, visits = ?, place = ?,
 		                 title = ?, status = ?, outcome = ?, updated_at = ?
 		WHERE team_id = ? AND id = ?`,
-		it.Start.String(), it.End.String(), it.Kind, it.Count, it.Place,
+		it.Start.String(), it.End.String(), it.Kind, it.Count, it.Visits, it.Place,
 		it.Title, it.Status, it.Outcome, formatTime(it.UpdatedAt),
 		it.TeamID, it.ID)
 	if err != nil {
@@ -304,7 +304,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanItem(s scanner) (planner.Item, error) {
 	var it planner.Item
 	var start, end, created, updated string
-	err := s.Scan(&it.TeamID, &it.ID, &it.UserID, &it.UserName, &start, &end, &it.Kind, &it.Count,
+	err := s.Scan(&it.TeamID, &it.ID, &it.UserID, &it.UserName, &start, &end, &it.Kind, &it.Count, &it.Visits,
 		&it.Place, &it.Title, &it.Status, &it.Outcome, &created, &updated)
 	if err != nil {
 		return planner.Item{}, err
