@@ -116,14 +116,9 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	if utf8.RuneCountInString(what) > MaxTitle {
 		return Itinerary{}, Errorf(Invalid, ReasonTooLong, "")
 	}
-	count, err := DetectCount(what)
+	parts, err := readWhat(what)
 	if err != nil {
 		return Itinerary{}, err
-	}
-	kind := DetectKind(what)
-	place := ""
-	if kind == KindTrip {
-		place = DetectPlace(what)
 	}
 	spans := when.Spans
 	it := Itinerary{Lang: when.Lang, Past: when.bare && len(spans) > 0 && spans[0].Start.Before(today)}
@@ -131,7 +126,10 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 		spans = []Span{{today, today}}
 	}
 	for _, s := range spans {
-		it.Drafts = append(it.Drafts, Draft{Span: s, Kind: kind, Count: count, Place: place, Title: what})
+		for _, d := range parts {
+			d.Span = s
+			it.Drafts = append(it.Drafts, d)
+		}
 	}
 	return it, nil
 }
