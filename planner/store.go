@@ -53,6 +53,9 @@ type Store interface {
 	// to inclusive, by the week they start in; weeks without any are absent.
 	// Cancelled items count nowhere, as in a Digest's Totals.
 	WeeklyTotals(ctx context.Context, teamID string, kind Kind, from, to Date) (map[Week]Totals, error)
+	// Leaves lists a team's leaves (items of KindLeave, not cancelled) that
+	// cover any day from from to to inclusive, however early they start.
+	Leaves(ctx context.Context, teamID string, from, to Date) ([]Item, error)
 	// AddCompany stores a new company with the team's next company id and
 	// records its first stage change (From empty); a name whose key is taken
 	// is a Conflict error.

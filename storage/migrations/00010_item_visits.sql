@@ -8,7 +8,9 @@
 -- defer_foreign_keys (reset at commit) lets those references dangle for the
 -- moment between the drop and the copy back, and the commit fails if any
 -- still does. The revision triggers are made after the copy: no view changes
--- (every row's visits is 0), so no team's revision grows.
+-- (every row's visits is 0), so no team's revision grows. A partial index
+-- finds the leaves (请假) that cover a day, for the reminders and the
+-- retrospective's silent list.
 
 -- +goose Up
 PRAGMA defer_foreign_keys = ON;
@@ -45,6 +47,9 @@ DROP TABLE items_copy;
 
 CREATE INDEX items_team_start_user ON items (team_id, start_date, user_id, status);
 CREATE INDEX items_team_user_start ON items (team_id, user_id, start_date);
+-- The leaves that reach a day or a week (storage/leaves.go Leaves): a leave
+-- may run for months, so they are found by their end, among the leaves only.
+CREATE INDEX items_team_leave_end ON items (team_id, end_date) WHERE kind = 'leave' AND status <> 'cancelled';
 
 -- +goose StatementBegin
 CREATE TRIGGER items_insert_revision AFTER INSERT ON items BEGIN
