@@ -8,15 +8,39 @@ import (
 // ActiveWeeks is how far back a member counts as active, for the "silent" list.
 const ActiveWeeks = 4
 
-// Totals counts one kind of item in a week: items and their counts, planned and done.
+// Totals counts one kind of item in a week: items, their counts and the
+// enterprises they visited (a trip's Visits), planned and done.
 type Totals struct {
-	Items     int `json:"items"`
-	DoneItems int `json:"done_items"`
-	Count     int `json:"count"`
-	DoneCount int `json:"done_count"`
+	Items      int `json:"items"`
+	DoneItems  int `json:"done_items"`
+	Count      int `json:"count"`
+	DoneCount  int `json:"done_count"`
+	Visits     int `json:"visits"`
+	DoneVisits int `json:"done_visits"`
 }
 
-// MemberSummary is one member's week in a digest.
+// Tally is a number planned and the part of it done.
+type Tally struct {
+	Planned int `json:"planned"`
+	Done    int `json:"done"`
+}
+
+// EnterprisesMet returns the enterprises met in a week of totals by kind:
+// the counts of visit items, and the enterprises that items of other kinds
+// (trips: "出差上海 拜访3家企业") visited.
+func EnterprisesMet(totals map[Kind]Totals) Tally {
+	t := Tally{Planned: totals[KindVisit].Count, Done: totals[KindVisit].DoneCount}
+	for k, kt := range totals {
+		if k != KindVisit {
+			t.Planned += kt.Visits
+			t.Done += kt.DoneVisits
+		}
+	}
+	return t
+}
+
+// MemberSummary is one member's week in a digest. A leave is no work to do:
+// it counts in neither Items nor DoneItems.
 type MemberSummary struct {
 	UserID    string `json:"user_id"`
 	UserName  string `json:"user_name"`
@@ -30,6 +54,7 @@ type TripSummary struct {
 	UserID   string `json:"user_id"`
 	UserName string `json:"-"`
 	Place    string `json:"place"`
+	Visits   int    `json:"visits"`
 	Start    Date   `json:"start"`
 	End      Date   `json:"end"`
 	Status   Status `json:"status"`
@@ -37,12 +62,16 @@ type TripSummary struct {
 
 // Digest is a team's retrospective of one week. Cancelled items count nowhere.
 type Digest struct {
-	Week    Week              `json:"week"`
-	Start   Date              `json:"start"`
-	End     Date              `json:"end"`
-	Totals  map[Kind]Totals   `json:"totals"`
-	Members []MemberSummary   `json:"members"`
-	Silent  []string          `json:"silent"`
+	Week        Week            `json:"week"`
+	Start       Date            `json:"start"`
+	End         Date            `json:"end"`
+	Totals      map[Kind]Totals `json:"totals"`
+	Enterprises Tally           `json:"enterprises_met"` // EnterprisesMet(Totals)
+	Members     []MemberSummary `json:"members"`
+	Silent      []string        `json:"silent"`
+	// OnLeave are the members on leave from Monday to Friday (SetLeaves),
+	// by user id: they are never Silent.
+	OnLeave []string          `json:"on_leave"`
 	Trips   []TripSummary     `json:"trips"`
 	Names   map[string]string `json:"-"` // user id → display name, for rendering Silent
 	Items   map[string][]Item `json:"-"` // each member's items of the week, for rendering
@@ -54,7 +83,7 @@ type Digest struct {
 func BuildDigest(w Week, items []Item, active []string, notes map[string]string, members []Member) Digest {
 	d := Digest{
 		Week: w, Start: w.Start(), End: w.End(),
-		Totals: map[Kind]Totals{}, Members: []MemberSummary{}, Silent: []string{}, Trips: []TripSummary{},
+		Totals: map[Kind]Totals{}, Members: []MemberSummary{}, Silent: []string{}, OnLeave: []string{}, Trips: []TripSummary{},
 		Names: map[string]string{}, Items: map[string][]Item{},
 	}
 	for _, k := range Kinds {
@@ -75,18 +104,24 @@ func BuildDigest(w Week, items []Item, active []string, notes map[string]string,
 			continue
 		}
 		t, m := d.Totals[it.Kind], summary(it.UserID)
+		work := 1
+		if it.Kind == KindLeave {
+			work = 0
+		}
 		t.Items++
 		t.Count += it.Count
-		m.Items++
+		t.Visits += it.Visits
+		m.Items += work
 		if it.Status == StatusDone {
 			t.DoneItems++
 			t.DoneCount += it.Count
-			m.DoneItems++
+			t.DoneVisits += it.Visits
+			m.DoneItems += work
 		}
 		d.Totals[it.Kind] = t
 		d.Items[it.UserID] = append(d.Items[it.UserID], it)
 		if it.Kind == KindTrip {
-			d.Trips = append(d.Trips, TripSummary{it.UserID, d.Names[it.UserID], it.Place, it.Start, it.End, it.Status})
+			d.Trips = append(d.Trips, TripSummary{it.UserID, d.Names[it.UserID], it.Place, it.Visits, it.Start, it.End, it.Status})
 		}
 	}
 	for userID, note := range notes {
@@ -110,15 +145,34 @@ func BuildDigest(w Week, items []Item, active []string, notes map[string]string,
 		}
 	}
 	sort.Strings(d.Silent)
+	d.Enterprises = EnterprisesMet(d.Totals)
 	return d
 }
 
-// Completion returns the share of the week's items that are done, 0..1.
+// SetLeaves takes the team's leaves that reach into the digest's week (as
+// Store.Leaves lists them): a member they cover from Monday to Friday is on
+// leave, and not silent.
+func (d *Digest) SetLeaves(leaves []Item) {
+	d.OnLeave = []string{}
+	for _, it := range leaves {
+		if !slices.Contains(d.OnLeave, it.UserID) && OnLeaveAllWeek(leaves, it.UserID, d.Week) {
+			d.OnLeave = append(d.OnLeave, it.UserID)
+		}
+	}
+	sort.Strings(d.OnLeave)
+	d.Silent = slices.DeleteFunc(d.Silent, func(userID string) bool { return slices.Contains(d.OnLeave, userID) })
+}
+
+// Completion returns the share of the week's items that are done, 0..1;
+// leaves are no work to do and count for nothing.
 func (d Digest) Completion() float64 { return completion(d.Totals) }
 
 func completion(totals map[Kind]Totals) float64 {
 	var items, done int
-	for _, t := range totals {
+	for k, t := range totals {
+		if k == KindLeave {
+			continue
+		}
 		items += t.Items
 		done += t.DoneItems
 	}

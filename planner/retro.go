@@ -13,7 +13,7 @@ type Retro struct {
 	Digest
 	TeamName        string          `json:"team"`
 	Previous        map[Kind]Totals `json:"previous_week"`
-	CarriedOver     []int64         `json:"carried_over"`      // ids of the week's items still planned
+	CarriedOver     []int64         `json:"carried_over"`      // ids of the week's items still planned, but leaves
 	NextWeekPlanned map[string]int  `json:"next_week_planned"` // user id → items planned next week
 	Pipeline        PipelineWeek    `json:"pipeline"`
 	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
@@ -35,7 +35,7 @@ func BuildRetro(team Team, w Week, items, previous []Item, next map[string]ItemC
 		NextWeekPlanned: map[string]int{},
 	}
 	for _, it := range items {
-		if it.Status == StatusPlanned && w.Contains(it.Start) {
+		if it.Status == StatusPlanned && it.Kind != KindLeave && w.Contains(it.Start) {
 			r.CarriedOver = append(r.CarriedOver, it.ID)
 		}
 	}
@@ -94,7 +94,12 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	if err != nil {
 		return Retro{}, err
 	}
+	leaves, err := s.Store.Leaves(ctx, teamID, w.Start(), w.End())
+	if err != nil {
+		return Retro{}, err
+	}
 	r := BuildRetro(team, w, items, previous, next, active, notes, members)
+	r.SetLeaves(leaves)
 	r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items)
 	return r, err
 }
