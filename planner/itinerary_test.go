@@ -246,7 +246,7 @@ func TestParseItineraryWhat(t *testing.T) {
 		{"weekly retro", KindReview, 1, ""},
 		{"部门例会", KindMeeting, 1, ""},
 		{"design the brochure", KindOther, 1, ""},
-		{"#trip 去北京看展", KindTrip, 1, ""},
+		{"#trip 去北京看展", KindTrip, 1, "北京"},
 		{"#meeting visit plan", KindMeeting, 1, ""},
 		{"#出差 赴杭州", KindTrip, 1, "杭州"},
 		{"去北京出差", KindTrip, 1, "北京"},

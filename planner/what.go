@@ -2,7 +2,6 @@ package planner
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -11,32 +10,72 @@ type kindWords struct {
 	kind    Kind
 	english []string
 	chinese []string
+	// not are phrases that hold a keyword without meaning it (企业家 is a
+	// person, not an enterprise): they are taken out before the keywords are sought.
+	not []string
 }
 
 // kindKeywords are the words that reveal an item's kind, tried in Kinds order.
-// English words match whole words (and their plurals); Chinese words match anywhere.
+// English words match whole words (plurals are listed); Chinese words match
+// anywhere. A trip is found by tripIn, not by keywords alone.
 var kindKeywords = []kindWords{
-	{KindTrip, []string{"trip", "travel", "travels", "travelling", "traveling", "business trip", "journey", "fly to", "flying to"},
-		[]string{"出差", "赴", "前往", "差旅", "外出招商"}},
-	{KindSigning, []string{"sign", "signs", "signing", "signed", "contract", "contracts", "agreement", "agreements", "mou", "deal closing"},
-		[]string{"签约", "签署", "签订", "合同", "协议", "落地签"}},
-	{KindFund, []string{"fund", "funds", "capital", "vc", "vcs", "investor", "investors", "private equity", "angel"},
-		[]string{"基金", "资本", "投资机构", "以商引商", "投资人", "创投", "投资公司"}},
-	{KindVisit, []string{"visit", "visits", "visiting", "enterprise", "enterprises", "company", "companies", "firm", "firms", "factory", "factories", "client", "clients", "customer", "customers"},
-		[]string{"拜访", "走访", "企业", "公司", "客户", "上门", "厂", "项目方"}},
-	{KindTraining, []string{"training", "trainings", "train", "course", "courses", "workshop", "workshops", "seminar", "seminars", "class", "lecture"},
-		[]string{"培训", "课程", "讲座", "研修", "学习"}},
-	{KindReview, []string{"review", "reviews", "retrospective", "retro", "recap", "summary", "wrap-up", "wrap up"},
-		[]string{"复盘", "总结", "回顾"}},
-	{KindMeeting, []string{"meeting", "meetings", "meet", "call", "calls", "conference", "sync", "standup"},
-		[]string{"会议", "座谈", "开会", "例会", "会谈", "洽谈", "见面", "研讨"}},
+	{kind: KindSigning,
+		english: []string{"sign", "signs", "signing", "signed", "contract", "contracts", "agreement", "agreements", "mou", "mous", "deal closing"},
+		chinese: []string{"签约", "簽約", "签署", "签订", "簽訂", "合同", "协议", "協議", "落地签"},
+		not:     []string{"已签约", "已签"}},
+	{kind: KindFund,
+		english: []string{"fund", "funds", "capital", "vc", "vcs", "investor", "investors", "private equity", "angel", "angels", "lp", "lps"},
+		chinese: []string{"基金", "资本", "投资机构", "以商引商", "投资人", "創投", "创投", "投资公司", "投融资"}},
+	{kind: KindReception,
+		english: []string{"delegation", "delegations", "site visit", "meet and greet", "inbound visit", "hosting a visit", "host a delegation"},
+		chinese: []string{"接待", "来访", "來訪", "到访", "考察团", "考查团", "考察組", "考察组", "调研组", "客商来", "迎接", "一行来",
+			"应邀来", "来我市", "来我区", "来我县", "来我镇", "来我省", "来我局", "来我司", "来我公司", "赴我市", "赴我区", "赴我县", "到我市", "到我区", "到我县", "到开发区", "到园区", "到高新区", "过来考察"}},
+	{kind: KindVisit,
+		english: []string{"visit", "visits", "visiting", "visited", "enterprise", "enterprises", "company", "companies", "firm", "firms",
+			"factory", "factories", "client", "clients", "customer", "customers", "ceo", "ceos", "chief executive", "executives",
+			"headquarters", "on site", "corporation", "corporations", "leadership", "president of"},
+		chinese: []string{"拜访", "走访", "參訪", "参访", "回访", "上门", "客户", "企业", "企業", "公司", "集团", "株式会社", "制作所", "项目方", "厂家"},
+		not:     []string{"企业家", "企业商会", "企业负责人"}},
+	{kind: KindEvent,
+		english: []string{"summit", "summits", "conclave", "roadshow", "roadshows", "road show", "expo", "fair", "forum", "event", "events",
+			"promotion conference", "investment conference", "trade show"},
+		chinese: []string{"推介", "招商会", "招商大会", "恳谈会", "峰会", "论坛", "論壇", "展会", "博览会", "博覽會", "进博", "广交会", "西洽会",
+			"中博会", "投洽会", "交易会", "大会", "路演", "活动", "活動", "开幕", "展览", "发布会", "说明会"},
+		not: []string{"no public events", "no events"}},
+	{kind: KindTraining,
+		english: []string{"training", "trainings", "train", "course", "courses", "workshop", "workshops", "seminar", "seminars", "class", "lecture"},
+		chinese: []string{"培训", "培訓", "课程", "讲座", "講座", "研修", "学习", "大讲堂", "研讨班", "辅导", "开班"},
+		not:     []string{"course of"}},
+	{kind: KindReview,
+		english: []string{"review", "reviews", "retrospective", "retro", "recap", "summary", "wrap-up", "wrap up"},
+		chinese: []string{"复盘", "總結", "总结", "回顾", "评审", "評審", "预审", "联审"}},
+	{kind: KindMeeting,
+		english: []string{"meeting", "meetings", "meet", "met", "call", "calls", "conference", "sync", "standup", "roundtable", "discussion", "appointment", "appointments"},
+		chinese: []string{"会议", "會議", "座谈", "座談", "开会", "例会", "会谈", "會談", "洽谈", "见面", "研讨", "推进会", "调度会", "局务会", "班子会",
+			"办公会", "动员会", "汇报会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "拜会", "会见", "会晤", "专题会", "工作会"}},
+	{kind: KindLeave,
+		english: []string{"on leave", "annual leave", "sick leave", "vacation", "holiday", "holidays", "pto", "ooo", "out of office",
+			"out of the office", "day off", "days off", "off sick", "sick"},
+		chinese: []string{"请假", "請假", "休假", "年假", "调休", "病假", "事假", "婚假", "产假", "陪产假", "丧假", "探亲假"}},
 }
+
+// convened are the words that say the member convenes or attends a
+// gathering (召开…推进会, 开会研究…): what follows is the gathering's topic,
+// so only the gathering's own kind counts (training, review, signing, fund,
+// else meeting), not a trip, a visit or an event it talks about.
+var convened = []string{"召开", "召集", "会办", "开会"}
+
+// gatheringKinds are the kinds a convened gathering may be.
+var gatheringKinds = []Kind{KindSigning, KindFund, KindTraining, KindReview}
 
 // hasKeyword reports whether lower (lower-cased text) holds one of k's
 // keywords: an English one as a whole word (plurals are listed), a Chinese one
 // anywhere. Plain string search, because one regexp alternation per kind cost
 // most of a parse.
 func (k kindWords) hasKeyword(lower string) bool {
+	for _, n := range k.not {
+		lower = strings.ReplaceAll(lower, n, " ")
+	}
 	for _, w := range k.chinese {
 		if strings.Contains(lower, w) {
 			return true
@@ -74,148 +113,94 @@ var kindTags = map[string]Kind{
 	"trip": KindTrip, "travel": KindTrip, "出差": KindTrip,
 	"signing": KindSigning, "sign": KindSigning, "签约": KindSigning,
 	"fund": KindFund, "基金": KindFund, "以商引商": KindFund,
+	"reception": KindReception, "接待": KindReception,
 	"visit": KindVisit, "拜访": KindVisit, "走访": KindVisit,
+	"event": KindEvent, "活动": KindEvent,
 	"training": KindTraining, "培训": KindTraining,
 	"review": KindReview, "复盘": KindReview, "总结": KindReview,
 	"meeting": KindMeeting, "会议": KindMeeting,
+	"leave": KindLeave, "请假": KindLeave,
 	"other": KindOther, "其他": KindOther,
 }
 
 var tagPattern = regexp.MustCompile(`(?:^|\s)#([\p{L}]+)`)
 
-// DetectKind returns the kind of an item's text: an explicit #tag, else the
-// first kind whose keywords appear, else KindOther.
-func DetectKind(text string) Kind {
+// receptionComing is a visitor coming to the member's place: "来宜参观考察",
+// "来我市考察调研", "投资厂商来富阳考察".
+var receptionComing = regexp.MustCompile(`(?:^|[^未以带帶回原本近从從将將后後])来[^，,。；;\s来]{0,8}?(?:考察|参观|參觀|调研|調研|洽谈|交流|投资考察)`)
+
+// detectKind returns the kind of an item's text: an explicit #tag, else the
+// first kind (in Kinds order) the text shows, else KindOther.
+func detectKind(text string) Kind {
 	for _, m := range tagPattern.FindAllStringSubmatch(text, -1) {
 		if k, ok := kindTags[strings.ToLower(m[1])]; ok {
 			return k
 		}
 	}
 	lower := strings.ToLower(text)
+	if at := convenedAt(lower); at >= 0 {
+		if tripIn(text[:at]) {
+			return KindTrip
+		}
+		return gatheringKind(lower[at:])
+	}
+	if tripIn(text) {
+		return KindTrip
+	}
 	for _, k := range kindKeywords {
-		if k.hasKeyword(lower) {
+		if k.hasKeyword(lower) || k.kind == KindReception && receptionComing.MatchString(lower) ||
+			k.kind == KindVisit && (enterpriseCounted(text) || meetsCompany(text)) || k.kind == KindLeave && leaveLead(lower) {
 			return k.kind
 		}
 	}
 	return KindOther
 }
 
-// Counter words and objects that make a number a count: "4家", "4 companies".
-var (
-	chineseCounter = `(?:家|个|场|次|位|批|项|所|轮|户|名)`
-	arabicCount    = regexp.MustCompile(`(-?)(\d+)\s*` + chineseCounter)
-	hanCount       = regexp.MustCompile(`([零一二两三四五六七八九十]+)` + chineseCounter)
-	englishCount   = regexp.MustCompile(`(?i)(-?)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+)?` +
-		`(?:enterprises?|compan(?:y|ies)|firms?|clients?|customers?|businesses|factories|meetings?|visits?|investors?|funds?|` +
-		`contracts?|deals?|projects?|people|persons?|sessions?|trainings?|courses?|calls?|partners?)\b`)
-)
-
-var englishNumbers = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-
-// DetectCount returns how many of something an item's text is about: 1 when it
-// says no number tied to a counter word, an Invalid error when the number is
-// outside 1..MaxCount.
-func DetectCount(text string) (int, error) {
-	text = asciiDigits.Replace(text)
-	type found struct {
-		at   int
-		sign string
-		num  string
-	}
-	var hits []found
-	if m := arabicCount.FindStringSubmatchIndex(text); m != nil {
-		hits = append(hits, found{m[0], text[m[2]:m[3]], text[m[4]:m[5]]})
-	}
-	if m := hanCount.FindStringSubmatchIndex(text); m != nil {
-		hits = append(hits, found{m[0], "", text[m[2]:m[3]]})
-	}
-	if m := englishCount.FindStringSubmatchIndex(text); m != nil {
-		hits = append(hits, found{m[0], text[m[2]:m[3]], text[m[4]:m[5]]})
-	}
-	if len(hits) == 0 {
-		return 1, nil
-	}
-	first := hits[0]
-	for _, h := range hits[1:] {
-		if h.at < first.at {
-			first = h
+// convenedAt returns where the first of the convened words stands in lower, or -1.
+func convenedAt(lower string) int {
+	at := -1
+	for _, w := range convened {
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
 	}
-	if first.sign != "" && first.at > 0 && isWordByte(text[first.at-1]) {
-		first.sign = "" // "12-1 visits": a dash between numbers, not a minus
-	}
-	n, ok := countValue(first.num)
-	if !ok || first.sign != "" || n < 1 || n > MaxCount {
-		return 0, Errorf(Invalid, ReasonBadCount, first.sign+first.num)
-	}
-	return n, nil
+	return at
 }
 
-// asciiDigits turns full-width digits (４家) into ASCII ones.
-var asciiDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9")
-
-func isWordByte(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+// gatheringKind is the kind of a convened gathering: its own kind's words, else a meeting.
+func gatheringKind(lower string) Kind {
+	for _, k := range kindKeywords {
+		for _, g := range gatheringKinds {
+			if k.kind == g && k.hasKeyword(lower) {
+				return g
+			}
+		}
+	}
+	return KindMeeting
 }
 
-// countValue reads an arabic number, an English number word or a Chinese numeral up to 99.
-func countValue(s string) (int, bool) {
-	if n, ok := englishNumbers[strings.ToLower(s)]; ok {
-		return n, true
-	}
-	if s[0] >= '0' && s[0] <= '9' {
-		n, err := strconv.Atoi(s)
-		return n, err == nil
-	}
-	return chineseNumeral(s)
+// dockingWith is 对接 with someone ("对接宁德时代"), not a 对接会 or 对接洽谈 (a meeting, an event).
+var dockingWith = regexp.MustCompile(`对接(?:[^会洽]|$)`)
+
+// meetsCompany reports whether the text goes to or docks with a company:
+// "对接劲胜精密、星源电子", "前往中国路桥就外资项目进行洽谈".
+func meetsCompany(text string) bool {
+	return dockingWith.MatchString(text) || goesToCompany(text)
 }
 
-// chineseNumeral reads 一..九十九 (两 for 二; 十二, 二十, 九十九).
-func chineseNumeral(s string) (int, bool) {
-	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	r := []rune(s)
-	switch {
-	case len(r) == 1 && r[0] == '十':
-		return 10, true
-	case len(r) == 1:
-		n, ok := digits[r[0]]
-		return n, ok
-	case len(r) == 2 && r[0] == '十':
-		n, ok := digits[r[1]]
-		return 10 + n, ok
-	case len(r) == 2 && r[1] == '十':
-		n, ok := digits[r[0]]
-		return n * 10, ok
-	case len(r) == 3 && r[1] == '十':
-		tens, ok1 := digits[r[0]]
-		ones, ok2 := digits[r[2]]
-		return tens*10 + ones, ok1 && ok2
-	}
-	return 0, false
+// enterpriseCounted reports whether the text counts enterprises ("3家单位座谈").
+func enterpriseCounted(text string) bool {
+	c, err := detectCount(text)
+	return err == nil && c.enterprise
 }
 
-// Where a trip goes: "trip to Beijing", "出差北京", "赴上海、杭州招商", "去北京出差".
-var (
-	englishPlace = regexp.MustCompile(`(?i)\b(?:to|in)\s+(.+?)(?:\s+(?:for|with|to|and|on|from|via|by|at)\b|[,.;:!?，。；：]|$)`)
-	chinesePlace = regexp.MustCompile(`(?:出差|赴|前往|去往)(?:\s*(?:出差|赴|前往|去往|到|去|往))*\s*` +
-		`((?:[\p{Han}A-Za-z]+?、)*[\p{Han}A-Za-z]+?)` +
-		`(?:参加|参会|出席|拜访|走访|对接|洽谈|考察|开展|招商|学习|培训|会见|见|与|和|及|，|,|。|\s|$)`)
-	placeBeforeTrip = regexp.MustCompile(`^(?:去|到|在|赴)?\s*(\p{Han}{2,4}?)\s*出差`)
-)
-
-// DetectPlace returns a trip's destination as written, or "" when the text names none.
-func DetectPlace(text string) string {
-	if m := chinesePlace.FindStringSubmatch(text); m != nil {
-		return m[1]
+// leaveLead reports whether an English line starts by saying the member is
+// out or off ("out for Thanksgiving", "off Friday").
+func leaveLead(lower string) bool {
+	for _, w := range []string{"out", "off", "away"} {
+		if lower == w || strings.HasPrefix(lower, w+" ") {
+			return true
+		}
 	}
-	if m := placeBeforeTrip.FindStringSubmatch(text); m != nil {
-		return m[1]
-	}
-	if m := englishPlace.FindStringSubmatch(text); m != nil {
-		return strings.TrimSpace(m[1])
-	}
-	return ""
+	return false
 }
