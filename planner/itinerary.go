@@ -91,24 +91,22 @@ type Itinerary struct {
 
 // ParseItinerary reads "<when> <what>" relative to now in loc. The when may be
 // English or Chinese, may end with a space, ":" or "：" (or, in Chinese, nothing),
-// and may be left out for today. A when at the end of an English line also
-// counts ("team meeting tomorrow"). A non-contiguous list gives one draft per run
-// of days. Nothing valid comes back with an error.
+// may stand in brackets ("【周四】"), and may be left out for today. A when at
+// the end of a line also counts ("team meeting tomorrow"), and so, in a line with
+// neither, does one in its middle. A duration or an end in the what ("为期四天",
+// "直至本月23日") lengthens a one-day when. A non-contiguous list gives one draft
+// per run of days. A day named in the what that the days found do not cover
+// is an error, never a line filed on another day. Nothing valid comes back with
+// an error.
 func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, error) {
 	if err := CheckText(text); err != nil {
 		return Itinerary{}, err
 	}
 	today := DateOf(now, loc)
-	text = strings.TrimSpace(text)
-	when, n, err := parseLeadingWhen(text, today)
+	text = strings.TrimSpace(datePunct.Replace(asciiDigits.Replace(text)))
+	when, what, err := readWhen(text, today)
 	if err != nil {
 		return Itinerary{}, err
-	}
-	what := strings.TrimSpace(text[n:])
-	if n > 0 {
-		what = strings.TrimSpace(strings.TrimLeft(what, whenEnd))
-	} else {
-		when, what = trailingWhen(text, today)
 	}
 	if what == "" {
 		return Itinerary{}, Errorf(Invalid, ReasonNoWhat, text)
@@ -120,11 +118,11 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	if err != nil {
 		return Itinerary{}, err
 	}
-	spans := when.Spans
-	it := Itinerary{Lang: when.Lang, Past: when.bare && len(spans) > 0 && spans[0].Start.Before(today)}
-	if len(spans) == 0 {
-		spans = []Span{{today, today}}
+	spans, err := settle(when, what, today)
+	if err != nil {
+		return Itinerary{}, err
 	}
+	it := Itinerary{Lang: when.Lang, Past: when.bare && spans[0].Start.Before(today)}
 	for _, s := range spans {
 		for _, d := range parts {
 			d.Span = s
@@ -133,6 +131,10 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	}
 	return it, nil
 }
+
+// datePunct turns the full-width marks of dates and times (１２．３, 12／3) and
+// the ratio sign some editors put in times (9∶30) into ASCII.
+var datePunct = strings.NewReplacer("∶", ":", "．", ".", "／", "/", "－", "-")
 
 // trailingWhen finds a when that ends the line after a space ("team meeting
 // tomorrow", "call investors on fri") and returns it with the text before it.
@@ -148,8 +150,8 @@ func trailingWhen(text string, today Date) (When, string) {
 		if err != nil || n == 0 || n != len(tail) {
 			continue
 		}
-		if h, ok := strings.CutSuffix(head, " on"); ok {
-			head = strings.TrimSpace(h)
+		if h, ok := cutWord(head, "on", "from", "starting"); ok {
+			head = h
 		}
 		return w, head
 	}

@@ -253,7 +253,6 @@ func TestParseItineraryWhat(t *testing.T) {
 		{"北京出差", KindTrip, 1, "北京"},
 		{"赴上海、杭州招商", KindTrip, 1, "上海、杭州"},
 		{"拜访４家企业", KindVisit, 4, ""},
-		{"12-1 visit", KindVisit, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -45,6 +45,12 @@ type atom struct {
 type whenParser struct {
 	s     string
 	today Date
+	// anchor is the last date read, so that a bare day after it ("9月6日、7日")
+	// is the first such day after it.
+	anchor Date
+	// afterWeekday is set after a Chinese weekday, so that a bare numeral
+	// after it is a weekday too ("周二至四", "周一、三、五").
+	afterWeekday bool
 }
 
 // ParseWhen reads text that must be nothing but a when ("thu-fri", "下周三").
@@ -67,12 +73,40 @@ func parseLeadingWhen(s string, today Date) (When, int, error) {
 	return p.parse()
 }
 
+// parse reads a list of days, which "next week" may open or close
+// ("next week tue-thu", "tue-thu next week").
 func (p *whenParser) parse() (When, int, error) {
+	if m := weekPrefix.FindStringSubmatch(p.s); m != nil {
+		w, n, err := p.list(len(m[0]), englishShift[strings.ToLower(m[1])])
+		if err != nil || n > 0 {
+			return w, len(m[0]) + n, err
+		}
+		*p = whenParser{s: p.s, today: p.today}
+	}
+	w, n, err := p.list(0, 0)
+	if err != nil || n == 0 || !w.bare {
+		return w, n, err
+	}
+	if m := weekSuffix.FindStringSubmatch(p.s[n:]); m != nil && endsWord(p.s, n+len(m[0])) {
+		*p = whenParser{s: p.s, today: p.today}
+		shifted, _, err := p.list(0, englishShift[strings.ToLower(m[1])])
+		return shifted, n + len(m[0]), err
+	}
+	return w, n, nil
+}
+
+var (
+	weekPrefix = regexp.MustCompile(`^(?i)(next|this|last)\s+week(?:\s*[,:]\s*|\s+)`)
+	weekSuffix = regexp.MustCompile(`^(?i)\s+(next|this|last)\s+week`)
+)
+
+// list reads days at pos separated by commas, "and", 、 …; carry is the week
+// shift that weekdays without one of their own take.
+func (p *whenParser) list(pos, carry int) (When, int, error) {
 	var spans []Span
 	var lang Lang
-	bare := true
-	carry := 0
-	pos := 0
+	bare := carry == 0
+	from := pos
 	for {
 		start := pos
 		if len(spans) > 0 {
@@ -97,21 +131,22 @@ func (p *whenParser) parse() (When, int, error) {
 			carry = a.shift
 		}
 		bare = bare && a.weekly && !a.shifted && carry == 0
-		spans = append(spans, sp)
 		pos += n
+		spans = append(spans, sp)
 	}
 	if len(spans) == 0 {
 		return When{}, 0, nil
 	}
-	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare}, pos, nil
+	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare}, pos - from, nil
 }
 
 // rangeAt reads "A" or "A-B" at pos; the week shift of A carries to B.
 func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
-	first, n, err := p.atomAt(pos, carry)
+	first, n, err := p.dayAt(pos, carry)
 	if err != nil || n == 0 {
 		return Span{}, atom{}, 0, err
 	}
+	p.note(first)
 	sep, ok := p.match(rangeSeparator, pos+n)
 	if !ok {
 		return first.span, first, n, nil
@@ -120,9 +155,9 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 	if first.shifted {
 		inherit = first.shift
 	}
-	last, m, err := p.atomAt(pos+n+sep, inherit)
+	last, m, err := p.dayAt(pos+n+sep, inherit)
 	if err == nil && m == 0 && first.dated {
-		last, m = p.dayAfter(first, pos+n+sep)
+		last, m = p.dayAfter(first, p.s[pos+n+sep:])
 	}
 	if err != nil {
 		return Span{}, atom{}, 0, err
@@ -144,7 +179,12 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 	if end.Before(first.span.Start) {
 		return Span{}, atom{}, 0, Errorf(Invalid, ReasonEndBefore, p.s[pos:pos+n+sep+m])
 	}
-	return Span{first.span.Start, end}, first, n + sep + m, nil
+	p.note(last)
+	span := Span{first.span.Start, end}
+	if y, k := p.yearAfter(first, span, pos+n+sep+m); k > 0 {
+		span, m = y, m+k
+	}
+	return span, first, n + sep + m, nil
 }
 
 // bareDay is a range's end given as a day of the month only.
@@ -152,9 +192,9 @@ var bareDay = regexp.MustCompile(`^(\d{1,2})(?:日|号|st|nd|rd|th)?`)
 
 // dayAfter reads a bare day of the month at pos that ends a range starting at
 // the date first: the first such day on or after it.
-func (p *whenParser) dayAfter(first atom, pos int) (atom, int) {
-	m := bareDay.FindStringSubmatch(p.s[pos:])
-	if m == nil || !endsWord(p.s[pos:], len(m[0])) {
+func (p *whenParser) dayAfter(first atom, s string) (atom, int) {
+	m := bareDay.FindStringSubmatch(s)
+	if m == nil || !endsWord(s, len(m[0])) {
 		return atom{}, 0
 	}
 	start := first.span.Start
@@ -205,28 +245,44 @@ type atomPattern struct {
 	re      *regexp.Regexp
 	english bool // an English word: must end at a word boundary
 	rule    atomRule
+	// fits, when set, must accept what follows the match ("11.30 am" is a time).
+	fits func(rest string, n int) bool
 }
 
+// monthName is an English month, abbreviated (with or without a dot) or in full.
+const monthName = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+// cnNum is a day or month number in arabic or Chinese numerals (3, 十二, 三十一).
+const cnNum = `(\d{1,2}|[〇一二三四五六七八九十]{1,3})`
+
 var atomPatterns = []atomPattern{
-	{regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), true, englishWeekday},
-	{regexp.MustCompile(`^(?i)(today|tonight|tomorrow|tmr|yesterday)`), true, englishRelative},
-	{regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), true, isoDate},
-	{regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`), true, usDate},
-	{regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), true, slashDate},
-	{regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?`), true, monthNameDate},
-	{regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), false, chineseWeekday},
-	{regexp.MustCompile(`^(?:(下下个?|上上个?|下个?|上个?|本|这个?)周末)`), false, chineseNextWeekend},
-	{regexp.MustCompile(`^(今天|今日|明天|明日|后天|昨天|昨日|前天)`), false, chineseRelative},
-	{regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]`), false, chineseDate},
-	{regexp.MustCompile(`^(\d{1,2})[日号]`), false, chineseDayOfMonth},
+	{re: regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), english: true, rule: englishWeekday},
+	{re: regexp.MustCompile(`^(?i)(today|tonight|tomorrow|tmrw|tmr|yesterday)`), english: true, rule: englishRelative},
+	{re: regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), english: true, rule: isoDate},
+	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`), english: true, rule: usDate},
+	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), english: true, rule: slashDate},
+	{re: regexp.MustCompile(`^(\d{1,2})[.\-](\d{1,2})`), rule: slashDate, fits: endsNumericDate},
+	{re: regexp.MustCompile(`^(?i)` + monthName + `\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`), english: true, rule: monthNameDate},
+	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthName), english: true, rule: dayMonthName},
+	{re: regexp.MustCompile(`^(?i)the\s+(\d{1,2})(?:st|nd|rd|th)`), english: true, rule: theNth},
+	{re: regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天末1-7])`), rule: chineseWeekday},
+	{re: regexp.MustCompile(`^(?:(下下个?|上上个?|下个?|上个?|本|这个?)周末)`), rule: chineseNextWeekend},
+	{re: regexp.MustCompile(`^(今天|今日|明天|明日|大后天|后天|昨天|昨日|大前天|前天)`), rule: chineseRelative},
+	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `月` + cnNum + `[日号]?\s*(?:-|–|—|~|～|至|到)\s*(?:` + cnNum + `月)?` + cnNum + `[日号]`), rule: chineseDateRange},
+	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `月` + cnNum + `[日号]`), rule: chineseDate},
+	{re: regexp.MustCompile(`^(本月|这个月|下个?月|上个?月)` + cnNum + `[日号]`), rule: chineseMonthDay},
+	{re: regexp.MustCompile(`^(\d{1,2})[日号]?\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})[日号]`), rule: chineseDayRange},
+	{re: regexp.MustCompile(`^(\d{1,2})[日号]`), rule: chineseDayOfMonth, fits: notCounter},
+	{re: regexp.MustCompile(`^[一二三四五六日天]`), rule: chineseBareWeekday, fits: notCounter},
+	{re: regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?([a-z]{5,})`), english: true, rule: misspeltDay},
 }
 
 // Shapes that look like a day but name none: reported instead of read as text.
 var (
-	badWeekday = regexp.MustCompile(`^(?:下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|星期|礼拜)[八九十零〇089０-９]`)
+	badWeekday = regexp.MustCompile(`^(?:下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|週|星期|礼拜|禮拜)[八九十零〇089０-９]`)
 	dateShape  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}/\d{1,2}\b`)
 	// A week without a day ("next week", "下周") is too vague for an item.
-	vagueWeek = regexp.MustCompile(`^(?i)(?:(?:next|this|last)\s+week\b|(?:下下|上上|下|上|本|这)(?:个)?(?:周|星期|礼拜)(?:[^一二三四五六日天末1-7]|$))`)
+	vagueWeek = regexp.MustCompile(`^(?i)(?:(?:next|this|last)\s+week\b|(?:下下|上上|下|上|本|这)(?:个)?(?:周|週|星期|礼拜|禮拜)(?:[^一二三四五六日天末1-7]|$))`)
 )
 
 // atomAt reads one day word at pos, returning its length (0 when there is none).
@@ -234,10 +290,13 @@ func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	rest := p.s[pos:]
 	for _, ap := range atomPatterns {
 		m := ap.re.FindStringSubmatch(rest)
-		if m == nil || (ap.english && !endsWord(rest, len(m[0]))) {
+		if m == nil || (ap.english && !endsWord(rest, len(m[0]))) || (ap.fits != nil && !ap.fits(rest, len(m[0]))) {
 			continue
 		}
 		a, err := ap.rule(p, m, carry)
+		if err == errNoAtom {
+			continue
+		}
 		if err != nil {
 			return atom{}, 0, err
 		}
@@ -285,7 +344,7 @@ func englishWeekday(p *whenParser, m []string, carry int) (atom, error) {
 }
 
 func englishRelative(p *whenParser, m []string, _ int) (atom, error) {
-	offsets := map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1}
+	offsets := map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1}
 	return p.relative(offsets[strings.ToLower(m[1])], English), nil
 }
 
@@ -303,11 +362,15 @@ func slashDate(p *whenParser, m []string, _ int) (atom, error) {
 
 var monthNames = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
 func monthNameDate(p *whenParser, m []string, _ int) (atom, error) {
-	return p.date(m[0], 0, monthNames[strings.ToLower(m[1])], atoi(m[2]), English)
+	year := 0
+	if m[3] != "" {
+		year = atoi(m[3])
+	}
+	return p.date(m[0], year, monthNames[strings.ToLower(m[1])[:3]], atoi(m[2]), English)
 }
 
 var chineseDays = map[string]time.Weekday{
@@ -348,20 +411,22 @@ func chineseNextWeekend(p *whenParser, m []string, carry int) (atom, error) {
 }
 
 func chineseRelative(p *whenParser, m []string, _ int) (atom, error) {
-	offsets := map[string]int{"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
+	offsets := map[string]int{"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3, "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3}
 	return p.relative(offsets[m[1]], Chinese), nil
 }
 
 func chineseDate(p *whenParser, m []string, _ int) (atom, error) {
-	year := 0
-	if m[1] != "" {
-		year = atoi(m[1])
-	}
-	return p.date(m[0], year, atoi(m[2]), atoi(m[3]), Chinese)
+	return p.date(m[0], p.chineseYear(m[1], m[2]), cnAtoi(m[3]), cnAtoi(m[4]), Chinese)
 }
 
-// chineseDayOfMonth reads "20号": the 20th of this month, last month or next, whichever is nearest.
+// chineseDayOfMonth reads "20号": the 20th of this month, last month or next,
+// whichever is nearest; in a list after a date ("9月6日、7日"), the first after it.
 func chineseDayOfMonth(p *whenParser, m []string, _ int) (atom, error) {
+	if p.anchor != (Date{}) {
+		if a, n := p.dayAfter(atom{span: Span{p.anchor, p.anchor}, lang: Chinese, dated: true}, m[0]); n > 0 {
+			return a, nil
+		}
+	}
 	d, ok := p.nearestDay(atoi(m[1]))
 	if !ok {
 		return atom{}, Errorf(Invalid, ReasonBadDate, m[0])
