@@ -140,6 +140,17 @@ const (
 	msgRetroThread     msg = "retro_thread"
 )
 
+// The sentences of the kinds reception, event and leave in the retrospective
+// (render_retro.go).
+const (
+	msgRetroReceptions  msg = "retro_receptions"
+	msgRetroEvents      msg = "retro_events"
+	msgRetroLeaves      msg = "retro_leaves"
+	msgRetroOnLeave     msg = "retro_on_leave"
+	msgRetroMemberLeave msg = "retro_member_leave"
+	msgVisitsOfTrip     msg = "visits_of_trip"
+)
+
 // errorMsgs are the explanations of planner's error reasons, each with an example.
 var errorMsgs = map[planner.Lang]map[planner.Reason]string{
 	planner.English: englishErrors,

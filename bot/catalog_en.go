@@ -135,6 +135,13 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #t
 	msgRetroNextEntry:  "%s %d",
 	msgRetroNextNone:   "Next week: nothing planned yet",
 	msgRetroThread:     "Each member's week follows in the thread.",
+	// The kinds reception, event and leave.
+	msgRetroReceptions:  "Receptions hosted: %d/%d",
+	msgRetroEvents:      "Promotion events: %d/%d",
+	msgRetroLeaves:      "Leave: %d",
+	msgRetroOnLeave:     "On leave all week: %s",
+	msgRetroMemberLeave: "%s: on leave",
+	msgVisitsOfTrip:     "visit ×%d",
 	// The Excel report.
 	msgExportUploading: "Making the Excel report of %s: it will be in your direct messages in a moment.",
 	msgExportConsole:   "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week %s --out report.xlsx",

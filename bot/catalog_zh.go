@@ -135,6 +135,13 @@ var chinese = map[msg]string{
 	msgRetroNextEntry:  "%s %d 项",
 	msgRetroNextNone:   "下周计划：暂无",
 	msgRetroThread:     "每位成员的明细见本消息的回复。",
+	// 接待、活动、请假。
+	msgRetroReceptions:  "接待来访：%d/%d 批",
+	msgRetroEvents:      "招商活动：%d/%d 场",
+	msgRetroLeaves:      "请假：%d 人次",
+	msgRetroOnLeave:     "本周请假：%s",
+	msgRetroMemberLeave: "%s：请假",
+	msgVisitsOfTrip:     "拜访 ×%d",
 	// Excel 周报。
 	msgExportUploading: "正在生成 %s 的 Excel 周报，稍后发到你的私信。",
 	msgExportConsole:   "Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week %s --out report.xlsx",

@@ -10,7 +10,9 @@ import (
 )
 
 // ExportHeader is the first row of an export.
-var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome"}
+// visits (the enterprises a trip visited) came last, so that a reader of the
+// earlier columns by position reads them as before.
+var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"}
 
 // WriteCSV writes items as RFC 4180 CSV, with ExportHeader first: a line per
 // item. Free text is on one line, without control characters
@@ -27,6 +29,7 @@ func WriteCSV(w io.Writer, items []planner.Item) error {
 		row := []string{
 			strconv.FormatInt(it.ID, 10), inert(it.UserID), inert(it.UserName), it.Start.String(), it.End.String(),
 			string(it.Kind), strconv.Itoa(it.Count), inert(it.Place), string(it.Status), inert(it.Title), inert(it.Outcome),
+			strconv.Itoa(it.Visits),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/csv"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestWriteCSV(t *testing.T) {
 		{ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
 			Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned},
 		{ID: 2, UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
-			Kind: planner.KindTrip, Count: 1, Place: "北京", Title: "出差北京", Status: planner.StatusCancelled, Outcome: "客户改期"},
+			Kind: planner.KindTrip, Count: 1, Visits: 3, Place: "北京", Title: "出差北京 拜访3家企业", Status: planner.StatusCancelled, Outcome: "客户改期"},
 		{ID: 3, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-19"), End: day(t, "2025-11-19"),
 			Kind: planner.KindFund, Count: 1, Title: awkward, Status: planner.StatusDone, Outcome: "yes, \"maybe\""},
 	}
@@ -40,11 +41,11 @@ func TestWriteCSV(t *testing.T) {
 		items []planner.Item
 		want  string
 	}{
-		{"no items", nil, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome\r\n"},
-		{"items", items, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome\r\n" +
-			"1,U1,Ann,2025-11-18,2025-11-18,visit,4,,planned,visit 4 enterprises,\r\n" +
-			"2,U2,王芳,2025-11-20,2025-11-21,trip,1,北京,cancelled,出差北京,客户改期\r\n" +
-			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\" about the fund\",\"yes, \"\"maybe\"\"\"\r\n"},
+		{"no items", nil, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits\r\n"},
+		{"items", items, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits\r\n" +
+			"1,U1,Ann,2025-11-18,2025-11-18,visit,4,,planned,visit 4 enterprises,,0\r\n" +
+			"2,U2,王芳,2025-11-20,2025-11-21,trip,1,北京,cancelled,出差北京 拜访3家企业,客户改期,3\r\n" +
+			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\" about the fund\",\"yes, \"\"maybe\"\"\",0\r\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
@@ -60,8 +61,8 @@ func TestWriteCSV(t *testing.T) {
 			}
 			for i, it := range tt.items {
 				title := planner.OneLine(it.Title)
-				if got := records[i+1]; got[9] != title || got[10] != it.Outcome || got[7] != it.Place {
-					t.Errorf("row %d read back as %q, want title %q, outcome %q, place %q", i+1, got, title, it.Outcome, it.Place)
+				if got := records[i+1]; got[9] != title || got[10] != it.Outcome || got[7] != it.Place || got[11] != strconv.Itoa(it.Visits) {
+					t.Errorf("row %d read back as %q, want title %q, outcome %q, place %q, visits %d", i+1, got, title, it.Outcome, it.Place, it.Visits)
 				}
 			}
 		})
@@ -78,10 +79,10 @@ func TestHandleExport(t *testing.T) {
 	mustHandle(t, h, bob, "cancel 2 client postponed")
 
 	want := [][]string{
-		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome"},
-		{"1", "U1", "Ann", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", ""},
-		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", planner.OneLine(awkward), "yes, \"maybe\""},
-		{"2", "U2", "Bob", "2025-11-20", "2025-11-21", "trip", "1", "北京", "cancelled", "出差北京", "client postponed"},
+		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"},
+		{"1", "U1", "Ann", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0"},
+		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", planner.OneLine(awkward), "yes, \"maybe\"", "0"},
+		{"2", "U2", "Bob", "2025-11-20", "2025-11-21", "trip", "1", "北京", "cancelled", "出差北京", "client postponed", "0"},
 	}
 	for _, tt := range []struct {
 		line string
@@ -91,7 +92,7 @@ func TestHandleExport(t *testing.T) {
 		{"export", planner.English, want},
 		{"导出 2025-W47", planner.Chinese, want},
 		{"export last", planner.English, [][]string{
-			want[0], {"4", "U3", "Carol", "2025-11-10", "2025-11-10", "visit", "2", "", "planned", "visit 2 companies", ""},
+			want[0], {"4", "U3", "Carol", "2025-11-10", "2025-11-10", "visit", "2", "", "planned", "visit 2 companies", "", "0"},
 		}},
 		{"export next", planner.English, want[:1]},
 	} {
@@ -182,7 +183,7 @@ func TestHandleExportFormula(t *testing.T) {
 	if !ok {
 		t.Fatalf("reply %T %+v, want an ExportView", r.Body, r.Body)
 	}
-	want := "1,U1,Ann,2025-11-18,2025-11-18,other,1,,done,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+2 interested\r\n"
+	want := "1,U1,Ann,2025-11-18,2025-11-18,other,1,,done,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+2 interested,0\r\n"
 	if _, row, _ := strings.Cut(v.CSV, "\r\n"); row != want {
 		t.Errorf("CSV row %q, want %q", row, want)
 	}

@@ -65,9 +65,19 @@ func BuildWeekReport(ctx context.Context, svc *planner.Service, team planner.Tea
 	if err != nil {
 		return WeekReport{}, err
 	}
+	// A leave may have begun long before the lookback: the board shows it all the same.
+	leaves, err := svc.Store.Leaves(ctx, team.ID, w.Start(), w.End())
+	if err != nil {
+		return WeekReport{}, err
+	}
 	onBoard := items[:0]
 	for _, it := range items {
 		if !it.End.Before(w.Start()) {
+			onBoard = append(onBoard, it)
+		}
+	}
+	for _, it := range leaves {
+		if it.Start.Before(w.Start().AddDays(-BoardLookback)) {
 			onBoard = append(onBoard, it)
 		}
 	}
@@ -258,16 +268,21 @@ func boardCells(r WeekReport) map[string][][]string {
 				cells[it.UserID] = make([][]string, 7)
 			}
 			first := day == it.Start || d == 0
-			cells[it.UserID][d] = append(cells[it.UserID][d], boardLine(it, day, first))
+			cells[it.UserID][d] = append(cells[it.UserID][d], boardLine(r.Lang, it, day, first))
 		}
 	}
 	return cells
 }
 
 // boardLine is an item on one of its days: "✓ #3 trip to Beijing (1/2)",
-// with what came of it on the first day the board shows.
-func boardLine(it planner.Item, day planner.Date, first bool) string {
-	line := boardMarks[it.Status] + " #" + strconv.FormatInt(it.ID, 10) + " " + cellText(it.Title)
+// with what came of it on the first day the board shows; a leave says so in
+// lang, whatever its title: "· #5 请假 · 年假".
+func boardLine(lang planner.Lang, it planner.Item, day planner.Date, first bool) string {
+	title := cellText(it.Title)
+	if it.Kind == planner.KindLeave {
+		title = kindNames[reportLang(lang)][planner.KindLeave] + " · " + title
+	}
+	line := boardMarks[it.Status] + " #" + strconv.FormatInt(it.ID, 10) + " " + title
 	if n := it.Days(); n > 1 {
 		line += fmt.Sprintf(" (%d/%d)", it.Start.DaysUntil(day)+1, n)
 	}
@@ -295,21 +310,32 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	x.check(x.f.SetRowHeight(s, 1, 24))
 	x.headers(s, 2, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
 	row := 3
-	// totals writes a row: a label, the four numbers of t and the completion.
-	totals := func(label string, t planner.Totals, text, number, percent int) {
+	// totals writes a row: a label, the four numbers of t and the completion
+	// (none for a leave, which is no work to complete).
+	totals := func(label string, t planner.Totals, work bool, text, number, percent int) {
 		x.text(s, 1, row, label, text)
 		for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
 			x.number(s, 2+i, row, n, number)
 		}
+		if !work {
+			t.DoneItems, t.Items = 0, 0
+		}
 		x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
 	}
 	for _, k := range planner.Kinds {
-		totals(kindNames[x.lang][k], r.Retro.Totals[k], st.text, st.number, st.percent)
+		totals(kindNames[x.lang][k], r.Retro.Totals[k], k != planner.KindLeave, st.text, st.number, st.percent)
 		row++
 	}
-	totals(l.total, sum(r.Retro.Totals), st.totalText, st.totalNumber, st.totalPercent)
+	totals(l.total, sum(r.Retro.Totals), true, st.totalText, st.totalNumber, st.totalPercent)
 	row++
-	totals(l.lastWeek, sum(r.Retro.Previous), st.grayRow, st.grayRow, st.percent)
+	totals(l.lastWeek, sum(r.Retro.Previous), true, st.grayRow, st.grayRow, st.percent)
+	row++
+	// The enterprises met: the visits' counts and the trips' visits.
+	met := planner.EnterprisesMet(r.Retro.Totals)
+	x.text(s, 1, row, l.enterprises, st.text)
+	x.number(s, 4, row, met.Planned, st.number)
+	x.number(s, 5, row, met.Done, st.number)
+	x.ratio(s, 6, row, met.Done, met.Planned, st.percent, st.number)
 	row += 2
 
 	x.headers(s, row, summaryWidths, l.member, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion, l.note)
@@ -322,12 +348,15 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 		sm := byUser[m.userID]
 		t := planner.Totals{Items: sm.Items, DoneItems: sm.DoneItems}
 		for _, it := range r.Retro.Items[m.userID] { // the week's items that are not cancelled
+			if it.Kind == planner.KindLeave { // no work, as in Items and DoneItems
+				continue
+			}
 			t.Count += it.Count
 			if it.Status == planner.StatusDone {
 				t.DoneCount += it.Count
 			}
 		}
-		totals(m.name, t, st.bold, st.number, st.percent)
+		totals(m.name, t, true, st.bold, st.number, st.percent)
 		note := cellText(sm.Note)
 		x.text(s, 7, row, note, st.text)
 		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines([]string{m.name, note}, []float64{summaryWidths[0], summaryWidths[6]}))))
@@ -335,10 +364,13 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	x.freeze(s, 0, 2)
 }
 
-// sum adds up the totals of every kind.
+// sum adds up the totals of every kind but leave, which is no work to do.
 func sum(totals map[planner.Kind]planner.Totals) planner.Totals {
 	var all planner.Totals
-	for _, t := range totals {
+	for k, t := range totals {
+		if k == planner.KindLeave {
+			continue
+		}
 		all.Items += t.Items
 		all.DoneItems += t.DoneItems
 		all.Count += t.Count

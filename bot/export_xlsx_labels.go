@@ -19,6 +19,7 @@ type xlsxLabels struct {
 	plannedCount, doneCount   string
 	completion, note          string
 	total, lastWeek, noMember string
+	enterprises               string // the enterprises met, planned and done
 
 	company, stage, owner, lastContact, next, notes string
 	noCompanies                                     string
@@ -39,7 +40,8 @@ var xlsxLabelsByLang = map[planner.Lang]xlsxLabels{
 		plannedCount: "Planned count", doneCount: "Done count",
 		completion: "Completion", note: "Note",
 		total: "Total", lastWeek: "Last week", noMember: "Nobody in the team yet.",
-		company: "Company", stage: "Stage", owner: "Owner", lastContact: "Last contact",
+		enterprises: "Enterprises met",
+		company:     "Company", stage: "Stage", owner: "Owner", lastContact: "Last contact",
 		next: "Next step", notes: "Notes",
 		noCompanies: "No companies in the pipeline yet.",
 	},
@@ -56,7 +58,8 @@ var xlsxLabelsByLang = map[planner.Lang]xlsxLabels{
 		plannedCount: "计划（数量）", doneCount: "完成（数量）",
 		completion: "完成率", note: "心得",
 		total: "合计", lastWeek: "上周", noMember: "团队还没有成员。",
-		company: "公司", stage: "阶段", owner: "负责人", lastContact: "最近接触",
+		enterprises: "对接企业（家）",
+		company:     "公司", stage: "阶段", owner: "负责人", lastContact: "最近接触",
 		next: "下一步", notes: "备注",
 		noCompanies: "还没有招商项目。",
 	},

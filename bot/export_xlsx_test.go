@@ -32,8 +32,8 @@ func reportItem(t *testing.T, id int64, user, name, start, end string, kind plan
 // testReport is week 2025-W47 of team 招商一组: Ann visits on Tuesday (done),
 // cancels Wednesday's fund meeting and travels Friday to Monday; 王芳 comes
 // back on Monday from a trip that started the Thursday before and has a visit
-// planned that day; Bob logged nothing; someone named like a formula adds a
-// hostile item.
+// planned that day, and hosts a delegation on Thursday; Bob is on leave from
+// Monday to Friday; someone named like a formula adds a hostile item.
 func testReport(t *testing.T, lang planner.Lang) WeekReport {
 	items := []planner.Item{
 		reportItem(t, 4, "U2", "王芳", "2025-11-13", "2025-11-17", planner.KindTrip, 1, "出差上海", planner.StatusDone, "签了意向书"),
@@ -42,7 +42,10 @@ func testReport(t *testing.T, lang planner.Lang) WeekReport {
 		reportItem(t, 6, "U4", hostileName, "2025-11-18", "2025-11-18", planner.KindOther, 1, hostileTitle, planner.StatusPlanned, ""),
 		reportItem(t, 3, "U1", "Ann", "2025-11-19", "2025-11-19", planner.KindFund, 1, "meet a fund company", planner.StatusCancelled, "client postponed"),
 		reportItem(t, 2, "U1", "Ann", "2025-11-21", "2025-11-24", planner.KindTrip, 1, "trip to Beijing", planner.StatusPlanned, ""),
+		reportItem(t, 7, "U3", "Bob", "2025-11-17", "2025-11-21", planner.KindLeave, 1, "年假", planner.StatusPlanned, ""),
+		reportItem(t, 8, "U2", "王芳", "2025-11-20", "2025-11-20", planner.KindReception, 1, "接待深圳客商考察团", planner.StatusDone, ""),
 	}
+	items[5].Visits = 3 // Ann's trip to Beijing visits 3 enterprises
 	members := []planner.Member{
 		{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"},
 		{TeamID: "T1", UserID: "U3", Name: "Bob"}, {TeamID: "T1", UserID: "U4", Name: hostileName},
@@ -105,10 +108,12 @@ func TestWriteXLSXBoard(t *testing.T) {
 		{planner.English, "Board", map[string]string{
 			"A1": "招商一组 · the week's board, 2025-W47 (Nov 17–23)",
 			"A2": "Member", "B2": "Mon 11/17", "C2": "Tue 11/18", "F2": "Fri 11/21", "H2": "Sun 11/23",
+			"B5": "· #7 leave · 年假 (1/5)", "F5": "· #7 leave · 年假 (5/5)",
 		}},
 		{planner.Chinese, "作战图", map[string]string{
 			"A1": "招商一组 · 本周作战图 2025-W47（11月17日–23日）",
 			"A2": "成员", "B2": "周一 11/17", "C2": "周二 11/18", "F2": "周五 11/21", "H2": "周日 11/23",
+			"B5": "· #7 请假 · 年假 (1/5)", "F5": "· #7 请假 · 年假 (5/5)",
 		}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
@@ -123,7 +128,8 @@ func TestWriteXLSXBoard(t *testing.T) {
 				"D4": "✗ #3 meet a fund company — client postponed",
 				"E4": "",
 				"F4": "· #2 trip to Beijing (1/4)", "G4": "· #2 trip to Beijing (2/4)", "H4": "· #2 trip to Beijing (3/4)",
-				"A5": "Bob", "B5": "", "H5": "",
+				"A5": "Bob", "G5": "", "H5": "",
+				"E6": "✓ #8 接待深圳客商考察团",
 				"A6": "王芳", "B6": "✓ #4 出差上海 (5/5) — 签了意向书\n· #5 对接4家企业", "C6": "",
 				"A7": "",
 			}
@@ -144,26 +150,33 @@ func TestWriteXLSXSummary(t *testing.T) {
 	}{
 		{planner.English, "Summary",
 			[]string{"Kind", "Planned items", "Done items", "Planned count", "Done count", "Completion"},
-			map[string]string{"A3": "trip", "A6": "visit", "A11": "Total", "A12": "Last week", "A14": "Member", "G14": "Note"}},
+			map[string]string{"A3": "trip", "A6": "reception", "A7": "visit", "A8": "event", "A12": "leave", "A14": "Total", "A15": "Last week",
+				"A16": "Enterprises met", "A18": "Member", "G18": "Note"}},
 		{planner.Chinese, "汇总",
 			[]string{"类型", "计划（项）", "完成（项）", "计划（数量）", "完成（数量）", "完成率"},
-			map[string]string{"A3": "出差", "A6": "拜访", "A11": "合计", "A12": "上周", "A14": "成员", "G14": "心得"}},
+			map[string]string{"A3": "出差", "A6": "接待", "A7": "拜访", "A8": "活动", "A12": "请假", "A14": "合计", "A15": "上周",
+				"A16": "对接企业（家）", "A18": "成员", "G18": "心得"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
 			f := writeXLSX(t, testReport(t, tt.lang))
 			want := map[string]string{
-				// Kinds in planner.Kinds order: trip, signing, fund, visit, …, other.
+				// Kinds in planner.Kinds order: trip, signing, fund, reception, visit, event, …, leave, other.
 				"B3": "1", "C3": "0", "D3": "1", "E3": "0", "F3": "0%", // Ann's trip; 王芳's began last week
 				"B5": "0", "F5": "—", // the fund meeting was cancelled: it counts nowhere
-				"B6": "2", "C6": "1", "D6": "8", "E6": "4", "F6": "50%",
-				"B10": "1", "C10": "0", // the hostile item is "other"
-				"B11": "4", "C11": "1", "D11": "10", "E11": "4", "F11": "25%",
-				"B12": "1", "C12": "1", "F12": "100%", // 王芳's trip
+				"B6": "1", "C6": "1", "D6": "1", "E6": "1", "F6": "100%", // 王芳 hosted a delegation
+				"B7": "2", "C7": "1", "D7": "8", "E7": "4", "F7": "50%",
+				"B12": "1", "C12": "0", "F12": "—", // Bob's leave: no work to complete
+				"B13": "1", "C13": "0", // the hostile item is "other"
+				// The total leaves the leave out.
+				"B14": "5", "C14": "2", "D14": "11", "E14": "5", "F14": "40%",
+				"B15": "1", "C15": "1", "F15": "100%", // 王芳's trip
+				// The visits' 8 and the 3 of Ann's trip; 4 met.
+				"B16": "", "D16": "11", "E16": "4", "F16": "36%",
 				// Members by name, as on the board.
-				"A15": hostileName, "B15": "1", "F15": "0%",
-				"A16": "Ann", "B16": "2", "C16": "1", "D16": "5", "E16": "4", "F16": "50%", "G16": "Two companies want a second visit.",
-				"A17": "Bob", "B17": "0", "F17": "—",
-				"A18": "王芳", "B18": "1", "C18": "0", "D18": "4",
+				"A19": hostileName, "B19": "1", "F19": "0%",
+				"A20": "Ann", "B20": "2", "C20": "1", "D20": "5", "E20": "4", "F20": "50%", "G20": "Two companies want a second visit.",
+				"A21": "Bob", "B21": "0", "D21": "0", "F21": "—", // on leave
+				"A22": "王芳", "B22": "2", "C22": "1", "D22": "5", "E22": "1", "F22": "50%",
 			}
 			for i, h := range tt.header {
 				want[cell(i+1, 2)] = h
@@ -173,9 +186,9 @@ func TestWriteXLSXSummary(t *testing.T) {
 			}
 			checkCells(t, f, tt.sheet, want)
 			// Completion is a number shown as a percentage, not text.
-			raw, err := f.GetCellValue(tt.sheet, "F11", excelize.Options{RawCellValue: true})
-			if err != nil || raw != "0.25" {
-				t.Errorf("F11 holds %q (%v), want 0.25", raw, err)
+			raw, err := f.GetCellValue(tt.sheet, "F14", excelize.Options{RawCellValue: true})
+			if err != nil || raw != "0.4" {
+				t.Errorf("F14 holds %q (%v), want 0.4", raw, err)
 			}
 		})
 	}

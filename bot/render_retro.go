@@ -175,32 +175,50 @@ var retroKinds = []struct {
 	kind planner.Kind
 	line msg
 }{
-	{planner.KindVisit, msgRetroVisits}, {planner.KindFund, msgRetroFunds}, {planner.KindSigning, msgRetroSignings},
-	{planner.KindTrip, msgRetroTrips}, {planner.KindTraining, msgRetroTrainings}, {planner.KindReview, msgRetroReviews},
-	{planner.KindMeeting, msgRetroMeetings}, {planner.KindOther, msgRetroOthers},
+	{planner.KindVisit, msgRetroVisits}, {planner.KindReception, msgRetroReceptions}, {planner.KindFund, msgRetroFunds},
+	{planner.KindSigning, msgRetroSignings}, {planner.KindTrip, msgRetroTrips}, {planner.KindEvent, msgRetroEvents},
+	{planner.KindTraining, msgRetroTrainings}, {planner.KindReview, msgRetroReviews},
+	{planner.KindMeeting, msgRetroMeetings}, {planner.KindOther, msgRetroOthers}, {planner.KindLeave, msgRetroLeaves},
 }
 
+// retroTotals are the completion rate, its change, and a line per kind
+// with items: the enterprises met (visits' counts and trips' visits), a
+// leave's number of items (no work to complete), the others done/planned.
 func retroTotals(l planner.Lang, r planner.Retro) []retroLine {
 	var items, done int
-	for _, t := range r.Totals {
-		items += t.Items
-		done += t.DoneItems
+	for k, t := range r.Totals {
+		if k != planner.KindLeave {
+			items += t.Items
+			done += t.DoneItems
+		}
 	}
-	if items == 0 {
+	if items == 0 && r.Totals[planner.KindLeave].Items == 0 {
 		return []retroLine{{text: say(l, msgDigestEmpty), head: true}}
 	}
 	lines := []retroLine{
 		{text: say(l, msgRetroRate, percent(r.Completion()), done, items) + " · " + retroChange(l, r), head: true},
 		{text: say(l, msgRetroTotals)},
 	}
+	if items == 0 {
+		lines = []retroLine{{text: say(l, msgDigestEmpty), head: true}}
+	}
 	for _, k := range retroKinds {
 		t := r.Totals[k.kind]
-		if t.Items == 0 {
+		var text string
+		switch days := tripDays(l, r.Trips); {
+		case k.kind == planner.KindVisit:
+			if r.Enterprises.Planned == 0 {
+				continue
+			}
+			text = say(l, k.line, r.Enterprises.Done, r.Enterprises.Planned)
+		case t.Items == 0:
 			continue
-		}
-		text := say(l, k.line, t.DoneCount, t.Count)
-		if days := tripDays(l, r.Trips); k.kind == planner.KindTrip && days != "" {
+		case k.kind == planner.KindLeave:
+			text = say(l, k.line, t.Items)
+		case k.kind == planner.KindTrip && days != "":
 			text = say(l, msgRetroTripDays, t.DoneCount, t.Count, days)
+		default:
+			text = say(l, k.line, t.DoneCount, t.Count)
 		}
 		lines = append(lines, retroLine{text: text, indent: 1})
 	}
@@ -277,6 +295,9 @@ func retroTrips(l planner.Lang, r planner.Retro) []retroLine {
 	for _, t := range trips {
 		text := statusMarks[t.Status] + " " + nameOf(r, t.UserID, t.UserName) + " → " + placeName(l, t.Place) +
 			" · " + spanLabel(l, t.Start, t.End)
+		if t.Visits > 0 {
+			text += " · " + say(l, msgVisitsOfTrip, t.Visits)
+		}
 		lines = append(lines, retroLine{text: text, indent: 1})
 	}
 	return lines
@@ -287,7 +308,10 @@ func retroTrips(l planner.Lang, r planner.Retro) []retroLine {
 func retroMember(l planner.Lang, r planner.Retro, m planner.MemberSummary) []retroLine {
 	name := nameOf(r, m.UserID, m.UserName)
 	head := say(l, msgDigestMember, name, m.DoneItems, m.Items)
-	if m.Items == 0 {
+	switch {
+	case m.Items == 0 && len(r.Items[m.UserID]) > 0: // leaves only: no work, but not idle
+		head = say(l, msgRetroMemberLeave, name)
+	case m.Items == 0:
 		head = say(l, msgRetroNoItems, name)
 	}
 	lines := []retroLine{{text: head, indent: 1, head: true}}
@@ -315,16 +339,23 @@ func retroMember(l planner.Lang, r planner.Retro, m planner.MemberSummary) []ret
 	return lines
 }
 
-// retroTail says who logged nothing and how many items each member has planned next week.
+// retroTail says who was on leave all week, who logged nothing and how many
+// items each member has planned next week.
 func retroTail(l planner.Lang, r planner.Retro) []retroLine {
 	var lines []retroLine
-	if len(r.Silent) > 0 {
-		names := make([]string, len(r.Silent))
-		for i, id := range r.Silent {
+	for _, group := range []struct {
+		ids  []string
+		line msg
+	}{{r.OnLeave, msgRetroOnLeave}, {r.Silent, msgDigestSilent}} {
+		if len(group.ids) == 0 {
+			continue
+		}
+		names := make([]string, len(group.ids))
+		for i, id := range group.ids {
 			names[i] = nameOf(r, id, "")
 		}
 		sort.Strings(names)
-		lines = append(lines, retroLine{text: say(l, msgDigestSilent, strings.Join(names, listSep(l)))})
+		lines = append(lines, retroLine{text: say(l, group.line, strings.Join(names, listSep(l)))})
 	}
 	if len(r.NextWeekPlanned) == 0 {
 		return append(lines, retroLine{text: say(l, msgRetroNextNone)})

@@ -49,6 +49,7 @@ var allMsgs = []msg{
 	msgUnlinked, msgPipelineNoneMine, msgPipelineNoneAt, msgLeadMovedBack,
 	msgExportUploading, msgExportConsole, msgExportFailed,
 	msgAdminUnchecked, msgPostFailed, msgSetupSlow, msgFormFailed,
+	msgRetroReceptions, msgRetroEvents, msgRetroLeaves, msgRetroOnLeave, msgRetroMemberLeave, msgVisitsOfTrip,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

@@ -94,6 +94,9 @@ func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
 	if it.Place != "" {
 		kind += " → " + planner.OneLine(it.Place)
 	}
+	if it.Visits > 0 { // a trip's enterprises: "出差 → 上海 · 拜访 ×3"
+		kind += " · " + say(l, msgVisitsOfTrip, it.Visits)
+	}
 	parts = append(parts, kind)
 	if withUser {
 		parts = append(parts, planner.OneLine(it.UserName))
