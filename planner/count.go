@@ -12,10 +12,9 @@ import (
 // are not counts.
 var (
 	chineseCounter = `(?:家|个|場|场|次|位|批次|批|项|項|所|轮|户|名|支)`
-	chineseAbout   = `(近|约|超过|逾|将近)?`
-	chineseMore    = `(余|多|几)?`
-	arabicCount    = regexp.MustCompile(chineseAbout + `(-?)(\d+)` + chineseMore + `\s?(` + chineseCounter + `)`)
-	hanCount       = regexp.MustCompile(chineseAbout + `()([零一二两三四五六七八九十]+)` + chineseMore + `(` + chineseCounter + `)`)
+	chineseMore    = `(?:余|多|几)?` // 十余家, 二十多家, 十几家 count as 10, 20, 10
+	arabicCount    = regexp.MustCompile(`(-?)(\d+)` + chineseMore + `\s?(` + chineseCounter + `)`)
+	hanCount       = regexp.MustCompile(`()([零一二两三四五六七八九十]+)` + chineseMore + `(` + chineseCounter + `)`)
 	englishCount   = regexp.MustCompile(`(?i)(-?)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)((?:\s+[a-z][a-z-]*){1,3})\b`)
 )
 
@@ -59,9 +58,12 @@ type countFound struct {
 // what it counts are enterprises; an Invalid error when the number is
 // outside 1..MaxCount.
 func detectCount(text string) (countFound, error) {
+	if !mayCount(text) {
+		return countFound{n: 1}, nil
+	}
 	text = asciiDigits.Replace(text)
 	type hit struct {
-		at, end          int
+		at               int
 		sign, num, noun  string
 		chinese, english bool
 	}
@@ -73,23 +75,19 @@ func detectCount(text string) (countFound, error) {
 	}
 	for _, re := range []*regexp.Regexp{arabicCount, hanCount} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			numAt := m[4]
-			if m[2] >= 0 {
-				numAt = m[2]
-			}
-			if notCountAt(text, numAt) {
+			if notCountAt(text, m[0]) {
 				continue
 			}
-			consider(hit{at: m[0], end: m[1], sign: text[m[4]:m[5]], num: text[m[6]:m[7]], noun: text[m[10]:m[11]], chinese: true})
+			consider(hit{at: m[0], sign: text[m[2]:m[3]], num: text[m[4]:m[5]], noun: text[m[6]:m[7]], chinese: true})
 			break
 		}
 	}
-	for _, m := range englishCount.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range englishCountsIn(text) {
 		noun, ok := englishCountNoun(text[m[6]:m[7]])
 		if !ok || englishDayNumber(text[:m[4]]) || notCountAt(text, m[4]) {
 			continue
 		}
-		consider(hit{at: m[0], end: m[1], sign: text[m[2]:m[3]], num: text[m[4]:m[5]], noun: noun, english: true})
+		consider(hit{at: m[0], sign: text[m[2]:m[3]], num: text[m[4]:m[5]], noun: noun, english: true})
 		break
 	}
 	if first == nil {
@@ -104,6 +102,31 @@ func detectCount(text string) (countFound, error) {
 	}
 	enterprise := first.chinese && first.noun == "家" || first.english && enterpriseNouns.MatchString(first.noun)
 	return countFound{n: n, enterprise: enterprise}, nil
+}
+
+// englishCountsIn finds the English counts of text, when it has Latin letters at all.
+func englishCountsIn(text string) [][]int {
+	for i := 0; i < len(text); i++ {
+		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+			return englishCount.FindAllStringSubmatchIndex(text, -1)
+		}
+	}
+	return nil
+}
+
+// mayCount reports whether text holds a digit or a number word at all, so
+// that most lines skip the count patterns.
+func mayCount(text string) bool {
+	if strings.ContainsAny(text, "0123456789０１２３４５６７８９零一二两三四五六七八九十") {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for w := range englishNumbers {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // notCountAt reports whether the number at i is an ordinal (第3次), a clock

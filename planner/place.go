@@ -11,7 +11,7 @@ import (
 var tripWords = kindWords{kind: KindTrip,
 	english: []string{"trip", "trips", "travel", "travels", "travelling", "traveling", "journey", "fly", "flying", "flight", "flights",
 		"business trip", "trade mission", "mission to", "off to", "arrive in", "arriving in", "train to", "departing", "depart",
-		"embark", "heading to", "head to", "left to go", "bullet train", "by train", "train from"},
+		"embark", "heading to", "head to", "left to go", "bullet train", "by train", "train from", "delegation to"},
 	chinese: []string{"出差", "差旅", "外出招商", "出发", "出發", "驻点", "启程", "啟程", "出访"},
 }
 
@@ -29,6 +29,9 @@ var placeEnds = []string{"参加", "參加", "参会", "出席", "拜访", "拜�
 	"参观", "參觀", "商务考察", "实地", "看", "访问", "訪問", "开会", "举办", "舉辦", "推介", "参与", "精准", "密集", "深入", "专项",
 	"出差", "签约", "交流", "观摩", "跟进", "回访", "慰问", "的", "一带", "等地", "两地", "三地", "多地", "等", "为期", "為期",
 	"随", "陪同", "洽", "谈", "参展", "看望", "办理", "处理", "落实", "联系"}
+
+// durationAhead is a length of stay that ends a place: "深圳、东莞两天".
+var durationAhead = regexp.MustCompile(`^[一二两三四五六七八九十半几]+(?:天|日|周|晚|夜|个月)`)
 
 // notPlaces are the words that make a "place" a company or an institution
 // ("赴松下集团…对接" is a visit, not a trip).
@@ -140,7 +143,7 @@ func placesAfter(s string, stationed bool) (places []string, company bool) {
 	}
 	end := 0
 	for end < len(s) {
-		if end > 0 && hasAnyPrefix(s[end:], placeEnds) {
+		if end > 0 && (hasAnyPrefix(s[end:], placeEnds) || durationAhead.MatchString(s[end:])) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[end:])

@@ -13,9 +13,15 @@ var activityBreak = regexp.MustCompile(`\s*(?:[+＋；;]|[、，,]?\s*并且)\s*
 // splitActivities cuts a what into the activities it names, leaving a
 // plain comma or 、 inside one activity alone ("拜访常诚车业、金士博").
 func splitActivities(what string) []string {
+	if !strings.ContainsAny(what, "+＋；;并，,") {
+		return []string{what}
+	}
 	var parts []string
 	from := 0
 	for _, m := range activityBreak.FindAllStringSubmatchIndex(what, -1) {
+		if glued(what, m[0]) {
+			continue
+		}
 		parts = appendPart(parts, what[from:m[0]])
 		from = m[1]
 		if m[2] >= 0 {
@@ -23,6 +29,11 @@ func splitActivities(what string) []string {
 		}
 	}
 	return appendPart(parts, what[from:])
+}
+
+// glued reports whether the + at i belongs to a word ("C++", "B+轮融资"), not between two activities.
+func glued(what string, i int) bool {
+	return (what[i] == '+') && i > 0 && (isWordByte(what[i-1]) || what[i-1] == '+')
 }
 
 func appendPart(parts []string, part string) []string {
@@ -55,7 +66,7 @@ func readActivity(text string) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	d := Draft{Kind: detectKind(text), Count: c.n, Title: text}
+	d := Draft{Kind: detectKind(text, c), Count: c.n, Title: text}
 	switch {
 	case d.Kind == KindTrip:
 		d.Place = detectPlace(text)

@@ -129,12 +129,14 @@ var tagPattern = regexp.MustCompile(`(?:^|\s)#([\p{L}]+)`)
 // "来我市考察调研", "投资厂商来富阳考察".
 var receptionComing = regexp.MustCompile(`(?:^|[^未以带帶回原本近从從将將后後])来[^，,。；;\s来]{0,8}?(?:考察|参观|參觀|调研|調研|洽谈|交流|投资考察)`)
 
-// detectKind returns the kind of an item's text: an explicit #tag, else the
-// first kind (in Kinds order) the text shows, else KindOther.
-func detectKind(text string) Kind {
-	for _, m := range tagPattern.FindAllStringSubmatch(text, -1) {
-		if k, ok := kindTags[strings.ToLower(m[1])]; ok {
-			return k
+// detectKind returns the kind of an item's text, whose count is c: an
+// explicit #tag, else the first kind (in Kinds order) the text shows, else KindOther.
+func detectKind(text string, c countFound) Kind {
+	if strings.Contains(text, "#") {
+		for _, m := range tagPattern.FindAllStringSubmatch(text, -1) {
+			if k, ok := kindTags[strings.ToLower(m[1])]; ok {
+				return k
+			}
 		}
 	}
 	lower := strings.ToLower(text)
@@ -144,16 +146,44 @@ func detectKind(text string) Kind {
 		}
 		return gatheringKind(lower[at:])
 	}
+	if meetingNamed(text) && !goesSomewhere(text) {
+		return gatheringKind(lower)
+	}
 	if tripIn(text) {
 		return KindTrip
 	}
 	for _, k := range kindKeywords {
-		if k.hasKeyword(lower) || k.kind == KindReception && receptionComing.MatchString(lower) ||
-			k.kind == KindVisit && (enterpriseCounted(text) || meetsCompany(text)) || k.kind == KindLeave && leaveLead(lower) {
+		if k.hasKeyword(lower) || k.kind == KindReception && strings.Contains(lower, "来") && receptionComing.MatchString(lower) ||
+			k.kind == KindVisit && (c.enterprise || meetsCompany(text)) || k.kind == KindLeave && leaveLead(lower) {
 			return k.kind
 		}
 	}
 	return KindOther
+}
+
+// meetingHeads are the nouns that end the name of a meeting ("公司例会",
+// "异地商会座谈交流会", "项目对接会"): the words before them are its topic.
+var meetingHeads = []string{"例会", "会议", "會議", "座谈会", "推进会", "调度会", "局务会", "班子会", "办公会", "工作会",
+	"汇报会", "动员会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "研讨会", "专题会"}
+
+// meetingNamed reports whether the text is the name of a meeting: it ends
+// with one of meetingHeads (brackets after it aside).
+func meetingNamed(text string) bool {
+	text = strings.TrimSpace(text)
+	if i := strings.LastIndex(text, "（"); i > 0 && strings.HasSuffix(text, "）") {
+		text = strings.TrimSpace(text[:i])
+	}
+	for _, h := range meetingHeads {
+		if strings.HasSuffix(text, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// goesSomewhere reports whether the member travels: 出差, or a verb of going with a place.
+func goesSomewhere(text string) bool {
+	return strings.Contains(text, "出差") || len(chinesePlaces(text)) > 0
 }
 
 // convenedAt returns where the first of the convened words stands in lower, or -1.
@@ -185,13 +215,7 @@ var dockingWith = regexp.MustCompile(`对接(?:[^会洽]|$)`)
 // meetsCompany reports whether the text goes to or docks with a company:
 // "对接劲胜精密、星源电子", "前往中国路桥就外资项目进行洽谈".
 func meetsCompany(text string) bool {
-	return dockingWith.MatchString(text) || goesToCompany(text)
-}
-
-// enterpriseCounted reports whether the text counts enterprises ("3家单位座谈").
-func enterpriseCounted(text string) bool {
-	c, err := detectCount(text)
-	return err == nil && c.enterprise
+	return strings.Contains(text, "对接") && dockingWith.MatchString(text) || goesToCompany(text)
 }
 
 // leaveLead reports whether an English line starts by saying the member is

@@ -1,0 +1,55 @@
+package planner
+
+import "testing"
+
+// A trip's places are the places only, joined by 、 in Chinese and ", " in
+// English; lines of other kinds have none.
+func TestDetectPlace(t *testing.T) {
+	tests := []struct {
+		line, place string
+	}{
+		{"周一 赴苏州、无锡精准招商", "苏州、无锡"},
+		{"周一 出差深圳、东莞两天", "深圳、东莞"},
+		{"周一 赴深圳东莞对接项目", "深圳、东莞"},
+		{"周一 到广东东莞、广州、河源等地进行招商活动考察", "广东东莞、广州、河源"},
+		{"周一 赴九龙坡区、北碚区、永川区和渝中区实地考察", "九龙坡区、北碚区、永川区、渝中区"},
+		{"周一 带队再赴北京、上海两地 考察8家企业", "北京、上海"},
+		{"周一 赴上海、苏州、杭州等地开展招商引资工作", "上海、苏州、杭州"},
+		{"周一 赴上海市、山东省济南市开展招商引资工作", "上海市、山东省济南市"},
+		{"周一 前往湖北武汉 开展为期四天的科技招商考察活动", "湖北武汉"},
+		{"周一 赴泰商务考察", "泰"},
+		{"周一 带队赴京开展项目促进", "京"},
+		{"周一 赴滎經調研招商引資工作", "滎經"},
+		{"周一 率隊赴上海市、鎮江市開展招商引資活動", "上海市、鎮江市"},
+		{"周一 赴昆明与九州通医药集团深入洽谈", "昆明"},
+		{"明天出差 去上海看水处理展会", "上海"},
+		{"周一 出差上海 拜访3家企业", "上海"},
+		{"周一 去北京出差", "北京"},
+		{"周一 北京出差", "北京"},
+		{"周一 驻点深圳招商", "深圳"},
+		{"周一 出差", ""},
+		{"mon trip to Shenzhen and Dongguan", "Shenzhen, Dongguan"},
+		{"mon business trip Chengdu", "Chengdu"},
+		{"mon business trip to New York for the expo", "New York"},
+		{"mon trips to Japan, Germany and Hong Kong", "Japan, Germany, Hong Kong"},
+		{"mon travel to Washington, D.C.", "Washington, D.C."},
+		{"mon travel to Israel, the United Arab Emirates (UAE), and Greece", "Israel, the United Arab Emirates, Greece"},
+		{"mon fly out of Boston into Indianapolis", "Indianapolis"},
+		{"mon travel from Indianapolis to Shanghai", "Shanghai"},
+		{"mon left to go to the National Farm Machinery show in Louisville KY", "Louisville KY"},
+		{"mon Trade Mission will include stops in Milan and Rome to meet with companies", "Milan, Rome"},
+		{"mon trade mission to Japan starts", "Japan"},
+		{"mon trip to beijing", "beijing"},
+		// not trips: no place
+		{"周一 赴松下集团招商对接", ""},
+		{"周一 考察团赴我市考察", ""},
+		{"mon investment roadshow in Mumbai", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := parseOn(t, tc.line).Drafts[0].Place; got != tc.place {
+				t.Errorf("place %q, want %q", got, tc.place)
+			}
+		})
+	}
+}
