@@ -132,7 +132,9 @@ func (s *Scheduler) retros(ctx context.Context, team planner.Team) error {
 	return nil
 }
 
-// reminders sends each member of the team the reminders due in their zone.
+// reminders sends each member of the team the reminders due in their zone,
+// but for a member on leave (请假) on the reminder's day: that send is
+// recorded as skipped.
 func (s *Scheduler) reminders(ctx context.Context, team planner.Team) error {
 	svc := s.App.Handler.Service.For(team, planner.Member{})
 	cal := s.calendar(svc)
@@ -144,6 +146,8 @@ func (s *Scheduler) reminders(ctx context.Context, team planner.Team) error {
 	if err != nil {
 		return err
 	}
+	var leaves []planner.Item // read once a reminder is due: most ticks send none
+	leavesRead := false
 	for _, job := range []planner.Job{planner.JobPlan, planner.JobLog} {
 		for _, m := range members {
 			if ctx.Err() != nil {
@@ -152,8 +156,21 @@ func (s *Scheduler) reminders(ctx context.Context, team planner.Team) error {
 			if m.RemindOff {
 				continue
 			}
-			run, ok := planner.LatestRun(svc.Clock(), schedules[job], svc.Zone(team, m), cal)
+			zone := svc.Zone(team, m)
+			run, ok := planner.LatestRun(svc.Clock(), schedules[job], zone, cal)
 			if !ok {
+				continue
+			}
+			if !leavesRead {
+				// A run may be up to MaxLate (36 h) old, and a member's zone a day off the team's.
+				today := planner.DateOf(svc.Clock(), svc.Loc)
+				if leaves, err = svc.Store.Leaves(ctx, team.ID, today.AddDays(-3), today.AddDays(1)); err != nil {
+					return err
+				}
+				leavesRead = true
+			}
+			if planner.OnLeave(leaves, m.UserID, planner.DateOf(run.At, zone)) {
+				s.skip(ctx, svc, run, team.ID, m.UserID, "on leave")
 				continue
 			}
 			if send, ok := s.begin(ctx, svc, run, team.ID, m.UserID); ok {
@@ -236,6 +253,24 @@ func (s *Scheduler) begin(ctx context.Context, svc *planner.Service, run planner
 	return send, s.record(ctx, svc, send) == nil // the attempt is on record before it is made
 }
 
+// skip records the send of run to recipient as skipped, for why, unless the
+// ledger has it sent (or failed, or skipped) already.
+func (s *Scheduler) skip(ctx context.Context, svc *planner.Service, run planner.Run, teamID, recipient, why string) {
+	now := svc.Clock()
+	send, created, err := svc.Store.ClaimSend(ctx, planner.Send{
+		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient,
+		State: planner.RunPending, Attempts: 0, DueAt: run.At, UpdatedAt: now,
+	})
+	if err != nil {
+		s.App.Log.Error("scheduler: claim", "team", teamID, "job", run.Job, "err", err)
+		return
+	}
+	if created || send.State == planner.RunPending { // a failed try is not tried again
+		send.State, send.Detail, send.UpdatedAt = planner.RunSkipped, why, now
+		s.record(ctx, svc, send)
+	}
+}
+
 // backoff is how long a send waits after its n-th attempt before the next.
 func backoff(attempts int) time.Duration { return time.Duration(1<<min(attempts, 6)) * time.Minute / 2 }
 
@@ -295,7 +330,7 @@ func (s *Scheduler) remind(ctx context.Context, team planner.Team, m planner.Mem
 	}
 	var open []planner.Item
 	for _, it := range items {
-		if it.Status == planner.StatusPlanned {
+		if it.Status == planner.StatusPlanned && it.Kind != planner.KindLeave { // a leave is nothing to get done
 			open = append(open, it)
 		}
 	}
