@@ -2,6 +2,7 @@ package planner
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,8 @@ var (
 	goVerbs      = []string{"赴", "前往", "去往", "飞往", "奔往"}
 	clauseVerbs  = []string{"去", "到", "驻"}
 	chainedVerbs = []string{"出差", "赴", "前往", "去往", "到", "去", "往"}
+	// notGoing are words that begin with a verb of going but say no such thing.
+	notGoing = []string{"去年", "去世", "到期", "到位", "到账", "到岗", "到场", "到会", "到底", "到时", "到目前", "到现在", "赴约", "赴宴"}
 )
 
 // placeEnds are the words that end a place: what the trip does there.
@@ -86,9 +89,10 @@ func chinesePlaces(text string) []string {
 		if verb == "" && strings.HasPrefix(rest, "出差") {
 			verb = "出差"
 		}
-		if verb != "" {
-			if places, _ := placesAfter(rest[len(verb):], verb == "驻"); len(places) > 0 {
-				return places
+		if verb != "" && !hasAnyPrefix(rest, notGoing) {
+			places, _ := placesAfter(rest[len(verb):], verb == "驻")
+			if len(places) > 0 && (len(places) > 1 || utf8.RuneCountInString(places[0]) > 1 || !slices.Contains(clauseVerbs, verb)) {
+				return places // 赴京, 赴鄂; but 去 and 到 need two characters of place
 			}
 		}
 		i += size
@@ -241,127 +245,4 @@ func splitCities(piece string) []string {
 		return []string{piece}
 	}
 	return split
-}
-
-// englishPlaces returns the places an English trip goes to: "to Shenzhen and
-// Dongguan", "into Indianapolis", "stops in Milan and Rome", "business trip Chengdu".
-func englishPlaces(text string) []string {
-	type candidate struct {
-		places []string
-		clean  bool // followed by the end, punctuation or a preposition
-	}
-	var byRank [3][]candidate
-	words := strings.Fields(text)
-	for i, w := range words[:max(len(words)-1, 0)] {
-		rank := -1
-		switch strings.ToLower(w) {
-		case "to", "into":
-			rank = 0
-		case "in":
-			rank = 1
-		case "trip", "travel":
-			rank = 2
-		}
-		if rank < 0 {
-			continue
-		}
-		if places, clean := namesFrom(words[i+1:]); len(places) > 0 {
-			byRank[rank] = append(byRank[rank], candidate{places, clean})
-		}
-	}
-	for _, clean := range []bool{true, false} {
-		for _, cands := range byRank {
-			for _, c := range cands {
-				if c.clean == clean {
-					return c.places
-				}
-			}
-		}
-	}
-	if m := lowerPlace.FindStringSubmatch(text); m != nil && tripWords.hasKeyword(strings.ToLower(text)) {
-		return []string{strings.TrimSpace(m[1])}
-	}
-	return nil
-}
-
-var lowerPlace = regexp.MustCompile(`(?i)\b(?:to|in)\s+(.+?)(?:\s+(?:for|with|to|and|on|from|via|by|at)\b|[,.;:!?，。；：]|$)`)
-
-// englishStops are the words after which a list of places has ended cleanly.
-var englishStops = wordSet("for with to and on from via by at this next tomorrow today starting through until begins for. to.")
-
-// namesFrom reads capitalised names joined by ",", "and" or "&" from the
-// start of words ("Japan, Germany and Hong Kong on …"), and whether the list
-// ended cleanly.
-func namesFrom(words []string) ([]string, bool) {
-	var places []string
-	var name []string
-	flush := func() {
-		if len(name) > 0 {
-			places = append(places, strings.Join(name, " "))
-			name = nil
-		}
-	}
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		core := strings.Trim(w, ",;:!?")
-		if strings.HasPrefix(core, "(") {
-			for i < len(words) && !strings.Contains(words[i], ")") {
-				i++
-			}
-			if i < len(words) && strings.HasSuffix(words[i], ",") {
-				flush()
-			}
-			continue
-		}
-		lower := strings.ToLower(strings.TrimRight(core, "."))
-		switch {
-		case core == "":
-			continue
-		case (lower == "and" || core == "&") && len(places)+len(name) > 0:
-			flush()
-			continue
-		case lower == "the" && len(name) == 0 && i+1 < len(words) && isCapital(words[i+1]):
-			name = append(name, core)
-			continue
-		case isCapital(core) && !calendarWord(lower):
-			name = append(name, strings.TrimRight(core, ".")+dotIfAbbrev(core))
-			if core != w {
-				flush()
-			}
-			continue
-		}
-		flush()
-		return places, englishStops[lower] || calendarWord(lower) || i > 0 && strings.ContainsAny(words[i-1][len(words[i-1])-1:], ",.;:")
-	}
-	flush()
-	return places, true
-}
-
-// dotIfAbbrev keeps the final dot of an abbreviation ("D.C.").
-func dotIfAbbrev(w string) string {
-	w = strings.Trim(w, ",;:!?")
-	if strings.HasSuffix(w, ".") && strings.Count(w, ".") > 1 {
-		return "."
-	}
-	return ""
-}
-
-func isCapital(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
-// calendarWord reports whether a word is a weekday or a month, which ends a list of places.
-func calendarWord(lower string) bool {
-	for _, m := range englishMonths {
-		if lower == m {
-			return true
-		}
-	}
-	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		if lower == d {
-			return true
-		}
-	}
-	return false
 }

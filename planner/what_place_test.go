@@ -53,3 +53,14 @@ func TestDetectPlace(t *testing.T) {
 		})
 	}
 }
+
+// Words that begin with 去, 到 or 赴 but go nowhere make no trip.
+func TestNotGoing(t *testing.T) {
+	for _, line := range []string{"周一 去年签约企业回访", "周一 到期合同续签", "周一 赴约见客户", "周一 到岗培训"} {
+		t.Run(line, func(t *testing.T) {
+			if d := parseOn(t, line).Drafts[0]; d.Kind == KindTrip || d.Place != "" {
+				t.Errorf("%s to %q, want no trip", d.Kind, d.Place)
+			}
+		})
+	}
+}
