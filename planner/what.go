@@ -29,7 +29,8 @@ var kindKeywords = []kindWords{
 	{kind: KindReception,
 		english: []string{"delegation", "delegations", "site visit", "meet and greet", "inbound visit", "hosting a visit", "host a delegation"},
 		chinese: []string{"接待", "来访", "來訪", "到访", "考察团", "考查团", "考察組", "考察组", "调研组", "客商来", "迎接", "一行来",
-			"应邀来", "来我市", "来我区", "来我县", "来我镇", "来我省", "来我局", "来我司", "来我公司", "赴我市", "赴我区", "赴我县", "到我市", "到我区", "到我县", "到开发区", "到园区", "到高新区", "过来考察"}},
+			"应邀来", "来我市", "来我区", "来我县", "来我镇", "来我省", "来我局", "来我司", "来我公司", "赴我市", "赴我区", "赴我县",
+			"到我市", "到我区", "到我县", "到开发区", "到园区", "到高新区", "过来考察"}},
 	{kind: KindVisit,
 		english: []string{"visit", "visits", "visiting", "visited", "enterprise", "enterprises", "company", "companies", "firm", "firms",
 			"factory", "factories", "client", "clients", "customer", "customers", "ceo", "ceos", "chief executive", "executives",
@@ -164,7 +165,7 @@ func detectKind(text string, c countFound) Kind {
 // meetingHeads are the nouns that end the name of a meeting ("公司例会",
 // "异地商会座谈交流会", "项目对接会"): the words before them are its topic.
 var meetingHeads = []string{"例会", "会议", "會議", "座谈会", "推进会", "调度会", "局务会", "班子会", "办公会", "工作会",
-	"汇报会", "动员会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "研讨会", "专题会"}
+	"汇报会", "动员会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "研讨会", "专题会", "年会"}
 
 // meetingNamed reports whether the text is the name of a meeting: it ends
 // with one of meetingHeads (brackets after it aside).

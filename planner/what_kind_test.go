@@ -90,6 +90,7 @@ func TestDetectKind(t *testing.T) {
 		{"周一 局务会", KindMeeting},
 		{"周一 班子会", KindMeeting},
 		{"周一 公司例会", KindMeeting},
+		{"周一 公司年会", KindMeeting},
 		{"周一 参加异地商会座谈交流会", KindMeeting},
 		{"周一 办公会", KindMeeting},
 		{"周一 召集负责人开会 落实接待任务分工", KindMeeting},
