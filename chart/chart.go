@@ -49,7 +49,8 @@ type MemberBar struct {
 	Done    int
 }
 
-// WeekTotal is the enterprises visited (the counts of done visits) in one week.
+// WeekTotal is the enterprises visited in one week: the counts of done
+// visits and the enterprises done trips visited.
 type WeekTotal struct {
 	Week  planner.Week
 	Count int
@@ -109,12 +110,24 @@ func busiest(members []MemberBar, n int) []MemberBar {
 }
 
 // Load reads what the chart of retrospective r of team teamID needs beyond
-// r itself: the team's enterprise visits by week.
+// r itself: the team's enterprises visited by week, as the retrospective's
+// "enterprises met" counts them (planner.EnterprisesMet): the visits'
+// counts, and the enterprises the trips visited, counted as visits here.
 func Load(ctx context.Context, store planner.Store, teamID string, r planner.Retro) (Data, error) {
 	from := r.Week.Start().AddDays(-7 * (VisitWeeks - 1))
 	visits, err := store.WeeklyTotals(ctx, teamID, planner.KindVisit, from, r.Week.End())
 	if err != nil {
 		return Data{}, err
+	}
+	trips, err := store.WeeklyTotals(ctx, teamID, planner.KindTrip, from, r.Week.End())
+	if err != nil {
+		return Data{}, err
+	}
+	for w, t := range trips {
+		v := visits[w]
+		v.Count += t.Visits
+		v.DoneCount += t.DoneVisits
+		visits[w] = v
 	}
 	return DataOf(r, visits), nil
 }

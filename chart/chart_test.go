@@ -276,14 +276,18 @@ func TestDataOf(t *testing.T) {
 	})
 }
 
-// weeklyStore answers WeeklyTotals and records what it was asked.
+// weeklyStore answers WeeklyTotals and records what it was asked: 6
+// enterprises visited in week 47, and trips that visited 2 more.
 type weeklyStore struct {
 	planner.Store
-	asked string
+	asked []string
 }
 
 func (s *weeklyStore) WeeklyTotals(_ context.Context, teamID string, kind planner.Kind, from, to planner.Date) (map[planner.Week]planner.Totals, error) {
-	s.asked = fmt.Sprintf("%s %s %s..%s", teamID, kind, from, to)
+	s.asked = append(s.asked, fmt.Sprintf("%s %s %s..%s", teamID, kind, from, to))
+	if kind == planner.KindTrip {
+		return map[planner.Week]planner.Totals{w47: {Items: 1, DoneItems: 1, Count: 1, DoneCount: 1, Visits: 3, DoneVisits: 2}}, nil
+	}
 	return map[planner.Week]planner.Totals{w47: {DoneCount: 6}}, nil
 }
 
@@ -293,10 +297,10 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "T1 visit 2025-09-29..2025-11-23"; s.asked != want {
+	if want := "[T1 visit 2025-09-29..2025-11-23 T1 trip 2025-09-29..2025-11-23]"; fmt.Sprint(s.asked) != want {
 		t.Errorf("asked %q, want %q", s.asked, want)
 	}
-	if last := d.Visits[len(d.Visits)-1]; last != (WeekTotal{w47, 6}) {
-		t.Errorf("last week %v", last)
+	if last := d.Visits[len(d.Visits)-1]; last != (WeekTotal{w47, 8}) {
+		t.Errorf("last week %v, want the 6 visited and the 2 the trips visited", last)
 	}
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // WeeklyTotals sums the items of team teamID of the given kind that start
-// between from and to inclusive, by the ISO week they start in: items and
-// their counts, all and done. Cancelled items count nowhere; weeks without
+// between from and to inclusive, by the ISO week they start in: items, their
+// counts and their visits (a trip's enterprises), all and done. Cancelled items count nowhere; weeks without
 // any item are absent. It reads at most one row per day of the range (the
 // retrospective's chart asks for 8 weeks: 56).
 func (db *DB) WeeklyTotals(ctx context.Context, teamID string, kind planner.Kind, from, to planner.Date) (_ map[planner.Week]planner.Totals, err error) {
@@ -32,7 +32,9 @@ func weeklyTotals(ctx context.Context, tx *sql.Tx, teamID string, kind planner.K
 		       COUNT(*),
 		       COUNT(*) FILTER (WHERE status = 'done'),
 		       SUM(count),
-		       COALESCE(SUM(count) FILTER (WHERE status = 'done'), 0)
+		       COALESCE(SUM(count) FILTER (WHERE status = 'done'), 0),
+		       SUM(visits),
+		       COALESCE(SUM(visits) FILTER (WHERE status = 'done'), 0)
 		FROM items
 		WHERE team_id = ? AND start_date BETWEEN ? AND ? AND kind = ? AND status <> 'cancelled'
 		GROUP BY start_date`,
@@ -45,7 +47,7 @@ func weeklyTotals(ctx context.Context, tx *sql.Tx, teamID string, kind planner.K
 	for rows.Next() {
 		var start string
 		var day planner.Totals
-		if err := rows.Scan(&start, &day.Items, &day.DoneItems, &day.Count, &day.DoneCount); err != nil {
+		if err := rows.Scan(&start, &day.Items, &day.DoneItems, &day.Count, &day.DoneCount, &day.Visits, &day.DoneVisits); err != nil {
 			return nil, err
 		}
 		d, err := planner.ParseDate(start)
@@ -58,6 +60,8 @@ func weeklyTotals(ctx context.Context, tx *sql.Tx, teamID string, kind planner.K
 		t.DoneItems += day.DoneItems
 		t.Count += day.Count
 		t.DoneCount += day.DoneCount
+		t.Visits += day.Visits
+		t.DoneVisits += day.DoneVisits
 		totals[w] = t
 	}
 	return totals, rows.Err()

@@ -46,6 +46,26 @@ func TestWeeklyTotals(t *testing.T) {
 		t.Fatalf("WeeklyTotals = %v, want %v", got, want)
 	}
 
+	// Trips count the enterprises they visited, done and planned.
+	trip := func(start string, visits int, status planner.Status) planner.Item {
+		it := item("A", "U1", start, planner.KindTrip, 1, status)
+		it.Visits = visits
+		return it
+	}
+	mustAdd(t, db, "U1", trip("2025-11-11", 3, planner.StatusDone), trip("2025-11-12", 2, planner.StatusPlanned),
+		trip("2025-11-13", 9, planner.StatusCancelled), trip("2025-11-18", 0, planner.StatusDone))
+	got, err = db.WeeklyTotals(t.Context(), "A", planner.KindTrip, day(t, "2025-11-10"), day(t, "2025-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = map[planner.Week]planner.Totals{
+		{Year: 2025, Num: 46}: {Items: 2, DoneItems: 1, Count: 2, DoneCount: 1, Visits: 5, DoneVisits: 3},
+		{Year: 2025, Num: 47}: {Items: 1, DoneItems: 1, Count: 1, DoneCount: 1},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("WeeklyTotals of trips = %v, want %v", got, want)
+	}
+
 	got, err = db.WeeklyTotals(t.Context(), "A", planner.KindSigning, day(t, "2025-11-10"), day(t, "2025-11-23"))
 	if err != nil || len(got) != 0 {
 		t.Fatalf("no signings: got %v, %v; want an empty map", got, err)
