@@ -151,6 +151,12 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #t
 	msgPostFailed:     "I could not post the retrospective of %s (%s). If it was due, I keep trying on my own; otherwise try again in a moment: /plan digest post",
 	msgSetupSlow:      "I could not set up <#%s>: Slack did not answer in time (%s). Nothing was changed; run /plan setup there again in a moment.",
 	msgFormFailed:     "I could not open the form (%s). Try /plan new again, or type the item: /plan tue visit 2 enterprises",
+	// The forgiving command language.
+	msgAlreadyDone:    "Already done, nothing changed: %s. To record what came of it: /plan done %d 2 of 4 interested",
+	msgOutcomeUpdated: "It was done already; its outcome is updated: %s",
+	msgPastDay:        "⚠ %s has already passed. To do it next week, on %s: /plan move %d %s",
+	msgButtonNextWeek: "Move to %s",
+	msgBye:            "Bye.",
 }
 
 var englishKinds = map[planner.Kind]string{
@@ -201,4 +207,6 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonUnreadDate:    "%q looks like a day, but I could not read it, so nothing was saved. Put the day first, like this: /plan dec 3 visit 2 enterprises, /plan wed-fri trip to Beijing",
 	planner.ReasonVagueDate:     "%q is not one day: say which day, and nothing was saved. Try: /plan dec 1 signing ceremony, /plan nov 28-30 trip to Shenzhen",
 	planner.ReasonDateMismatch:  "%q: that date does not fall on that day of the week, so nothing was saved. Write one of them, or both matching: /plan wed 11/19 visit 2 enterprises",
+	reasonDidYouMean:            "Did you mean %s? Nothing was saved: send it like that, or see /plan help.",
+	reasonOneItem:               "That takes one item at a time, not a list. Try: /plan edit 3 fri visit 5 enterprises, /plan history 3",
 }

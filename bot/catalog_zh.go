@@ -151,6 +151,12 @@ var chinese = map[msg]string{
 	msgPostFailed:     "没能发布 %s 的周末总结复盘（%s）。如果已经到了发布时间，我会自己继续重试；否则请稍后再试：/plan 周报 发布",
 	msgSetupSlow:      "没能设置 <#%s>：Slack 没有及时响应（%s）。什么都没有改动；请稍后在该频道再运行一次 /plan setup。",
 	msgFormFailed:     "没能打开表单（%s）。请再试一次 /plan new，或直接输入：/plan 周二 拜访 2 家企业",
+	// 更宽容的命令。
+	msgAlreadyDone:    "已经完成了，没有改动：%s。如要补充结果：/plan 完成 %d 两家有意向",
+	msgOutcomeUpdated: "已经完成了，结果已更新：%s",
+	msgPastDay:        "⚠ %s 已经过去了。如要改到下周的 %s：/plan 改期 %d %s",
+	msgButtonNextWeek: "改到 %s",
+	msgBye:            "再见。",
 }
 
 var chineseKinds = map[planner.Kind]string{
@@ -201,4 +207,6 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonUnreadDate:    "“%s”像是日期，但我没能读懂，所以没有保存。请把日期写在最前面，例如：/plan 12月3日 拜访2家企业，/plan 周三至周五 出差北京",
 	planner.ReasonVagueDate:     "“%s”不是具体哪一天，所以没有保存。请写明日期，例如：/plan 12月1日 项目集中签约，/plan 11月28日至30日 赴深圳招商",
 	planner.ReasonDateMismatch:  "“%s”：日期和星期对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周三（11月19日）拜访2家企业",
+	reasonDidYouMean:            "你是不是想输入 %s？什么都没有保存：请按这个写法重新发送，或查看 /plan 帮助。",
+	reasonOneItem:               "这个命令一次只能处理一项，不能写多个编号。例如：/plan 修改 3 周五 对接5家企业，/plan 历史 3",
 }

@@ -148,20 +148,23 @@ func TestHandleChange(t *testing.T) {
 	}
 }
 
-// Marking a done item done again keeps what came of it, unless a new outcome is given.
+// Marking a done item done again changes nothing and says so, unless a new
+// outcome is given: then the outcome is updated.
 func TestHandleDoneAgain(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
 		setup   []string
 		line    string
 		outcome string
-		changes int // add, then one per done
+		changes int // add, then one per done that changed something
+		already bool
+		updated bool
 	}{
-		{"again without outcome", []string{"done 1 2 of 4 interested"}, "done 1", "2 of 4 interested", 3},
-		{"again in chinese", []string{"完成 1 两家有意向"}, "搞定 1", "两家有意向", 3},
-		{"again with a new outcome", []string{"done 1 2 of 4 interested"}, "done 1 3 of 4 interested", "3 of 4 interested", 3},
-		{"twice without outcome", []string{"done 1 2 of 4 interested", "done 1"}, "finished 1", "2 of 4 interested", 4},
-		{"first time without outcome", nil, "done 1", "", 2},
+		{"again without outcome", []string{"done 1 2 of 4 interested"}, "done 1", "2 of 4 interested", 2, true, false},
+		{"again in chinese", []string{"完成 1 两家有意向"}, "搞定 1", "两家有意向", 2, true, false},
+		{"again with a new outcome", []string{"done 1 2 of 4 interested"}, "done 1 3 of 4 interested", "3 of 4 interested", 3, false, true},
+		{"twice without outcome", []string{"done 1 2 of 4 interested", "done 1"}, "finished 1", "2 of 4 interested", 2, true, false},
+		{"first time without outcome", nil, "done 1", "", 2, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
@@ -171,8 +174,8 @@ func TestHandleDoneAgain(t *testing.T) {
 			}
 			r := mustHandle(t, h, ann, tt.line)
 			c, ok := r.Body.(Changed)
-			if !ok || c.Verb != VerbDone {
-				t.Fatalf("reply %T %+v, want Changed by done", r.Body, r.Body)
+			if !ok || c.Verb != VerbDone || c.Already != tt.already || c.Outcome != tt.updated {
+				t.Fatalf("reply %T %+v, want Changed by done (already %v, outcome updated %v)", r.Body, r.Body, tt.already, tt.updated)
 			}
 			want := visit1
 			want.status, want.outcome = planner.StatusDone, tt.outcome

@@ -5,7 +5,6 @@ package bot
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +36,9 @@ const (
 	VerbForget  Verb = "forget"
 	VerbLead    Verb = "lead"  // a company of the pipeline: create, move, note, show
 	VerbLeads   Verb = "leads" // the pipeline
+	// VerbMistyped is a line that looks like a mistyped command ("dnoe 2"):
+	// its Args are the command meant ("/plan done 2"), and nothing is done.
+	VerbMistyped Verb = "mistyped"
 )
 
 // Command is a parsed /plan line.
@@ -89,14 +91,14 @@ var weekVerbWords = map[string]string{
 
 var (
 	weekArg   = regexp.MustCompile(`(?i)^(?:|this|next|last|prev|previous|current|本周|这周|本星期|下周|下星期|上周|上星期|(?:\d{4}-)?w\d{1,2})$`)
-	idArg     = regexp.MustCompile(`^#?(-?\d+)(?:[\s\p{Z},，:：]+|$)`) // a minus sign too, so that "done -1" is a bad id, not an item
 	langArg   = regexp.MustCompile(`^[^\s\p{Z}]+$`)
 	helpWords = map[string]bool{"?": true, "？": true, "-h": true, "--help": true}
 )
 
 // ParseCommand reads a /plan line (without the command name). A first word is a
 // verb only when the rest fits that verb's arguments; otherwise the line is an
-// item to add ("team meeting tomorrow" adds a meeting).
+// item to add ("team meeting tomorrow" adds a meeting), unless it is a command
+// with its id first ("2 done") or a mistyped one ("dnoe 2", see forgive).
 func ParseCommand(line string) Command {
 	line = strings.TrimSpace(line)
 	if line == "" {
@@ -113,6 +115,9 @@ func ParseCommand(line string) Command {
 	if ok && fits(v.verb, rest) {
 		return Command{Verb: v.verb, Args: rest, Lang: v.lang}
 	}
+	if cmd, ok := forgive(line); ok {
+		return cmd
+	}
 	return Command{Verb: VerbAdd, Args: line}
 }
 
@@ -126,7 +131,7 @@ func splitVerb(line string) (word, rest string) {
 		}
 		after := line[len(w):]
 		r, _ := utf8.DecodeRuneInString(after)
-		if after == "" || r == '#' || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.HasPrefix(after, "<@") {
+		if after == "" || r == '#' || r == '＃' || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.HasPrefix(after, "<@") {
 			return w, strings.TrimSpace(after)
 		}
 		if a := strings.TrimLeft(after, ":："); a != after {
@@ -163,7 +168,8 @@ func fits(verb Verb, args string) bool {
 		return ok
 	case VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory:
 		// Bare "done" or "move 3" is a command missing its arguments, not an item.
-		return args == "" || idArg.MatchString(args)
+		_, _, ok := readIDs(args)
+		return args == "" || ok
 	case VerbHelp, VerbNew:
 		return args == ""
 	case VerbSetup:
@@ -194,17 +200,4 @@ func memberArg(args string) (string, bool) {
 		return args, true
 	}
 	return "", false
-}
-
-// splitID reads the leading item id of args and returns the text after it.
-func splitID(args string) (int64, string, error) {
-	m := idArg.FindStringSubmatch(args)
-	if m == nil {
-		return 0, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, args)
-	}
-	id, err := strconv.ParseInt(m[1], 10, 64)
-	if err != nil || id < 1 {
-		return 0, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, m[1])
-	}
-	return id, strings.TrimSpace(args[len(m[0]):]), nil
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"planbot/planner"
@@ -92,6 +93,46 @@ func TestParseCommand(t *testing.T) {
 		{"完成\u30003", Command{VerbDone, "3", zh}},
 		{"完成\u30003\u3000两家有意向", Command{VerbDone, "3\u3000两家有意向", zh}},
 		{"done\u30003", Command{VerbDone, "3", en}},
+		// Issue 13: forgiving ids, lists, the id first, and typos (nothing filed).
+		{"完成 ２", Command{VerbDone, "２", zh}},
+		{"完成２ 有意向", Command{VerbDone, "２ 有意向", zh}},
+		{"完成＃2", Command{VerbDone, "＃2", zh}},
+		{"done #2", Command{VerbDone, "#2", en}},
+		{"done 5,6", Command{VerbDone, "5,6", en}},
+		{"完成 5、6", Command{VerbDone, "5、6", zh}},
+		{"完成5、6", Command{VerbDone, "5、6", zh}},
+		{"done 5-7", Command{VerbDone, "5-7", en}},
+		{"done #5,#6", Command{VerbDone, "#5,#6", en}},
+		{"done 3 2 of 4 interested", Command{VerbDone, "3 2 of 4 interested", en}},
+		{"done -1", Command{VerbDone, "-1", en}},
+		{"2 done", Command{VerbDone, "2", en}},
+		{"#2 done", Command{VerbDone, "2", en}},
+		{"#2 done 2 of 4 interested", Command{VerbDone, "2 2 of 4 interested", en}},
+		{"5,6 done", Command{VerbDone, "5,6", en}},
+		{"２ 完成", Command{VerbDone, "2", zh}},
+		{"3 取消 客户改期", Command{VerbCancel, "3 客户改期", zh}},
+		{"3 move next wed", Command{VerbMove, "3 next wed", en}},
+		{"dnoe 2", Command{VerbMistyped, "/plan done 2", en}},
+		{"Dnoe 2", Command{VerbMistyped, "/plan done 2", en}},
+		{"cancle 3", Command{VerbMistyped, "/plan cancel 3", en}},
+		{"cancle 3 client postponed", Command{VerbMistyped, "/plan cancel 3 client postponed", en}},
+		{"dnoe 3 2 of 4 interested", Command{VerbMistyped, "/plan done 3 2 of 4 interested", en}},
+		{"histroy 4", Command{VerbMistyped, "/plan history 4", en}},
+		{"mvoe 3 fri", Command{VerbMistyped, "/plan move 3 fri", en}},
+		{"完戍 3", Command{VerbMistyped, "/plan 完成 3", zh}},
+		{"完戍3", Command{VerbMistyped, "/plan 完成 3", zh}},
+		{"完戍 ３ 有意向", Command{VerbMistyped, "/plan 完成 ３ 有意向", zh}},
+		{"2 dnoe", Command{VerbMistyped, "/plan done 2", en}},
+		// Words near a verb before a count are items.
+		{"dine 2 clients", Command{VerbAdd, "dine 2 clients", ""}},
+		{"推进 3 个项目", Command{VerbAdd, "推进 3 个项目", ""}},
+		{"推进3个项目", Command{VerbAdd, "推进3个项目", ""}},
+		{"完善 2 份材料", Command{VerbAdd, "完善 2 份材料", ""}},
+		{"完成3家企业对接", Command{VerbAdd, "完成3家企业对接", ""}},
+		{"2 meetings with investors", Command{VerbAdd, "2 meetings with investors", ""}},
+		{"do 2", Command{VerbAdd, "do 2", ""}},
+		{"visit 2 enterprises", Command{VerbAdd, "visit 2 enterprises", ""}},
+		{"2025-11-20 visit 2 enterprises", Command{VerbAdd, "2025-11-20 visit 2 enterprises", ""}},
 		{"move\u00a03 fri", Command{VerbMove, "3 fri", en}},
 		{"week\u3000next", Command{VerbWeek, "next", en}},
 		{"团队\u3000上周", Command{VerbTeam, "上周", zh}},
@@ -165,39 +206,58 @@ func TestParseCommand(t *testing.T) {
 	}
 }
 
-func TestSplitID(t *testing.T) {
+func TestItemArgs(t *testing.T) {
 	tests := []struct {
 		args   string
-		id     int64
+		ids    []int64
 		rest   string
 		reason planner.Reason // "" for success
 	}{
-		{"3", 3, "", ""},
-		{"#3 2 of 4 interested", 3, "2 of 4 interested", ""},
-		{"3，两家有意向", 3, "两家有意向", ""},
-		{"12: next wed", 12, "next wed", ""},
-		{"3\u3000两家有意向", 3, "两家有意向", ""},
-		{"#3\u3000\u3000next wed", 3, "next wed", ""},
-		{"3\u3000", 3, "", ""},
-		{"9223372036854775807", 9223372036854775807, "", ""},
-		{"9223372036854775808", 0, "", planner.ReasonBadID},
-		{"99999999999999999999", 0, "", planner.ReasonBadID},
-		{"0", 0, "", planner.ReasonBadID},
-		{"#", 0, "", planner.ReasonBadID},
-		{"three", 0, "", planner.ReasonBadID},
+		{"3", []int64{3}, "", ""},
+		{"#3 2 of 4 interested", []int64{3}, "2 of 4 interested", ""},
+		{"3 2 of 4 interested", []int64{3}, "2 of 4 interested", ""},
+		{"3，两家有意向", []int64{3}, "两家有意向", ""},
+		{"3, 2 of 4 interested", []int64{3}, "2 of 4 interested", ""},
+		{"12: next wed", []int64{12}, "next wed", ""},
+		{"3：有意向", []int64{3}, "有意向", ""},
+		{"3\u3000两家有意向", []int64{3}, "两家有意向", ""},
+		{"#3\u3000\u3000next wed", []int64{3}, "next wed", ""},
+		{"3\u3000", []int64{3}, "", ""},
+		{"２", []int64{2}, "", ""},
+		{"１２ 有意向", []int64{12}, "有意向", ""},
+		{"＃2", []int64{2}, "", ""},
+		{"5,6", []int64{5, 6}, "", ""},
+		{"5,6 signed both", []int64{5, 6}, "signed both", ""},
+		{"5、6", []int64{5, 6}, "", ""},
+		{"５，６ 有意向", []int64{5, 6}, "有意向", ""},
+		{"5-7", []int64{5, 6, 7}, "", ""},
+		{"5～7", []int64{5, 6, 7}, "", ""},
+		{"#5,#6", []int64{5, 6}, "", ""},
+		{"#5-#7,9", []int64{5, 6, 7, 9}, "", ""},
+		{"5,5,6", []int64{5, 6}, "", ""},
+		{"9223372036854775807", []int64{9223372036854775807}, "", ""},
+		{"9223372036854775808", nil, "", planner.ReasonBadID},
+		{"99999999999999999999", nil, "", planner.ReasonBadID},
+		{"0", nil, "", planner.ReasonBadID},
+		{"-1", nil, "", planner.ReasonBadID},
+		{"7-5", nil, "", planner.ReasonBadID},
+		{"1-100", nil, "", planner.ReasonBadID},
+		{"#", nil, "", planner.ReasonBadID},
+		{"three", nil, "", planner.ReasonBadID},
+		{"3家企业", nil, "", planner.ReasonBadID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			id, rest, err := splitID(tt.args)
+			list, rest, err := itemArgs(Command{Verb: VerbDone, Args: tt.args})
 			if tt.reason != "" {
 				var e *planner.Error
 				if !errors.As(err, &e) || e.Code != planner.Invalid || e.Reason != tt.reason {
-					t.Fatalf("splitID(%q) = %d, %q, %v; want an invalid %s error", tt.args, id, rest, err, tt.reason)
+					t.Fatalf("itemArgs(%q) = %v, %q, %v; want an invalid %s error", tt.args, list.ids, rest, err, tt.reason)
 				}
 				return
 			}
-			if err != nil || id != tt.id || rest != tt.rest {
-				t.Errorf("splitID(%q) = %d, %q, %v; want %d, %q", tt.args, id, rest, err, tt.id, tt.rest)
+			if err != nil || !slices.Equal(list.ids, tt.ids) || rest != tt.rest {
+				t.Errorf("itemArgs(%q) = %v, %q, %v; want %v, %q", tt.args, list.ids, rest, err, tt.ids, tt.rest)
 			}
 		})
 	}

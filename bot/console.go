@@ -23,8 +23,9 @@ type Console struct {
 // maxLine bounds one console line; Slack's own limit on a command is far lower.
 const maxLine = 1 << 20
 
-// Run answers lines until In ends. A line that is "#" or starts with "# " is a
-// comment; "#trip …" is a tag, not a comment.
+// Run answers lines until In ends, or until a line says to leave (quit,
+// exit, 退出). A line that is "#" or starts with "# " is a comment; "#trip …"
+// is a tag, not a comment.
 func (c *Console) Run(ctx context.Context) error {
 	sc := bufio.NewScanner(c.In)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
@@ -34,6 +35,10 @@ func (c *Console) Run(ctx context.Context) error {
 			return err
 		}
 		line := strings.TrimSpace(sc.Text())
+		if word, leaving := quitWords[strings.ToLower(StripCommandName(line))]; leaving {
+			_, err := fmt.Fprintln(c.Out, say(c.lang(ctx, word), msgBye))
+			return err
+		}
 		if line != "" && !isComment(line) {
 			reply := c.Handler.Handle(ctx, c.Actor, StripCommandName(line))
 			if _, slackOnly := reply.Body.(DigestPost); slackOnly {
@@ -52,6 +57,17 @@ func (c *Console) Run(ctx context.Context) error {
 		fmt.Fprintln(c.Out)
 	}
 	return sc.Err()
+}
+
+// quitWords end a console session, each with its language.
+var quitWords = map[string]planner.Lang{"quit": planner.English, "exit": planner.English, "退出": planner.Chinese}
+
+// lang is the language to say goodbye in: the member's, else the word's.
+func (c *Console) lang(ctx context.Context, word planner.Lang) planner.Lang {
+	if t, err := c.Handler.Begin(ctx, c.Actor); err == nil && t.Member.Lang != "" {
+		return t.Member.Lang
+	}
+	return word
 }
 
 func (c *Console) prompt() {

@@ -90,11 +90,11 @@ func TestHandleExport(t *testing.T) {
 		want [][]string
 	}{
 		{"export", planner.English, want},
-		{"导出 2025-W47", planner.Chinese, want},
 		{"export last", planner.English, [][]string{
 			want[0], {"4", "U3", "Carol", "2025-11-10", "2025-11-10", "visit", "2", "", "planned", "visit 2 companies", "", "0"},
 		}},
 		{"export next", planner.English, want[:1]},
+		{"导出 2025-W47", planner.Chinese, want}, // last: from now on Ann is answered in Chinese
 	} {
 		t.Run(tt.line, func(t *testing.T) {
 			r := mustHandle(t, h, ann, tt.line)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"planbot/planner"
 )
@@ -25,16 +26,17 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	if err != nil {
 		return h.fail(h.Service.Lang, cmd, err)
 	}
+	body, whenLang, err := t.run(ctx, cmd)
+	written := cmd.Lang // the language of what the member wrote
+	if written == "" {
+		written = whenLang
+	}
+	if written == "" && hasHan(cmd.Args) {
+		written = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
+	}
 	lang := t.Member.Lang
 	if lang == "" {
-		lang = cmd.Lang
-	}
-	body, whenLang, err := t.run(ctx, cmd)
-	if lang == "" {
-		lang = whenLang
-	}
-	if lang == "" && hasHan(cmd.Args) {
-		lang = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
+		lang = written
 	}
 	if lang == "" {
 		lang = t.Service.Lang
@@ -44,8 +46,55 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	}
 	if set, ok := body.(LangSet); ok {
 		lang = set.Lang
+	} else if t.Member.Lang == "" && learnsLang[cmd.Verb] && written == planner.Chinese &&
+		(cmd.Lang == planner.Chinese || whenLang == planner.Chinese || mostlyChinese(cmd.Args)) {
+		h.learnChinese(ctx, t)
 	}
 	return Reply{Lang: lang, Body: body}
+}
+
+// learnsLang are the verbs whose Chinese sets the member's language: those
+// that write something anyway (a view changes nothing, not even that), but
+// not lead, whose Chinese may be only a company's name.
+var learnsLang = map[Verb]bool{
+	VerbAdd: true, VerbDone: true, VerbCancel: true, VerbMove: true, VerbEdit: true, VerbNote: true,
+}
+
+// mostlyChinese reports whether s has at least as many Chinese characters
+// as English letters: "出差北京" is Chinese, "visit 常诚车业" is not.
+func mostlyChinese(s string) bool {
+	han, latin := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	return han > 0 && han >= latin
+}
+
+// learnChinese stores Chinese as the language of a member who wrote Chinese
+// and had none set, so that every later reply (week, done, reminders) is in
+// Chinese until they set another with /plan lang. The command is done
+// already: a failure to store it is only logged.
+func (h *Handler) learnChinese(ctx context.Context, t *Turn) {
+	if err := t.Service.SetLang(ctx, t.Actor, planner.Chinese); err != nil {
+		h.Log.Warn("could not store a member's language", "err", err)
+	}
+}
+
+// pastItems returns the items of it that a bare weekday put on a day gone by
+// this week ("周一 制定本周计划" on a Sunday).
+func pastItems(it planner.Itinerary, items []planner.Item, today planner.Date) []int64 {
+	var ids []int64
+	for _, item := range items {
+		if it.Past && item.Start.Before(today) {
+			ids = append(ids, item.ID)
+		}
+	}
+	return ids
 }
 
 // hasHan reports whether s contains Chinese characters.
@@ -98,9 +147,11 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return nil, "", err // whatever the verb: bytes that are not text are neither stored nor echoed
 	}
 	switch cmd.Verb {
+	case VerbMistyped:
+		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, cmd.Args)
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
-		return Added{Items: items, Unlinked: it.Unlinked}, it.Lang, err
+		return Added{Items: items, Unlinked: it.Unlinked, Past: pastItems(it, items, s.Today())}, it.Lang, err
 	case VerbWeek, VerbTeam:
 		return t.week(ctx, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:
@@ -169,46 +220,6 @@ func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekVie
 	}
 	view.Items, view.cached = items, t.weeks.put(key, t.Team.Revision, items)
 	return view, nil
-}
-
-func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
-	svc, a := t.Service, t.Actor
-	id, rest, err := itemArgs(cmd)
-	if err != nil {
-		return nil, "", err
-	}
-	if rest == "" && (cmd.Verb == VerbMove || cmd.Verb == VerbEdit) {
-		return nil, "", usage(cmd.Verb)
-	}
-	var it planner.Item
-	switch cmd.Verb {
-	case VerbDone:
-		it, err = svc.Done(ctx, a, id, rest)
-	case VerbCancel:
-		it, err = svc.Cancel(ctx, a, id, rest)
-	case VerbMove:
-		it, err = svc.Move(ctx, a, id, rest)
-	default:
-		it, err = svc.Edit(ctx, a, id, rest)
-	}
-	return Changed{Verb: cmd.Verb, Item: it}, "", err
-}
-
-func (t *Turn) history(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
-	id, _, err := itemArgs(cmd)
-	if err != nil {
-		return nil, "", err
-	}
-	it, changes, err := t.Service.History(ctx, t.Actor, id)
-	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc}, "", err
-}
-
-// itemArgs reads the item id that starts a command's arguments.
-func itemArgs(cmd Command) (int64, string, error) {
-	if cmd.Args == "" {
-		return 0, "", usage(cmd.Verb)
-	}
-	return splitID(cmd.Args)
 }
 
 func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, error) {

@@ -140,8 +140,9 @@ func TestHandleAddSeedWeek(t *testing.T) {
 			"已添加 #5 ⬜ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京"},
 		{"周末 回常总结复盘", 6, "2025-11-22", "2025-11-23", planner.KindReview, 1, "", "回常总结复盘", planner.Chinese,
 			"已添加 #6 ⬜ 11月22日周六至11月23日周日 · 复盘 · 回常总结复盘"},
-		{"sun 参加招商培训", 7, "2025-11-23", "2025-11-23", planner.KindTraining, 1, "", "参加招商培训", planner.English,
-			"Added #7 ⬜ Sun Nov 23 · training · 参加招商培训"},
+		// Ann wrote Chinese above: she is answered in Chinese from then on.
+		{"sun 参加招商培训", 7, "2025-11-23", "2025-11-23", planner.KindTraining, 1, "", "参加招商培训", planner.Chinese,
+			"已添加 #7 ⬜ 11月23日周日 · 培训 · 参加招商培训"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -196,7 +197,8 @@ func TestHandleAddSeveralDays(t *testing.T) {
 
 // The reply language is the member's setting, else the verb's language, else
 // the language of the line's when, else Chinese if the line has Chinese words,
-// else the team's.
+// else the team's. A member who wrote Chinese in a command that changed
+// something is set to Chinese.
 func TestHandleReplyLanguage(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -225,6 +227,16 @@ func TestHandleReplyLanguage(t *testing.T) {
 		{"english when over chinese words", planner.Chinese, nil, "tue 拜访2家企业", planner.English},
 		{"member setting over chinese words", planner.Chinese, []string{"lang en"}, "出差北京", planner.English},
 		{"english words, team default zh", planner.Chinese, nil, "trip to Beijing", planner.Chinese},
+		// Once a member writes Chinese, every reply is Chinese until they set another.
+		{"week after a chinese item", planner.English, []string{"周二 对接4家企业"}, "week", planner.Chinese},
+		{"done after a chinese item", planner.English, []string{"周二 对接4家企业"}, "done 1", planner.Chinese},
+		{"english item after a chinese one", planner.English, []string{"出差北京"}, "tue visit 4 enterprises", planner.Chinese},
+		{"help after a chinese verb", planner.English, []string{"tue visit", "完成 1"}, "help", planner.Chinese},
+		{"set english after chinese", planner.English, []string{"周二 对接4家企业", "lang en"}, "week", planner.English},
+		{"english when, chinese what, not learnt", planner.English, []string{"tue 拜访2家企业"}, "week", planner.English},
+		{"a chinese company name is not learnt", planner.English, []string{"visit 常诚车业"}, "week", planner.English},
+		{"a lead is not learnt", planner.English, []string{"lead 常诚车业 在谈"}, "week", planner.English},
+		{"a chinese view is not learnt", planner.English, []string{"本周"}, "week", planner.English},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

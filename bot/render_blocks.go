@@ -32,6 +32,9 @@ const (
 	ActionDone   = "item_done"
 	ActionUndo   = "item_undo"
 	ActionCancel = "item_cancel"
+	// ActionNextWeek moves an item added on a day gone by to the day its
+	// value names, a week later.
+	ActionNextWeek = "item_next_week"
 )
 
 // RenderBlocks renders a reply as Block Kit blocks for a message: at most 50
@@ -135,33 +138,50 @@ func (b *blocks) text(text string) {
 
 // button makes one of planbot's item buttons.
 func (b *blocks) button(action, label string, id int64, where string, style slack.Style) *slack.ButtonBlockElement {
-	value := ButtonValue{ID: id, Where: where, Lang: b.lang}.String()
-	btn := slack.NewButtonBlockElement(action+":"+strconv.FormatInt(id, 10), value, slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
+	return b.buttonOf(action, label, ButtonValue{ID: id, Where: where, Lang: b.lang}, style)
+}
+
+// buttonOf makes an item button with value v.
+func (b *blocks) buttonOf(action, label string, v ButtonValue, style slack.Style) *slack.ButtonBlockElement {
+	btn := slack.NewButtonBlockElement(action+":"+strconv.FormatInt(v.ID, 10), v.String(), slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
 	btn.Style = style
 	return btn
 }
 
 // ButtonValue is what an item button carries: the item, where it was shown
 // ("added", "week:2025-W47", "team:2025-W47" or "home") so that a click can
-// redraw it, and the language it was shown in.
+// redraw it, the language it was shown in, and for a move the day to move to.
 type ButtonValue struct {
 	ID    int64
 	Where string
 	Lang  planner.Lang
+	Day   planner.Date // zero for the buttons that need no day
 }
 
-// String writes the value as "12|week:2025-W47|zh".
-func (v ButtonValue) String() string { return fmt.Sprintf("%d|%s|%s", v.ID, v.Where, v.Lang) }
+// String writes the value as "12|week:2025-W47|zh", or with its day
+// "12|added|zh|2025-11-24".
+func (v ButtonValue) String() string {
+	s := fmt.Sprintf("%d|%s|%s", v.ID, v.Where, v.Lang)
+	if v.Day != (planner.Date{}) {
+		s += "|" + v.Day.String()
+	}
+	return s
+}
 
 // ParseButtonValue reads what String wrote.
 func ParseButtonValue(s string) (ButtonValue, bool) {
 	parts := strings.Split(s, "|")
-	if len(parts) != 3 {
+	if len(parts) != 3 && len(parts) != 4 {
 		return ButtonValue{}, false
 	}
 	id, err := strconv.ParseInt(parts[0], 10, 64)
 	lang, ok := planner.ParseLang(parts[2])
-	return ButtonValue{ID: id, Where: parts[1], Lang: lang}, err == nil && ok && id > 0
+	v := ButtonValue{ID: id, Where: parts[1], Lang: lang}
+	if len(parts) == 4 {
+		day, dayErr := planner.ParseDate(parts[3])
+		v.Day, ok = day, ok && dayErr == nil
+	}
+	return v, err == nil && ok && id > 0
 }
 
 // added lists the items a line added, each with its buttons, as many as the
@@ -175,11 +195,18 @@ func (b *blocks) added(a Added) {
 			b.context(escape(say(b.lang, msgMore, len(a.Items)-i)))
 			return
 		}
-		b.section(escape(say(b.lang, msgAdded, itemLine(b.lang, it, false))), nil)
-		b.actions(
+		text := say(b.lang, msgAdded, itemLine(b.lang, it, false))
+		buttons := []slack.BlockElement{
 			b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "added", slack.StylePrimary),
 			b.button(ActionUndo, say(b.lang, msgButtonUndo), it.ID, "added", ""),
-		)
+		}
+		if a.isPast(it) {
+			text += "\n" + pastText(b.lang, it)
+			next := ButtonValue{ID: it.ID, Where: "added", Lang: b.lang, Day: nextWeek(it)}
+			buttons = append(buttons, b.buttonOf(ActionNextWeek, say(b.lang, msgButtonNextWeek, dayLabel(b.lang, next.Day)), next, ""))
+		}
+		b.section(escape(text), nil)
+		b.actions(buttons...)
 	}
 }
 

@@ -49,6 +49,7 @@ var allMsgs = []msg{
 	msgUnlinked, msgPipelineNoneMine, msgPipelineNoneAt, msgLeadMovedBack,
 	msgExportUploading, msgExportConsole, msgExportFailed,
 	msgAdminUnchecked, msgPostFailed, msgSetupSlow, msgFormFailed,
+	msgAlreadyDone, msgOutcomeUpdated, msgPastDay, msgButtonNextWeek, msgBye,
 	msgRetroReceptions, msgRetroEvents, msgRetroLeaves, msgRetroOnLeave, msgRetroMemberLeave, msgVisitsOfTrip,
 }
 
@@ -82,10 +83,10 @@ func TestCatalogsComplete(t *testing.T) {
 					t.Errorf("sentence %q takes %v, English takes %v", m, got, en)
 				}
 			}
-			if len(errorMsgs[l]) != len(allReasons) {
-				t.Errorf("%d error explanations, want %d", len(errorMsgs[l]), len(allReasons))
+			if len(errorMsgs[l]) != len(allReasons)+len(botReasons) {
+				t.Errorf("%d error explanations, want %d", len(errorMsgs[l]), len(allReasons)+len(botReasons))
 			}
-			for _, r := range allReasons {
+			for _, r := range slices.Concat(allReasons, botReasons) {
 				if errorMsgs[l][r] == "" {
 					t.Errorf("no explanation of %q", r)
 				}
@@ -118,7 +119,7 @@ func TestUsagesComplete(t *testing.T) {
 				if cmd.Verb != v || cmd.Lang != l {
 					t.Errorf("ParseCommand(%q) = %+v, want verb %s in %s", example, cmd, v, l)
 				}
-				if _, rest, err := splitID(cmd.Args); err != nil || (rest == "") != (v == VerbHistory) {
+				if _, rest, err := itemArgs(cmd); err != nil || (rest == "") != (v == VerbHistory) {
 					t.Errorf("usage %q: id and rest %q, %v", example, rest, err)
 				}
 			})
@@ -222,7 +223,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"reminder log":  Reminder{Job: planner.JobLog, Week: w47, Items: []planner.Item{visit, trip}},
 		"reminder plan": Reminder{Job: planner.JobPlan, Week: w47, Items: []planner.Item{old}},
 	}
-	for _, r := range allReasons {
+	for _, r := range slices.Concat(allReasons, botReasons) {
 		detail := "3"
 		if r == planner.ReasonUsage {
 			detail = string(VerbDone) // a usage failure names the verb

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,11 @@ func RenderText(r Reply) string {
 				lines = append(lines, "  "+itemLine(l, it, false))
 			}
 		}
+		for _, it := range b.Items {
+			if b.isPast(it) {
+				lines = append(lines, pastText(l, it))
+			}
+		}
 		if len(b.Unlinked) > 0 { // names planner made one-line
 			lines = append(lines, say(l, msgUnlinked, strings.Join(b.Unlinked, listSep(l)), b.Unlinked[0]))
 		}
@@ -29,6 +35,12 @@ func RenderText(r Reply) string {
 		return weekText(l, b, 0)
 	case Changed:
 		return changedText(l, b)
+	case ChangedAll:
+		lines := make([]string, len(b.Changes))
+		for i, c := range b.Changes {
+			lines[i] = changedText(l, c)
+		}
+		return strings.Join(lines, "\n")
 	case NoteView:
 		switch {
 		case b.Saved:
@@ -253,6 +265,25 @@ func reminderText(l planner.Lang, r Reminder) string {
 }
 
 func changedText(l planner.Lang, c Changed) string {
+	switch {
+	case c.Already:
+		return say(l, msgAlreadyDone, itemLine(l, c.Item, false), c.Item.ID)
+	case c.Outcome:
+		return say(l, msgOutcomeUpdated, itemLine(l, c.Item, false))
+	}
 	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
 	return say(l, m, itemLine(l, c.Item, false))
+}
+
+// isPast reports whether it is one of the added items on a day gone by.
+func (a Added) isPast(it planner.Item) bool { return slices.Contains(a.Past, it.ID) }
+
+// nextWeek is the day a week after it starts: where "move to next week" puts it.
+func nextWeek(it planner.Item) planner.Date { return it.Start.AddDays(7) }
+
+// pastText says that item it was added on a day gone by, and how to move it
+// to the same weekday of next week.
+func pastText(l planner.Lang, it planner.Item) string {
+	next := nextWeek(it)
+	return say(l, msgPastDay, dayLabel(l, it.Start), dayLabel(l, next), it.ID, next)
 }

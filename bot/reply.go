@@ -20,6 +20,9 @@ type Body interface{ isBody() }
 type Added struct {
 	Items    []planner.Item
 	Unlinked []string // names in brackets that are no company of the team
+	// Past are the ids of items that a bare weekday put on a day gone by this
+	// week: the reply says so and offers the same weekday of next week.
+	Past []int64
 }
 
 // WeekView is one member's week, or the whole team's when Team is set.
@@ -37,7 +40,16 @@ type WeekView struct {
 type Changed struct {
 	Verb Verb
 	Item planner.Item
+	// Already is set when done found the item done already and no outcome
+	// was given: nothing changed.
+	Already bool
+	// Outcome is set when done found the item done already and gave it the
+	// new outcome.
+	Outcome bool
 }
+
+// ChangedAll is what one command did to each of the items it listed ("done 5,6").
+type ChangedAll struct{ Changes []Changed }
 
 // NoteView is the member's note for a week; Saved tells whether it was just written.
 type NoteView struct {
@@ -129,6 +141,7 @@ type Failure struct{ Err *planner.Error }
 func (Added) isBody()        {}
 func (WeekView) isBody()     {}
 func (Changed) isBody()      {}
+func (ChangedAll) isBody()   {}
 func (NoteView) isBody()     {}
 func (DigestView) isBody()   {}
 func (ExportView) isBody()   {}

@@ -36,11 +36,19 @@ var clickLines = map[string]string{ActionDone: "done %d", ActionCancel: "cancel 
 
 // clickLine is the command line a click on a button runs: its action_id is
 // what it does and its item ("item_done:12"; "item_done" alone on messages
-// planbot sent before the ids were added, still in Slack), its value the item.
+// planbot sent before the ids were added, still in Slack), its value the item
+// (and, to move it, the day: "move 12 2025-11-24", so that a second click
+// moves it nowhere new).
 func clickLine(actionID string, v ButtonValue) (string, bool) {
 	action, id, hasID := strings.Cut(actionID, ":")
+	if hasID && id != strconv.FormatInt(v.ID, 10) {
+		return "", false
+	}
+	if action == ActionNextWeek && hasID && v.Day != (planner.Date{}) {
+		return fmt.Sprintf("move %d %s", v.ID, v.Day), true
+	}
 	line, known := clickLines[action]
-	if !known || hasID && id != strconv.FormatInt(v.ID, 10) {
+	if !known {
 		return "", false
 	}
 	return fmt.Sprintf(line, v.ID), true

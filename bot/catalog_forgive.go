@@ -1,0 +1,20 @@
+package bot
+
+import "planbot/planner"
+
+// Reasons of the command language's own refusals, explained in the catalogs
+// beside planner's.
+const (
+	reasonDidYouMean planner.Reason = "did_you_mean" // a line that looks like a mistyped command; Detail is the command meant
+	reasonOneItem    planner.Reason = "one_item"     // a list of ids given to edit or history, which take one
+)
+
+// The sentences of a forgiving command language (handler_change.go,
+// render_text.go, render_blocks.go, console.go).
+const (
+	msgAlreadyDone    msg = "already_done"
+	msgOutcomeUpdated msg = "outcome_updated"
+	msgPastDay        msg = "past_day"
+	msgButtonNextWeek msg = "button_next_week"
+	msgBye            msg = "bye"
+)

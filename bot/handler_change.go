@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	"planbot/planner"
+)
+
+// change carries out done, cancel, move or edit on each item the command
+// lists ("done 5,6", "cancel 5-7 postponed"). It checks every item before it
+// changes any: when one cannot change as asked, nothing does.
+func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	list, rest, err := itemArgs(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	switch {
+	case len(list.ids) > 1 && cmd.Verb == VerbEdit:
+		return nil, "", planner.Errorf(planner.Invalid, reasonOneItem, string(cmd.Verb))
+	case rest == "" && (cmd.Verb == VerbMove || cmd.Verb == VerbEdit):
+		return nil, "", usage(cmd.Verb)
+	case (cmd.Verb == VerbDone || cmd.Verb == VerbCancel) && onlyIDs(rest):
+		// "done 5 6" is not item 5 with the outcome "6": an id is never an outcome.
+		more, _, _ := readIDs(rest)
+		meant := fmt.Sprintf("/plan %s %s,%s", verbWord(cmd.Verb, cmd.Lang), list.text, more.text)
+		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, meant)
+	}
+	items, err := t.changeable(ctx, cmd.Verb, list.ids)
+	if err != nil {
+		return nil, "", err
+	}
+	changes := make([]Changed, 0, len(items))
+	for _, it := range items {
+		c, err := t.changeOne(ctx, cmd.Verb, it, rest)
+		if err != nil {
+			return nil, "", err
+		}
+		changes = append(changes, c)
+	}
+	if len(changes) == 1 {
+		return changes[0], "", nil
+	}
+	return ChangedAll{Changes: changes}, "", nil
+}
+
+// changeable loads the items ids name and refuses, as planner would, any the
+// actor may not change as verb asks: someone else's, a cancelled one, or one
+// done already that cancel would undo.
+func (t *Turn) changeable(ctx context.Context, verb Verb, ids []int64) ([]planner.Item, error) {
+	items := make([]planner.Item, 0, len(ids))
+	for _, id := range ids {
+		it, err := t.Service.Store.Item(ctx, t.Actor.TeamID, id)
+		switch {
+		case err != nil:
+			return nil, err
+		case it.UserID != t.Actor.UserID && !t.Actor.Admin:
+			return nil, planner.Errorf(planner.Forbidden, planner.ReasonNotYours, fmt.Sprint(id))
+		case it.Status == planner.StatusCancelled:
+			return nil, planner.Errorf(planner.Conflict, planner.ReasonCancelled, fmt.Sprint(id))
+		case it.Status == planner.StatusDone && verb == VerbCancel:
+			return nil, planner.Errorf(planner.Conflict, planner.ReasonAlreadyDone, fmt.Sprint(id))
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// changeOne carries out verb on one item. An item done already is left as
+// it is by done without an outcome, and given the new outcome by done with one.
+func (t *Turn) changeOne(ctx context.Context, verb Verb, it planner.Item, rest string) (Changed, error) {
+	svc, a := t.Service, t.Actor
+	c := Changed{Verb: verb, Item: it}
+	var err error
+	switch verb {
+	case VerbDone:
+		if it.Status == planner.StatusDone && rest == "" {
+			c.Already = true
+			return c, nil
+		}
+		c.Outcome = it.Status == planner.StatusDone
+		c.Item, err = svc.Done(ctx, a, it.ID, rest)
+	case VerbCancel:
+		c.Item, err = svc.Cancel(ctx, a, it.ID, rest)
+	case VerbMove:
+		c.Item, err = svc.Move(ctx, a, it.ID, rest)
+	default:
+		c.Item, err = svc.Edit(ctx, a, it.ID, rest)
+	}
+	return c, err
+}
+
+func (t *Turn) history(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	list, _, err := itemArgs(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(list.ids) > 1 {
+		return nil, "", planner.Errorf(planner.Invalid, reasonOneItem, string(cmd.Verb))
+	}
+	it, changes, err := t.Service.History(ctx, t.Actor, list.ids[0])
+	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc}, "", err
+}
+
+// itemArgs reads the item ids that start a command's arguments, and the rest.
+func itemArgs(cmd Command) (idList, string, error) {
+	if cmd.Args == "" {
+		return idList{}, "", usage(cmd.Verb)
+	}
+	list, rest, ok := readIDs(cmd.Args)
+	switch {
+	case !ok:
+		return idList{}, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, cmd.Args)
+	case list.bad != "":
+		return idList{}, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, list.bad)
+	}
+	return list, rest, nil
+}
+
+// verbWord is the word of verb in lang that a hint shows.
+func verbWord(v Verb, l planner.Lang) string {
+	if l == planner.Chinese {
+		return map[Verb]string{VerbDone: "完成", VerbCancel: "取消", VerbMove: "改期", VerbEdit: "修改", VerbHistory: "历史"}[v]
+	}
+	return string(v)
+}
