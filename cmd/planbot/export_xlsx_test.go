@@ -62,8 +62,8 @@ func TestExportXLSX(t *testing.T) {
 			t.Errorf("Board!%s = %q, want %q", name, got[name], w)
 		}
 	}
-	sum := openReport(t, b, "Summary", "A11", "B11", "C11", "F11", "G15")
-	if sum["A11"] != "Total" || sum["B11"] != "4" || sum["C11"] != "2" || sum["F11"] != "50%" || sum["G15"] != "Two companies want a second visit." {
+	sum := openReport(t, b, "Summary", "A14", "B14", "C14", "F14", "G19")
+	if sum["A14"] != "Total" || sum["B14"] != "4" || sum["C14"] != "2" || sum["F14"] != "50%" || sum["G19"] != "Two companies want a second visit." {
 		t.Errorf("Summary totals %v, want 4 items, 2 done, 50%%, and Ann's note", sum)
 	}
 

@@ -96,7 +96,7 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.Join(records[0], ","); got != "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome" {
+			if got := strings.Join(records[0], ","); got != "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits" {
 				t.Fatalf("header %q", got)
 			}
 			if len(records)-1 != len(tc.rows) {
@@ -117,12 +117,12 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 		if d.Week != "2025-W47" || d.Start != "2025-11-17" || d.End != "2025-11-23" {
 			t.Errorf("week %s %s..%s", d.Week, d.Start, d.End)
 		}
-		if len(d.Totals) != 8 {
-			t.Errorf("totals has %d kinds, want all 8: %v", len(d.Totals), d.Totals)
+		if len(d.Totals) != 11 {
+			t.Errorf("totals has %d kinds, want all 11: %v", len(d.Totals), d.Totals)
 		}
 		want := map[string]totals{
-			"visit": {1, 1, 4, 4}, "fund": {1, 0, 1, 0}, "trip": {1, 1, 1, 1}, "training": {1, 0, 1, 0},
-			"signing": {}, "review": {}, "meeting": {}, "other": {},
+			"visit": {1, 1, 4, 4, 0, 0}, "fund": {1, 0, 1, 0, 0, 0}, "trip": {1, 1, 1, 1, 0, 0}, "training": {1, 0, 1, 0, 0, 0},
+			"signing": {}, "review": {}, "meeting": {}, "other": {}, "reception": {}, "event": {}, "leave": {},
 		}
 		for k, w := range want {
 			if d.Totals[k] != w {
@@ -136,10 +136,13 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 		if len(d.Trips) != 1 || d.Trips[0].Place != "Beijing" || d.Trips[0].Start != "2025-11-20" || d.Trips[0].End != "2025-11-21" || d.Trips[0].Status != "done" {
 			t.Errorf("trips %+v", d.Trips)
 		}
-		if len(d.Silent) != 0 {
-			t.Errorf("silent %v", d.Silent)
+		if len(d.Silent) != 0 || d.OnLeave == nil || len(d.OnLeave) != 0 {
+			t.Errorf("silent %v, on leave %v", d.Silent, d.OnLeave)
 		}
-		if d.Team != "en" || len(d.PreviousWeek) != 8 || d.PreviousWeek["visit"] != (totals{}) {
+		if d.Enterprises.Planned != 4 || d.Enterprises.Done != 4 {
+			t.Errorf("enterprises met %+v, want the 4 visited", d.Enterprises)
+		}
+		if d.Team != "en" || len(d.PreviousWeek) != 11 || d.PreviousWeek["visit"] != (totals{}) {
 			t.Errorf("team %q, previous week %v", d.Team, d.PreviousWeek)
 		}
 		if fmt.Sprint(d.CarriedOver) != "[2 4]" || len(d.NextWeekPlanned) != 0 {
@@ -148,7 +151,7 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 	})
 	t.Run("digest json zh", func(t *testing.T) {
 		d := digestJSON(t, env, "zh")
-		if d.Totals["visit"] != (totals{1, 1, 4, 4}) || d.Totals["review"] != (totals{1, 0, 1, 0}) || d.Totals["training"] != (totals{1, 0, 1, 0}) {
+		if d.Totals["visit"] != (totals{1, 1, 4, 4, 0, 0}) || d.Totals["review"] != (totals{1, 0, 1, 0, 0, 0}) || d.Totals["training"] != (totals{1, 0, 1, 0, 0, 0}) {
 			t.Errorf("totals %+v", d.Totals)
 		}
 		if len(d.Trips) != 1 || d.Trips[0].Place != "北京" || d.Trips[0].UserID != "王芳" {
@@ -185,10 +188,12 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 }
 
 type totals struct {
-	Items     int `json:"items"`
-	DoneItems int `json:"done_items"`
-	Count     int `json:"count"`
-	DoneCount int `json:"done_count"`
+	Items      int `json:"items"`
+	DoneItems  int `json:"done_items"`
+	Count      int `json:"count"`
+	DoneCount  int `json:"done_count"`
+	Visits     int `json:"visits"`
+	DoneVisits int `json:"done_visits"`
 }
 
 type digestDoc struct {
@@ -201,10 +206,13 @@ type digestDoc struct {
 		DoneItems int    `json:"done_items"`
 		Note      string `json:"note"`
 	}
-	Silent []string
-	Trips  []struct {
+	Enterprises struct{ Planned, Done int } `json:"enterprises_met"`
+	Silent      []string
+	OnLeave     []string `json:"on_leave"`
+	Trips       []struct {
 		UserID                    string `json:"user_id"`
 		Place, Start, End, Status string
+		Visits                    int
 	}
 	// The retrospective's additions to the core digest.
 	Team            string

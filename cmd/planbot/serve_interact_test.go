@@ -121,7 +121,7 @@ func TestServeNewItemForm(t *testing.T) {
 	if code != http.StatusOK || len(body) != 0 {
 		t.Fatalf("submission: status %d, body %q; want 200 and nothing", code, body)
 	}
-	want := "1|U1|2025-11-20|2025-11-20|signing|1||planned|签约常诚车业|"
+	want := "1|U1|2025-11-20|2025-11-20|signing|1||planned|签约常诚车业||0"
 	rows := exportRows(t, s.env)
 	if len(rows) != 1 || strings.Join(append(rows[0][:2:2], rows[0][3:]...), "|") != want {
 		t.Fatalf("stored %q, want %s", rows, want)
