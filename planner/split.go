@@ -6,14 +6,15 @@ import (
 )
 
 // activityBreak is what stands between two activities written on one line:
-// "+", "；", "并且", or a comma before a time of day ("上午拜会…，下午参观…"),
-// which then begins the next activity.
-var activityBreak = regexp.MustCompile(`\s*(?:[+＋；;]|[、，,]?\s*并且)\s*|[，,]\s*(上午|下午|中午|晚上|傍晚|早上|凌晨)`)
+// "+", "；" (not ";", which ends the escapes Slack sends: &amp;), "并且", or a
+// comma before a time of day ("上午拜会…，下午参观…"), which then begins the
+// next activity.
+var activityBreak = regexp.MustCompile(`\s*(?:[+＋；]|[、，,]?\s*并且)\s*|[，,]\s*(上午|下午|中午|晚上|傍晚|早上|凌晨)`)
 
 // splitActivities cuts a what into the activities it names, leaving a
 // plain comma or 、 inside one activity alone ("拜访常诚车业、金士博").
 func splitActivities(what string) []string {
-	if !strings.ContainsAny(what, "+＋；;并，,") {
+	if !strings.ContainsAny(what, "+＋；并，,") {
 		return []string{what}
 	}
 	var parts []string

@@ -24,7 +24,7 @@ func TestSplitActivities(t *testing.T) {
 		{"周一 上午拜会市政府，下午参观园区", []part{{KindMeeting, 1, 0, "", "上午拜会市政府"}, {KindOther, 1, 0, "", "下午参观园区"}}},
 		{"周一 拜访常诚车业，下午赴苏州、无锡精准招商", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindTrip, 1, 0, "苏州、无锡", "下午赴苏州、无锡精准招商"}}},
 		{"mon weekly retro + sales training", []part{{KindReview, 1, 0, "", "weekly retro"}, {KindTraining, 1, 0, "", "sales training"}}},
-		{"mon visit 2 plants; call three investors", []part{{KindVisit, 2, 0, "", "visit 2 plants"}, {KindFund, 3, 0, "", "call three investors"}}},
+		{"mon visit 2 plants + call three investors", []part{{KindVisit, 2, 0, "", "visit 2 plants"}, {KindFund, 3, 0, "", "call three investors"}}},
 		// one activity: a plain 、 or comma, a + inside a word, 并 without 且
 		{"周一 拜访常诚车业、金士博", []part{{KindVisit, 2, 0, "", "拜访常诚车业、金士博"}}},
 		{"周一 赴苏州、无锡精准招商，对接3家企业", []part{{KindTrip, 1, 3, "苏州、无锡", "赴苏州、无锡精准招商，对接3家企业"}}},
@@ -32,6 +32,8 @@ func TestSplitActivities(t *testing.T) {
 		{"mon C++ training", []part{{KindTraining, 1, 0, "", "C++ training"}}},
 		{"周一 对接B+轮融资企业", []part{{KindVisit, 1, 0, "", "对接B+轮融资企业"}}},
 		{"mon review +", []part{{KindReview, 1, 0, "", "review"}}},
+		{"tue visit &lt;2&gt; companies &amp; more", []part{{KindVisit, 1, 0, "", "visit &lt;2&gt; companies &amp; more"}}},
+		{"'; DROP TABLE items;--", []part{{KindOther, 1, 0, "", "'; DROP TABLE items;--"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
@@ -65,7 +67,7 @@ func TestSplitActivitiesOnEachRun(t *testing.T) {
 
 // A line that is nothing but separators has no what.
 func TestSplitActivitiesNothing(t *testing.T) {
-	for _, line := range []string{"周一 +", "mon ; +", "周一 ；"} {
+	for _, line := range []string{"周一 +", "mon ＋ +", "周一 ；"} {
 		_, err := ParseItinerary(line, monday, shanghai)
 		var e *Error
 		if !errors.As(err, &e) || e.Reason != ReasonNoWhat {
