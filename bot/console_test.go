@@ -156,3 +156,41 @@ func TestStripCommandName(t *testing.T) {
 		})
 	}
 }
+
+// quit, exit and 退出 leave the console with a goodbye, whether it reads a
+// terminal (with a prompt) or a pipe; nothing after them is read, and they
+// are never filed as items.
+func TestConsoleQuit(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		in     string
+		prompt bool
+		want   string
+	}{
+		{"quit", "tue visit 2 enterprises\nquit\nwed visit 3 enterprises\n", false,
+			"Added #1 ⬜ Tue Nov 18 · visit ×2 · visit 2 enterprises\nBye.\n"},
+		{"exit, capitals, after spaces", "  EXIT  \nwed visit 3 enterprises\n", false, "Bye.\n"},
+		{"typed as a command", "/plan quit\n", false, "Bye.\n"},
+		{"退出", "退出\n", false, "再见。\n"},
+		{"a chinese member", "周二 拜访2家企业\nexit\n", false, "已添加 #1 ⬜ 11月18日周二 · 拜访 ×2 · 拜访2家企业\n再见。\n"},
+		{"at a terminal", "quit\nwed visit 3 enterprises\n", true, "/plan Bye.\n"},
+		{"a word of an item is no quit", "quit smoking\n", false, "Added #1 ⬜ Mon Nov 17 · other · quit smoking\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t)
+			var out bytes.Buffer
+			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.in), Out: &out, Prompt: tt.prompt}
+			if err := c.Run(t.Context()); err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if out.String() != tt.want {
+				t.Errorf("console printed %q, want %q", out.String(), tt.want)
+			}
+			for _, it := range teamItems(t, h, "local") {
+				if strings.Contains(it.Title, "wed") || it.Title == "quit" || it.Title == "exit" || it.Title == "退出" {
+					t.Errorf("stored %q: the console did not stop at the goodbye", it.Title)
+				}
+			}
+		})
+	}
+}
