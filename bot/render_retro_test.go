@@ -57,10 +57,12 @@ func retroTrip(t *testing.T, id int64, user, start, end, place, title string, st
 }
 
 // retroNames are the members of the scripted week.
-var retroNames = map[string]string{"U1": "Ann", "U2": "王芳", "U3": "Mike", "U4": "陈静"}
+var retroNames = map[string]string{"U1": "Ann", "U2": "王芳", "U3": "Mike", "U4": "陈静", "U5": "赵敏"}
 
 // scriptedRetro is team 招商一组's week 47: Ann, 王芳 and Mike logged their
-// week, 陈静 logged nothing (but did the week before).
+// week (Ann's trip visited 3 enterprises, 王芳 hosted a delegation, Mike has
+// a promotion event planned and a day off), 陈静 logged nothing (but did the
+// week before), 赵敏 is on a leave that began the week before.
 func scriptedRetro(t *testing.T) planner.Retro {
 	done, planned, cancelled := planner.StatusDone, planner.StatusPlanned, planner.StatusCancelled
 	items := []planner.Item{
@@ -74,12 +76,18 @@ func scriptedRetro(t *testing.T) planner.Retro {
 		retroItem(t, 28, "U3", "2025-11-18", "2025-11-18", planner.KindTraining, 1, "training for new investment staff", done, "12 attended"),
 		retroItem(t, 29, "U3", "2025-11-19", "2025-11-19", planner.KindVisit, 2, "visit 2 chip designers", cancelled, "client postponed"),
 		retroItem(t, 30, "U3", "2025-11-20", "2025-11-20", planner.KindReview, 1, "review the Q4 pipeline", done, ""),
+		retroItem(t, 35, "U2", "2025-11-20", "2025-11-20", planner.KindReception, 1, "接待深圳客商考察团", done, "对方月底再来"),
+		retroItem(t, 36, "U3", "2025-11-21", "2025-11-21", planner.KindEvent, 1, "Yangtze Delta investment promotion fair", planned, ""),
+		retroItem(t, 37, "U3", "2025-11-21", "2025-11-21", planner.KindLeave, 1, "day off (调休)", planned, ""),
 	}
+	items[2].Visits = 3 // Ann's trip to Shanghai met 3 battery makers
+	longLeave := retroItem(t, 15, "U5", "2025-11-13", "2025-11-28", planner.KindLeave, 1, "年假", planned, "")
 	previous := []planner.Item{
 		retroItem(t, 11, "U1", "2025-11-11", "2025-11-11", planner.KindVisit, 3, "visit 3 enterprises", done, ""),
 		retroItem(t, 12, "U2", "2025-11-12", "2025-11-12", planner.KindFund, 1, "对接基金公司", planned, ""),
 		retroItem(t, 13, "U4", "2025-11-13", "2025-11-13", planner.KindVisit, 2, "拜访2家企业", done, ""),
 		retroItem(t, 14, "U3", "2025-11-14", "2025-11-14", planner.KindTraining, 1, "training", done, ""),
+		longLeave,
 	}
 	next := []planner.Item{
 		retroItem(t, 31, "U1", "2025-11-24", "2025-11-24", planner.KindVisit, 3, "visit 3 battery makers", planned, ""),
@@ -92,10 +100,12 @@ func scriptedRetro(t *testing.T) planner.Retro {
 		"U2": "北京的央企需要一份园区配套清单，周一前整理好。",
 	}
 	var members []planner.Member
-	for _, id := range []string{"U1", "U2", "U3", "U4"} {
+	for _, id := range []string{"U1", "U2", "U3", "U4", "U5"} {
 		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: retroNames[id]})
 	}
-	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, countsOf(next), usersOf(previous), notes, members)
+	r := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, countsOf(next), usersOf(previous), notes, members)
+	r.SetLeaves([]planner.Item{longLeave, items[len(items)-1]})
+	return r
 }
 
 // retroJSON is messages as chat.postMessage receives them, indented, with <, > and & as they are.
@@ -161,7 +171,17 @@ func TestRetroText(t *testing.T) {
 		{"late en", planner.English, []string{"招商一组 · Week 47 · Nov 17–23 (late)\n"}, nil, func(r *planner.Retro) { r.Late = true }},
 		{"late zh", planner.Chinese, []string{"招商一组 · 第47周 · 11月17日–23日 周末总结复盘（补发）\n"}, nil, func(r *planner.Retro) { r.Late = true }},
 		{"no team name", planner.English, []string{"Week 47 · Nov 17–23\n"}, []string{" · Week"}, func(r *planner.Retro) { r.TeamName = "" }},
-		{"cancelled left out", planner.English, []string{"Enterprises met: 7/9 (visits)"}, []string{"#29", "chip designers"}, nil},
+		{"cancelled left out", planner.English, []string{"Enterprises met: 10/12 (visits)"}, []string{"#29", "chip designers"}, nil},
+		{"a trip's visits met", planner.Chinese, []string{"拜访企业：10/12 家", "✅ Ann → Shanghai · 11月20日周四 · 拜访 ×3", "出差 → Shanghai · 拜访 ×3 · trip"}, nil, nil},
+		{"on leave, not silent en", planner.English, []string{"On leave all week: 赵敏", "Logged nothing this week: 陈静\n"}, nil, nil},
+		{"on leave, not silent zh", planner.Chinese, []string{"本周请假：赵敏", "本周未记录：陈静\n"}, nil, nil},
+		{"a leave is no work", planner.Chinese, []string{"#37 ⬜ 11月21日周五 · 请假 · day off (调休)\n", "请假：1 人次", "Mike：完成 2 / 3"}, []string{"day off (调休) → 顺延下周"}, nil},
+		{"leaves only", planner.English, []string{"赵敏: on leave\n"}, nil, func(r *planner.Retro) {
+			leave := r.Items["U3"][len(r.Items["U3"])-1]
+			leave.UserID, leave.UserName = "U5", "赵敏"
+			r.Items["U5"] = []planner.Item{leave}
+			r.Members = append(r.Members, planner.MemberSummary{UserID: "U5", UserName: "赵敏"})
+		}},
 		{"carried over en", planner.English, []string{"#24 ⬜ Fri Nov 21 · visit ×2 · visit 2 logistics companies → next week"}, nil, nil},
 		{"carried over zh", planner.Chinese, []string{"#24 ⬜ 11月21日周五 · 拜访 ×2 · visit 2 logistics companies → 顺延下周"}, nil, nil},
 		{"trip days en", planner.English, []string{"Trips: 2/2 (Shanghai 1 day, 北京 2 days)"}, nil, nil},
