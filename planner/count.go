@@ -120,11 +120,24 @@ func mayCount(text string) bool {
 	if strings.ContainsAny(text, "0123456789０１２３４５６７８９零一二两三四五六七八九十") {
 		return true
 	}
-	lower := strings.ToLower(text)
-	for w := range englishNumbers {
-		if strings.Contains(lower, w) {
-			return true
+	var word [6]byte // the longest number word is "eleven", "twelve"
+	n := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+				if n < len(word) {
+					word[n] = c
+				}
+				n++
+				continue
+			}
 		}
+		if n >= 3 && n <= len(word) {
+			if _, ok := englishNumbers[string(word[:n])]; ok {
+				return true
+			}
+		}
+		n = 0
 	}
 	return false
 }
