@@ -31,8 +31,9 @@ var notCountNouns = map[string]bool{
 	"minutes": true, "mins": true, "nights": true, "times": true, "pm": true, "ams": true,
 }
 
-// countGlue are the words that may stand between an English number and its
-// noun ("two defense manufacturing companies"); any other word ends the count.
+// countStop are the words that end an English count before its noun: up to
+// two other words may stand between a number and its noun ("two defense
+// manufacturing companies"), these may not ("8 meet with representatives").
 var countStop = map[string]bool{
 	"with": true, "to": true, "at": true, "in": true, "on": true, "for": true, "from": true, "of": true,
 	"the": true, "a": true, "an": true, "and": true, "or": true, "by": true, "meet": true, "met": true,

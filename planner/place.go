@@ -61,6 +61,7 @@ func detectPlace(text string) string {
 	return ""
 }
 
+// placeBeforeTrip is a place written before 出差: "北京出差", "去北京出差".
 var placeBeforeTrip = regexp.MustCompile(`^(?:去|到|在|赴)?\s*(\p{Han}{2,4}?)\s*出差`)
 
 // chinesePlaces returns the places after the first verb of going that has

@@ -48,6 +48,7 @@ func englishPlaces(text string) []string {
 	return nil
 }
 
+// lowerPlace is a place typed in lower case after "to" or "in": "trip to beijing".
 var lowerPlace = regexp.MustCompile(`(?i)\b(?:to|in)\s+(.+?)(?:\s+(?:for|with|to|and|on|from|via|by|at)\b|[,.;:!?，。；：]|$)`)
 
 // englishStops are the words after which a list of places has ended cleanly.
