@@ -63,7 +63,7 @@ func (e *environment) console(ctx context.Context, args []string) (err error) {
 		In:      e.stdin, Out: e.stdout, Prompt: isTerminal(e.stdin),
 	}
 	if c.Prompt {
-		fmt.Fprintf(e.stdout, "planbot console · team %s · you are %s · type help, Ctrl-D to quit\n", *team, *user)
+		fmt.Fprintf(e.stdout, "planbot console · team %s · you are %s · type help; quit (or Ctrl-D) to leave\n", *team, *user)
 	}
 	return c.Run(ctx)
 }
