@@ -62,8 +62,9 @@ var kindKeywords = []kindWords{
 
 // convened are the words that say the member convenes or attends a
 // gathering (召开…推进会, 开会研究…): what follows is the gathering's topic,
-// so only the gathering's own kind counts (training, review, signing, fund,
-// else meeting), not a trip, a visit or an event it talks about.
+// so the line is a trip only when it travels before them, and otherwise one
+// of the gathering kinds (training, review, signing, fund, else meeting),
+// not a visit, a reception or an event its topic talks about.
 var convened = []string{"召开", "召集", "会办", "开会"}
 
 // gatheringKinds are the kinds a convened gathering may be.
@@ -145,7 +146,7 @@ func detectKind(text string, c countFound) Kind {
 		if tripIn(text[:at]) {
 			return KindTrip
 		}
-		return gatheringKind(lower[at:])
+		return gatheringKind(lower)
 	}
 	if meetingNamed(text) && !goesSomewhere(text) {
 		return gatheringKind(lower)

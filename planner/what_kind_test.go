@@ -94,6 +94,8 @@ func TestDetectKind(t *testing.T) {
 		{"周一 参加异地商会座谈交流会", KindMeeting},
 		{"周一 办公会", KindMeeting},
 		{"周一 召集负责人开会 落实接待任务分工", KindMeeting},
+		{"周一 出席签约仪式并召开座谈会", KindSigning},
+		{"周一 出差期间召开座谈会", KindTrip},
 		{"周一 专题会办赴韩国、德国、意大利招商活动事宜", KindMeeting},
 		{"周一 与北京新疆企业商会举行会谈", KindMeeting},
 		{"mon Small Auto Parts Roundtable", KindMeeting},
