@@ -34,7 +34,7 @@ func splitActivities(what string) []string {
 
 // glued reports whether the + at i belongs to a word ("C++", "B+轮融资"), not between two activities.
 func glued(what string, i int) bool {
-	return (what[i] == '+') && i > 0 && (isWordByte(what[i-1]) || what[i-1] == '+')
+	return what[i] == '+' && i > 0 && (isWordByte(what[i-1]) || what[i-1] == '+')
 }
 
 func appendPart(parts []string, part string) []string {
