@@ -105,9 +105,10 @@ func sameStart(a, b string) bool {
 	return ra == rb
 }
 
-// classifiers are the Chinese measure words that follow a count ("3 个项目",
-// "2 家企业"): a number before one is a count, not an item id.
-const classifiers = "个家场次项份批位名人天趟期轮件条笔所套户"
+// classifiers are the first characters of the Chinese measure words and units
+// that follow a count ("3 个项目", "2 家企业", "5 处", "30 亩", "2 小时"): a
+// number before one is a count, not an item id.
+const classifiers = "个家场次项份批位名人天趟期轮件条笔所套户处遍回台辆张本栋块亩万亿元吨平米公小分周月年号点层座间"
 
 // countsNoun reports whether text starts with what a count counts: a Chinese
 // measure word or an English plural ("2 clients"), so that the number before

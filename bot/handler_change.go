@@ -117,10 +117,13 @@ func itemArgs(cmd Command) (idList, string, error) {
 	return list, rest, nil
 }
 
+// chineseVerbWords are the Chinese words of the verbs that take ids, as hints show them.
+var chineseVerbWords = map[Verb]string{VerbDone: "完成", VerbCancel: "取消", VerbMove: "改期", VerbEdit: "修改", VerbHistory: "历史"}
+
 // verbWord is the word of verb in lang that a hint shows.
 func verbWord(v Verb, l planner.Lang) string {
 	if l == planner.Chinese {
-		return map[Verb]string{VerbDone: "完成", VerbCancel: "取消", VerbMove: "改期", VerbEdit: "修改", VerbHistory: "历史"}[v]
+		return chineseVerbWords[v]
 	}
 	return string(v)
 }
