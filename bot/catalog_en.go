@@ -104,7 +104,7 @@ var english = map[msg]string{
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
-Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #training #review #meeting #other.`,
+Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
 	msgRetroTitle:      "Week %d · %s",
 	msgRetroLate:       "(late)",
@@ -197,7 +197,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadSchedule:   "%q is not a day and a time. Try: /plan setup digest sun 18:00, /plan setup remind fri 17:00 off",
 	planner.ReasonSlackOnly:     "That works in Slack only. Here, try: /plan digest",
 	planner.ReasonNoChannel:     "Run this in the channel that should get the weekly retrospective: /plan setup",
-	planner.ReasonBadKind:       "%q is not a kind: use visit, trip, fund, signing, training, review, meeting or other. Try: /plan tue #visit 常诚车业",
+	planner.ReasonBadKind:       "%q is not a kind: use visit, trip, fund, signing, reception, event, training, review, meeting, leave or other. Try: /plan tue #visit 常诚车业",
 	planner.ReasonInternalFail:  "Something went wrong on my side; nothing was changed. Please try again in a moment.",
 	planner.ReasonNoCompany:     "There is no company “%s” in the pipeline. Add it: /plan lead \"Changcheng Auto\" contacted",
 	planner.ReasonBadCompany:    "A company needs a name of up to 100 characters, with its quotes closed and no stray quote marks. Try: /plan lead \"Changcheng Auto\" signed",

@@ -104,7 +104,7 @@ var chinese = map[msg]string{
   /plan 线索 <公司> [阶段] [备注]   项目库：/plan 线索 常诚车业 签约 年产150万套车灯项目 · /plan 线索 常诚车业（查看全过程）
   /plan 项目库 [阶段|我的]   按阶段列出所有公司；行程里写【公司】或已知公司名即自动关联
 时间：周一…周日、今天、明天、后天、下周二、上周五、周四至周五、周一和周三、周末、11月20日。
-类型根据内容自动识别；也可用标签指定：#拜访 #出差 #基金 #签约 #培训 #复盘 #会议 #其他。`,
+类型根据内容自动识别；也可用标签指定：#拜访 #出差 #基金 #签约 #接待 #活动 #培训 #复盘 #会议 #请假 #其他。`,
 	// 周末总结复盘。
 	msgRetroTitle:      "第%d周 · %s 周末总结复盘",
 	msgRetroLate:       "（补发）",
@@ -197,7 +197,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonBadSchedule:   "“%s”不是“星期 + 时间”。例如：/plan 设置 周报 周日 18:00，/plan 设置 提醒 周五 17:00 关",
 	planner.ReasonSlackOnly:     "这个命令只能在 Slack 里用。这里可以试试：/plan 周报",
 	planner.ReasonNoChannel:     "请在要接收周末总结复盘的频道里运行：/plan setup",
-	planner.ReasonBadKind:       "“%s”不是有效的类型，请用 拜访、出差、基金、签约、培训、复盘、会议 或 其他。例如：/plan 周二 #拜访 常诚车业",
+	planner.ReasonBadKind:       "“%s”不是有效的类型，请用 拜访、出差、基金、签约、接待、活动、培训、复盘、会议、请假 或 其他。例如：/plan 周二 #拜访 常诚车业",
 	planner.ReasonInternalFail:  "出了点问题，什么都没有改动。请稍后再试。",
 	planner.ReasonNoCompany:     "项目库里没有公司“%s”。先添加：/plan 线索 常诚车业 已对接",
 	planner.ReasonBadCompany:    "公司名称不能为空、不超过 100 个字，引号要成对，名称里不能有多余的引号。试试：/plan 线索 常诚车业 签约",
