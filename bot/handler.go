@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"planbot/planner"
 )
@@ -46,43 +45,10 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	}
 	if set, ok := body.(LangSet); ok {
 		lang = set.Lang
-	} else if t.Member.Lang == "" && learnsLang[cmd.Verb] && written == planner.Chinese &&
-		(cmd.Lang == planner.Chinese || whenLang == planner.Chinese || mostlyChinese(cmd.Args)) {
+	} else if t.Member.Lang == "" && wroteChinese(cmd, whenLang) {
 		h.learnChinese(ctx, t)
 	}
 	return Reply{Lang: lang, Body: body}
-}
-
-// learnsLang are the verbs whose Chinese sets the member's language: those
-// that write something anyway (a view changes nothing, not even that), but
-// not lead, whose Chinese may be only a company's name.
-var learnsLang = map[Verb]bool{
-	VerbAdd: true, VerbDone: true, VerbCancel: true, VerbMove: true, VerbEdit: true, VerbNote: true,
-}
-
-// mostlyChinese reports whether s has at least as many Chinese characters
-// as English letters: "出差北京" is Chinese, "visit 常诚车业" is not.
-func mostlyChinese(s string) bool {
-	han, latin := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
-			latin++
-		}
-	}
-	return han > 0 && han >= latin
-}
-
-// learnChinese stores Chinese as the language of a member who wrote Chinese
-// and had none set, so that every later reply (week, done, reminders) is in
-// Chinese until they set another with /plan lang. The command is done
-// already: a failure to store it is only logged.
-func (h *Handler) learnChinese(ctx context.Context, t *Turn) {
-	if err := t.Service.SetLang(ctx, t.Actor, planner.Chinese); err != nil {
-		h.Log.Warn("could not store a member's language", "err", err)
-	}
 }
 
 // pastItems returns the items of it that a bare weekday put on a day gone by
