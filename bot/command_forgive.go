@@ -29,6 +29,16 @@ var idVerbWords = func() []string {
 	return words
 }()
 
+// maxVerbLen is the length in characters of the longest of idVerbWords: a
+// word two longer is no typo of any.
+var maxVerbLen = func() int {
+	n := 0
+	for _, w := range idVerbWords {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
 // forgive reads a line that is not a command as written but looks like one.
 // The id first ("2 done", "#2 完成 有意向") is that command; a mistyped verb
 // before an id ("dnoe 2", "cancle 3", "完戍 3", "2 dnoe") is VerbMistyped
@@ -81,7 +91,7 @@ func leadingWord(line string) (word, rest string) {
 func nearVerb(word string) (string, bool) {
 	word = strings.ToLower(word)
 	n := utf8.RuneCountInString(word)
-	if _, verb := verbWords[word]; verb || n < 2 || n < 3 && !unicode.Is(unicode.Han, []rune(word)[0]) {
+	if _, verb := verbWords[word]; verb || n < 2 || n > maxVerbLen+2 || n < 3 && !unicode.Is(unicode.Han, []rune(word)[0]) {
 		return "", false
 	}
 	best, bestD := "", 3
