@@ -333,6 +333,12 @@ func FuzzParseItinerary(f *testing.F) {
 		"<!channel>", "<!here> meeting tomorrow", "<!everyone>", "<@U123> call fri", "<!subteam^S1|@team> sync", "<#C1|general> review",
 		"<https://evil.example|click> visit", "fri <!everyone> visit 2 companies", "999999家企业", "-3 companies", "visit 1e9 companies",
 		"0001-01-01 x", "9999-12-31 x", "2025-02-30 x", "周八 x", "13/45 x", "frobnicate 3", "done 99999999999999999999", "done 0", "done -1",
+		// The dates staff write (when_forms_test.go), and days left in the what.
+		"12.30-1.2 出差深圳", "28日-2日 出差", "8月3—5日 赴深圳", "9月6日、7日、8日 推介会", "周一、三、五 拜访", "下周二至四 x",
+		"十月三十一日至十一月四日 广交会", "周二起出差两天", "two-day trip from Tue", "明年1月8日 签约", "next week Tue-Thu visit",
+		"Tue-Thu next week visit", "21th-28th December out", "thrusday visit", "周三（12月4日）x", "【周四】x", "[Thu] x",
+		"trade mission starts Tuesday and continues through Nov 21", "昨天 赴日本 直至本月23日", "May 15–21, 2021 x",
+		"周二 拜访 12.3", "月底 签约", "拜访 下下周", "4月27日9∶00-11∶30 推介会", "１２．３ x",
 	} {
 		f.Add(s)
 	}

@@ -280,7 +280,7 @@ var atomPatterns = []atomPattern{
 // Shapes that look like a day but name none: reported instead of read as text.
 var (
 	badWeekday = regexp.MustCompile(`^(?:下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|週|星期|礼拜|禮拜)[八九十零〇089０-９]`)
-	dateShape  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}/\d{1,2}\b`)
+	dateShape  = regexp.MustCompile(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}\b)`)
 	// A week without a day ("next week", "下周") is too vague for an item.
 	vagueWeek = regexp.MustCompile(`^(?i)(?:(?:next|this|last)\s+week\b|(?:下下|上上|下|上|本|这)(?:个)?(?:周|週|星期|礼拜|禮拜)(?:[^一二三四五六日天末1-7]|$))`)
 )

@@ -68,7 +68,7 @@ var dayWords = []string{"monday", "tuesday", "wednesday", "thursday", "friday", 
 
 // misspeltDay reads a word of five letters or more that is one edit from a
 // day word ("thrusday", "tomorow"), or two for words of seven or more
-// ("wendsday", "tommorrow").
+// ("wendsday", "tommorrow"), and starts with the same letter.
 func misspeltDay(p *whenParser, m []string, carry int) (atom, error) {
 	word := closestDayWord(strings.ToLower(m[2]))
 	if word == "" {
@@ -89,11 +89,14 @@ func closestDayWord(word string) string {
 	if len(word) >= 7 {
 		limit = 2
 	}
+	if len(word) < 5 {
+		return ""
+	}
 	for _, w := range dayWords {
 		if word == w {
 			return ""
 		}
-		if editDistance(word, w) <= limit {
+		if word[0] == w[0] && abs(len(word)-len(w)) <= limit && editDistance(word, w) <= limit {
 			return w
 		}
 	}

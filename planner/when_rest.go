@@ -29,19 +29,19 @@ func readWhen(text string, today Date) (When, string, error) {
 	if w, what := trailingWhen(text, today); len(w.Spans) > 0 && !untilWord.MatchString(lastWord(what)) {
 		return w, what, nil
 	}
-	for _, loc := range dayLike.FindAllStringIndex(text, -1) {
-		w, n, err := dayIn(text, loc, today)
+	for _, at := range dayStarts(text) {
+		w, n, err := dayIn(text, at, today)
 		if err != nil {
 			return When{}, "", err
 		}
 		if n == 0 {
 			continue
 		}
-		head := strings.TrimRight(text[:loc[0]], whenEnd)
+		head := strings.TrimRight(text[:at], whenEnd)
 		if h, ok := cutWord(head, "on", "from", "starting"); ok {
 			head = h
 		}
-		tail := strings.TrimSpace(strings.TrimLeft(text[loc[0]+n:], whenEnd))
+		tail := strings.TrimSpace(strings.TrimLeft(text[at+n:], whenEnd))
 		return w, strings.TrimSpace(head + " " + tail), nil
 	}
 	return When{}, text, nil
@@ -52,21 +52,21 @@ var (
 	leadOut = regexp.MustCompile(`^\s*[】\]）)]`)
 )
 
-// dayIn reads the when that may start at loc, a match of dayLike in s. A pair
-// of numbers that is no date ("0-11" of "9:00-11:30", "1-10月") is no when and
-// no error; other days that are wrong ("周八", "下下周") are errors.
-func dayIn(s string, loc []int, today Date) (When, int, error) {
-	if loc[0] > 0 && strings.ContainsRune(":.", rune(s[loc[0]-1])) {
+// dayIn reads the when that may start at byte at of s (one of dayStarts). A
+// pair of numbers that is no date ("0-11" of "9:00-11:30") is no when and no
+// error; other days that are wrong ("周八", "下下周", "2月30日") are errors.
+func dayIn(s string, at int, today Date) (When, int, error) {
+	if at > 0 && strings.ContainsRune(":.", rune(s[at-1])) {
 		return When{}, 0, nil // a time of day or a number's decimals
 	}
-	w, n, err := parseLeadingWhen(s[loc[0]:], today)
-	if err != nil && numberPair.MatchString(s[loc[0]:loc[1]]) {
+	w, n, err := parseLeadingWhen(s[at:], today)
+	if err != nil && numberPair.MatchString(s[at:]) {
 		return When{}, 0, nil
 	}
 	return w, n, err
 }
 
-var numberPair = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}$`)
+var numberPair = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}(?:$|[^\d])`)
 
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string { return s[strings.LastIndex(s, " ")+1:] }
@@ -83,18 +83,6 @@ func cutWord(s string, words ...string) (string, bool) {
 	}
 	return s, false
 }
-
-// dayLike finds text that may name a day: the places where a when is looked
-// for in the middle of a line and where a when left in the what is caught.
-var dayLike = regexp.MustCompile(`(?i)\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}` +
-	`|\b\d{1,2}[./-]\d{1,2}` +
-	`|[〇一二三四五六七八九十\d]{1,3}月[〇一二三四五六七八九十\d]{1,3}[日号]?` +
-	`|(?:本月|这个月|下个?月|上个?月)?\d{1,2}\s*[日号]` +
-	`|(?:下下|上上|下|上|本|这)?个?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天末1-7八九]|下下周|上上周` +
-	`|大?后天|明天|明日|昨天|昨日|大?前天|今天` +
-	`|\b(?:next|this|last)\s+(?:weekend|[a-z]*day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b` +
-	`|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|tmrw|tmr)\b|\b[a-z]{5,}\b` +
-	`|\b` + monthName + `\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`)
 
 // vagueDay is part of a month rather than a day: refused, not guessed.
 var vagueDay = regexp.MustCompile(`(?i)(?:[〇一二三四五六七八九十\d]{1,3})?月(?:底|初|末)|[上中下]旬|\b(?:end|beginning|start)\s+of\s+(?:the\s+|this\s+|next\s+)?month\b`)
@@ -115,16 +103,18 @@ func settle(w When, what string, today Date) ([]Span, error) {
 			spans = []Span{{spans[0].Start, end}}
 		}
 	}
-	if m := vagueDay.FindString(what); m != "" {
-		return nil, Errorf(Invalid, ReasonVagueDate, m)
+	if strings.ContainsAny(what, "月旬") || strings.Contains(what, "onth") {
+		if m := vagueDay.FindString(what); m != "" {
+			return nil, Errorf(Invalid, ReasonVagueDate, m)
+		}
 	}
-	for _, loc := range dayLike.FindAllStringIndex(what, -1) {
-		named, n, err := dayIn(what, loc, today)
+	for _, at := range dayStarts(what) {
+		named, n, err := dayIn(what, at, today)
 		if err != nil {
 			return nil, err
 		}
 		if n > 0 && !within(named.Spans, spans) {
-			return nil, Errorf(Invalid, ReasonUnreadDate, what[loc[0]:loc[0]+n])
+			return nil, Errorf(Invalid, ReasonUnreadDate, what[at:at+n])
 		}
 	}
 	return spans, nil
@@ -154,6 +144,9 @@ var (
 // "出差两天", "为期一周", "two-day", "3 days"), 0 when it says none.
 func durationOf(what string) int {
 	n := 0
+	if !strings.ContainsAny(what, "天周期") && !strings.Contains(what, "day") {
+		return 0
+	}
 	if m := chineseDuration.FindStringSubmatch(what); m != nil {
 		if m[2] == "天" {
 			n = cnAtoi(m[1])
@@ -171,6 +164,9 @@ func durationOf(what string) int {
 
 // untilOf returns the last day of "直至本月23日", "until Friday", "continues through May 21".
 func untilOf(what string, today Date) (Date, bool) {
+	if !strings.ContainsAny(what, "直到至ltT") {
+		return Date{}, false
+	}
 	loc := untilWord.FindStringIndex(what)
 	if loc == nil {
 		return Date{}, false

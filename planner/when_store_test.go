@@ -1,0 +1,58 @@
+package planner_test
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"planbot/planner"
+	"planbot/storage"
+)
+
+// A line whose what names a day its when did not read is refused through
+// Service.Add with a real store, and nothing of it is stored.
+func TestServiceAddStoresNoUnreadDay(t *testing.T) {
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	svc := &planner.Service{Store: db, Loc: shanghai, Lang: planner.Chinese,
+		Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}
+	team := planner.Team{ID: "T1", Name: "Team T1"}
+	if _, _, err := db.EnsureMember(t.Context(), team, planner.Member{TeamID: "T1", UserID: "U1", Name: "U1"}); err != nil {
+		t.Fatal(err)
+	}
+	a := planner.Actor{TeamID: "T1", UserID: "U1"}
+	if _, _, err := svc.Add(t.Context(), a, "周二 对接4家企业"); err != nil {
+		t.Fatalf("a valid line: %v", err)
+	}
+	for _, tc := range []struct {
+		text   string
+		reason planner.Reason
+	}{
+		{"周二 拜访企业 12.3", planner.ReasonUnreadDate},
+		{"tue visit, thrusday follow-up", planner.ReasonUnreadDate},
+		{"月底 项目集中签约", planner.ReasonVagueDate},
+		{"拜访企业 下下周", planner.ReasonVagueWeek},
+		{"周三（12月4日）拜访企业", planner.ReasonDateMismatch},
+	} {
+		items, _, err := svc.Add(t.Context(), a, tc.text)
+		var e *planner.Error
+		if !errors.As(err, &e) || e.Code != planner.Invalid || e.Reason != tc.reason || len(items) != 0 {
+			t.Errorf("%q: %v, %v; want invalid %s", tc.text, items, err, tc.reason)
+		}
+	}
+	stored, err := db.ItemsStarting(t.Context(), "T1", "", planner.Date{Year: 2025, Month: 1, Day: 1}, planner.Date{Year: 2026, Month: 12, Day: 31})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 1 || stored[0].Title != "对接4家企业" {
+		t.Errorf("stored %+v, want only the valid line", stored)
+	}
+}
