@@ -273,7 +273,7 @@ var atomPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(本月|这个月|下个?月|上个?月)` + cnNum + `[日号]`), rule: chineseMonthDay},
 	{re: regexp.MustCompile(`^(\d{1,2})[日号]?\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})[日号]`), rule: chineseDayRange},
 	{re: regexp.MustCompile(`^(\d{1,2})[日号]`), rule: chineseDayOfMonth, fits: notCounter},
-	{re: regexp.MustCompile(`^[一二三四五六日天]`), rule: chineseBareWeekday, fits: notCounter},
+	{re: regexp.MustCompile(`^[一二三四五六日天]`), rule: chineseBareWeekday, fits: notCityOrCounter},
 	{re: regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?([a-z]{5,})`), english: true, rule: misspeltDay},
 }
 

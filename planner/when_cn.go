@@ -107,3 +107,10 @@ func notCounter(rest string, n int) bool {
 	r, _ := utf8.DecodeRuneInString(rest[n:])
 	return !strings.ContainsRune("楼线院层栋号室期批家个项次位名十百千万亿元〇零一二三四五六七八九两0123456789", r)
 }
+
+// notCityOrCounter is notCounter for a bare weekday numeral, which also must
+// not start a city's name: "周二至三亚出差" goes to Sanya on Tuesday.
+func notCityOrCounter(rest string, n int) bool {
+	r, _ := utf8.DecodeRuneInString(rest[n:])
+	return notCounter(rest, n) && !strings.ContainsRune("亚明安指平台堰江盘门连河", r)
+}
