@@ -141,7 +141,8 @@ var (
 )
 
 // durationOf returns the days a what says its item lasts ("为期四天", "（4天）",
-// "出差两天", "为期一周", "two-day", "3 days"), 0 when it says none.
+// "出差两天", "为期一周", "two-day", "3 days"; in English two weeks at most),
+// 0 when it says none.
 func durationOf(what string) int {
 	n := 0
 	if !strings.ContainsAny(what, "天周期") && !strings.Contains(what, "day") {
@@ -154,7 +155,9 @@ func durationOf(what string) int {
 			n = 7 * cnAtoi(m[1])
 		}
 	} else if m := englishDuration.FindStringSubmatch(what); m != nil {
-		n, _ = countValue(m[1])
+		if n, _ = countValue(m[1]); n > 14 {
+			return 0 // a "30-day plan" is no trip of thirty days
+		}
 	}
 	if n < 1 || n > 31 {
 		return 0
