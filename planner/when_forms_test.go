@@ -154,6 +154,8 @@ func TestParseItineraryDateForms(t *testing.T) {
 		{"走访园区落户企业近30家", []day{{"2025-11-17", ""}}, ""},
 		{"tue marketing plan", []day{{"2025-11-18", ""}}, "marketing plan"},
 		{"monitor the fund", []day{{"2025-11-17", ""}}, ""},
+		{"visit 2 companies b-g5-4", []day{{"2025-11-17", ""}}, ""},
+		{"release v1.2 to the client", []day{{"2025-11-17", ""}}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -207,6 +209,7 @@ func TestParseItineraryUnreadDay(t *testing.T) {
 		{"tue visit 12/3", ReasonUnreadDate},
 		{"mon visit tmrw", ReasonUnreadDate},
 		{"周二 拜访企业 十二月三日", ReasonUnreadDate},
+		{"tue ship order 12-3-7", ReasonUnreadDate}, // reads as Dec 3–7: asked, not guessed
 		{"拜访企业 下下周", ReasonVagueWeek},
 		{"下下周 拜访企业", ReasonVagueWeek},
 		{"月底 项目集中签约", ReasonVagueDate},

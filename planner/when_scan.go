@@ -8,13 +8,14 @@ import (
 
 // dayStarts returns the byte offsets in s where a day may be named: where a
 // when is looked for in the middle of a line, and where a day left in the what
-// is caught. It is a cheap look at each word and number; the when parser decides.
+// is caught. It is a cheap look at each word and number (not one inside a word
+// or a code: "b-g5-4", "v1.2"); the when parser decides.
 func dayStarts(s string) []int {
 	var out []int
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isDigit(r) && !(i > 0 && isDigit(rune(s[i-1]))):
+		case isDigit(r) && !(i > 0 && (isWordChar(s[i-1]) || strings.ContainsRune("-/.", rune(s[i-1])))):
 			if numberMayBeDay(s[i:]) {
 				out = append(out, i)
 			}
