@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// kindsIn returns "<id> <start>..<end> <kind> <count> <place>" of each item of
+// team T1 in week (planbot export), by id.
+func kindsIn(t *testing.T, env map[string]string, week string) []string {
+	t.Helper()
+	out := mustPlanbot(t, env, "", "export", "--team", "T1", "--week", week)
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(records) == 0 {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	var got []string
+	for _, f := range records[1:] {
+		got = append(got, strings.Join([]string{f[0], f[3] + ".." + f[4], f[5], f[6], f[7]}, " "))
+	}
+	slices.Sort(got) // ids of one digit
+	return got
+}
+
+// Lines as staff write them, through the real console: a date the when did
+// not read is refused and nothing is stored (never filed today); one line of
+// two activities is two items; a leave is a leave; forms of dates real text
+// uses are read.
+func TestConsolePhrasingEndToEnd(t *testing.T) {
+	env := map[string]string{"PLANBOT_DB": filepath.Join(t.TempDir(), "planbot.db"), "PLANBOT_NOW": seedNow}
+	in := strings.Join([]string{
+		"/plan 周二 拜访 12.3 签约企业",         // refused: a date the when did not read
+		"/plan 月底 出差深圳",                 // refused: vague
+		"/plan 周三（11月20日） 对接企业",         // refused: Wednesday is the 19th
+		"/plan 周末 总结复盘 + 招商培训",          // #1 review, #2 training
+		"/plan 周二至四 赴苏州、无锡精准招商",         // #3 trip to 苏州、无锡
+		"/plan 11.20-11.21 出差上海 拜访3家企业", // #4 trip, 3 visits
+		"/plan 周一至周五 请假 年假",             // a leave, though in a week already begun
+	}, "\n")
+	out := mustPlanbot(t, env, in, "console", "--team", "T1", "--user", "U1")
+	for _, want := range []string{"已添加 2 项", "#2 ⬜ 11月22日周六至11月23日周日 · 培训", "已添加 #3", "拜访 ×3", "已添加 #5 ⬜ 11月17日周一至11月21日周五 · 请假"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "没有保存") < 3 {
+		t.Errorf("want three refusals that say nothing was saved:\n%s", out)
+	}
+	got := kindsIn(t, env, "2025-W47")
+	want := []string{
+		"1 2025-11-22..2025-11-23 review 1 ",
+		"2 2025-11-22..2025-11-23 training 1 ",
+		"3 2025-11-18..2025-11-20 trip 1 苏州、无锡",
+		"4 2025-11-20..2025-11-21 trip 1 上海",
+		"5 2025-11-17..2025-11-21 leave 1 ",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var digest struct {
+		OnLeave []string `json:"on_leave"`
+		Silent  []string `json:"silent"`
+		Trips   []struct {
+			Visits int `json:"visits"`
+		} `json:"trips"`
+	}
+	if err := json.Unmarshal([]byte(mustPlanbot(t, env, "", "digest", "--team", "T1", "--format", "json")), &digest); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(digest.OnLeave, "U1") || slices.Contains(digest.Silent, "U1") {
+		t.Errorf("on_leave %v, silent %v: want U1 on leave, never silent", digest.OnLeave, digest.Silent)
+	}
+	visits := 0
+	for _, trip := range digest.Trips {
+		visits += trip.Visits
+	}
+	if visits != 3 {
+		t.Errorf("the trips visit %d enterprises, want the 3 of #4", visits)
+	}
+}
+
+// The same lines through signed Slack requests: refusals store nothing and
+// say so in both languages, two activities are two items, places are kept.
+func TestServePhrasingEndToEnd(t *testing.T) {
+	s := startServe(t, "")
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"tue visit, thrusday follow-up", []string{"nothing was saved", "没有保存"}},
+		{"周二 拜访 12.3 签约企业", []string{"没有保存", "nothing was saved"}},
+		{"周末 总结复盘 + 招商培训", []string{"已添加 2 项", "#1 ⬜ 11月22日周六至11月23日周日 · 复盘", "#2 ⬜ 11月22日周六至11月23日周日 · 培训"}},
+		// The member wrote Chinese: answered in Chinese from then on.
+		{"Tue-Thu next week trip to Shenzhen and Dongguan", []string{"已添加 #3", "Shenzhen, Dongguan"}},
+	} {
+		a := s.command(t, s.slash("U1", tc.text))
+		for _, want := range tc.want {
+			if !strings.Contains(a.Text, want) {
+				t.Errorf("/plan %s answered %q, want %q in it", tc.text, a.Text, want)
+			}
+		}
+	}
+	got := kindsIn(t, s.env, "2025-W47")
+	want := []string{"1 2025-11-22..2025-11-23 review 1 ", "2 2025-11-22..2025-11-23 training 1 "}
+	if !slices.Equal(got, want) {
+		t.Errorf("week 47 stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := kindsIn(t, s.env, "2025-W48"); len(got) != 1 || got[0] != "3 2025-11-25..2025-11-27 trip 1 Shenzhen, Dongguan" {
+		t.Errorf("week 48 stored %q, want the trip to Shenzhen and Dongguan", got)
+	}
+}
