@@ -58,12 +58,14 @@ func forgive(line string) (Command, bool) {
 		}
 		return Command{}, false
 	}
+	// The id is looked for before the near verb: most lines are items, and
+	// reading an id is much cheaper than the edit distances to every verb.
 	word, rest := leadingWord(line)
-	near, ok := nearVerb(word)
-	if !ok {
+	if _, after, ok := readIDs(rest); !ok || countsNoun(after) {
 		return Command{}, false
 	}
-	if _, after, ok := readIDs(rest); !ok || countsNoun(after) {
+	near, ok := nearVerb(word)
+	if !ok {
 		return Command{}, false
 	}
 	return suggest(near, rest), true
