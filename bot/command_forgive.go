@@ -1,10 +1,14 @@
 package bot
 
 import (
+	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"planbot/planner"
 )
 
 // takesID reports whether verb's arguments start with an item id.
@@ -40,12 +44,14 @@ var maxVerbLen = func() int {
 }()
 
 // forgive reads a line that is not a command as written but looks like one.
-// The id first ("2 done", "#2 完成 有意向") is that command; a mistyped verb
-// before an id ("dnoe 2", "cancle 3", "完戍 3", "2 dnoe") is VerbMistyped
-// with the command meant, so that nothing is filed. A word near a
-// verb before a count ("dine 2 clients", "推进 3 个项目") is an item.
+// The id first ("2 done", "#2 完成 有意向", "1完成") is that command, and so is
+// an English verb run into its id ("done1", "move3 fri"); a mistyped verb
+// before an id ("dnoe 2", "cancle 3", "完戍 3", "2 dnoe", "mvoe 3 周五") is
+// VerbMistyped with the command meant, so that nothing is filed. A word near a
+// verb before a count ("dine 2 clients", "推进 3 个项目") is an item, and so is
+// a when before a day number ("星期3 拜访企业").
 func forgive(line string) (Command, bool) {
-	if list, rest, ok := readIDs(line); ok && rest != "" && list.bad == "" {
+	if list, rest, glued, ok := leadingIDs(line); ok && rest != "" && list.bad == "" {
 		word, after := splitVerb(rest)
 		if v, ok := verbWords[strings.ToLower(word)]; ok && takesID(v.verb) {
 			args := strings.TrimSpace(list.text + " " + after)
@@ -53,7 +59,7 @@ func forgive(line string) (Command, bool) {
 				return Command{Verb: v.verb, Args: args, Lang: v.lang}, true
 			}
 		}
-		if near, ok := nearVerb(word); ok && !countsNoun(after) {
+		if near, ok := nearVerb(word); ok && !glued && !countsNoun(after) {
 			return suggest(near, strings.TrimSpace(list.text+" "+after)), true
 		}
 		return Command{}, false
@@ -61,14 +67,63 @@ func forgive(line string) (Command, bool) {
 	// The id is looked for before the near verb: most lines are items, and
 	// reading an id is much cheaper than the edit distances to every verb.
 	word, rest := leadingWord(line)
-	if _, after, ok := readIDs(rest); !ok || countsNoun(after) {
+	if verb, ids, ok := verbThenID(word); ok {
+		word, rest = verb, strings.TrimSpace(ids+" "+rest)
+		if v, ok := verbWords[strings.ToLower(word)]; ok && takesID(v.verb) && fits(v.verb, rest) {
+			return Command{Verb: v.verb, Args: rest, Lang: v.lang}, true
+		}
+	}
+	list, after, ok := readIDs(rest)
+	if !ok || countsNoun(after) {
 		return Command{}, false
 	}
 	near, ok := nearVerb(word)
-	if !ok {
+	if !ok || isWhen(word+list.text) || isWhen(word) {
 		return Command{}, false
 	}
 	return suggest(near, rest), true
+}
+
+// leadingIDs reads the id list that starts a line, followed by a space or a
+// colon ("2 done") or, glued is then set, by Chinese text ("1完成").
+func leadingIDs(line string) (list idList, rest string, glued, ok bool) {
+	if list, rest, ok = readIDs(line); ok {
+		return list, rest, false, true
+	}
+	i := strings.IndexFunc(line, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	if i <= 0 {
+		return idList{}, "", false, false
+	}
+	if list, tail, ok := readIDs(line[:i]); ok && tail == "" {
+		return list, line[i:], true, true
+	}
+	return idList{}, "", false, false
+}
+
+// verbThenID splits a word of Latin letters run into an id list ("done1",
+// "done#1", "mvoe3") into the letters and the ids.
+func verbThenID(word string) (verb, ids string, ok bool) {
+	i := strings.IndexFunc(word, func(r rune) bool { return r < 'A' || r > 'Z' && r < 'a' || r > 'z' })
+	if i < 3 || word[i] != '#' && (word[i] < '0' || word[i] > '9') {
+		return "", "", false
+	}
+	if _, rest, ok := readIDs(word[i:]); !ok || rest != "" {
+		return "", "", false
+	}
+	return word[:i], word[i:], true
+}
+
+// whenProbe is the day a word is read relative to when all that matters is
+// whether the itinerary grammar takes it as a when.
+var whenProbe = time.Date(2025, time.January, 6, 12, 0, 0, 0, time.UTC)
+
+// isWhen reports whether text is a when the itinerary grammar reads ("星期3",
+// "周五") or one it refuses as a date it cannot take ("周8", "月底"): such a
+// word is a day, never a mistyped verb nor a counter.
+func isWhen(text string) bool {
+	_, err := planner.ParseWhen(text, whenProbe, time.UTC)
+	var e *planner.Error
+	return err == nil || errors.As(err, &e) && e.Reason != planner.ReasonBadWhen
 }
 
 // suggest is the hint that verb word w with args was meant.
@@ -89,11 +144,15 @@ func leadingWord(line string) (word, rest string) {
 // nearVerb returns the verb word that word is a typo of: within one edit of
 // a word of up to four letters (a swap of two letters is one edit: dnoe),
 // within two of a longer one (cancle, histroy). Words of one or two letters,
-// and verb words themselves, are no typos.
+// and verb words themselves, are no typos. A Chinese word must keep the
+// verb's first character (完戍, 改其): 期, 成 or 消 after another one make
+// words of their own (星期, 近期, 日期, 假期), not typos of 延期 or 改期.
 func nearVerb(word string) (string, bool) {
 	word = strings.ToLower(word)
 	n := utf8.RuneCountInString(word)
-	if _, verb := verbWords[word]; verb || n < 2 || n > maxVerbLen+2 || n < 3 && !unicode.Is(unicode.Han, []rune(word)[0]) {
+	first, _ := utf8.DecodeRuneInString(word)
+	han := unicode.Is(unicode.Han, first)
+	if _, verb := verbWords[word]; verb || n < 2 || n > maxVerbLen+2 || n < 3 && !han {
 		return "", false
 	}
 	best, bestD := "", 3
@@ -101,6 +160,9 @@ func nearVerb(word string) (string, bool) {
 		limit := 1
 		if utf8.RuneCountInString(w) > 4 {
 			limit = 2
+		}
+		if han && !sameStart(word, w) {
+			continue
 		}
 		d := editDistance(word, w)
 		if d <= limit && (d < bestD || d == bestD && sameStart(word, w) && !sameStart(word, best)) {
@@ -124,13 +186,13 @@ const classifiers = "个家场次项份批位名人天趟期轮件条笔所套�
 
 // countsNoun reports whether text starts with what a count counts: a Chinese
 // measure word or an English plural ("2 clients"), so that the number before
-// it is the item's count.
+// it is the item's count. A when is no measure word ("3 周五").
 func countsNoun(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
-	if strings.ContainsRune(classifiers, r) {
-		return true
-	}
 	word, _ := cutWord(text)
+	if strings.ContainsRune(classifiers, r) {
+		return !isWhen(word) // "3 周五" is item 3 and a day, "3 周" three weeks
+	}
 	word = strings.ToLower(word)
 	return len(word) >= 3 && strings.HasSuffix(word, "s") &&
 		strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) < 0

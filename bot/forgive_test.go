@@ -51,6 +51,9 @@ func TestHandleForgivingCommands(t *testing.T) {
 			[]string{"你是不是想输入 /plan 完成 3？什么都没有保存", "Did you mean /plan 完成 3?"}},
 		{"mistyped verb after the id", "2 dnoe", nil, reasonDidYouMean, []string{"Did you mean /plan done 2?"}},
 		{"the id first", "2 done", map[int64]string{2: done}, "", []string{"Done #2"}},
+		{"a verb run into its id", "done1", map[int64]string{1: done}, "", []string{"Done #1"}},
+		{"the id run into a chinese verb", "1完成", map[int64]string{1: done}, "", []string{"已完成 #1"}},
+		{"a mistyped verb before a weekday", "mvoe 3 周五", nil, reasonDidYouMean, []string{"Did you mean /plan move 3 周五?"}},
 		{"the id first with a hash", "#2 done", map[int64]string{2: done}, "", []string{"Done #2"}},
 		{"the id first in chinese", "3 完成 两家有意向", map[int64]string{3: done + "两家有意向"}, "", []string{"已完成 #3"}},
 		{"a full-width id", "完成 ２ 有意向", map[int64]string{2: done + "有意向"}, "", []string{"已完成 #2", "“有意向”"}},
@@ -111,6 +114,20 @@ func TestHandleForgivingCommands(t *testing.T) {
 				t.Errorf("%q: the team has %d items, want 5: a command was filed as an item", tt.line, got)
 			}
 		})
+	}
+}
+
+// A weekday written 星期N is a when, never a mistyped 延期: the line is an
+// item on that day, with no hint.
+func TestHandleWeekdayIsNoTypo(t *testing.T) {
+	h := newHandler(t)
+	r := mustHandle(t, h, ann, "星期3 拜访企业")
+	if _, ok := r.Body.(Added); !ok {
+		t.Fatalf("星期3 拜访企业 answered %T:\n%s", r.Body, RenderText(r))
+	}
+	items := teamItems(t, h, "T1")
+	if len(items) != 1 || items[0].Start.String() != "2025-11-19" || items[0].Kind != planner.KindVisit || items[0].Title != "拜访企业" {
+		t.Errorf("stored %+v, want one visit 拜访企业 on Wed 2025-11-19", items)
 	}
 }
 
