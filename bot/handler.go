@@ -51,16 +51,21 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	return Reply{Lang: lang, Body: body}
 }
 
-// pastItems returns the items of it that a bare weekday put on a day gone by
-// this week ("周一 制定本周计划" on a Sunday).
-func pastItems(it planner.Itinerary, items []planner.Item, today planner.Date) []int64 {
-	var ids []int64
-	for _, item := range items {
-		if it.Past && item.Start.Before(today) {
-			ids = append(ids, item.ID)
+// laterDays returns, for the items of it that a bare weekday or day of the
+// month put on a day gone by ("周一 制定本周计划" on a Sunday, "3-5日" on the
+// 17th), the day to offer instead. Items come in the order of it's drafts.
+func laterDays(it planner.Itinerary, items []planner.Item, today planner.Date) map[int64]planner.Date {
+	var later map[int64]planner.Date
+	for i, item := range items {
+		if i >= len(it.Drafts) || it.Drafts[i].Later == (planner.Date{}) || !item.Start.Before(today) {
+			continue
 		}
+		if later == nil {
+			later = map[int64]planner.Date{}
+		}
+		later[item.ID] = it.Drafts[i].Later
 	}
-	return ids
+	return later
 }
 
 // hasHan reports whether s contains Chinese characters.
@@ -117,7 +122,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, cmd.Args)
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
-		return Added{Items: items, Unlinked: it.Unlinked, Past: pastItems(it, items, s.Today())}, it.Lang, err
+		return Added{Items: items, Unlinked: it.Unlinked, Later: laterDays(it, items, s.Today())}, it.Lang, err
 	case VerbWeek, VerbTeam:
 		return t.week(ctx, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:

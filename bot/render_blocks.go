@@ -200,9 +200,9 @@ func (b *blocks) added(a Added) {
 			b.button(ActionDone, say(b.lang, msgButtonDone, it.ID), it.ID, "added", slack.StylePrimary),
 			b.button(ActionUndo, say(b.lang, msgButtonUndo), it.ID, "added", ""),
 		}
-		if a.isPast(it) {
-			text += "\n" + pastText(b.lang, it)
-			next := ButtonValue{ID: it.ID, Where: "added", Lang: b.lang, Day: nextWeek(it)}
+		if later, ok := a.Later[it.ID]; ok {
+			text += "\n" + pastText(b.lang, it, later)
+			next := ButtonValue{ID: it.ID, Where: "added", Lang: b.lang, Day: later}
 			buttons = append(buttons, b.buttonOf(ActionNextWeek, say(b.lang, msgButtonNextWeek, dayLabel(b.lang, next.Day)), next, ""))
 		}
 		b.section(escape(text), nil)

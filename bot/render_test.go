@@ -25,6 +25,7 @@ var allReasons = []planner.Reason{
 	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
 	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
 	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
+	planner.ReasonDurationMismatch,
 }
 
 // allMsgs are the msg constants of catalog.go.
@@ -51,6 +52,7 @@ var allMsgs = []msg{
 	msgAdminUnchecked, msgPostFailed, msgSetupSlow, msgFormFailed,
 	msgAlreadyDone, msgOutcomeUpdated, msgPastDay, msgButtonNextWeek, msgBye,
 	msgRetroReceptions, msgRetroEvents, msgRetroLeaves, msgRetroOnLeave, msgRetroMemberLeave, msgVisitsOfTrip,
+	msgPastDate,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

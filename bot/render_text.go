@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,8 +22,8 @@ func RenderText(r Reply) string {
 			}
 		}
 		for _, it := range b.Items {
-			if b.isPast(it) {
-				lines = append(lines, pastText(l, it))
+			if later, ok := b.Later[it.ID]; ok {
+				lines = append(lines, pastText(l, it, later))
 			}
 		}
 		if len(b.Unlinked) > 0 { // names planner made one-line
@@ -275,15 +274,15 @@ func changedText(l planner.Lang, c Changed) string {
 	return say(l, m, itemLine(l, c.Item, false))
 }
 
-// isPast reports whether it is one of the added items on a day gone by.
-func (a Added) isPast(it planner.Item) bool { return slices.Contains(a.Past, it.ID) }
-
-// nextWeek is the day a week after it starts: where "move to next week" puts it.
-func nextWeek(it planner.Item) planner.Date { return it.Start.AddDays(7) }
+// msgPastDate is msgPastDay for a day of the month: it offers next month's.
+const msgPastDate msg = "past_date"
 
 // pastText says that item it was added on a day gone by, and how to move it
-// to the same weekday of next week.
-func pastText(l planner.Lang, it planner.Item) string {
-	next := nextWeek(it)
-	return say(l, msgPastDay, dayLabel(l, it.Start), dayLabel(l, next), it.ID, next)
+// to later, the same weekday of next week or day of next month.
+func pastText(l planner.Lang, it planner.Item, later planner.Date) string {
+	m := msgPastDay
+	if it.Start.DaysUntil(later) != 7 {
+		m = msgPastDate
+	}
+	return say(l, m, dayLabel(l, it.Start), dayLabel(l, later), it.ID, later)
 }

@@ -20,9 +20,10 @@ type Body interface{ isBody() }
 type Added struct {
 	Items    []planner.Item
 	Unlinked []string // names in brackets that are no company of the team
-	// Past are the ids of items that a bare weekday put on a day gone by this
-	// week: the reply says so and offers the same weekday of next week.
-	Past []int64
+	// Later holds, for each item that a bare weekday or a bare day of the
+	// month put on a day gone by, the day the reply offers instead (the same
+	// weekday of next week, the same day of next month).
+	Later map[int64]planner.Date
 }
 
 // WeekView is one member's week, or the whole team's when Team is set.

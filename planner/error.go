@@ -63,6 +63,9 @@ const (
 	ReasonUnreadDate    Reason = "unread_date"       // text that looks like a day the when did not read ("12.3" after the what); Detail is it
 	ReasonVagueDate     Reason = "vague_date"        // part of a month, not a day ("月底", "12月初", "end of month"); Detail is it
 	ReasonDateMismatch  Reason = "date_mismatch"     // a weekday and a date that are not the same day ("周三（12月4日）"); Detail is them
+	// ReasonDurationMismatch is a range and a stated length that disagree
+	// ("周二至周四（2天）"); Detail is the range's days.
+	ReasonDurationMismatch Reason = "duration_mismatch"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -20,6 +20,11 @@ type Draft struct {
 	Visits int
 	Place  string
 	Title  string
+	// Later is set when the when named a weekday or a day of the month
+	// without its week or month ("周一", "3-5日", "the 3rd") and the day is
+	// already gone: the same day of next week or next month, which the reply
+	// offers instead. It is not stored.
+	Later Date
 }
 
 // CheckText reports whether text a member typed is text planbot may store and
@@ -80,9 +85,9 @@ func (d Draft) Check() error {
 type Itinerary struct {
 	Drafts []Draft
 	Lang   Lang // the language of the line's when, "" when it had none
-	// Past is set when the when was a bare weekday of this week (no next/下,
-	// no date) that falls before today: the item, planned, is on a day gone
-	// by, and the reply offers the same weekday of next week.
+	// Past is set when a draft's Later is: a bare weekday of this week or a
+	// bare day of the month that falls before today, so that the item,
+	// planned, is on a day gone by, and the reply offers Later instead.
 	Past bool
 	// Unlinked are the names in brackets that are no company of the team:
 	// set by Service.Add, so that the reply can say how to add them.
@@ -104,8 +109,44 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	}
 	today := DateOf(now, loc)
 	text = strings.TrimSpace(datePunct.Replace(asciiDigits.Replace(text)))
+	if strings.Contains(text, "明") || strings.Contains(text, "今") {
+		text = morningEvening.Replace(text)
+	}
+	segs := []string{text}
+	if strings.ContainsAny(text, "，；;") {
+		if _, n, err := parseLeadingWhen(text, today); err == nil && n > 0 {
+			segs = segments(text, today)
+		}
+	}
+	var it Itinerary
+	for i, seg := range segs {
+		part, err := parseSegment(strings.TrimSpace(seg), today)
+		if err != nil {
+			return Itinerary{}, err
+		}
+		if i == 0 {
+			it.Lang = part.Lang
+		}
+		it.Past = it.Past || part.Past
+		it.Drafts = append(it.Drafts, part.Drafts...)
+	}
+	return it, nil
+}
+
+// parseSegment reads one "<when> <what>" of a line.
+func parseSegment(text string, today Date) (Itinerary, error) {
 	when, what, err := readWhen(text, today)
 	if err != nil {
+		return Itinerary{}, err
+	}
+	from := false
+	if len(when.Spans) > 0 {
+		if m := startWord.FindString(what); m != "" {
+			what, from = what[len(m):], true
+		}
+	}
+	lead := len(what) < len(text) && strings.HasSuffix(text, what)
+	if err := checkUnread(when, what, lead); err != nil {
 		return Itinerary{}, err
 	}
 	if what == "" {
@@ -118,18 +159,35 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	if err != nil {
 		return Itinerary{}, err
 	}
-	spans, err := settle(when, what, today)
+	spans, err := settle(when, what, today, from)
 	if err != nil {
 		return Itinerary{}, err
 	}
-	it := Itinerary{Lang: when.Lang, Past: when.bare && spans[0].Start.Before(today)}
+	it := Itinerary{Lang: when.Lang}
 	for _, s := range spans {
+		later := laterDay(when, s, today)
+		it.Past = it.Past || later != (Date{})
 		for _, d := range parts {
-			d.Span = s
+			d.Span, d.Later = s, later
 			it.Drafts = append(it.Drafts, d)
 		}
 	}
 	return it, nil
+}
+
+// laterDay is the day to offer instead of a span that starts before today
+// because its when named a weekday or a day of the month without saying which
+// week or month: the same weekday of next week, the same day of next month.
+func laterDay(w When, s Span, today Date) Date {
+	switch {
+	case !s.Start.Before(today):
+		return Date{}
+	case w.bare:
+		return s.Start.AddDays(7)
+	case w.monthly:
+		return monthNext(s.Start)
+	}
+	return Date{}
 }
 
 // datePunct turns the full-width marks of dates and times (１２．３, 12／3) and

@@ -22,6 +22,9 @@ type When struct {
 	// bare is set when the when is only weekday words of the current week
 	// written without next/last/this (下/上/本) and without a date.
 	bare bool
+	// monthly is set when the when is only days of the month written
+	// without a month ("3-5日", "the 3rd").
+	monthly bool
 }
 
 // Years outside this range are taken as typing mistakes.
@@ -39,6 +42,7 @@ type atom struct {
 	weekly   bool // a weekday or weekend word: a range ending before it starts wraps a week
 	yearless bool // a date without a year: a range ending before it starts wraps a year
 	dated    bool // a calendar date: a range may end in a bare day ("Nov 20-21", "11月20日至21日")
+	monthDay bool // a day of the month without a month ("3日", "the 3rd"), nearest today
 }
 
 // whenParser reads a when at the start of a string. Positions are byte offsets.
@@ -106,12 +110,13 @@ func (p *whenParser) list(pos, carry int) (When, int, error) {
 	var spans []Span
 	var lang Lang
 	bare := carry == 0
+	monthly := true
 	from := pos
 	for {
 		start := pos
 		if len(spans) > 0 {
 			sep, ok := p.match(listSeparator, pos)
-			if !ok {
+			if !ok && !p.gluedWeekday(pos) {
 				break
 			}
 			pos += sep
@@ -131,13 +136,14 @@ func (p *whenParser) list(pos, carry int) (When, int, error) {
 			carry = a.shift
 		}
 		bare = bare && a.weekly && !a.shifted && carry == 0
+		monthly = monthly && a.monthDay
 		pos += n
 		spans = append(spans, sp)
 	}
 	if len(spans) == 0 {
 		return When{}, 0, nil
 	}
-	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare}, pos - from, nil
+	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare, monthly: monthly}, pos - from, nil
 }
 
 // rangeAt reads "A" or "A-B" at pos; the week shift of A carries to B.
@@ -158,6 +164,9 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 	last, m, err := p.dayAt(pos+n+sep, inherit)
 	if err == nil && m == 0 && first.dated {
 		last, m = p.dayAfter(first, p.s[pos+n+sep:])
+	}
+	if err == nil && m == 0 && first.weekly && first.lang == English {
+		last, m = p.abbrevTypo(pos+n+sep, inherit)
 	}
 	if err != nil {
 		return Span{}, atom{}, 0, err
@@ -256,20 +265,30 @@ const monthName = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 const cnNum = `(\d{1,2}|[〇一二三四五六七八九十]{1,3})`
 
 var atomPatterns = []atomPattern{
-	{re: regexp.MustCompile(`^(?i)(?:(next|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), english: true, rule: englishWeekday},
+	{re: regexp.MustCompile(`^(?i)(?:(next|nxt|last|this)\s+)?(weekend|monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`), english: true, rule: englishWeekday},
 	{re: regexp.MustCompile(`^(?i)(today|tonight|tomorrow|tmrw|tmr|yesterday)`), english: true, rule: englishRelative},
+	{re: regexp.MustCompile(`^(?i)(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)`), english: true, rule: dayAfterTomorrow},
+	{re: regexp.MustCompile(`^(?i)in\s+` + englishNumber + `\s+(days?|weeks?)`), english: true, rule: englishIn},
 	{re: regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), english: true, rule: isoDate},
 	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`), english: true, rule: usDate},
 	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), english: true, rule: slashDate},
+	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthName), english: true, rule: dayMonthName},
+	{re: regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})[日号]`), rule: slashDate},
+	{re: regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(?:\s|$)`), rule: dottedDate},
 	{re: regexp.MustCompile(`^(\d{1,2})[.\-](\d{1,2})`), rule: slashDate, fits: endsNumericDate},
 	{re: regexp.MustCompile(`^(?i)` + monthName + `\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`), english: true, rule: monthNameDate},
-	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthName), english: true, rule: dayMonthName},
-	{re: regexp.MustCompile(`^(?i)the\s+(\d{1,2})(?:st|nd|rd|th)`), english: true, rule: theNth},
+	{re: regexp.MustCompile(`^(?i)the\s+(\d{1,2})(?:st|nd|rd|th)`), english: true, rule: theNth, fits: notOrdinalNoun},
+	{re: regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)(?:周|週|星期|礼拜|禮拜)\s*[,，:：]?\s*(?:周|週|星期|礼拜|禮拜)([一二三四五六日天末1-7])`), rule: chineseWeekday},
 	{re: regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天末1-7])`), rule: chineseWeekday},
 	{re: regexp.MustCompile(`^(?:(下下个?|上上个?|下个?|上个?|本|这个?)周末)`), rule: chineseNextWeekend},
+	{re: regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)?双休日?`), rule: chineseNextWeekend},
+	{re: regexp.MustCompile(`^明后两?天`), rule: chineseNextTwoDays},
 	{re: regexp.MustCompile(`^(今天|今日|明天|明日|大后天|后天|昨天|昨日|大前天|前天)`), rule: chineseRelative},
+	{re: regexp.MustCompile(`^` + cnCount + `\s*个?(天|日|周|星期|礼拜)(?:以?后|之后)`), rule: chineseLater},
+	{re: regexp.MustCompile(`^元旦(?:节|当天)?`), rule: newYearsDay, fits: notVagueAfter},
 	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `月` + cnNum + `[日号]?\s*(?:-|–|—|~|～|至|到)\s*(?:` + cnNum + `月)?` + cnNum + `[日号]`), rule: chineseDateRange},
-	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `月` + cnNum + `[日号]`), rule: chineseDate},
+	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `\s*月\s*` + cnNum + `\s*[日号]`), rule: chineseDate},
+	{re: regexp.MustCompile(`^(?:(\d{4})年|(明年|今年|去年))?` + cnNum + `\s*月\s*` + cnNum), rule: chineseDate, fits: notCounterOrDigit},
 	{re: regexp.MustCompile(`^(本月|这个月|下个?月|上个?月)` + cnNum + `[日号]`), rule: chineseMonthDay},
 	{re: regexp.MustCompile(`^(\d{1,2})[日号]?\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})[日号]`), rule: chineseDayRange},
 	{re: regexp.MustCompile(`^(\d{1,2})[日号]`), rule: chineseDayOfMonth, fits: notCounter},
@@ -329,7 +348,7 @@ var englishDays = map[string]time.Weekday{
 	"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
 }
 
-var englishShift = map[string]int{"next": 1, "last": -1, "this": 0}
+var englishShift = map[string]int{"next": 1, "nxt": 1, "last": -1, "this": 0}
 
 func englishWeekday(p *whenParser, m []string, carry int) (atom, error) {
 	shift, shifted := carry, m[1] != ""
@@ -431,7 +450,7 @@ func chineseDayOfMonth(p *whenParser, m []string, _ int) (atom, error) {
 	if !ok {
 		return atom{}, Errorf(Invalid, ReasonBadDate, m[0])
 	}
-	return atom{span: Span{d, d}, lang: Chinese, dated: true}, nil
+	return atom{span: Span{d, d}, lang: Chinese, dated: true, monthDay: true}, nil
 }
 
 // monday returns the Monday of the week shift weeks from today's.

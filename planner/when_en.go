@@ -60,7 +60,7 @@ func theNth(p *whenParser, m []string, _ int) (atom, error) {
 	if !ok {
 		return atom{}, Errorf(Invalid, ReasonBadDate, m[0])
 	}
-	return atom{span: Span{d, d}, lang: English, dated: true}, nil
+	return atom{span: Span{d, d}, lang: English, dated: true, monthDay: true}, nil
 }
 
 // dayWords are the English day words a misspelling may stand for.

@@ -12,7 +12,7 @@ func (p *whenParser) note(a atom) {
 }
 
 var (
-	appositionOpen  = regexp.MustCompile(`^(?:\s*[,，]\s*|\s*[（(【\[]\s*|\s+)`)
+	appositionOpen  = regexp.MustCompile(`^(?:\s*[,，]\s*|\s*[（(【\[]\s*|\s*)`)
 	appositionClose = regexp.MustCompile(`^\s*[）)】\]]`)
 )
 
@@ -39,6 +39,9 @@ func (p *whenParser) apposition(from, pos int, a atom) (atom, int, error) {
 	saved := *p
 	b, n, err := p.atomAt(pos+open, 0)
 	*p = saved
+	if err == nil && n == 0 && a.weekly {
+		b, n = p.ordinalAt(pos + open)
+	}
 	if err != nil || n == 0 || b.span.Start != b.span.End || a.dated == b.dated {
 		return a, 0, nil
 	}

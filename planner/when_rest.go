@@ -91,13 +91,17 @@ var vagueDay = regexp.MustCompile(`(?i)(?:[〇一二三四五六七八九十\d]{
 // without one, lengthened by a stated duration ("为期四天", "two-day") or end
 // ("直至本月23日", "through May 21"). A day named in the what that falls
 // outside them is an error, so that no line is filed on a day it did not say.
-func settle(w When, what string, today Date) ([]Span, error) {
+func settle(w When, what string, today Date, from bool) ([]Span, error) {
 	spans := w.Spans
 	if len(spans) == 0 {
 		spans = []Span{{today, today}}
 	}
 	if len(spans) == 1 {
-		if days := durationOf(what); days > 0 && spans[0].Start == spans[0].End {
+		days, weeks := durationOf(what, from)
+		if days > 0 && !weeks && spans[0].Start != spans[0].End && spans[0].Start.DaysUntil(spans[0].End)+1 != days {
+			return nil, Errorf(Invalid, ReasonDurationMismatch, spans[0].Start.String()+".."+spans[0].End.String())
+		}
+		if days > 0 && spans[0].Start == spans[0].End {
 			spans = []Span{{spans[0].Start, spans[0].Start.AddDays(days - 1)}}
 		} else if end, ok := untilOf(what, today); ok && end.After(spans[0].End) {
 			spans = []Span{{spans[0].Start, end}}
@@ -143,26 +147,28 @@ var (
 // durationOf returns the days a what says its item lasts ("为期四天", "（4天）",
 // "出差两天", "为期一周", "two-day", "3 days"; in English two weeks at most),
 // 0 when it says none.
-func durationOf(what string) int {
-	n := 0
+// With from (the when was followed by 起, "starting then"), a number of weeks
+// counts without 为期 ("明天起 出差一周"). weeks reports that the duration was
+// given in weeks.
+func durationOf(what string, from bool) (n int, weeks bool) {
 	if !strings.ContainsAny(what, "天周期") && !strings.Contains(what, "day") {
-		return 0
+		return 0, false
 	}
 	if m := chineseDuration.FindStringSubmatch(what); m != nil {
 		if m[2] == "天" {
 			n = cnAtoi(m[1])
-		} else if strings.Contains(m[0], "为期") {
-			n = 7 * cnAtoi(m[1])
+		} else if from || strings.Contains(m[0], "为期") {
+			n, weeks = 7*cnAtoi(m[1]), true
 		}
 	} else if m := englishDuration.FindStringSubmatch(what); m != nil {
 		if n, _ = countValue(m[1]); n > 14 {
-			return 0 // a "30-day plan" is no trip of thirty days
+			return 0, false // a "30-day plan" is no trip of thirty days
 		}
 	}
 	if n < 1 || n > 31 {
-		return 0
+		return 0, false
 	}
-	return n
+	return n, weeks
 }
 
 // untilOf returns the last day of "直至本月23日", "until Friday", "continues through May 21".
