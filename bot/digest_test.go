@@ -110,7 +110,7 @@ func TestHandleDigest(t *testing.T) {
 		if want := []string{"U3"}; !reflect.DeepEqual(d.Silent, want) {
 			t.Errorf("silent %v, want %v", d.Silent, want)
 		}
-		trips := []planner.TripSummary{{UserID: "U1", UserName: "Ann", Place: "Beijing",
+		trips := []planner.TripSummary{{UserID: "U1", UserName: "Ann", Place: "Beijing", Places: []string{"Beijing"},
 			Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"), Status: planner.StatusPlanned}}
 		if !reflect.DeepEqual(d.Trips, trips) {
 			t.Errorf("trips %+v, want %+v", d.Trips, trips)

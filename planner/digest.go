@@ -49,15 +49,17 @@ type MemberSummary struct {
 	Note      string `json:"note"`
 }
 
-// TripSummary is one trip in a digest: who went where, which days.
+// TripSummary is one trip in a digest: who went where, which days. Place is
+// the places as stored and shown, joined by 、 or ", "; Places lists them.
 type TripSummary struct {
-	UserID   string `json:"user_id"`
-	UserName string `json:"-"`
-	Place    string `json:"place"`
-	Visits   int    `json:"visits"`
-	Start    Date   `json:"start"`
-	End      Date   `json:"end"`
-	Status   Status `json:"status"`
+	UserID   string   `json:"user_id"`
+	UserName string   `json:"-"`
+	Place    string   `json:"place"`
+	Places   []string `json:"places"`
+	Visits   int      `json:"visits"`
+	Start    Date     `json:"start"`
+	End      Date     `json:"end"`
+	Status   Status   `json:"status"`
 }
 
 // Digest is a team's retrospective of one week. Cancelled items count nowhere.
@@ -121,7 +123,8 @@ func BuildDigest(w Week, items []Item, active []string, notes map[string]string,
 		d.Totals[it.Kind] = t
 		d.Items[it.UserID] = append(d.Items[it.UserID], it)
 		if it.Kind == KindTrip {
-			d.Trips = append(d.Trips, TripSummary{it.UserID, d.Names[it.UserID], it.Place, it.Visits, it.Start, it.End, it.Status})
+			d.Trips = append(d.Trips, TripSummary{UserID: it.UserID, UserName: d.Names[it.UserID], Place: it.Place, Places: placesOf(it.Place),
+				Visits: it.Visits, Start: it.Start, End: it.End, Status: it.Status})
 		}
 	}
 	for userID, note := range notes {

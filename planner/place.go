@@ -31,10 +31,11 @@ var placeEnds = []string{"参加", "參加", "参会", "出席", "拜访", "拜�
 	"考查", "开展", "開展", "进行", "進行", "招商", "学习", "學習", "培训", "会见", "會見", "见", "与", "與", "召开", "調研", "调研",
 	"参观", "參觀", "商务考察", "实地", "看", "访问", "訪問", "开会", "举办", "舉辦", "推介", "参与", "精准", "密集", "深入", "专项",
 	"出差", "签约", "交流", "观摩", "跟进", "回访", "慰问", "的", "一带", "等地", "两地", "三地", "多地", "等", "为期", "為期",
-	"随", "陪同", "洽", "谈", "参展", "看望", "办理", "处理", "落实", "联系"}
+	"随", "陪同", "洽", "谈", "参展", "看望", "办理", "处理", "落实", "联系", "驻点", "驻扎"}
 
-// durationAhead is a length of stay that ends a place: "深圳、东莞两天".
-var durationAhead = regexp.MustCompile(`^[一二两三四五六七八九十半几]+(?:天|日|周|晚|夜|个月)`)
+// durationAhead is a length of stay: it ends a place ("深圳、东莞两天") and
+// is no place itself ("出差两天 成都").
+var durationAhead = regexp.MustCompile(`^(?:[一二两三四五六七八九十半几]+|\d{1,2}\s*)(?:天|日|周|晚|夜|个月)`)
 
 // notPlaces are the words that make a "place" a company or an institution
 // ("赴松下集团…对接" is a visit, not a trip).
@@ -61,8 +62,28 @@ func detectPlace(text string) string {
 	return ""
 }
 
-// placeBeforeTrip is a place written before 出差: "北京出差", "去北京出差".
-var placeBeforeTrip = regexp.MustCompile(`^(?:去|到|在|赴)?\s*(\p{Han}{2,4}?)\s*出差`)
+// placesOf splits a trip's place as stored (detectPlace joins several with 、
+// or ", ") into its places, never nil: "深圳、东莞" → 深圳, 东莞. An
+// abbreviation after a comma ends the name before it ("Washington, D.C.").
+func placesOf(place string) []string {
+	places := []string{}
+	for _, chinese := range strings.Split(place, "、") {
+		for _, piece := range strings.Split(chinese, ", ") {
+			switch piece = strings.TrimSpace(piece); {
+			case piece == "":
+			case len(places) > 0 && strings.Contains(piece, ".") && strings.ToUpper(piece) == piece:
+				places[len(places)-1] += ", " + piece
+			default:
+				places = append(places, piece)
+			}
+		}
+	}
+	return places
+}
+
+// placeBeforeTrip is a place written before 出差 or 驻点: "北京出差",
+// "去北京出差", "在上海驻点".
+var placeBeforeTrip = regexp.MustCompile(`^(?:去|到|在|赴)?\s*(\p{Han}{2,4}?)\s*(?:出差|驻点)`)
 
 // chinesePlaces returns the places after the first verb of going that has
 // some: "赴苏州、无锡精准招商" → 苏州, 无锡.
@@ -89,6 +110,11 @@ func chinesePlaces(text string) []string {
 		}
 		if verb == "" && strings.HasPrefix(rest, "出差") {
 			verb = "出差"
+		}
+		if verb == "" && strings.HasPrefix(rest, "飞") {
+			if places, _ := placesAfter(rest[len("飞"):], false); len(places) > 0 && knownPlace(places[0]) {
+				return places // 飞成都; but not 飞机, 飞速
+			}
 		}
 		if verb != "" && !hasAnyPrefix(rest, notGoing) {
 			places, _ := placesAfter(rest[len(verb):], verb == "驻")
@@ -128,8 +154,10 @@ func goesToCompany(text string) bool {
 	return false
 }
 
-// placesAfter reads the list of places that starts s ("上海、苏州、杭州等地开展…"),
-// or reports that it names a company or an institution instead.
+// placesAfter reads the list of places that starts s ("上海、苏州、杭州等地开展…",
+// "两天 成都", "苏州 无锡 常州"), or reports that it names a company or an
+// institution instead. A length of stay before the places is skipped; a
+// place after a space continues the list only when it is a known one.
 func placesAfter(s string, stationed bool) (places []string, company bool) {
 	for again := true; again; {
 		again = false
@@ -139,6 +167,9 @@ func placesAfter(s string, stationed bool) (places []string, company bool) {
 				s, again = rest, true
 			}
 		}
+		if d := durationAhead.FindString(s); d != "" && !stationed {
+			s, again = s[len(d):], true
+		}
 	}
 	if stationed {
 		if strings.IndexAny(s, "外区地村厂场") == 0 {
@@ -146,6 +177,37 @@ func placesAfter(s string, stationed bool) (places []string, company bool) {
 		}
 		s = strings.TrimPrefix(s, "点")
 	}
+	run, end := placeRun(s)
+	for _, piece := range placePieces(run) {
+		if hasAnyPart(piece, notPlaces) {
+			return nil, true
+		}
+		if strings.HasPrefix(piece, "我") || strings.HasPrefix(piece, "本") {
+			return nil, false
+		}
+		places = append(places, splitCities(piece)...)
+	}
+	for len(places) > 0 {
+		next := strings.TrimLeft(s[end:], " \u3000")
+		if len(next) == len(s[end:]) {
+			break
+		}
+		run, n := placeRun(next)
+		pieces := placePieces(run)
+		if len(pieces) == 0 || !allKnown(pieces) {
+			break
+		}
+		for _, piece := range pieces {
+			places = append(places, splitCities(piece)...)
+		}
+		s, end = next, n
+	}
+	return places, false
+}
+
+// placeRun returns the run of Chinese text that starts s up to what the trip
+// does there, and where it ends.
+func placeRun(s string) (string, int) {
 	end := 0
 	for end < len(s) {
 		if end > 0 && (hasAnyPrefix(s[end:], placeEnds) || durationAhead.MatchString(s[end:])) {
@@ -157,21 +219,34 @@ func placesAfter(s string, stationed bool) (places []string, company bool) {
 		}
 		end += size
 	}
-	run := strings.Trim(s[:end], "、（）·")
+	return strings.Trim(s[:end], "、（）·"), end
+}
+
+// placePieces splits a run of places at 、, 和 and 及, without what stands in brackets.
+func placePieces(run string) []string {
+	var pieces []string
 	for _, piece := range strings.FieldsFunc(run, func(r rune) bool { return r == '、' || r == '和' || r == '及' }) {
-		piece = dropBracketed(piece)
-		if piece == "" {
-			continue
+		if piece = dropBracketed(piece); piece != "" {
+			pieces = append(pieces, piece)
 		}
-		if hasAnyPart(piece, notPlaces) {
-			return nil, true
-		}
-		if strings.HasPrefix(piece, "我") || strings.HasPrefix(piece, "本") {
-			return nil, false
-		}
-		places = append(places, splitCities(piece)...)
 	}
-	return places, false
+	return pieces
+}
+
+// knownPlace reports whether piece is a known city or province, or a run of
+// them ("深圳东莞"), with or without 市 or 省.
+func knownPlace(piece string) bool {
+	bare := strings.TrimSuffix(strings.TrimSuffix(piece, "市"), "省")
+	return cities[bare] || provinces[bare] || len(splitCities(bare)) > 1
+}
+
+func allKnown(pieces []string) bool {
+	for _, p := range pieces {
+		if !knownPlace(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBracketed takes out what stands in full-width brackets: "吴中（北京）" → 吴中.

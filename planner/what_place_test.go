@@ -1,6 +1,10 @@
 package planner
 
-import "testing"
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
 
 // A trip's places are the places only, joined by 、 in Chinese and ", " in
 // English; lines of other kinds have none.
@@ -28,6 +32,17 @@ func TestDetectPlace(t *testing.T) {
 		{"周一 北京出差", "北京"},
 		{"周一 驻点深圳招商", "深圳"},
 		{"周一 出差", ""},
+		// A new user's lines: a duration is no place, places apart, a place
+		// before 驻点, 飞 to a city, and 驻点 after the places.
+		{"周二起出差两天 成都", "成都"},
+		{"周二 出差3天 成都", "成都"},
+		{"周二 出差 苏州 无锡 常州", "苏州、无锡、常州"},
+		{"周二 出差 苏州 拜访企业", "苏州"},
+		{"周二 出差上海 拜访3家企业", "上海"},
+		{"周五 在上海驻点", "上海"},
+		{"周三 飞成都", "成都"},
+		{"周三 飞深圳参加展会", "深圳"},
+		{"下周二至四 赴深圳、东莞驻点招商", "深圳、东莞"},
 		{"mon trip to Shenzhen and Dongguan", "Shenzhen, Dongguan"},
 		{"mon business trip Chengdu", "Chengdu"},
 		{"mon business trip to New York for the expo", "New York"},
@@ -54,13 +69,55 @@ func TestDetectPlace(t *testing.T) {
 	}
 }
 
-// Words that begin with 去, 到 or 赴 but go nowhere make no trip.
+// Words that begin with 去, 到, 赴 or 飞 but go nowhere make no trip.
 func TestNotGoing(t *testing.T) {
-	for _, line := range []string{"周一 去年签约企业回访", "周一 到期合同续签", "周一 赴约见客户", "周一 到岗培训"} {
+	for _, line := range []string{"周一 去年签约企业回访", "周一 到期合同续签", "周一 赴约见客户", "周一 到岗培训", "周三 飞速推进项目", "周三 飞机模型展"} {
 		t.Run(line, func(t *testing.T) {
 			if d := parseOn(t, line).Drafts[0]; d.Kind == KindTrip || d.Place != "" {
 				t.Errorf("%s to %q, want no trip", d.Kind, d.Place)
 			}
 		})
+	}
+}
+
+// A trip's places as stored split into the digest's list: 、 in Chinese,
+// ", " in English, an abbreviation after a comma kept with its name.
+func TestPlacesOf(t *testing.T) {
+	tests := []struct {
+		place string
+		want  []string
+	}{
+		{"", []string{}},
+		{"成都", []string{"成都"}},
+		{"深圳、东莞", []string{"深圳", "东莞"}},
+		{"苏州、无锡、常州", []string{"苏州", "无锡", "常州"}},
+		{"Shenzhen, Dongguan", []string{"Shenzhen", "Dongguan"}},
+		{"Japan, Germany, Hong Kong", []string{"Japan", "Germany", "Hong Kong"}},
+		{"Washington, D.C.", []string{"Washington, D.C."}},
+		{"Chicago, St. Louis", []string{"Chicago", "St. Louis"}},
+		{"Louisville KY", []string{"Louisville KY"}},
+	}
+	for _, tc := range tests {
+		if got := placesOf(tc.place); !slices.Equal(got, tc.want) {
+			t.Errorf("placesOf(%q) = %q, want %q", tc.place, got, tc.want)
+		}
+	}
+}
+
+// The digest lists each trip's places as well as the joined string it shows.
+func TestDigestTripPlaces(t *testing.T) {
+	var items []Item
+	for i, line := range []string{"周二 出差 苏州 无锡 常州", "周二至四 赴深圳、东莞驻点招商", "周三 飞成都", "周四 拜访企业"} {
+		d := parseOn(t, line).Drafts[0]
+		items = append(items, Item{ID: int64(i + 1), UserID: "U1", Start: d.Start, End: d.End, Kind: d.Kind, Count: d.Count, Place: d.Place, Title: d.Title})
+	}
+	dg := BuildDigest(WeekOf(DateOf(monday, shanghai)), items, nil, nil, nil)
+	var got [][]string
+	for _, trip := range dg.Trips {
+		got = append(got, trip.Places)
+	}
+	want := [][]string{{"苏州", "无锡", "常州"}, {"深圳", "东莞"}, {"成都"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("trips' places %q, want %q", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -133,7 +134,7 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 			d.Members[0].Note != "Two companies want a second visit." {
 			t.Errorf("members %+v", d.Members)
 		}
-		if len(d.Trips) != 1 || d.Trips[0].Place != "Beijing" || d.Trips[0].Start != "2025-11-20" || d.Trips[0].End != "2025-11-21" || d.Trips[0].Status != "done" {
+		if len(d.Trips) != 1 || d.Trips[0].Place != "Beijing" || !slices.Equal(d.Trips[0].Places, []string{"Beijing"}) || d.Trips[0].Start != "2025-11-20" || d.Trips[0].End != "2025-11-21" || d.Trips[0].Status != "done" {
 			t.Errorf("trips %+v", d.Trips)
 		}
 		if len(d.Silent) != 0 || d.OnLeave == nil || len(d.OnLeave) != 0 {
@@ -154,7 +155,7 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 		if d.Totals["visit"] != (totals{1, 1, 4, 4, 0, 0}) || d.Totals["review"] != (totals{1, 0, 1, 0, 0, 0}) || d.Totals["training"] != (totals{1, 0, 1, 0, 0, 0}) {
 			t.Errorf("totals %+v", d.Totals)
 		}
-		if len(d.Trips) != 1 || d.Trips[0].Place != "北京" || d.Trips[0].UserID != "王芳" {
+		if len(d.Trips) != 1 || d.Trips[0].Place != "北京" || !slices.Equal(d.Trips[0].Places, []string{"北京"}) || d.Trips[0].UserID != "王芳" {
 			t.Errorf("trips %+v", d.Trips)
 		}
 	})
@@ -212,6 +213,7 @@ type digestDoc struct {
 	Trips       []struct {
 		UserID                    string `json:"user_id"`
 		Place, Start, End, Status string
+		Places                    []string
 		Visits                    int
 	}
 	// The retrospective's additions to the core digest.
