@@ -206,15 +206,18 @@ var sunday = time.Date(2025, 11, 23, 20, 0, 0, 0, shanghai)
 // button in Slack, whose click moves the item there.
 func TestHandleAddPastDay(t *testing.T) {
 	tests := []struct {
-		line string
-		past bool
-		text string
+		line  string
+		past  bool
+		text  string
+		later string // the day the button moves to, when not next week's 2025-11-24
 	}{
-		{"周一 制定本周计划", true, "已添加 #1 ⬜ 11月17日周一 · 其他 · 制定本周计划\n⚠ 11月17日周一 已经过去了。如要改到下周的 11月24日周一：/plan 改期 1 2025-11-24"},
-		{"mon plan the week", true, "Added #1 ⬜ Mon Nov 17 · other · plan the week\n⚠ Mon Nov 17 has already passed. To do it next week, on Mon Nov 24: /plan move 1 2025-11-24"},
-		{"next mon plan the week", false, "Added #1 ⬜ Mon Nov 24 · other · plan the week"},
-		{"2025-11-17 plan the week", false, "Added #1 ⬜ Mon Nov 17 · other · plan the week"},
-		{"sun review the week", false, "Added #1 ⬜ Sun Nov 23 · review · review the week"},
+		{"17-18日 出差上海", true, "已添加 #1 ⬜ 11月17日周一至11月18日周二 · 出差 → 上海 · 出差上海\n⚠ 11月17日周一 已经过去了。如要改到下个月的 12月17日周三：/plan 改期 1 2025-12-17", "2025-12-17"},
+		{"review the week on the 17th", true, "Added #1 ⬜ Mon Nov 17 · review · review the week\n⚠ Mon Nov 17 has already passed. To do it next month, on Wed Dec 17: /plan move 1 2025-12-17", "2025-12-17"},
+		{"周一 制定本周计划", true, "已添加 #1 ⬜ 11月17日周一 · 其他 · 制定本周计划\n⚠ 11月17日周一 已经过去了。如要改到下周的 11月24日周一：/plan 改期 1 2025-11-24", ""},
+		{"mon plan the week", true, "Added #1 ⬜ Mon Nov 17 · other · plan the week\n⚠ Mon Nov 17 has already passed. To do it next week, on Mon Nov 24: /plan move 1 2025-11-24", ""},
+		{"next mon plan the week", false, "Added #1 ⬜ Mon Nov 24 · other · plan the week", ""},
+		{"2025-11-17 plan the week", false, "Added #1 ⬜ Mon Nov 17 · other · plan the week", ""},
+		{"sun review the week", false, "Added #1 ⬜ Sun Nov 23 · review · review the week", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -232,17 +235,21 @@ func TestHandleAddPastDay(t *testing.T) {
 			if !tt.past {
 				return
 			}
+			later := tt.later
+			if later == "" {
+				later = "2025-11-24"
+			}
 			v, ok := ParseButtonValue(button)
 			line, known := clickLine(ActionNextWeek+":1", v)
-			if !ok || !known || line != "move 1 2025-11-24" {
-				t.Fatalf("the button's value %q runs %q (%v, %v), want move 1 2025-11-24", button, line, ok, known)
+			if !ok || !known || line != "move 1 "+later {
+				t.Fatalf("the button's value %q runs %q (%v, %v), want move 1 %s", button, line, ok, known, later)
 			}
 			moved := mustHandle(t, h, ann, line)
-			if c, ok := moved.Body.(Changed); !ok || c.Item.Start != day(t, "2025-11-24") {
-				t.Errorf("the click's command gave %+v, want #1 on 2025-11-24", moved.Body)
+			if c, ok := moved.Body.(Changed); !ok || c.Item.Start != day(t, later) {
+				t.Errorf("the click's command gave %+v, want #1 on %s", moved.Body, later)
 			}
 			// A second click on the same button moves it nowhere new.
-			if again := mustHandle(t, h, ann, line); again.Body.(Changed).Item.Start != day(t, "2025-11-24") {
+			if again := mustHandle(t, h, ann, line); again.Body.(Changed).Item.Start != day(t, later) {
 				t.Errorf("a second click moved #1 to %v", again.Body.(Changed).Item.Start)
 			}
 		})
