@@ -1,6 +1,10 @@
 package planner
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
 
 // note remembers what an atom lets the next one leave out: a date lets a bare
 // day follow ("9月6日、7日"), a Chinese weekday a bare numeral ("周二、三").
@@ -33,7 +37,7 @@ func (p *whenParser) dayAt(pos, carry int) (atom, int, error) {
 // in any week.
 func (p *whenParser) apposition(from, pos int, a atom) (atom, int, error) {
 	open, ok := p.match(appositionOpen, pos)
-	if !ok || a.span.Start != a.span.End {
+	if !ok || a.span.Start != a.span.End || !mayRestate(p.s[pos+open:]) {
 		return a, 0, nil
 	}
 	saved := *p
@@ -81,4 +85,11 @@ func (p *whenParser) yearAfter(first atom, span Span, pos int) (Span, int) {
 		return span, 0
 	}
 	return Span{start, end}, len(m[0])
+}
+
+// mayRestate reports whether s may start the date or weekday of an
+// apposition: a digit, a Latin letter, a Chinese weekday word or numeral.
+func mayRestate(s string) bool {
+	r := firstRune(s)
+	return r < utf8.RuneSelf && (isDigit(r) || isLatinLetter(s)) || strings.ContainsRune("周週星礼禮〇一二三四五六七八九十", r)
 }

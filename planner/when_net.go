@@ -15,9 +15,15 @@ var morningEvening = strings.NewReplacer("明早", "明天 早上", "明晨", "�
 // ordinal, a bare weekday numeral ("周六日" read as Saturday).
 var leftoverDay = regexp.MustCompile(`^(?:(?:-|–|—|~|～|至|到)\s*(?:\d|[一二三四五六日天](?:[^亚明安指平台堰江盘门连河楼线院层栋号室期批家个项次位名]|$)|周|週|星期)|-[A-Za-z]{2,4}\b|(?i:\d{1,2}(?:st|nd|rd|th)\b)|[日号天](?:\s|$)|[一二三四五六日](?:\s|$)|[、，,]\s*[一二三四五六日](?:\s|$))`)
 
-// vagueWhen is time a line without a day names that is no day: filed today
-// it would be wrong, so it is refused as vague.
-var vagueWhen = regexp.MustCompile(`下个?月|上个?月|近期|近日|年前|年后|年底|年初|年末|年内|节后|节前|元旦[后前]|春节|国庆|中秋|端午|次日|翌日|隔天|过两天|过几天|改天|择日|周内|本月|这个月|月[初中底末]|(?:^|\s)\d{1,2}\s*月份?(?:\s|$)|` +
+// vagueWords are times a line without a day may name that are no day:
+// filed today it would be wrong, so it is refused as vague.
+var vagueWords = []string{"下个月", "下月", "上个月", "上月", "近期", "近日", "年前", "年后", "年底", "年初", "年末", "年内",
+	"节后", "节前", "元旦后", "元旦前", "春节", "国庆", "中秋", "端午", "次日", "翌日", "隔天", "过两天", "过几天",
+	"改天", "择日", "周内", "本月", "这个月", "月初", "月中", "月底", "月末"}
+
+// vagueWhen is vagueWords' counterpart in numbers and English: a month alone
+// ("12月 出差"), a week number, part of a week, a month's name.
+var vagueWhen = regexp.MustCompile(`(?:^|\s)\d{1,2}\s*月份?(?:\s|$)|` +
 	`(?i:\b(?:next|this|coming)\s+month\b|\bwk\s*\d{1,2}\b|\bweek\s*\d{1,2}\b|\bw\d{1,2}\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?week\b|\b(?:early|late|mid)[\s-]+(?:next\s+|this\s+)?week\b|\bin\s+a\s+few\s+days\b|\blater\s+this\s+week\b|\b(?:january|february|april|june|july|august|september|october|november|december)\b)`)
 
 // unreadWhen is text in a line without a day that looks like one the when
@@ -26,8 +32,9 @@ var unreadWhen = regexp.MustCompile(`\d{1,2}\s*[日号](?:[^楼线院层栋室�
 	`(?i:\bin\s+\d+\s+(?:days?|weeks?)\b|\b\d+\s+(?:days?|weeks?)\s+(?:later|from\s+now)\b|\bday\s+after\b|\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`)
 
 // checkUnread refuses a line whose when left something day-like unread: at
-// the start of its what when the when opened the line (lead), or, in a line with no when (which would be filed
-// today), anywhere in it.
+// the start of its what when the when opened the line (lead), or, in a line
+// with no when (which would be filed today), anywhere in it. The regular
+// expressions run only when a character they need is there.
 func checkUnread(w When, what string, lead bool) error {
 	if m := leftoverDay.FindString(what); lead && m != "" {
 		return Errorf(Invalid, ReasonUnreadDate, strings.TrimSpace(m))
@@ -35,13 +42,32 @@ func checkUnread(w When, what string, lead bool) error {
 	if len(w.Spans) > 0 {
 		return nil
 	}
-	if m := unreadWhen.FindString(what); m != "" {
-		return Errorf(Invalid, ReasonUnreadDate, strings.TrimSpace(m))
+	if strings.ContainsAny(what, "0123456789后明、，,") || strings.Contains(what, "day") || strings.Contains(what, "Day") {
+		if m := unreadWhen.FindString(what); m != "" {
+			return Errorf(Invalid, ReasonUnreadDate, strings.TrimSpace(m))
+		}
 	}
-	if m := vagueWhen.FindString(what); m != "" {
-		return Errorf(Invalid, ReasonVagueDate, strings.TrimSpace(m))
+	for _, v := range vagueWords {
+		if strings.Contains(what, v) {
+			return Errorf(Invalid, ReasonVagueDate, v)
+		}
+	}
+	if strings.Contains(what, "月") || strings.ContainsAny(what, "wW") || mayNameMonth(what) {
+		if m := vagueWhen.FindString(what); m != "" {
+			return Errorf(Invalid, ReasonVagueDate, strings.TrimSpace(m))
+		}
 	}
 	return nil
+}
+
+// mayNameMonth reports whether s may hold an English month's full name.
+func mayNameMonth(s string) bool {
+	for _, part := range []string{"ary", "une", "uly", "ust", "ber", "pril", "onth", "few"} {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // startWord is what may follow a when to say the item starts then and lasts
