@@ -339,6 +339,12 @@ func FuzzParseItinerary(f *testing.F) {
 		"Tue-Thu next week visit", "21th-28th December out", "thrusday visit", "周三（12月4日）x", "【周四】x", "[Thu] x",
 		"trade mission starts Tuesday and continues through Nov 21", "昨天 赴日本 直至本月23日", "May 15–21, 2021 x",
 		"周二 拜访 12.3", "月底 签约", "拜访 下下周", "4月27日9∶00-11∶30 推介会", "１２．３ x",
+		// The new-user lines (when_newuser_test.go).
+		"11月20 拜访企业", "12 月 3 日 x", "11.25日 x", "21.11. visit", "明早 拜访", "两周后 回访", "in 2 days x",
+		"day after tomorrow x", "二、三 x", "双休日 加班", "元旦 休假", "元旦后 x", "Tues 25th x", "Fri 22nd x", "nxt tue x",
+		"thu-fir trip", "周六日 加班", "周二三点 开会", "明后两天 x", "过两天 x", "明天起 出差一周", "下周一起 驻点深圳两周",
+		"周二至周四（2天）出差", "3-5日 赴苏州", "the 3rd follow up", "周一 A，周二 B；周三 C", "tue A; wed B", "26-28 Nov x",
+		"12月3号周三 x", "本周 周二 x", "thu meet the 2nd batch", "wk48 trip", "early next week x",
 	} {
 		f.Add(s)
 	}
@@ -358,7 +364,7 @@ func FuzzParseItinerary(f *testing.F) {
 			t.Fatal("no drafts and no error")
 		}
 		for _, dr := range it.Drafts {
-			if dr.End.Before(dr.Start) || dr.Title == "" || dr.Count < 1 || dr.Count > MaxCount {
+			if dr.End.Before(dr.Start) || dr.Title == "" || dr.Count < 1 || dr.Count > MaxCount || (dr.Later != (Date{}) && !dr.Later.After(dr.Start)) {
 				t.Fatalf("bad draft %+v from %q", dr, text)
 			}
 		}
