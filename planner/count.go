@@ -12,10 +12,10 @@ import (
 // are not counts.
 var (
 	chineseCounter = `(?:家|个|場|场|次|位|批次|批|项|項|所|轮|户|名|支)`
-	chineseMore    = `(?:余|多|几)?` // 十余家, 二十多家, 十几家 count as 10, 20, 10
+	chineseMore    = `(?:余|多|几|\+)?` // 十余家, 二十多家, 十几家, 10+家 count as 10, 20, 10, 10
 	arabicCount    = regexp.MustCompile(`(-?)(\d+)` + chineseMore + `\s?(` + chineseCounter + `)`)
 	hanCount       = regexp.MustCompile(`()([零一二两三四五六七八九十]+)` + chineseMore + `(` + chineseCounter + `)`)
-	englishCount   = regexp.MustCompile(`(?i)(-?)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)((?:\s+[a-z][a-z-]*){1,3})\b`)
+	englishCount   = regexp.MustCompile(`(?i)(-?)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\+?((?:\s+[a-z][a-z-]*){1,3})\b`)
 )
 
 // englishNumbers are the number words an English count may use.
@@ -45,8 +45,9 @@ var englishMonths = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "a
 	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
 // enterpriseNouns are the English nouns whose count is of enterprises: on a
-// trip they are the trip's visits.
-var enterpriseNouns = regexp.MustCompile(`(?i)\b(?:enterprises?|compan(?:y|ies)|firms?|clients?|customers?|businesses|factories|plants?|suppliers?|manufacturers?|corporations?|partners?)\b`)
+// trip they are the trip's visits. A lead or a prospect is a company of the
+// pipeline ("follow up with 3 leads" meets three, as 跟进3家企业 does).
+var enterpriseNouns = regexp.MustCompile(`(?i)\b(?:enterprises?|compan(?:y|ies)|firms?|clients?|customers?|businesses|factories|plants?|suppliers?|manufacturers?|corporations?|partners?|leads|prospects)\b`)
 
 // countFound is a count read from an item's text.
 type countFound struct {
@@ -242,7 +243,12 @@ func namedCount(text string) int {
 	if at == nil {
 		return 1
 	}
-	list := text[at[1]:]
+	return listCount(text[at[1]:])
+}
+
+// listCount counts the names a list starts with: Chinese ones up to a space
+// or a full stop, split on 、, 和 or 及; English ones split on "," or "and".
+func listCount(list string) int {
 	if chinese := strings.TrimLeft(list, " "); chinese != "" && !isWordByte(chinese[0]) {
 		if end := strings.IndexAny(chinese, " ，,。；;"); end >= 0 {
 			chinese = chinese[:end]

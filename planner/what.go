@@ -27,7 +27,7 @@ var kindKeywords = []kindWords{
 		english: []string{"fund", "funds", "capital", "vc", "vcs", "investor", "investors", "private equity", "angel", "angels", "lp", "lps"},
 		chinese: []string{"基金", "资本", "投资机构", "以商引商", "投资人", "創投", "创投", "投资公司", "投融资"}},
 	{kind: KindReception,
-		english: []string{"delegation", "delegations", "site visit", "meet and greet", "inbound visit", "hosting a visit", "host a delegation"},
+		english: []string{"delegation", "delegations", "mock site visit", "host a site visit", "hosting a site visit", "site visit by", "meet and greet", "inbound visit", "hosting a visit", "host a delegation"},
 		chinese: []string{"接待", "来访", "來訪", "到访", "考察团", "考查团", "考察組", "考察组", "调研组", "客商来", "迎接", "一行来",
 			"应邀来", "来我市", "来我区", "来我县", "来我镇", "来我省", "来我局", "来我司", "来我公司", "赴我市", "赴我区", "赴我县",
 			"到我市", "到我区", "到我县", "到开发区", "到园区", "到高新区", "过来考察"}},
@@ -56,7 +56,8 @@ var kindKeywords = []kindWords{
 			"办公会", "动员会", "汇报会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "拜会", "会见", "会晤", "专题会", "工作会"}},
 	{kind: KindLeave,
 		english: []string{"on leave", "annual leave", "sick leave", "vacation", "holiday", "holidays", "pto", "ooo", "out of office",
-			"out of the office", "day off", "days off", "off sick", "sick"},
+			"out of the office", "day off", "days off", "off sick", "sick", "personal leave", "parental leave", "maternity leave",
+			"paternity leave", "medical leave", "family leave", "take leave", "taking leave", "leave day"},
 		chinese: []string{"请假", "請假", "休假", "年假", "调休", "病假", "事假", "婚假", "产假", "陪产假", "丧假", "探亲假"}},
 }
 
@@ -169,7 +170,9 @@ var meetingHeads = []string{"例会", "会议", "會議", "座谈会", "推进�
 	"汇报会", "动员会", "现场会", "分析会", "讲评会", "联席会", "对接会", "交流会", "研讨会", "专题会", "年会"}
 
 // meetingNamed reports whether the text is the name of a meeting: it ends
-// with one of meetingHeads (brackets after it aside).
+// with one of meetingHeads (brackets after it aside), or it attends a 座谈
+// ("参加世界500强企业座谈": the enterprises are who sits at it). A 座谈 with
+// someone ("与…3家单位座谈") meets them.
 func meetingNamed(text string) bool {
 	text = strings.TrimSpace(text)
 	if i := strings.LastIndex(text, "（"); i > 0 && strings.HasSuffix(text, "）") {
@@ -180,8 +183,11 @@ func meetingNamed(text string) bool {
 			return true
 		}
 	}
-	return false
+	return (strings.HasSuffix(text, "座谈") || strings.HasSuffix(text, "座談")) && hasAnyPart(text, attendWords)
 }
+
+// attendWords say the member attends a gathering.
+var attendWords = []string{"参加", "參加", "出席", "参与", "列席"}
 
 // goesSomewhere reports whether the member travels: 出差, or a verb of going with a place.
 func goesSomewhere(text string) bool {
@@ -221,8 +227,12 @@ func meetsCompany(text string) bool {
 }
 
 // leaveLead reports whether an English line starts by saying the member is
-// out or off ("out for Thanksgiving", "off Friday").
+// out or off ("out for Thanksgiving", "off Friday"), or is the word leave
+// alone ("fri leave"; "leave for Beijing" is a trip).
 func leaveLead(lower string) bool {
+	if lower == "leave" || strings.HasPrefix(lower, "leave (") || strings.HasPrefix(lower, "leave -") {
+		return true
+	}
 	for _, w := range []string{"out", "off", "away"} {
 		if lower == w || strings.HasPrefix(lower, w+" ") {
 			return true

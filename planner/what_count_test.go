@@ -13,6 +13,12 @@ func TestDetectCount(t *testing.T) {
 		line          string
 		count, visits int
 	}{
+		// "10+" counts as 10; leads are counted (and a trip's visits)
+		{"wed visit 10+ companies at the expo", 10, 0},
+		{"周三 走访10+家企业", 10, 0},
+		{"tue follow up with 3 leads", 3, 0},
+		{"tue trip to Hefei to meet 3 leads", 1, 3},
+		{"周二 参加世界500强企业座谈", 1, 0},
 		// ordinals are not counts
 		{"周一 召开全市第3次招商引资项目评审会", 1, 0},
 		{"周一 拜访第二批企业", 1, 0},

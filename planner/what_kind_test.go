@@ -23,7 +23,23 @@ func TestDetectKind(t *testing.T) {
 		line string
 		want Kind
 	}{
+		// A new user's lines: leave alone, a site visit, a 座谈 attended,
+		// a follow-up with leads (companies of the pipeline: a visit).
+		{"fri leave", KindLeave},
+		{"fri leave (family)", KindLeave},
+		{"fri personal leave", KindLeave},
+		{"fri leave for Beijing", KindOther}, // going, not on leave
+		{"mon site visit 2 plants", KindVisit},
+		{"mon site visit at Li Auto plant", KindVisit},
+		{"mon mock site visit to Tuscarawas County", KindReception},
+		{"周二 参加世界500强企业座谈", KindMeeting},
+		{"周二 出席企业家座谈", KindMeeting},
+		{"周二 与路易国际等3家单位座谈", KindVisit},
+		{"周二 对接世界500强企业", KindVisit},
+		{"tue follow up with 3 leads", KindVisit},
 		// trip: verbs of going with a place, 出差, 驻点; English travel words
+		{"周三 飞成都", KindTrip},
+		{"周五 在上海驻点", KindTrip},
 		{"周一 赴苏州、无锡精准招商", KindTrip},
 		{"周一 奔赴四川省南充市对接汽车配件产业链项目", KindTrip},
 		{"周一 带队赶赴江苏、上海等地", KindTrip},

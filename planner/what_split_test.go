@@ -25,6 +25,20 @@ func TestSplitActivities(t *testing.T) {
 		{"周一 拜访常诚车业，下午赴苏州、无锡精准招商", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindTrip, 1, 0, "苏州、无锡", "下午赴苏州、无锡精准招商"}}},
 		{"mon weekly retro + sales training", []part{{KindReview, 1, 0, "", "weekly retro"}, {KindTraining, 1, 0, "", "sales training"}}},
 		{"mon visit 2 plants + call three investors", []part{{KindVisit, 2, 0, "", "visit 2 plants"}, {KindFund, 3, 0, "", "call three investors"}}},
+		// a part that is only names shares the kind of the part before it
+		{"周一 拜访常诚车业 + 金士博", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindVisit, 1, 0, "", "金士博"}}},
+		{"周一 拜访常诚车业 + 金士博、宁德时代", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindVisit, 2, 0, "", "金士博、宁德时代"}}},
+		{"mon visit Tesla + BYD", []part{{KindVisit, 1, 0, "", "visit Tesla"}, {KindVisit, 1, 0, "", "BYD"}}},
+		{"周一 拜访常诚车业 + 整理材料", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindOther, 1, 0, "", "整理材料"}}},
+		{"周一 总结复盘 + 金士博", []part{{KindReview, 1, 0, "", "总结复盘"}, {KindOther, 1, 0, "", "金士博"}}},
+		{"mon visit Tesla + prep deck", []part{{KindVisit, 1, 0, "", "visit Tesla"}, {KindOther, 1, 0, "", "prep deck"}}},
+		// times of day after a space part two activities, with no comma
+		{"周三 上午拜访常诚车业 下午拜访金士博", []part{{KindVisit, 1, 0, "", "上午拜访常诚车业"}, {KindVisit, 1, 0, "", "下午拜访金士博"}}},
+		{"周二上午 接待客商 下午 走访企业", []part{{KindReception, 1, 0, "", "上午 接待客商"}, {KindVisit, 1, 0, "", "下午 走访企业"}}},
+		// … but only when each part is an activity of a kind, and not in a trip
+		{"周二 上午 开会 下午 整理材料", []part{{KindMeeting, 1, 0, "", "上午 开会 下午 整理材料"}}},
+		{"周二 拜访企业 下午3点", []part{{KindVisit, 1, 0, "", "拜访企业 下午3点"}}},
+		{"周二 出差上海 下午 拜访3家企业", []part{{KindTrip, 1, 3, "上海", "出差上海 下午 拜访3家企业"}}},
 		// one activity: a plain 、 or comma, a + inside a word, 并 without 且
 		{"周一 拜访常诚车业、金士博", []part{{KindVisit, 2, 0, "", "拜访常诚车业、金士博"}}},
 		{"周一 赴苏州、无锡精准招商，对接3家企业", []part{{KindTrip, 1, 3, "苏州、无锡", "赴苏州、无锡精准招商，对接3家企业"}}},
