@@ -211,4 +211,5 @@ var englishErrors = map[planner.Reason]string{
 	reasonDidYouMean:               "Did you mean %s? Nothing was saved: send it like that, or see /plan help.",
 	reasonOneItem:                  "That takes one item at a time, not a list. Try: /plan edit 3 fri visit 5 enterprises, /plan history 3",
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
+	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 }

@@ -211,4 +211,5 @@ var chineseErrors = map[planner.Reason]string{
 	reasonDidYouMean:               "你是不是想输入 %s？什么都没有保存：请按这个写法重新发送，或查看 /plan 帮助。",
 	reasonOneItem:                  "这个命令一次只能处理一项，不能写多个编号。例如：/plan 修改 3 周五 对接5家企业，/plan 历史 3",
 	planner.ReasonDurationMismatch: "%s 与写的天数对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周二至周四（3天）出差北京",
+	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 }

@@ -66,6 +66,9 @@ const (
 	// ReasonDurationMismatch is a range and a stated length that disagree
 	// ("周二至周四（2天）"); Detail is the range's days.
 	ReasonDurationMismatch Reason = "duration_mismatch"
+	// ReasonSeveralDays is a day named in the what of a line that has a day
+	// of its own, not cut apart by "；" ("周二 拜访A 周三 拜访B"); Detail is it.
+	ReasonSeveralDays Reason = "several_days"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

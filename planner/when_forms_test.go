@@ -199,17 +199,17 @@ func TestParseItineraryUnreadDay(t *testing.T) {
 		text   string
 		reason Reason
 	}{
-		{"周二 拜访企业 12.3", ReasonUnreadDate},
-		{"周二 拜访企业 12-3", ReasonUnreadDate},
-		{"周二 拜访企业 3日", ReasonUnreadDate},
-		{"周二 拜访企业 周5 出差", ReasonUnreadDate},
-		{"周三 拜访 明天 签约", ReasonUnreadDate},
-		{"tue visit, thrusday follow-up", ReasonUnreadDate},
-		{"tue visit Dec 3rd", ReasonUnreadDate},
-		{"tue visit 12/3", ReasonUnreadDate},
-		{"mon visit tmrw", ReasonUnreadDate},
-		{"周二 拜访企业 十二月三日", ReasonUnreadDate},
-		{"tue ship order 12-3-7", ReasonUnreadDate}, // reads as Dec 3–7: asked, not guessed
+		{"周二 拜访企业 12.3", ReasonSeveralDays},
+		{"周二 拜访企业 12-3", ReasonSeveralDays},
+		{"周二 拜访企业 3日", ReasonSeveralDays},
+		{"周二 拜访企业 周5 出差", ReasonSeveralDays},
+		{"周三 拜访 明天 签约", ReasonSeveralDays},
+		{"tue visit, thrusday follow-up", ReasonSeveralDays},
+		{"tue visit Dec 3rd", ReasonSeveralDays},
+		{"tue visit 12/3", ReasonSeveralDays},
+		{"mon visit tmrw", ReasonSeveralDays},
+		{"周二 拜访企业 十二月三日", ReasonSeveralDays},
+		{"tue ship order 12-3-7", ReasonSeveralDays}, // reads as Dec 3–7: asked, not guessed
 		{"拜访企业 下下周", ReasonVagueWeek},
 		{"下下周 拜访企业", ReasonVagueWeek},
 		{"月底 项目集中签约", ReasonVagueDate},

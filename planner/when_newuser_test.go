@@ -79,6 +79,9 @@ func TestParseItineraryNewUser(t *testing.T) {
 		{mon, "12月4号周三 拜访企业", nil, ReasonDateMismatch, ""},
 		{ye, "本周 周二 走访企业", []day{{"2025-12-30", ""}}, "", ""},
 		{mon, "thu meet the 2nd batch of investors", []day{{"2025-11-20", ""}}, "", ""},
+		{mon, "周二 拜访A 周三 拜访B", nil, ReasonSeveralDays, ""}, // no ；: each day on its own line
+		{mon, "tue visit A, wed visit B", nil, ReasonSeveralDays, ""},
+		{mon, "3日 出差，周二 拜访企业", []day{{"2025-11-03", ""}, {"2025-11-18", ""}}, "", "2025-12-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -118,6 +118,9 @@ func settle(w When, what string, today Date, from bool) ([]Span, error) {
 			return nil, err
 		}
 		if n > 0 && !within(named.Spans, spans) {
+			if len(w.Spans) > 0 {
+				return nil, Errorf(Invalid, ReasonSeveralDays, what[at:at+n])
+			}
 			return nil, Errorf(Invalid, ReasonUnreadDate, what[at:at+n])
 		}
 	}

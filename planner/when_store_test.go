@@ -36,8 +36,8 @@ func TestServiceAddStoresNoUnreadDay(t *testing.T) {
 		text   string
 		reason planner.Reason
 	}{
-		{"周二 拜访企业 12.3", planner.ReasonUnreadDate},
-		{"tue visit, thrusday follow-up", planner.ReasonUnreadDate},
+		{"周二 拜访企业 12.3", planner.ReasonSeveralDays},
+		{"tue visit, thrusday follow-up", planner.ReasonSeveralDays},
 		{"月底 项目集中签约", planner.ReasonVagueDate},
 		{"拜访企业 下下周", planner.ReasonVagueWeek},
 		{"周三（12月4日）拜访企业", planner.ReasonDateMismatch},

@@ -27,13 +27,13 @@ func TestConsoleNewUserEndToEnd(t *testing.T) {
 		"/plan 周二至周四（2天）出差北京",        // refused: 3 days are not 2
 	}, "\n")
 	out := mustPlanbot(t, env, in, "console", "--team", "T1", "--user", "U1")
-	for _, want := range []string{"已经过去了", "改期 4 2025-12-03", "已添加 2 项"} {
+	for _, want := range []string{"已经过去了", "改期 4 2025-12-03", "已添加 2 项", "请每天写一行"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)
 		}
 	}
-	if n := strings.Count(out, "没有保存"); n != 5 {
-		t.Errorf("%d refusals that say nothing was saved, want 5:\n%s", n, out)
+	if n := strings.Count(out, "没有保存"); n != 6 {
+		t.Errorf("%d refusals that say nothing was saved, want 6:\n%s", n, out)
 	}
 	got := append(kindsIn(t, env, "2025-W45"), kindsIn(t, env, "2025-W47")...)
 	want := []string{
