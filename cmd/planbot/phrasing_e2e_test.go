@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -111,5 +112,74 @@ func TestServePhrasingEndToEnd(t *testing.T) {
 	}
 	if got := kindsIn(t, s.env, "2025-W48"); len(got) != 1 || got[0] != "3 2025-11-25..2025-11-27 trip 1 Shenzhen, Dongguan" {
 		t.Errorf("week 48 stored %q, want the trip to Shenzhen and Dongguan", got)
+	}
+}
+
+// A new user's lines about what and with whom, through the real console:
+// commands typed close together are commands (or a hint, nothing stored), a
+// weekday is never a typo of 延期, places are the places (the digest lists
+// them), and kinds and counts are what the line says.
+func TestConsoleNewUserWhatEndToEnd(t *testing.T) {
+	env := map[string]string{"PLANBOT_DB": filepath.Join(t.TempDir(), "planbot.db"), "PLANBOT_NOW": seedNow}
+	in := strings.Join([]string{
+		"/plan 周二 拜访企业",        // #1
+		"/plan done1",          // #1 done
+		"/plan mvoe 1 周五",      // a hint, nothing stored
+		"/plan 星期3 拜访企业",       // #2 on Wednesday, no hint
+		"/plan 2完成",            // #2 done
+		"/plan 周二 出差 苏州 无锡 常州", // #3 trip to three places
+		"/plan 周五 在上海驻点",       // #4 trip to 上海
+		"/plan 周三 上午拜访常诚车业 下午拜访金士博", // #5, #6 visits
+		"/plan 周二上午 接待客商 下午 走访企业",   // #7 reception, #8 visit
+		"/plan 明天 拜访常诚车业 + 金士博",     // #9, #10 visits
+		"/plan fri leave", // #11 leave
+		"/plan wed visit 10+ companies at the expo", // #12 visit ×10
+		"/plan 周四 参加世界500强企业座谈",                     // #13 meeting
+		"/plan tue follow up with 3 leads",          // #14 visit ×3
+	}, "\n")
+	out := mustPlanbot(t, env, in, "console", "--team", "T1", "--user", "U1")
+	for _, want := range []string{"已完成 #1", "/plan move 1 周五", "已完成 #2", "已添加 2 项"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "延期") {
+		t.Errorf("星期3 was taken for a typo of 延期:\n%s", out)
+	}
+	got := kindsIn(t, env, "2025-W47")
+	want := []string{
+		"1 2025-11-18..2025-11-18 visit 1 ",
+		"10 2025-11-18..2025-11-18 visit 1 ",
+		"11 2025-11-21..2025-11-21 leave 1 ",
+		"12 2025-11-19..2025-11-19 visit 10 ",
+		"13 2025-11-20..2025-11-20 meeting 1 ",
+		"14 2025-11-18..2025-11-18 visit 3 ",
+		"2 2025-11-19..2025-11-19 visit 1 ",
+		"3 2025-11-18..2025-11-18 trip 1 苏州、无锡、常州",
+		"4 2025-11-21..2025-11-21 trip 1 上海",
+		"5 2025-11-19..2025-11-19 visit 1 ",
+		"6 2025-11-19..2025-11-19 visit 1 ",
+		"7 2025-11-18..2025-11-18 reception 1 ",
+		"8 2025-11-18..2025-11-18 visit 1 ",
+		"9 2025-11-18..2025-11-18 visit 1 ",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var digest struct {
+		Trips []struct {
+			Place  string   `json:"place"`
+			Places []string `json:"places"`
+		} `json:"trips"`
+	}
+	if err := json.Unmarshal([]byte(mustPlanbot(t, env, "", "digest", "--team", "T1", "--format", "json")), &digest); err != nil {
+		t.Fatal(err)
+	}
+	var places [][]string
+	for _, trip := range digest.Trips {
+		places = append(places, trip.Places)
+	}
+	if wantPlaces := [][]string{{"苏州", "无锡", "常州"}, {"上海"}}; !reflect.DeepEqual(places, wantPlaces) {
+		t.Errorf("the digest's trips have places %q, want %q", places, wantPlaces)
 	}
 }
