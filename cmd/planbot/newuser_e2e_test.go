@@ -25,6 +25,7 @@ func TestConsoleNewUserEndToEnd(t *testing.T) {
 		"/plan 周二 对接4家企业；周三 对接基金公司",  // #5 Tue, #6 Wed
 		"/plan 修改 1 下个月 出差北京",        // refused: #1 stays
 		"/plan 周二至周四（2天）出差北京",        // refused: 3 days are not 2
+		"/plan 周二 拜访A 周三 拜访B",        // refused: two days and no ；: one line each
 	}, "\n")
 	out := mustPlanbot(t, env, in, "console", "--team", "T1", "--user", "U1")
 	for _, want := range []string{"已经过去了", "改期 4 2025-12-03", "已添加 2 项", "请每天写一行"} {
