@@ -17,6 +17,8 @@ func TestDetectCount(t *testing.T) {
 		{"wed visit 10+ companies at the expo", 10, 0},
 		{"周三 走访10+家企业", 10, 0},
 		{"tue follow up with 3 leads", 3, 0},
+		{"the 3rd follow up with 3 leads", 3, 0},
+		{"3 Dec site visit 2 plants", 2, 0},
 		{"tue trip to Hefei to meet 3 leads", 1, 3},
 		{"周二 参加世界500强企业座谈", 1, 0},
 		// ordinals are not counts

@@ -37,6 +37,10 @@ func TestDetectKind(t *testing.T) {
 		{"周二 与路易国际等3家单位座谈", KindVisit},
 		{"周二 对接世界500强企业", KindVisit},
 		{"tue follow up with 3 leads", KindVisit},
+		{"3 Dec site visit 2 plants", KindVisit},
+		{"the 25th site visit at Li Auto plant", KindVisit},
+		{"the 3rd follow up with 3 leads", KindVisit},
+		{"wed visit 10+ companies at the expo", KindVisit},
 		// trip: verbs of going with a place, 出差, 驻点; English travel words
 		{"周三 飞成都", KindTrip},
 		{"周五 在上海驻点", KindTrip},

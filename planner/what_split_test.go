@@ -26,6 +26,7 @@ func TestSplitActivities(t *testing.T) {
 		{"mon weekly retro + sales training", []part{{KindReview, 1, 0, "", "weekly retro"}, {KindTraining, 1, 0, "", "sales training"}}},
 		{"mon visit 2 plants + call three investors", []part{{KindVisit, 2, 0, "", "visit 2 plants"}, {KindFund, 3, 0, "", "call three investors"}}},
 		// a part that is only names shares the kind of the part before it
+		{"明天 拜访常诚车业 + 金士博", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindVisit, 1, 0, "", "金士博"}}},
 		{"周一 拜访常诚车业 + 金士博", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindVisit, 1, 0, "", "金士博"}}},
 		{"周一 拜访常诚车业 + 金士博、宁德时代", []part{{KindVisit, 1, 0, "", "拜访常诚车业"}, {KindVisit, 2, 0, "", "金士博、宁德时代"}}},
 		{"mon visit Tesla + BYD", []part{{KindVisit, 1, 0, "", "visit Tesla"}, {KindVisit, 1, 0, "", "BYD"}}},
