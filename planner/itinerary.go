@@ -109,8 +109,8 @@ func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, 
 	}
 	today := DateOf(now, loc)
 	text = strings.TrimSpace(datePunct.Replace(asciiDigits.Replace(text)))
-	if strings.Contains(text, "明") || strings.Contains(text, "今") {
-		text = morningEvening.Replace(text)
+	if len(text) >= 6 && (strings.HasPrefix(text, "明") || strings.HasPrefix(text, "今")) {
+		text = morningEvening.Replace(text[:6]) + text[6:] // the first word only: "明早", "今晚"
 	}
 	segs := []string{text}
 	if strings.ContainsAny(text, "，；;") {

@@ -28,6 +28,9 @@ func TestParseItineraryNewUser(t *testing.T) {
 		{mon, "3.4. visit plant", nil, ReasonBadDate, ""}, // day.month or month.day: both are dates
 		{mon, "明早 拜访常诚车业", []day{{"2025-11-18", ""}}, "", ""},
 		{mon, "明晚 宴请客商", []day{{"2025-11-18", ""}}, "", ""},
+		{mon, "宴请客商 明晚", nil, ReasonUnreadDate, ""},
+		{mon, "周二 准备今晚的材料", []day{{"2025-11-18", ""}}, "", ""}, // only a first word is spelt out
+		{mon, "明", []day{{"2025-11-17", ""}}, "", ""},          // too short to spell out: no panic, no day
 		{mon, "两周后 回访企业", []day{{"2025-12-01", ""}}, "", ""},
 		{mon, "3天后 回访企业", []day{{"2025-11-20", ""}}, "", ""},
 		{mon, "二、三 走访企业", nil, ReasonUnreadDate, ""}, // 周二、三? or a numbered list: ask
