@@ -141,9 +141,7 @@ func parseSegment(text string, today Date) (Itinerary, error) {
 	}
 	from := false
 	if len(when.Spans) > 0 {
-		if m := startWord.FindString(what); m != "" {
-			what, from = what[len(m):], true
-		}
+		what, from = cutStart(what)
 	}
 	lead := len(what) < len(text) && strings.HasSuffix(text, what)
 	if err := checkUnread(when, what, lead); err != nil {

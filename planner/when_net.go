@@ -71,8 +71,21 @@ func mayNameMonth(s string) bool {
 }
 
 // startWord is what may follow a when to say the item starts then and lasts
-// a stated time ("明天起 出差一周", "下周一起 驻点深圳两周").
-var startWord = regexp.MustCompile(`^(?:起|开始)\s*`)
+// a stated time ("明天起 出差一周", "下周一起 驻点深圳两周"): 起 or 开始, not
+// the 起 of a word (起草, 起飞, 开始的).
+var startWord = regexp.MustCompile(`^(?:起|开始)(?:\s+|[^草飞步诉来身航码的])`)
+
+// cutStart removes a startWord from the start of what and reports whether it did.
+func cutStart(what string) (string, bool) {
+	m := startWord.FindString(what)
+	if m == "" {
+		return what, false
+	}
+	if strings.HasPrefix(m, "开始") {
+		return strings.TrimSpace(what[len("开始"):]), true
+	}
+	return strings.TrimSpace(what[len("起"):]), true
+}
 
 // segmentBreak is a comma or semicolon that may start a new when ("周一 A，周二 B").
 var segmentBreak = regexp.MustCompile(`\s*[，；;]\s*`)
