@@ -145,3 +145,38 @@ func TestParseItinerarySegmentsKinds(t *testing.T) {
 		t.Errorf("kinds %v, want trip, review, training", kinds)
 	}
 }
+
+// What the new-user test found working keeps working (Monday 2025-11-17).
+func TestParseItineraryWorkedWell(t *testing.T) {
+	for text, want := range map[string][]day{
+		"12.3 拜访": {{"2025-12-03", ""}}, "12-4 拜访": {{"2025-12-04", ""}}, "12/5 拜访": {{"2025-12-05", ""}},
+		"１２月３日 拜访": {{"2025-12-03", ""}}, "12.30-1.2 出差": {{"2025-12-30", "2026-01-02"}},
+		"明年1月8日 签约": {{"2026-01-08", ""}}, "大后天 拜访": {{"2025-11-20", ""}}, "下下周三 拜访": {{"2025-12-03", ""}},
+		"下周二至四 出差": {{"2025-11-25", "2025-11-27"}}, "周一、三、五 拜访": {{"2025-11-17", ""}, {"2025-11-19", ""}, {"2025-11-21", ""}},
+		"周二—周四 出差": {{"2025-11-18", "2025-11-20"}}, "週二 拜訪": {{"2025-11-18", ""}}, "下週一 拜訪企業": {{"2025-11-24", ""}},
+		"【周四】拜访": {{"2025-11-20", ""}}, "周四：拜访": {{"2025-11-20", ""}}, "周四至下周二 出差": {{"2025-11-20", "2025-11-25"}},
+		"周三出发 3天": {{"2025-11-19", "2025-11-21"}}, "周四 赴上海（4天）": {{"2025-11-20", "2025-11-23"}},
+		"19-21日 出差": {{"2025-11-19", "2025-11-21"}}, "11.19-21 出差": {{"2025-11-19", "2025-11-21"}},
+		"Tue-Thu next week trip": {{"2025-11-25", "2025-11-27"}}, "Dec 3rd visit": {{"2025-12-03", ""}},
+		"3rd Dec visit": {{"2025-12-03", ""}}, "19 Nov visit": {{"2025-11-19", ""}}, "tmrw visit": {{"2025-11-18", ""}},
+		"tommorow visit": {{"2025-11-18", ""}}, "thrusday visit": {{"2025-11-20", ""}}, "wendesday visit": {{"2025-11-19", ""}},
+		"fridya visit": {{"2025-11-21", ""}}, "Mon. visit": {{"2025-11-17", ""}}, "Nov 19 visit": {{"2025-11-19", ""}},
+		"two-day trip from Tue to Suzhou": {{"2025-11-18", "2025-11-19"}}, "3-day trip to Hefei from Wed": {{"2025-11-19", "2025-11-21"}},
+		"next mon-fri vacation": {{"2025-11-24", "2025-11-28"}}, "visit plant on thursday": {{"2025-11-20", ""}},
+		"周二起出差两天 成都": {{"2025-11-18", "2025-11-19"}}, "周三 9:30 会议": {{"2025-11-19", ""}}, "Thu 10:30am meeting": {{"2025-11-20", ""}},
+	} {
+		t.Run(text, func(t *testing.T) {
+			got, err := ParseItinerary(text, monday, shanghai)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDays(t, got, want)
+		})
+	}
+	for _, text := range []string{"周三（12月4日）拜访", "Wed 12/4 visit", "11月20日(周三) 拜访", "月底 签约", "12月初 签约",
+		"上旬 签约", "11月底 签约", "end of month sign", "下周 出差", "next week trip", "本周 出差", "周二 拜访 12.3"} {
+		if got, err := ParseItinerary(text, monday, shanghai); err == nil {
+			t.Errorf("%q: %+v, want refused", text, got.Drafts)
+		}
+	}
+}
