@@ -92,7 +92,9 @@ var segmentBreak = regexp.MustCompile(`\s*[，；;]\s*`)
 
 // segments cuts a line whose what holds several whens, each after a comma or
 // semicolon ("周一 A，周二 B；周三 C", "tue A; wed B"), into one line per when.
-// A line with one when is one segment.
+// A line with one when is one segment. A day of the month alone ("，3日下午
+// 参观") starts no segment: read apart from the date before it, it could
+// land in another month.
 func segments(text string, today Date) []string {
 	if !strings.ContainsAny(text, "，；;") {
 		return []string{text}
@@ -105,7 +107,7 @@ func segments(text string, today Date) []string {
 		}
 		rest := text[m[1]:]
 		w, n, err := parseLeadingWhen(rest, today)
-		if err != nil || n == 0 || len(w.Spans) == 0 || strings.TrimSpace(strings.TrimLeft(rest[n:], whenEnd)) == "" {
+		if err != nil || n == 0 || len(w.Spans) == 0 || w.monthly || strings.TrimSpace(strings.TrimLeft(rest[n:], whenEnd)) == "" {
 			continue
 		}
 		if !hasWhat(text[from:m[0]], today) {

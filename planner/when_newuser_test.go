@@ -84,6 +84,7 @@ func TestParseItineraryNewUser(t *testing.T) {
 		{mon, "thu meet the 2nd batch of investors", []day{{"2025-11-20", ""}}, "", ""},
 		{mon, "周二 拜访A 周三 拜访B", nil, ReasonSeveralDays, ""}, // no ；: each day on its own line
 		{mon, "tue visit A, wed visit B", nil, ReasonSeveralDays, ""},
+		{mon, "12月3日 签约仪式，3日下午 参观", nil, ReasonSeveralDays, ""}, // not Nov 3
 		{mon, "3日 出差，周二 拜访企业", []day{{"2025-11-03", ""}, {"2025-11-18", ""}}, "", "2025-12-03"},
 	}
 	for _, tc := range tests {
