@@ -87,7 +87,7 @@ var dayParts = []string{"上午", "下午", "中午", "晚上", "傍晚", "早�
 
 // appendDayParts reads an activity, or two or more when times of day after
 // a space part it into activities of their own: each part must then be of a
-// kind (not other), and none a trip, which holds what it does on its days.
+// kind (not other), and the first no trip, which holds what it does there.
 func appendDayParts(drafts []Draft, part string) ([]Draft, error) {
 	var breaks [][]int
 	if strings.Contains(part, "午") || strings.Contains(part, "晚") || strings.Contains(part, "早上") {
@@ -101,7 +101,7 @@ func appendDayParts(drafts []Draft, part string) ([]Draft, error) {
 				to = breaks[i][0]
 			}
 			d, err := readActivity(strings.TrimSpace(part[from:to]))
-			if err != nil || d.Kind == KindOther || d.Kind == KindTrip {
+			if err != nil || d.Kind == KindOther || d.Kind == KindTrip && i == 0 {
 				drafts = drafts[:n]
 				break
 			}

@@ -39,6 +39,7 @@ func TestSplitActivities(t *testing.T) {
 		// … but only when each part is an activity of a kind, and not in a trip
 		{"周二 上午 开会 下午 整理材料", []part{{KindMeeting, 1, 0, "", "上午 开会 下午 整理材料"}}},
 		{"周二 拜访企业 下午3点", []part{{KindVisit, 1, 0, "", "拜访企业 下午3点"}}},
+		{"周二 上午 召开调度会 下午 赴苏州招商", []part{{KindMeeting, 1, 0, "", "上午 召开调度会"}, {KindTrip, 1, 0, "苏州", "下午 赴苏州招商"}}},
 		{"周二 出差上海 下午 拜访3家企业", []part{{KindTrip, 1, 3, "上海", "出差上海 下午 拜访3家企业"}}},
 		// one activity: a plain 、 or comma, a + inside a word, 并 without 且
 		{"周一 拜访常诚车业、金士博", []part{{KindVisit, 2, 0, "", "拜访常诚车业、金士博"}}},
