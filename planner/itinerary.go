@@ -100,9 +100,13 @@ type Itinerary struct {
 // the end of a line also counts ("team meeting tomorrow"), and so, in a line with
 // neither, does one in its middle. A duration or an end in the what ("为期四天",
 // "直至本月23日") lengthens a one-day when. A non-contiguous list gives one draft
-// per run of days. A day named in the what that the days found do not cover
-// is an error, never a line filed on another day. Nothing valid comes back with
-// an error.
+// per run of days. A line of several whens, each opening a part after "，",
+// "；" or ";" ("周二 A；周三 B"), gives each part its own days. A day named in
+// the what that the days found do not cover is an error, and so is day-like
+// text the when left unread (at the start of the what, or anywhere in a line
+// that has no when and would be filed today) and a vague time ("下个月",
+// "end of week"): never a line filed on another day. Nothing valid comes back
+// with an error.
 func ParseItinerary(text string, now time.Time, loc *time.Location) (Itinerary, error) {
 	if err := CheckText(text); err != nil {
 		return Itinerary{}, err
