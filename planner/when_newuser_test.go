@@ -83,7 +83,7 @@ func TestParseItineraryNewUser(t *testing.T) {
 		{ye, "本周 周二 走访企业", []day{{"2025-12-30", ""}}, "", ""},
 		{mon, "thu meet the 2nd batch of investors", []day{{"2025-11-20", ""}}, "", ""},
 		{mon, "Fri 2nd visit to CATL", nil, ReasonDateMismatch, ""}, // "the 20th visit" is a day: asked, not guessed
-		{mon, "周二 拜访A 周三 拜访B", nil, ReasonSeveralDays, ""}, // no ；: each day on its own line
+		{mon, "周二 拜访A 周三 拜访B", nil, ReasonSeveralDays, ""},          // no ；: each day on its own line
 		{mon, "tue visit A, wed visit B", nil, ReasonSeveralDays, ""},
 		{mon, "12月3日 签约仪式，3日下午 参观", nil, ReasonSeveralDays, ""}, // not Nov 3
 		{mon, "3日 出差，周二 拜访企业", []day{{"2025-11-03", ""}, {"2025-11-18", ""}}, "", "2025-12-03"},
