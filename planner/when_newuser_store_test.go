@@ -2,33 +2,16 @@ package planner_test
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"planbot/planner"
-	"planbot/storage"
 )
 
 // The new-user lines through Service with a real store: what is refused
 // stores nothing, add and edit read the same days, and a past day of the
 // month is stored as written with next month's day offered.
 func TestServiceNewUserLines(t *testing.T) {
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := &planner.Service{Store: db, Loc: shanghai, Lang: planner.Chinese,
-		Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}
-	team := planner.Team{ID: "T1", Name: "Team T1"}
-	if _, _, err := db.EnsureMember(t.Context(), team, planner.Member{TeamID: "T1", UserID: "U1", Name: "U1"}); err != nil {
-		t.Fatal(err)
-	}
+	svc, db := serviceOnDisk(t)
 	a := planner.Actor{TeamID: "T1", UserID: "U1"}
 	refuse := func(what string, err error, reason planner.Reason) {
 		t.Helper()

@@ -2,32 +2,15 @@ package planner_test
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"planbot/planner"
-	"planbot/storage"
 )
 
 // A line whose what names a day its when did not read is refused through
 // Service.Add with a real store, and nothing of it is stored.
 func TestServiceAddStoresNoUnreadDay(t *testing.T) {
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := &planner.Service{Store: db, Loc: shanghai, Lang: planner.Chinese,
-		Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}
-	team := planner.Team{ID: "T1", Name: "Team T1"}
-	if _, _, err := db.EnsureMember(t.Context(), team, planner.Member{TeamID: "T1", UserID: "U1", Name: "U1"}); err != nil {
-		t.Fatal(err)
-	}
+	svc, db := serviceOnDisk(t)
 	a := planner.Actor{TeamID: "T1", UserID: "U1"}
 	if _, _, err := svc.Add(t.Context(), a, "周二 对接4家企业"); err != nil {
 		t.Fatalf("a valid line: %v", err)
