@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -11,16 +10,11 @@ import (
 )
 
 // statusesIn returns "<id> <status> <outcome>" of each item of team T1 in
-// week (planbot export), in the export's order.
+// week, in the export's order.
 func statusesIn(t *testing.T, env map[string]string, week string) []string {
 	t.Helper()
-	out := mustPlanbot(t, env, "", "export", "--team", "T1", "--week", week)
-	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(records) == 0 {
-		t.Fatalf("export: %v\n%s", err, out)
-	}
 	var got []string
-	for _, r := range records[1:] {
+	for _, r := range exportRows(t, env, week) {
 		got = append(got, strings.TrimSpace(r[0]+" "+r[8]+" "+r[10]))
 	}
 	return got

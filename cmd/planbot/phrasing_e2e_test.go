@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -14,13 +13,8 @@ import (
 // team T1 in week (planbot export), by id.
 func kindsIn(t *testing.T, env map[string]string, week string) []string {
 	t.Helper()
-	out := mustPlanbot(t, env, "", "export", "--team", "T1", "--week", week)
-	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(records) == 0 {
-		t.Fatalf("export: %v\n%s", err, out)
-	}
 	var got []string
-	for _, f := range records[1:] {
+	for _, f := range exportRows(t, env, week) {
 		got = append(got, strings.Join([]string{f[0], f[3] + ".." + f[4], f[5], f[6], f[7]}, " "))
 	}
 	slices.Sort(got) // ids of one digit

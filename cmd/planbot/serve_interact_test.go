@@ -68,7 +68,7 @@ func TestServeButtons(t *testing.T) {
 					t.Errorf("response lacks %q:\n%s", want, got.JSON)
 				}
 			}
-			for _, r := range exportRows(t, s.env) {
+			for _, r := range exportRows(t, s.env, "2025-W47") {
 				if r[0] == tc.id && r[8] != tc.status {
 					t.Errorf("item %s is %s, want %s", tc.id, r[8], tc.status)
 				}
@@ -122,7 +122,7 @@ func TestServeNewItemForm(t *testing.T) {
 		t.Fatalf("submission: status %d, body %q; want 200 and nothing", code, body)
 	}
 	want := "1|U1|2025-11-20|2025-11-20|signing|1||planned|签约常诚车业||0"
-	rows := exportRows(t, s.env)
+	rows := exportRows(t, s.env, "2025-W47")
 	if len(rows) != 1 || strings.Join(append(rows[0][:2:2], rows[0][3:]...), "|") != want {
 		t.Fatalf("stored %q, want %s", rows, want)
 	}
@@ -150,7 +150,7 @@ func TestServeNewItemForm(t *testing.T) {
 			if code != http.StatusOK || got.ResponseAction != "errors" || len(got.Errors) != 1 || got.Errors[tc.field] == "" {
 				t.Errorf("status %d, answer %s; want errors on %q", code, body, tc.field)
 			}
-			if rows := exportRows(t, s.env); len(rows) != 1 {
+			if rows := exportRows(t, s.env, "2025-W47"); len(rows) != 1 {
 				t.Errorf("an invalid form stored an item: %q", rows)
 			}
 		})

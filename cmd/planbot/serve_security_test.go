@@ -63,7 +63,7 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 	s := startServe(t, "")
 	s.command(t, s.slash("U1", "tue visit 4 enterprises"))
 	s.Slack.waitFor(t, "users.info for U1", isCall("users.info", "user", "U1"))
-	before := exportRows(t, s.env)
+	before := exportRows(t, s.env, "2025-W47")
 	slackCalls := len(s.Slack.calls())
 
 	payload, err := json.Marshal(s.click("U1", bot.ActionDone, "1|added|en", "forged"))
@@ -130,7 +130,7 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 	})
 
 	// Every column but user_name, which the profile fetch may have changed meanwhile.
-	if after := exportRows(t, s.env); len(after) != 1 || strings.Join(after[0][3:], "|") != strings.Join(before[0][3:], "|") {
+	if after := exportRows(t, s.env, "2025-W47"); len(after) != 1 || strings.Join(after[0][3:], "|") != strings.Join(before[0][3:], "|") {
 		t.Errorf("rejected requests changed the items: %q, was %q", after, before)
 	}
 	s.stop(t) // anything started after an answer is done by now
@@ -147,7 +147,7 @@ func TestServeExplainsAFailedCommand(t *testing.T) {
 			t.Errorf("reply lacks %q:\n%s", want, a.Text)
 		}
 	}
-	if rows := exportRows(t, s.env); len(rows) != 0 {
+	if rows := exportRows(t, s.env, "2025-W47"); len(rows) != 0 {
 		t.Errorf("a failed command stored %q", rows)
 	}
 }

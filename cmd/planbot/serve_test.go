@@ -356,11 +356,11 @@ func (s *planbotServer) command(t *testing.T, form url.Values) answer {
 	return a
 }
 
-// exportRows runs "planbot export" for team T1's week 2025-W47 on env's
-// database (serve may be running on it) and returns the rows after the header.
-func exportRows(t *testing.T, env map[string]string) [][]string {
+// exportRows runs "planbot export" for team T1's week on env's database
+// (serve may be running on it) and returns the rows after the header.
+func exportRows(t *testing.T, env map[string]string, week string) [][]string {
 	t.Helper()
-	out := mustPlanbot(t, env, "", "export", "--team", "T1", "--week", "2025-W47")
+	out := mustPlanbot(t, env, "", "export", "--team", "T1", "--week", week)
 	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil || len(records) == 0 {
 		t.Fatalf("export: %v\n%s", err, out)
@@ -410,7 +410,7 @@ func TestServeSlashCommandRoundTrip(t *testing.T) {
 			{"1", "U1", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0"},
 			{"2", "U1", "2025-11-20", "2025-11-21", "trip", "1", "北京", "planned", "出差北京", "", "0"},
 		}
-		rows := exportRows(t, s.env)
+		rows := exportRows(t, s.env, "2025-W47")
 		if len(rows) != len(want) {
 			t.Fatalf("got %d rows, want %d: %q", len(rows), len(want), rows)
 		}
@@ -442,14 +442,14 @@ func TestServeEscapesMentions(t *testing.T) {
 			if strings.Contains(a.Text, tc.raw) {
 				t.Errorf("the fallback text pings: %q", a.Text)
 			}
-			for _, r := range exportRows(t, s.env) {
+			for _, r := range exportRows(t, s.env, "2025-W47") {
 				if r[0] == strconv.Itoa(i+1) && r[9] != tc.stored {
 					t.Errorf("stored title %q, want %q", r[9], tc.stored)
 				}
 			}
 		})
 	}
-	if rows := exportRows(t, s.env); len(rows) != len(tests) {
+	if rows := exportRows(t, s.env, "2025-W47"); len(rows) != len(tests) {
 		t.Errorf("stored %d items, want %d: %q", len(rows), len(tests), rows)
 	}
 }
@@ -460,7 +460,7 @@ func TestServeFetchesProfileAfterAnswer(t *testing.T) {
 	s.command(t, s.slash("U1", "tue visit 4 enterprises"))
 	s.Slack.waitFor(t, "users.info for U1", isCall("users.info", "user", "U1"))
 	s.stop(t) // a graceful stop waits for the profile to be stored
-	if rows := exportRows(t, s.env); len(rows) != 1 || rows[0][2] != "Ann Lee" {
+	if rows := exportRows(t, s.env, "2025-W47"); len(rows) != 1 || rows[0][2] != "Ann Lee" {
 		t.Fatalf("export %q, want one item of Ann Lee", rows)
 	}
 

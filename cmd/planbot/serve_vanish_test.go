@@ -44,7 +44,7 @@ func TestServeRefusesWritesWhileTheDatabaseIsGone(t *testing.T) {
 	if code := health(); code != http.StatusOK {
 		t.Errorf("/healthz %d with the directory back, want 200", code)
 	}
-	if rows := exportRows(t, s.env); len(rows) != 1 {
+	if rows := exportRows(t, s.env, "2025-W47"); len(rows) != 1 {
 		t.Errorf("%d items stored, want only the first: %v", len(rows), rows)
 	}
 
