@@ -79,7 +79,8 @@ func TestConsolePhrasingEndToEnd(t *testing.T) {
 }
 
 // The same lines through signed Slack requests: refusals store nothing and
-// say so in both languages, two activities are two items, places are kept.
+// say so in both languages, two activities are two items, places are kept,
+// and a member on leave all week is shown so in the retrospective.
 func TestServePhrasingEndToEnd(t *testing.T) {
 	s := startServe(t, "")
 	for _, tc := range []struct {
@@ -91,16 +92,26 @@ func TestServePhrasingEndToEnd(t *testing.T) {
 		{"周末 总结复盘 + 招商培训", []string{"已添加 2 项", "#1 ⬜ 11月22日周六至11月23日周日 · 复盘", "#2 ⬜ 11月22日周六至11月23日周日 · 培训"}},
 		// The member wrote Chinese: answered in Chinese from then on.
 		{"Tue-Thu next week trip to Shenzhen and Dongguan", []string{"已添加 #3", "Shenzhen, Dongguan"}},
+		// U2 is on leave all week: the retrospective says so, and does not list U2 as silent.
+		{"U2: 周一至周五 年假", []string{"已添加 #4 ⬜ 11月17日周一至11月21日周五 · 请假"}},
+		{"U2: 周报", []string{"本周请假："}},
 	} {
-		a := s.command(t, s.slash("U1", tc.text))
+		user, text := "U1", tc.text
+		if u, rest, ok := strings.Cut(text, ": "); ok {
+			user, text = u, rest
+		}
+		a := s.command(t, s.slash(user, text))
 		for _, want := range tc.want {
 			if !strings.Contains(a.Text, want) {
 				t.Errorf("/plan %s answered %q, want %q in it", tc.text, a.Text, want)
 			}
 		}
+		if _, silent, ok := strings.Cut(a.Text, "本周未记录："); ok && strings.Contains(strings.ToLower(strings.SplitN(silent, "\n", 2)[0]), "u2") {
+			t.Errorf("/plan %s lists U2, on leave, as logging nothing: %q", tc.text, a.Text)
+		}
 	}
 	got := kindsIn(t, s.env, "2025-W47")
-	want := []string{"1 2025-11-22..2025-11-23 review 1 ", "2 2025-11-22..2025-11-23 training 1 "}
+	want := []string{"1 2025-11-22..2025-11-23 review 1 ", "2 2025-11-22..2025-11-23 training 1 ", "4 2025-11-17..2025-11-21 leave 1 "}
 	if !slices.Equal(got, want) {
 		t.Errorf("week 47 stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
