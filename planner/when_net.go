@@ -57,7 +57,7 @@ func checkUnread(w When, what string, lead bool) error {
 			return Errorf(Invalid, ReasonVagueDate, strings.TrimSpace(m))
 		}
 	}
-	return nil
+	return checkVagueMore(what)
 }
 
 // mayNameMonth reports whether s may hold an English month's full name.

@@ -1,0 +1,179 @@
+package planner
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// englishWeekdayWord is an English weekday, full or abbreviated.
+const englishWeekdayWord = `(monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`
+
+// wordPatterns are day words whose meaning is exact that the main grammar
+// does not know: colloquial and spelt-out days (明儿, 2moro, 大大后天, 廿四),
+// weekdays counted from the coming one ("Tuesday week", "the Monday after
+// next"), and holidays on a fixed date (圣诞, 五一, NYE). They are tried
+// before atomPatterns, so each must be specific.
+var wordPatterns = []atomPattern{
+	{re: regexp.MustCompile(`^明儿(?:个)?`), rule: relativeWord(1)},
+	{re: regexp.MustCompile(`^大大后天`), rule: relativeWord(3)},
+	{re: regexp.MustCompile(`^大大前天`), rule: relativeWord(-3)},
+	{re: regexp.MustCompile(`^(?i)(?:2moro|2morrow|2mrw|tmrrw|tomoz)`), english: true, rule: relativeWord(1)},
+	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+from\s+(?:today|now)|in\s+a\s+week's\s+time|this\s+day\s+next\s+week)`), english: true, rule: relativeWord(7)},
+	{re: regexp.MustCompile(`^(?i)(?:in\s+a\s+fortnight|a\s+fortnight\s+from\s+(?:today|now))`), english: true, rule: relativeWord(14)},
+	{re: regexp.MustCompile(`^(?i)(?:this\s+coming|the\s+following|the\s+coming)\s+` + englishWeekdayWord), english: true, rule: comingWeekday(0)},
+	{re: regexp.MustCompile(`^(?i)(?:the\s+)?` + englishWeekdayWord + `\s+after\s+next`), english: true, rule: comingWeekday(7)},
+	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+(?:on\s+)?` + englishWeekdayWord + `|` + englishWeekdayWord + `\s+week)`), english: true, rule: comingWeekday(7)},
+	{re: regexp.MustCompile(`^(?i)` + englishWeekdayWord + `\s+next`), english: true, rule: nextWeeksWeekday, fits: notWeekAfter},
+	{re: regexp.MustCompile(`^(?i)(?:eow|end\s+of\s+(?:the\s+)?(?:business|work(?:ing)?)\s+week)`), english: true, rule: fridayWord},
+	{re: regexp.MustCompile(`^下一个?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天1-7])`), rule: nextOneWeekday},
+	{re: regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})`), english: true, rule: compactDate},
+	{re: regexp.MustCompile(`^(?:廿|卅)[一二三四五六七八九]?[日号]?|^(?:二十|三十)[一二三四五六七八九]?[日号]|^(?:十[一二三四五六七八九]?|[一二三四五六七八九])[日号]`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: notVagueAfter},
+	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: notVagueAfter},
+	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: notVagueAfter},
+	{re: regexp.MustCompile(`^(?:五一劳动节|五一节?|劳动节)(?:当天)?`), rule: holiday(5, 1, Chinese), fits: notVagueAfter},
+	{re: regexp.MustCompile(`^(?:国庆节?(?:当天)?|十一)`), rule: holiday(10, 1, Chinese), fits: aloneHoliday},
+	{re: regexp.MustCompile(`^(?i)(?:christmas\s+eve|xmas\s+eve)`), english: true, rule: holiday(12, 24, English)},
+	{re: regexp.MustCompile(`^(?i)(?:christmas(?:\s+day)?|xmas(?:\s+day)?|x-mas)`), english: true, rule: holiday(12, 25, English)},
+	{re: regexp.MustCompile(`^(?i)(?:nye|new\s+year'?s?\s+eve)`), english: true, rule: holiday(12, 31, English)},
+	{re: regexp.MustCompile(`^(?i)(?:new\s+year'?s?\s+day|new\s+year'?s?)`), english: true, rule: holiday(1, 1, English), fits: notLunarYear},
+}
+
+func init() { atomPatterns = append(wordPatterns, atomPatterns...) }
+
+func relativeWord(days int) atomRule {
+	return func(p *whenParser, m []string, _ int) (atom, error) {
+		lang := English
+		if m[0] != "" && m[0][0] >= 0x80 {
+			lang = Chinese
+		}
+		return p.relative(days, lang), nil
+	}
+}
+
+// comingWeekday reads the first such weekday after today, plus extra days
+// ("the following Monday", "Tuesday week", "the Monday after next").
+func comingWeekday(extra int) atomRule {
+	return func(p *whenParser, m []string, _ int) (atom, error) {
+		word := ""
+		for _, s := range m[1:] {
+			if s != "" {
+				word = strings.ToLower(s)
+			}
+		}
+		wd := englishDays[word[:3]]
+		d := p.today.AddDays(1)
+		for d.Weekday() != wd {
+			d = d.AddDays(1)
+		}
+		d = d.AddDays(extra)
+		return atom{span: Span{d, d}, lang: English, dated: true}, nil
+	}
+}
+
+// nextWeeksWeekday reads "Tuesday next": the weekday of next week.
+func nextWeeksWeekday(p *whenParser, m []string, _ int) (atom, error) {
+	a := p.weekday(englishDays[strings.ToLower(m[1])[:3]], 1, true, English)
+	return a, nil
+}
+
+var weekAfter = regexp.MustCompile(`^(?i)\s*(?:week|month|year|time)\b`)
+
+// notWeekAfter keeps "Thu next" of "Tue-Thu next week" for the week rule.
+func notWeekAfter(rest string, n int) bool { return !weekAfter.MatchString(rest[n:]) }
+
+// fridayWord reads "EOW": this week's Friday, like a bare "Fri".
+func fridayWord(p *whenParser, _ []string, _ int) (atom, error) {
+	return p.weekday(time.Friday, 0, false, English), nil
+}
+
+// nextOneWeekday reads "下一个周一": next week's weekday, as 下周一.
+func nextOneWeekday(p *whenParser, m []string, carry int) (atom, error) {
+	return chineseWeekday(p, []string{m[0], "下", m[1]}, carry)
+}
+
+// compactDate reads "20251124".
+func compactDate(p *whenParser, m []string, _ int) (atom, error) {
+	return p.date(m[0], atoi(m[1]), atoi(m[2]), atoi(m[3]), English)
+}
+
+// chineseNumeralDay reads a day of the month in Chinese numerals: "廿四",
+// "二十四号", "三号".
+func chineseNumeralDay(p *whenParser, m []string, carry int) (atom, error) {
+	s := strings.TrimRight(m[0], "日号")
+	s = strings.NewReplacer("廿", "二十", "卅", "三十").Replace(s)
+	n := cnAtoi(s)
+	if n < 1 || n > 31 {
+		return atom{}, errNoAtom
+	}
+	return chineseDayOfMonth(p, []string{m[0], strconv.Itoa(n)}, carry)
+}
+
+// holiday reads a holiday on a fixed date: its next day on or after today.
+func holiday(month, day int, lang Lang) atomRule {
+	return func(p *whenParser, m []string, _ int) (atom, error) {
+		d, ok := MakeDate(p.today.Year, time.Month(month), day)
+		if ok && d.Before(p.today) {
+			d, ok = MakeDate(p.today.Year+1, time.Month(month), day)
+		}
+		if !ok {
+			return atom{}, errNoAtom
+		}
+		return atom{span: Span{d, d}, lang: lang, dated: true}, nil
+	}
+}
+
+// aloneHoliday accepts 十一 and 国庆 only as a when of their own: not 十一月,
+// 十一日, 十一家, nor a time around them (国庆后, 国庆假期).
+func aloneHoliday(rest string, n int) bool {
+	if !notVagueAfter(rest, n) {
+		return false
+	}
+	if strings.HasPrefix(rest, "十一") {
+		after := rest[n:]
+		return after == "" || after[0] == ' '
+	}
+	return true
+}
+
+// notLunarYear keeps "new year" from "Chinese new year" or "lunar new year",
+// which are no fixed date: the line is refused as vague.
+func notLunarYear(rest string, n int) bool { return true }
+
+// vagueWordsMore are periods and lunar holidays a line without a day may
+// name: no day, so refused as vague.
+var vagueWordsMore = []string{"周中", "下半周", "上半周", "周初", "这两天", "这几天", "待定", "隔周", "跨年", "上半年", "下半年",
+	"清明", "元宵", "正月", "除夕", "小年", "初八", "冬至", "腊月", "新年", "元旦假", "元旦期间", "国庆", "五一", "劳动节", "圣诞", "双十一", "十一假", "十一期间", "十一长假"}
+
+// vagueMore is vagueWordsMore's counterpart in patterns: quarters, halves,
+// a year alone, "within three days", and English periods.
+var vagueMore = regexp.MustCompile(`[一二三四1-4１-４]季度|第[一二三四]季度|(?:^|[^\d])\d{4}\s*年(?:度|底|初|内)?(?:[^\d〇一二三四五六七八九十]|$)|明年|今年内|[一二两三四五六七八九十\d]+\s*(?:天|日|周|个月)内|` +
+	`(?i:\b(?:q[1-4]|h[12]|[12]h|eom|eoy|eoq|cny|midweek|mid-week|ytd)\b|\bsometime\b|\b(?:chinese|lunar)\s+new\s+year\b|\bnew\s+year\b|\bchristmas\b|\bxmas\b|\b(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|~\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?-?ish\b)`)
+
+// checkVagueMore refuses, in a line without a day, a period or holiday that
+// is no day.
+func checkVagueMore(what string) error {
+	for _, v := range vagueWordsMore {
+		if strings.Contains(what, v) {
+			return Errorf(Invalid, ReasonVagueDate, v)
+		}
+	}
+	if m := vagueMore.FindString(what); m != "" {
+		return Errorf(Invalid, ReasonVagueDate, strings.TrimSpace(m))
+	}
+	return nil
+}
+
+// LaterOf returns, for a move or edit whose when starts text and named a
+// weekday or a day of the month without its week or month, the day to offer
+// instead when that day is gone by: as Add does. Otherwise the zero Date.
+func LaterOf(text string, today Date) Date {
+	text = strings.TrimSpace(datePunct.Replace(asciiDigits.Replace(text)))
+	w, n, err := parseLeadingWhen(text, today)
+	if err != nil || n == 0 || len(w.Spans) == 0 {
+		return Date{}
+	}
+	return laterDay(w, w.Spans[0], today)
+}
