@@ -69,6 +69,9 @@ const (
 	// ReasonSeveralDays is a day named in the what of a line that has a day
 	// of its own, not cut apart by "；" ("周二 拜访A 周三 拜访B"); Detail is it.
 	ReasonSeveralDays Reason = "several_days"
+	// ReasonDateOrTime is a bare "10.30" that may be a month and day or a
+	// time of day, and whose date is not near: asked, not guessed. Detail is it.
+	ReasonDateOrTime Reason = "date_or_time"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

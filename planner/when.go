@@ -55,6 +55,8 @@ type whenParser struct {
 	// afterWeekday is set after a Chinese weekday, so that a bare numeral
 	// after it is a weekday too ("周二至四", "周一、三、五").
 	afterWeekday bool
+	// end is where the match of the atom being read ends.
+	end int
 }
 
 // ParseWhen reads text that must be nothing but a when ("thu-fri", "下周三").
@@ -256,6 +258,9 @@ type atomPattern struct {
 	rule    atomRule
 	// fits, when set, must accept what follows the match ("11.30 am" is a time).
 	fits func(rest string, n int) bool
+	// numeric is a month and day in figures (12.3, 12-3, 12/3): no date when
+	// it is a time after a day just read ("周三 9.30"); see when_numbers.go.
+	numeric bool
 }
 
 // monthName is an English month, abbreviated (with or without a dot) or in full.
@@ -271,11 +276,11 @@ var atomPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)in\s+` + englishNumber + `\s+(days?|weeks?)`), english: true, rule: englishIn},
 	{re: regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`), english: true, rule: isoDate},
 	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`), english: true, rule: usDate},
-	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), english: true, rule: slashDate},
+	{re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})`), english: true, rule: dayMonthSlash, fits: slashFits, numeric: true},
 	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthName), english: true, rule: dayMonthName},
 	{re: regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})[日号]`), rule: slashDate},
 	{re: regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(?:\s|$)`), rule: dottedDate},
-	{re: regexp.MustCompile(`^(\d{1,2})[.\-](\d{1,2})`), rule: slashDate, fits: endsNumericDate},
+	{re: regexp.MustCompile(`^(\d{1,2})[.\-](\d{1,2})`), rule: dottedMonthDay, fits: numericFits, numeric: true},
 	{re: regexp.MustCompile(`^(?i)` + monthName + `\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`), english: true, rule: monthNameDate},
 	{re: regexp.MustCompile(`^(?i)the\s+(\d{1,2})(?:st|nd|rd|th)`), english: true, rule: theNth, fits: notOrdinalNoun},
 	{re: regexp.MustCompile(`^(下下个?|上上个?|下个?|上个?|本|这个?)(?:周|週|星期|礼拜|禮拜)\s*[,，:：]?\s*(?:周|週|星期|礼拜|禮拜)([一二三四五六日天末1-7])`), rule: chineseWeekday},
@@ -307,11 +312,16 @@ var (
 // atomAt reads one day word at pos, returning its length (0 when there is none).
 func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	rest := p.s[pos:]
+	noNumericDate := isDigit(firstRune(rest)) && (p.clockAfterDay(pos) || isQuantity(rest))
 	for _, ap := range atomPatterns {
+		if ap.numeric && noNumericDate {
+			continue
+		}
 		m := ap.re.FindStringSubmatch(rest)
 		if m == nil || (ap.english && !endsWord(rest, len(m[0]))) || (ap.fits != nil && !ap.fits(rest, len(m[0]))) {
 			continue
 		}
+		p.end = pos + len(m[0])
 		a, err := ap.rule(p, m, carry)
 		if err == errNoAtom {
 			continue
@@ -324,7 +334,7 @@ func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	if m := badWeekday.FindString(rest); m != "" {
 		return atom{}, 0, Errorf(Invalid, ReasonBadWeekday, m)
 	}
-	if m := dateShape.FindString(rest); m != "" {
+	if m := dateShape.FindString(rest); m != "" && !noNumericDate {
 		return atom{}, 0, Errorf(Invalid, ReasonBadDate, m)
 	}
 	if m := vagueWeek.FindString(rest); m != "" {

@@ -105,7 +105,7 @@ func chineseBareWeekday(p *whenParser, m []string, carry int) (atom, error) {
 // count or a name: "3号楼", "三家", "二十" are no days.
 func notCounter(rest string, n int) bool {
 	r, _ := utf8.DecodeRuneInString(rest[n:])
-	return !strings.ContainsRune("楼线院层栋号室期批家个项次位名十百千万亿元〇零一二三四五六七八九两0123456789", r)
+	return !strings.ContainsRune("楼线院层栋号室期批家个项次位名店厂地游十百千万亿元〇零一二三四五六七八九两0123456789", r)
 }
 
 // notCityOrCounter is notCounter for a bare weekday numeral, which also must

@@ -28,7 +28,7 @@ var vagueWhen = regexp.MustCompile(`(?:^|\s)\d{1,2}\s*月份?(?:\s|$)|` +
 
 // unreadWhen is text in a line without a day that looks like one the when
 // could not read: a day number, a relative day, a weekday numeral list.
-var unreadWhen = regexp.MustCompile(`\d{1,2}\s*[日号](?:[^楼线院层栋室期批家个项次位名号元]|$)|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?(?:天|日|周|星期|礼拜)(?:以?后|之后)|明天|后天|明日|明[早晚晨]|^[一二三四五六日]\s*[、，,]\s*[一二三四五六日](?:\s|$)|` +
+var unreadWhen = regexp.MustCompile(`\d{1,2}\s*[日号](?:[^楼线院层栋室期批家个项次位名号元店厂地游]|$)|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?(?:天|日|周|星期|礼拜)(?:以?后|之后)|明天|后天|明日|明[早晚晨]|^[一二三四五六日]\s*[、，,]\s*[一二三四五六日](?:\s|$)|` +
 	`(?i:\bin\s+\d+\s+(?:days?|weeks?)\b|\b\d+\s+(?:days?|weeks?)\s+(?:later|from\s+now)\b|\bday\s+after\b|\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`)
 
 // checkUnread refuses a line whose when left something day-like unread: at

@@ -112,7 +112,7 @@ func settle(w When, what string, today Date, from bool) ([]Span, error) {
 			return nil, Errorf(Invalid, ReasonVagueDate, m)
 		}
 	}
-	for _, at := range dayStarts(what) {
+	for _, at := range whatDayStarts(what, len(w.Spans) > 0) {
 		named, n, err := dayIn(what, at, today)
 		if err != nil {
 			return nil, err
@@ -142,7 +142,7 @@ func within(inner, outer []Span) bool {
 }
 
 var (
-	chineseDuration = regexp.MustCompile(`(?:^|[^每第前近后这那])(?:为期)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个?(天|周|星期)(?:[^内后前以]|$)`)
+	chineseDuration = regexp.MustCompile(`(?:^|[^每第前近后这那])(?:为期)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个?(天|周|星期)(?:[^内后前以酒]|$)`)
 	englishDuration = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]days?\b`)
 	untilWord       = regexp.MustCompile(`(?i)(?:直至|直到|一直到|持续到|\buntil\b|\btill\b|\bthrough\b|\bthru\b)`)
 )

@@ -16,7 +16,7 @@ func dayStarts(s string) []int {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isDigit(r) && !(i > 0 && (isWordChar(s[i-1]) || strings.ContainsRune("-/.", rune(s[i-1])))):
-			if numberMayBeDay(s[i:]) {
+			if numberMayBeDay(s[i:]) && !noDateNumber(s, i) {
 				out = append(out, i)
 			}
 		case isLatinLetter(s[i:]) && !(i > 0 && isWordChar(s[i-1])):
