@@ -96,6 +96,13 @@ func settle(w When, what string, today Date, from bool) ([]Span, error) {
 	if len(spans) == 0 {
 		spans = []Span{{today, today}}
 	}
+	if len(spans) == 1 && spans[0].Start == spans[0].End {
+		if n := nightsOf(what); n > 0 {
+			spans = []Span{{spans[0].Start, spans[0].Start.AddDays(n - 1)}}
+		} else if end, ok := monthsEnd(what, spans[0].Start); ok && from {
+			spans = []Span{{spans[0].Start, end}}
+		}
+	}
 	if len(spans) == 1 {
 		days, weeks := durationOf(what, from)
 		if days > 0 && !weeks && spans[0].Start != spans[0].End && spans[0].Start.DaysUntil(spans[0].End)+1 != days {

@@ -8,7 +8,11 @@ import (
 )
 
 // englishWeekdayWord is an English weekday, full or abbreviated.
-const englishWeekdayWord = `(monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)`
+const englishWeekdayWord = `((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)`
+
+// weekdaySpelling are the spellings englishWeekdayWord may stand for.
+var weekdaySpelling = map[string]bool{"monday": true, "mon": true, "tuesday": true, "tues": true, "tue": true, "wednesday": true, "weds": true, "wed": true,
+	"thursday": true, "thurs": true, "thur": true, "thu": true, "friday": true, "fri": true, "saturday": true, "sat": true, "sunday": true, "sun": true}
 
 // wordPatterns are day words whose meaning is exact that the main grammar
 // does not know: colloquial and spelt-out days (明儿, 2moro, 大大后天, 廿四),
@@ -17,8 +21,8 @@ const englishWeekdayWord = `(monday|mon|tuesday|tues|tue|wednesday|weds|wed|thur
 // before atomPatterns, so each must be specific.
 var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^明儿(?:个)?`), rule: relativeWord(1)},
-	{re: regexp.MustCompile(`^大大后天`), rule: relativeWord(3)},
-	{re: regexp.MustCompile(`^大大前天`), rule: relativeWord(-3)},
+	{re: regexp.MustCompile(`^大大后天`), rule: relativeWord(4)},
+	{re: regexp.MustCompile(`^大大前天`), rule: relativeWord(-4)},
 	{re: regexp.MustCompile(`^(?i)(?:2moro|2morrow|2mrw|tmrrw|tomoz)`), english: true, rule: relativeWord(1)},
 	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+from\s+(?:today|now)|in\s+a\s+week's\s+time|this\s+day\s+next\s+week)`), english: true, rule: relativeWord(7)},
 	{re: regexp.MustCompile(`^(?i)(?:in\s+a\s+fortnight|a\s+fortnight\s+from\s+(?:today|now))`), english: true, rule: relativeWord(14)},
@@ -29,7 +33,10 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)(?:eow|end\s+of\s+(?:the\s+)?(?:business|work(?:ing)?)\s+week)`), english: true, rule: fridayWord},
 	{re: regexp.MustCompile(`^下一个?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天1-7])`), rule: nextOneWeekday},
 	{re: regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})`), english: true, rule: compactDate},
-	{re: regexp.MustCompile(`^(?:廿|卅)[一二三四五六七八九]?[日号]?|^(?:二十|三十)[一二三四五六七八九]?[日号]|^(?:十[一二三四五六七八九]?|[一二三四五六七八九])[日号]`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^[廿卅][一二三四五六七八九]?[日号]?`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^[二三]?十[一二三四五六七八九]?[日号]`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^[一二三四五六七八九][日号]`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^(\d{1,2})\s*[、,，]\s*(\d{1,2})[日号]`), rule: twoDaysOfMonth, fits: notCounter},
 	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: notVagueAfter},
@@ -41,7 +48,48 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)(?:new\s+year'?s?\s+day|new\s+year'?s?)`), english: true, rule: holiday(1, 1, English), fits: notLunarYear},
 }
 
-func init() { atomPatterns = append(wordPatterns, atomPatterns...) }
+func init() {
+	var english []string
+	var chinese []atomPattern
+	for _, wp := range wordPatterns {
+		if wp.english {
+			english = append(english, strings.TrimPrefix(strings.TrimPrefix(wp.re.String(), "^"), "(?i)"))
+			englishWords = append(englishWords, atomPattern{re: regexp.MustCompile(`^(?i)(?:` + strings.TrimPrefix(strings.TrimPrefix(wp.re.String(), "^"), "(?i)") + `)$`), rule: wp.rule, fits: wp.fits})
+		} else {
+			chinese = append(chinese, wp)
+		}
+	}
+	// The English words run as one expression, which costs one pass where
+	// each on its own would cost one per word; the word it matched is then
+	// found among them.
+	union := atomPattern{re: regexp.MustCompile(`^(?i)(?:` + strings.Join(english, "|") + `)`), english: true, rule: englishWordRule, fits: englishWordFits}
+	atomPatterns = append(append([]atomPattern{union}, chinese...), atomPatterns...)
+}
+
+// englishWords are the English wordPatterns, each matching its whole word.
+var englishWords []atomPattern
+
+func englishWordOf(text string) (atomPattern, []string) {
+	for _, wp := range englishWords {
+		if m := wp.re.FindStringSubmatch(text); m != nil {
+			return wp, m
+		}
+	}
+	return atomPattern{}, nil
+}
+
+func englishWordRule(p *whenParser, m []string, carry int) (atom, error) {
+	wp, sub := englishWordOf(m[0])
+	if sub == nil {
+		return atom{}, errNoAtom
+	}
+	return wp.rule(p, sub, carry)
+}
+
+func englishWordFits(rest string, n int) bool {
+	wp, sub := englishWordOf(rest[:n])
+	return sub != nil && (wp.fits == nil || wp.fits(rest, n))
+}
 
 func relativeWord(days int) atomRule {
 	return func(p *whenParser, m []string, _ int) (atom, error) {
@@ -63,6 +111,9 @@ func comingWeekday(extra int) atomRule {
 				word = strings.ToLower(s)
 			}
 		}
+		if !weekdaySpelling[word] {
+			return atom{}, errNoAtom
+		}
 		wd := englishDays[word[:3]]
 		d := p.today.AddDays(1)
 		for d.Weekday() != wd {
@@ -75,6 +126,9 @@ func comingWeekday(extra int) atomRule {
 
 // nextWeeksWeekday reads "Tuesday next": the weekday of next week.
 func nextWeeksWeekday(p *whenParser, m []string, _ int) (atom, error) {
+	if !weekdaySpelling[strings.ToLower(m[1])] {
+		return atom{}, errNoAtom
+	}
 	a := p.weekday(englishDays[strings.ToLower(m[1])[:3]], 1, true, English)
 	return a, nil
 }
@@ -109,6 +163,65 @@ func chineseNumeralDay(p *whenParser, m []string, carry int) (atom, error) {
 		return atom{}, errNoAtom
 	}
 	return chineseDayOfMonth(p, []string{m[0], strconv.Itoa(n)}, carry)
+}
+
+// twoDaysOfMonth reads "3、4号", "3,4号": two days of the month in a row,
+// nearest today as "3-4号" is. Days apart are left to the list rules.
+func twoDaysOfMonth(p *whenParser, m []string, carry int) (atom, error) {
+	first, err := chineseDayOfMonth(p, []string{m[1], m[1]}, carry)
+	if err != nil {
+		return atom{}, errNoAtom
+	}
+	last, n := p.dayAfter(first, m[2]+"号")
+	if n == 0 || first.span.End.AddDays(1) != last.span.Start {
+		return atom{}, errNoAtom
+	}
+	first.span.End = last.span.End
+	return first, nil
+}
+
+// nights is a stay counted in nights ("出差2晚", "住两晚", "2 nights"): one day more.
+var nights = regexp.MustCompile(`(?i)(?:^|[^\d一二两三四五六七八九十])(\d|[一二两三四五六七八九十])\s*(?:个)?(?:晚|夜)(?:[^上间饭宴餐会]|$)|\b(\d|one|two|three|four|five|six|seven)\s+nights?\b`)
+
+// nightsOf returns the days of a stay counted in nights, 0 for none.
+func nightsOf(what string) int {
+	if !strings.ContainsAny(what, "晚夜") && !strings.Contains(what, "night") {
+		return 0
+	}
+	m := nights.FindStringSubmatch(what)
+	if m == nil {
+		return 0
+	}
+	n := -1
+	if m[1] != "" {
+		n = cnAtoi(m[1])
+	} else {
+		n, _ = countValue(m[2])
+	}
+	if n < 1 || n > 14 {
+		return 0
+	}
+	return n + 1
+}
+
+// monthsFrom is "一个月", "两个月" after a when followed by 起: a stay of months.
+var monthsFrom = regexp.MustCompile(`(?:^|[^\d一二两三四五六七八九十每第前近后这那上下本])(\d|[一二两三])\s*个月(?:[^内后前以底初末]|$)`)
+
+// monthsEnd returns the last day of a stay of the months what names from start
+// ("周三起 驻点一个月": to the day before the same day a month later).
+func monthsEnd(what string, start Date) (Date, bool) {
+	if !strings.Contains(what, "个月") {
+		return Date{}, false
+	}
+	m := monthsFrom.FindStringSubmatch(what)
+	if m == nil {
+		return Date{}, false
+	}
+	d := start
+	for range cnAtoi(m[1]) {
+		d = monthNext(d)
+	}
+	return d.AddDays(-1), true
 }
 
 // holiday reads a holiday on a fixed date: its next day on or after today.
@@ -149,7 +262,7 @@ var vagueWordsMore = []string{"周中", "下半周", "上半周", "周初", "这
 
 // vagueMore is vagueWordsMore's counterpart in patterns: quarters, halves,
 // a year alone, "within three days", and English periods.
-var vagueMore = regexp.MustCompile(`[一二三四1-4１-４]季度|第[一二三四]季度|(?:^|[^\d])\d{4}\s*年(?:度|底|初|内)?(?:[^\d〇一二三四五六七八九十]|$)|明年|今年内|[一二两三四五六七八九十\d]+\s*(?:天|日|周|个月)内|` +
+var vagueMore = regexp.MustCompile(`(?:^|\s)[一二三四五六七八九十]{1,3}\s*月份?(?:\s|$)|[一二三四1-4１-４]季度|第[一二三四]季度|(?:^|[^\d])\d{4}\s*年(?:度|底|初|内)?(?:[^\d〇一二三四五六七八九十]|$)|明年|今年内|[一二两三四五六七八九十\d]+\s*(?:天|日|周|个月)内|` +
 	`(?i:\b(?:q[1-4]|h[12]|[12]h|eom|eoy|eoq|cny|midweek|mid-week|ytd)\b|\bsometime\b|\b(?:chinese|lunar)\s+new\s+year\b|\bnew\s+year\b|\bchristmas\b|\bxmas\b|\b(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|~\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?-?ish\b)`)
 
 // checkVagueMore refuses, in a line without a day, a period or holiday that
