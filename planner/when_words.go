@@ -27,16 +27,12 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+from\s+(?:today|now)|in\s+a\s+week's\s+time|this\s+day\s+next\s+week)`), english: true, rule: relativeWord(7)},
 	{re: regexp.MustCompile(`^(?i)(?:in\s+a\s+fortnight|a\s+fortnight\s+from\s+(?:today|now))`), english: true, rule: relativeWord(14)},
 	{re: regexp.MustCompile(`^(?i)(?:this\s+coming|the\s+following|the\s+coming)\s+` + englishWeekdayWord), english: true, rule: comingWeekday(0)},
-	{re: regexp.MustCompile(`^(?i)(?:the\s+)?` + englishWeekdayWord + `\s+after\s+next`), english: true, rule: comingWeekday(7)},
-	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+(?:on\s+)?` + englishWeekdayWord + `|` + englishWeekdayWord + `\s+week)`), english: true, rule: comingWeekday(7)},
-	{re: regexp.MustCompile(`^(?i)` + englishWeekdayWord + `\s+next`), english: true, rule: nextWeeksWeekday, fits: notWeekAfter},
 	{re: regexp.MustCompile(`^(?i)(?:eow|end\s+of\s+(?:the\s+)?(?:business|work(?:ing)?)\s+week)`), english: true, rule: fridayWord},
 	{re: regexp.MustCompile(`^下一个?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天1-7])`), rule: nextOneWeekday},
 	{re: regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})`), english: true, rule: compactDate},
 	{re: regexp.MustCompile(`^[廿卅][一二三四五六七八九]?[日号]?`), rule: chineseNumeralDay, fits: notCounter},
 	{re: regexp.MustCompile(`^[二三]?十[一二三四五六七八九]?[日号]`), rule: chineseNumeralDay, fits: notCounter},
 	{re: regexp.MustCompile(`^[一二三四五六七八九][日号]`), rule: chineseNumeralDay, fits: notCounter},
-	{re: regexp.MustCompile(`^(\d{1,2})\s*[、,，]\s*(\d{1,2})[日号]`), rule: twoDaysOfMonth, fits: notCounter},
 	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: notVagueAfter},
@@ -48,7 +44,23 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)(?:new\s+year'?s?\s+day|new\s+year'?s?)`), english: true, rule: holiday(1, 1, English), fits: notLunarYear},
 }
 
+// firstPatterns are the word patterns that must come before atomPatterns:
+// a weekday the weekday rule would read alone ("Monday week"), a list of two
+// days of the month ("3、4号"). The others come after, where they cost
+// nothing to a line whose day the main grammar reads.
+var firstPatterns = []atomPattern{
+	{re: regexp.MustCompile(`^(?i)(?:the\s+)?` + englishWeekdayWord + `\s+after\s+next`), english: true, rule: comingWeekday(7)},
+	{re: regexp.MustCompile(`^(?i)(?:a\s+week\s+(?:on\s+)?` + englishWeekdayWord + `|` + englishWeekdayWord + `\s+week)`), english: true, rule: comingWeekday(7)},
+	{re: regexp.MustCompile(`^(?i)` + englishWeekdayWord + `\s+next`), english: true, rule: nextWeeksWeekday, fits: notWeekAfter},
+	{re: regexp.MustCompile(`^(\d{1,2})\s*[、,，]\s*(\d{1,2})[日号]`), rule: twoDaysOfMonth, fits: notCounter},
+}
+
 func init() {
+	atomPatterns = append(append(append([]atomPattern{}, firstPatterns...), atomPatterns...), wordAtoms()...)
+}
+
+// wordAtoms returns wordPatterns, the English ones joined as one expression.
+func wordAtoms() []atomPattern {
 	var english []string
 	var chinese []atomPattern
 	for _, wp := range wordPatterns {
@@ -63,7 +75,7 @@ func init() {
 	// each on its own would cost one per word; the word it matched is then
 	// found among them.
 	union := atomPattern{re: regexp.MustCompile(`^(?i)(?:` + strings.Join(english, "|") + `)`), english: true, rule: englishWordRule, fits: englishWordFits}
-	atomPatterns = append(append([]atomPattern{union}, chinese...), atomPatterns...)
+	return append(chinese, union)
 }
 
 // englishWords are the English wordPatterns, each matching its whole word.
