@@ -87,6 +87,11 @@ func (t *Turn) changeOne(ctx context.Context, verb Verb, it planner.Item, rest s
 	default:
 		c.Item, err = svc.Edit(ctx, a, it.ID, rest)
 	}
+	if err == nil && (verb == VerbMove || verb == VerbEdit) {
+		if today := svc.Today(); c.Item.Start.Before(today) {
+			c.Later = planner.LaterOf(rest, today)
+		}
+	}
 	return c, err
 }
 

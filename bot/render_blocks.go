@@ -50,6 +50,8 @@ func RenderBlocks(r Reply) []slack.Block {
 		b.reminder(body)
 	case SetupChannel, SetupDone, Notice, NewForm:
 		b.section(slackText(r), nil)
+	case Changed:
+		b.changed(body)
 	default:
 		b.text(RenderText(r))
 	}
@@ -207,6 +209,16 @@ func (b *blocks) added(a Added) {
 		}
 		b.section(escape(text), nil)
 		b.actions(buttons...)
+	}
+}
+
+// changed renders a move or edit: its text, and, when it put the item on a
+// day gone by, the button that moves it to the day offered instead.
+func (b *blocks) changed(c Changed) {
+	b.section(escape(changedText(b.lang, c)), nil)
+	if c.Later != (planner.Date{}) {
+		next := ButtonValue{ID: c.Item.ID, Where: "added", Lang: b.lang, Day: c.Later} // a click answers in place, as on added
+		b.actions(b.buttonOf(ActionNextWeek, say(b.lang, msgButtonNextWeek, dayLabel(b.lang, next.Day)), next, ""))
 	}
 }
 

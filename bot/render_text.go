@@ -271,7 +271,11 @@ func changedText(l planner.Lang, c Changed) string {
 		return say(l, msgOutcomeUpdated, itemLine(l, c.Item, false))
 	}
 	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
-	return say(l, m, itemLine(l, c.Item, false))
+	text := say(l, m, itemLine(l, c.Item, false))
+	if c.Later != (planner.Date{}) {
+		text += "\n" + pastText(l, c.Item, c.Later)
+	}
+	return text
 }
 
 // msgPastDate is msgPastDay for a day of the month: it offers next month's.

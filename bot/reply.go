@@ -47,6 +47,10 @@ type Changed struct {
 	// Outcome is set when done found the item done already and gave it the
 	// new outcome.
 	Outcome bool
+	// Later is set when move or edit put the item on a day gone by that a
+	// bare weekday or day of the month named ("move 5 3号" on the 17th):
+	// the day to offer instead, as add does.
+	Later planner.Date
 }
 
 // ChangedAll is what one command did to each of the items it listed ("done 5,6").
