@@ -312,9 +312,16 @@ var (
 // atomAt reads one day word at pos, returning its length (0 when there is none).
 func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	rest := p.s[pos:]
-	noNumericDate := isDigit(firstRune(rest)) && (p.clockAfterDay(pos) || isQuantity(rest))
+	digit := isDigit(firstRune(rest))
+	checked, noNumericDate := false, false
+	noDate := func() bool { // computed once, only for a number: "周三 9.30", "3/4 VCs"
+		if !checked {
+			checked, noNumericDate = true, digit && (p.clockAfterDay(pos) || isQuantity(rest))
+		}
+		return noNumericDate
+	}
 	for _, ap := range atomPatterns {
-		if ap.numeric && noNumericDate {
+		if ap.numeric && noDate() {
 			continue
 		}
 		m := ap.re.FindStringSubmatch(rest)
@@ -334,7 +341,7 @@ func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 	if m := badWeekday.FindString(rest); m != "" {
 		return atom{}, 0, Errorf(Invalid, ReasonBadWeekday, m)
 	}
-	if m := dateShape.FindString(rest); m != "" && !noNumericDate {
+	if m := dateShape.FindString(rest); m != "" && !noDate() {
 		return atom{}, 0, Errorf(Invalid, ReasonBadDate, m)
 	}
 	if m := vagueWeek.FindString(rest); m != "" {
