@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -165,3 +166,10 @@ func numericFits(rest string, n int) bool {
 
 // slashFits keeps "3/4 VCs", "3/4家企业" from being dates.
 func slashFits(rest string, n int) bool { return !isQuantity(rest) }
+
+// dateOrTime reports whether err asks whether a number is a date or a time: a
+// bare "12.30" in a line's middle is asked too, not filed today.
+func dateOrTime(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Reason == ReasonDateOrTime
+}

@@ -79,6 +79,9 @@ func TestParseItineraryNumbers(t *testing.T) {
 		{mon, "11.25日 拜访企业", "2025-11-25", "拜访企业", ""},
 		{mon, "21.11. visit plant", "2025-11-21", "visit plant", ""},
 		{mon, "周二 拜访 12.3", "", "", ReasonSeveralDays},
+		{mon, "拜访企业 12.30", "", "", ReasonDateOrTime}, // Dec 30 or 12:30 today: asked
+		{mon, "拜访 8.15 企业", "", "", ReasonDateOrTime},
+		{mon, "周三 拜访 8.15", wed, "拜访 8.15", ""}, // after a day: a time
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -60,7 +60,7 @@ func dayIn(s string, at int, today Date) (When, int, error) {
 		return When{}, 0, nil // a time of day or a number's decimals
 	}
 	w, n, err := parseLeadingWhen(s[at:], today)
-	if err != nil && numberPair.MatchString(s[at:]) {
+	if err != nil && numberPair.MatchString(s[at:]) && !dateOrTime(err) {
 		return When{}, 0, nil
 	}
 	return w, n, err
