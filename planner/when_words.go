@@ -30,9 +30,9 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^(?i)(?:eow|end\s+of\s+(?:the\s+)?(?:business|work(?:ing)?)\s+week)`), english: true, rule: fridayWord},
 	{re: regexp.MustCompile(`^下一个?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天1-7])`), rule: nextOneWeekday},
 	{re: regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})`), english: true, rule: compactDate},
-	{re: regexp.MustCompile(`^[廿卅][一二三四五六七八九]?[日号]?`), rule: chineseNumeralDay, fits: notCounter},
-	{re: regexp.MustCompile(`^[二三]?十[一二三四五六七八九]?[日号]`), rule: chineseNumeralDay, fits: notCounter},
-	{re: regexp.MustCompile(`^[一二三四五六七八九][日号]`), rule: chineseNumeralDay, fits: notCounter},
+	{re: regexp.MustCompile(`^[廿卅][一二三四五六七八九]?[日号]?`), rule: chineseNumeralDay, fits: numeralDayEnds},
+	{re: regexp.MustCompile(`^[二三]?十[一二三四五六七八九]?[日号]`), rule: chineseNumeralDay, fits: numeralDayEnds},
+	{re: regexp.MustCompile(`^[一二三四五六七八九][日号]`), rule: chineseNumeralDay, fits: numeralDayEnds},
 	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: notVagueAfter},
 	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: notVagueAfter},
@@ -234,6 +234,16 @@ func monthsEnd(what string, start Date) (Date, bool) {
 		d = monthNext(d)
 	}
 	return d.AddDays(-1), true
+}
+
+// numeralDayEnds accepts a day in Chinese numerals ("三号", "廿四") only
+// where a when ends: a space, the end, a mark, a time of day or a range's
+// sign, so that "一号店" and "三号楼" stay names.
+func numeralDayEnds(rest string, n int) bool {
+	if n >= len(rest) {
+		return true
+	}
+	return strings.ContainsRune(" \t，,、。：:（(【[上下中晚早凌傍至到-~～—–", firstRune(rest[n:]))
 }
 
 // holiday reads a holiday on a fixed date: its next day on or after today.

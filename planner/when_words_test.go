@@ -137,3 +137,18 @@ func TestLaterOf(t *testing.T) {
 		t.Errorf("LaterOf(周一) on Sunday = %v, want 2025-11-24", got)
 	}
 }
+
+// A day in Chinese numerals is read only where a when ends: names stay names.
+func TestChineseNumeralDayNames(t *testing.T) {
+	mon := time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai)
+	for text, want := range map[string]string{"一号店 开业": "2025-11-17", "三号楼 走访": "2025-11-17", "三号 拜访": "2025-11-03", "廿四上午 拜访": "2025-11-24", "十一点 开会": "2025-11-17"} {
+		got, err := ParseItinerary(text, mon, shanghai)
+		if err != nil {
+			t.Errorf("%s: %v", text, err)
+			continue
+		}
+		if got.Drafts[0].Start.String() != want {
+			t.Errorf("%s: %s, want %s", text, got.Drafts[0].Start, want)
+		}
+	}
+}
