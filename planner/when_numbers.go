@@ -25,7 +25,8 @@ import (
 //     reading and a wrong guess shows on a day the writer sees this week;
 //     otherwise the line is refused with an example of both forms
 //     (ReasonDateOrTime), never filed months away or today without a word.
-//     H.MM that cannot be a date at all (14.30, 9.45) is a time.
+//     H.MM that cannot be a date at all (14.30, 9.45, 20.00) is a time; one
+//     that may be day.month (21.11) is asked too; 24.11 is refused as no date.
 //   - 24/11: a first number over 12 cannot be a month, so it is day/month.
 
 // quantityAfter is a unit, classifier or quantity word after a number.
@@ -132,8 +133,13 @@ func dottedMonthDay(p *whenParser, m []string, c int) (atom, error) {
 	if ambiguousDot.MatchString(m[0]) && !p.rangeFollows() {
 		month, day := atoi(m[1]), atoi(m[2])
 		d, ok := p.nearest(month, day)
-		if !ok {
-			return atom{}, errNoAtom // 14.30, 9.45: a time of day
+		switch {
+		case !ok && month > 23:
+			return atom{}, Errorf(Invalid, ReasonBadDate, m[0]) // 24.30: neither
+		case !ok && day >= 1 && day <= 12:
+			return atom{}, Errorf(Invalid, ReasonDateOrTime, m[0]) // 21.11: 21 Nov or 21:11
+		case !ok:
+			return atom{}, errNoAtom // 14.30, 9.45, 20.00: a time of day
 		}
 		if n := p.today.DaysUntil(d); n < -7 || n > 28 {
 			return atom{}, Errorf(Invalid, ReasonDateOrTime, m[0])

@@ -81,6 +81,9 @@ func TestParseItineraryNumbers(t *testing.T) {
 		{mon, "周二 拜访 12.3", "", "", ReasonSeveralDays},
 		{mon, "拜访企业 12.30", "", "", ReasonDateOrTime}, // Dec 30 or 12:30 today: asked
 		{mon, "拜访 8.15 企业", "", "", ReasonDateOrTime},
+		{mon, "21.11 拜访", "", "", ReasonDateOrTime}, // 21 Nov or 21:11
+		{mon, "24.11 拜访", "", "", ReasonBadDate},
+		{mon, "20.00 晚宴", today, "20.00 晚宴", ""},
 		{mon, "周三 拜访 8.15", wed, "拜访 8.15", ""}, // after a day: a time
 	}
 	for _, tc := range tests {
