@@ -37,6 +37,11 @@ func readWhen(text string, today Date) (When, string, error) {
 		if n == 0 {
 			continue
 		}
+		if w.Spans[len(w.Spans)-1].End.Before(today) && !w.bare && !w.monthly {
+			// A day gone by in the middle of a line ("follow up on last
+			// Tuesday's visit") is what the item is about, not its day.
+			return When{}, "", Errorf(Invalid, ReasonUnreadDate, strings.TrimSpace(text[at:at+n]))
+		}
 		head := strings.TrimRight(text[:at], whenEnd)
 		if h, ok := cutWord(head, "on", "from", "starting"); ok {
 			head = h

@@ -36,6 +36,10 @@ func TestParseItineraryDayWords(t *testing.T) {
 		{mon, "a week Tuesday visit plant", []day{{"2025-11-25", ""}}, "", ""},
 		{mon, "Tuesday next visit plant", []day{{"2025-11-25", ""}}, "", ""},
 		{mon, "Tue after next visit plant", []day{{"2025-11-25", ""}}, "", ""},
+		{mon, "follow up on last Tuesday visit", nil, ReasonUnreadDate, ""}, // a past day mid-line is what it is about
+		{mon, "visit plant on the 3rd", []day{{"2025-11-03", ""}}, "", "2025-12-03"},
+		{mon, "拜访企业 明儿", []day{{"2025-11-18", ""}}, "", ""},
+		{mon, "visit plant Monday week", []day{{"2025-12-01", ""}}, "", ""},
 		{mon, "周中 走访企业", nil, ReasonVagueDate, ""},
 		{mon, "下半周 出差", nil, ReasonVagueDate, ""},
 		{mon, "上半周 走访", nil, ReasonVagueDate, ""},
