@@ -132,7 +132,10 @@ func comingWeekday(extra int) atomRule {
 			d = d.AddDays(1)
 		}
 		d = d.AddDays(extra)
-		return atom{span: Span{d, d}, lang: English, dated: true}, nil
+		// The week it falls in carries to weekdays listed after it
+		// ("this coming Monday and Tuesday").
+		shift := p.monday(0).DaysUntil(d) / 7
+		return atom{span: Span{d, d}, lang: English, shift: shift, shifted: true, weekly: true}, nil
 	}
 }
 
@@ -178,7 +181,8 @@ func chineseNumeralDay(p *whenParser, m []string, carry int) (atom, error) {
 }
 
 // twoDaysOfMonth reads "3、4号", "3,4号": two days of the month in a row,
-// nearest today as "3-4号" is. Days apart are left to the list rules.
+// nearest today as "3-4号" is. Days apart ("3、5号") are refused: each
+// should carry its 号.
 func twoDaysOfMonth(p *whenParser, m []string, carry int) (atom, error) {
 	first, err := chineseDayOfMonth(p, []string{m[1], m[1]}, carry)
 	if err != nil {
@@ -186,7 +190,8 @@ func twoDaysOfMonth(p *whenParser, m []string, carry int) (atom, error) {
 	}
 	last, n := p.dayAfter(first, m[2]+"号")
 	if n == 0 || first.span.End.AddDays(1) != last.span.Start {
-		return atom{}, errNoAtom
+		// "3、5号": which month each is in is not sure; ask for 3号、5号.
+		return atom{}, Errorf(Invalid, ReasonUnreadDate, m[0])
 	}
 	first.span.End = last.span.End
 	return first, nil

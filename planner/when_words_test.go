@@ -98,6 +98,8 @@ func TestParseItineraryDayWords(t *testing.T) {
 		{mon, "周三 住两晚", []day{{"2025-11-19", "2025-11-21"}}, "", ""},
 		{mon, "3、4号 拜访", []day{{"2025-11-03", "2025-11-04"}}, "", "2025-12-03"},
 		{mon, "3,4号 拜访", []day{{"2025-11-03", "2025-11-04"}}, "", "2025-12-03"},
+		{mon, "3、5号 拜访", nil, ReasonUnreadDate, ""},
+		{time.Date(2025, 11, 19, 9, 0, 0, 0, shanghai), "this coming Monday and Tuesday visit", []day{{"2025-11-24", "2025-11-25"}}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
