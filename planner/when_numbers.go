@@ -62,12 +62,13 @@ var timeMarkers = []string{"上午", "下午", "中午", "晚上", "早上", "�
 func afterTimeMarker(head string) bool {
 	head = strings.TrimRight(head, " ")
 	for _, m := range timeMarkers {
-		if strings.HasSuffix(head, m) {
-			return true
+		if h, ok := strings.CutSuffix(head, m); ok {
+			// 最晚 12.5, 提早 12.3: "at the latest", "early", not a time
+			return len(m) > 3 || !strings.ContainsRune("最提较更趁尽", lastRune(h))
 		}
 	}
 	w := strings.ToLower(lastWord(head))
-	return w == "at" || w == "by" || w == "around" || w == "from"
+	return w == "at" || w == "by"
 }
 
 // clockDot and clockDash read a time of day at the start of s: "9.30",
@@ -120,7 +121,13 @@ func whatDayStarts(what string, dayRead bool) []int {
 // noDateNumber reports whether the number at byte i of s is no day: an amount,
 // a count, a name ("3号厂房") or a time of day after a marker.
 func noDateNumber(s string, i int) bool {
-	return isQuantity(s[i:]) || afterTimeMarker(s[:i])
+	return isQuantity(s[i:]) || afterTimeMarker(s[:i]) && isClockOrHour(s[i:])
+}
+
+// clockOrHour is a time after a marker: "7.30", "9-11", "3点" is not needed
+// here (no date shape), a bare hour "8" neither; "12.5" is no time.
+func isClockOrHour(s string) bool {
+	return isClock(s) || !numberPairAt.MatchString(s)
 }
 
 // ambiguousDot is a bare "M.DD" that may be a month and day or a time.

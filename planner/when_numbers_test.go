@@ -2,6 +2,7 @@ package planner
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -84,6 +85,8 @@ func TestParseItineraryNumbers(t *testing.T) {
 		{mon, "21.11 拜访", "", "", ReasonDateOrTime}, // 21 Nov or 21:11
 		{mon, "24.11 拜访", "", "", ReasonBadDate},
 		{mon, "20.00 晚宴", today, "20.00 晚宴", ""},
+		{mon, "最晚 12.5 交材料", "2025-12-05", "最晚 交材料", ""}, // "at the latest", a date
+		{mon, "from 12.3 to 12.5 trip", "2025-12-03..2025-12-05", "trip", ""},
 		{mon, "周三 拜访 8.15", wed, "拜访 8.15", ""}, // after a day: a time
 	}
 	for _, tc := range tests {
@@ -99,7 +102,8 @@ func TestParseItineraryNumbers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDays(t, got, []day{{tc.day, ""}})
+			start, end, _ := strings.Cut(tc.day, "..")
+			checkDays(t, got, []day{{start, end}})
 			if len(got.Drafts) != 1 || got.Drafts[0].Title != tc.title {
 				t.Errorf("drafts %+v, want title %q", got.Drafts, tc.title)
 			}
