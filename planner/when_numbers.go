@@ -124,8 +124,8 @@ func noDateNumber(s string, i int) bool {
 	return isQuantity(s[i:]) || afterTimeMarker(s[:i]) && isClockOrHour(s[i:])
 }
 
-// clockOrHour is a time after a marker: "7.30", "9-11", "3点" is not needed
-// here (no date shape), a bare hour "8" neither; "12.5" is no time.
+// isClockOrHour reports whether a number after a time marker is a time: a
+// clock ("7.30", "9-11") or a number of no date shape ("8"); "12.5" is none.
 func isClockOrHour(s string) bool {
 	return isClock(s) || !numberPairAt.MatchString(s)
 }
