@@ -33,15 +33,15 @@ var wordPatterns = []atomPattern{
 	{re: regexp.MustCompile(`^[廿卅][一二三四五六七八九]?[日号]?`), rule: chineseNumeralDay, fits: numeralDayEnds},
 	{re: regexp.MustCompile(`^[二三]?十[一二三四五六七八九]?[日号]`), rule: chineseNumeralDay, fits: numeralDayEnds},
 	{re: regexp.MustCompile(`^[一二三四五六七八九][日号]`), rule: chineseNumeralDay, fits: numeralDayEnds},
-	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: notVagueAfter},
-	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: notVagueAfter},
-	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: notVagueAfter},
-	{re: regexp.MustCompile(`^(?:五一劳动节|五一节?|劳动节)(?:当天)?`), rule: holiday(5, 1, Chinese), fits: notVagueAfter},
+	{re: regexp.MustCompile(`^(?:双十一|双11)`), rule: holiday(11, 11, Chinese), fits: holidayDay},
+	{re: regexp.MustCompile(`^(?:圣诞节?|圣诞当天)`), rule: holiday(12, 25, Chinese), fits: holidayDay},
+	{re: regexp.MustCompile(`^平安夜`), rule: holiday(12, 24, Chinese), fits: holidayDay},
+	{re: regexp.MustCompile(`^(?:五一劳动节|五一节?|劳动节)(?:当天)?`), rule: holiday(5, 1, Chinese), fits: holidayDay},
 	{re: regexp.MustCompile(`^(?:国庆节?(?:当天)?|十一)`), rule: holiday(10, 1, Chinese), fits: aloneHoliday},
 	{re: regexp.MustCompile(`^(?i)(?:christmas\s+eve|xmas\s+eve)`), english: true, rule: holiday(12, 24, English)},
-	{re: regexp.MustCompile(`^(?i)(?:christmas(?:\s+day)?|xmas(?:\s+day)?|x-mas)`), english: true, rule: holiday(12, 25, English)},
+	{re: regexp.MustCompile(`^(?i)(?:christmas(?:\s+day)?|xmas(?:\s+day)?|x-mas)`), english: true, rule: holiday(12, 25, English), fits: holidayDay},
 	{re: regexp.MustCompile(`^(?i)(?:nye|new\s+year'?s?\s+eve)`), english: true, rule: holiday(12, 31, English)},
-	{re: regexp.MustCompile(`^(?i)(?:new\s+year'?s?\s+day|new\s+year'?s?)`), english: true, rule: holiday(1, 1, English), fits: notLunarYear},
+	{re: regexp.MustCompile(`^(?i)(?:new\s+year'?s?\s+day|new\s+year'?s?)`), english: true, rule: holiday(1, 1, English), fits: holidayDay},
 }
 
 // firstPatterns are the word patterns that must come before atomPatterns:
@@ -268,7 +268,7 @@ func holiday(month, day int, lang Lang) atomRule {
 // aloneHoliday accepts 十一 and 国庆 only as a when of their own: not 十一月,
 // 十一日, 十一家, nor a time around them (国庆后, 国庆假期).
 func aloneHoliday(rest string, n int) bool {
-	if !notVagueAfter(rest, n) {
+	if !holidayDay(rest, n) {
 		return false
 	}
 	if strings.HasPrefix(rest, "十一") {
@@ -278,14 +278,20 @@ func aloneHoliday(rest string, n int) bool {
 	return true
 }
 
-// notLunarYear keeps "new year" from "Chinese new year" or "lunar new year",
-// which are no fixed date: the line is refused as vague.
-func notLunarYear(rest string, n int) bool { return true }
+// periodAfter is a holiday's season rather than its day ("Christmas week",
+// "五一黄金周", "国庆长假").
+var periodAfter = regexp.MustCompile(`^(?i)(?:\s*(?:week|holidays?|break|season|period|time|vacation|period|party\s+season)\b|[周长小黄档期])`)
+
+// holidayDay accepts a holiday as its day only: not a time around it (后,
+// 前, 期间, 假期) nor its season.
+func holidayDay(rest string, n int) bool {
+	return notVagueAfter(rest, n) && !periodAfter.MatchString(rest[n:])
+}
 
 // vagueWordsMore are periods and lunar holidays a line without a day may
 // name: no day, so refused as vague.
 var vagueWordsMore = []string{"周中", "下半周", "上半周", "周初", "这两天", "这几天", "待定", "隔周", "跨年", "上半年", "下半年",
-	"清明", "元宵", "正月", "除夕", "小年", "初八", "冬至", "腊月", "新年", "元旦假", "元旦期间", "国庆", "五一", "劳动节", "圣诞", "双十一", "十一假", "十一期间", "十一长假"}
+	"清明", "元宵", "正月", "除夕", "小年", "初八", "冬至", "腊月", "新年", "元旦假", "元旦期间", "国庆", "五一", "劳动节", "圣诞", "双十一", "十一假", "十一期间", "十一长假", "十一黄金周"}
 
 // vagueMore is vagueWordsMore's counterpart in patterns: quarters, halves,
 // a year alone, "within three days", and English periods.
