@@ -31,6 +31,46 @@ func checkDays(t *testing.T, got Itinerary, wants []day) {
 	}
 }
 
+// dayCase is a line read at now: on days, or refused for reason (days nil),
+// and the day offered instead of a past one ("" for none).
+type dayCase struct {
+	now    time.Time
+	text   string
+	days   []day
+	reason Reason
+	later  string
+}
+
+// checkDayCases parses each case's line and checks its days, its refusal
+// (nothing comes back with it), and the day offered instead of a past one
+// (Itinerary.Past exactly when one is).
+func checkDayCases(t *testing.T, cases []dayCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			got, err := ParseItinerary(tc.text, tc.now, shanghai)
+			if tc.days == nil {
+				var e *Error
+				if !errors.As(err, &e) || e.Reason != tc.reason || len(got.Drafts) != 0 {
+					t.Fatalf("got %+v, %v; want refused %s", got.Drafts, err, tc.reason)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDays(t, got, tc.days)
+			var later Date
+			if tc.later != "" {
+				later = d(tc.later)
+			}
+			if got.Drafts[0].Later != later || got.Past != (tc.later != "") {
+				t.Errorf("later %v, past %v; want %v", got.Drafts[0].Later, got.Past, later)
+			}
+		})
+	}
+}
+
 // The dates staff write (issue 13 part 2), at Monday 2025-11-17 in Shanghai.
 func TestParseItineraryDateForms(t *testing.T) {
 	tests := []struct {

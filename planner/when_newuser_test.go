@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"errors"
 	"testing"
 	"time"
 )
@@ -13,13 +12,7 @@ func TestParseItineraryNewUser(t *testing.T) {
 	mon := time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai)
 	sun := time.Date(2025, 11, 23, 20, 0, 0, 0, shanghai)
 	ye := time.Date(2025, 12, 29, 9, 0, 0, 0, shanghai)
-	tests := []struct {
-		now    time.Time
-		text   string
-		days   []day  // nil when refused
-		reason Reason // the refusal
-		later  string // the day offered instead of a past one, "" for none
-	}{
+	tests := []dayCase{
 		// 1. dates and relative days that were filed today
 		{mon, "11月20 拜访企业", []day{{"2025-11-20", ""}}, "", ""},
 		{mon, "12 月 3 日 拜访企业", []day{{"2025-12-03", ""}}, "", ""},
@@ -88,29 +81,7 @@ func TestParseItineraryNewUser(t *testing.T) {
 		{mon, "12月3日 签约仪式，3日下午 参观", nil, ReasonSeveralDays, ""}, // not Nov 3
 		{mon, "3日 出差，周二 拜访企业", []day{{"2025-11-03", ""}, {"2025-11-18", ""}}, "", "2025-12-03"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			got, err := ParseItinerary(tc.text, tc.now, shanghai)
-			if tc.days == nil {
-				var e *Error
-				if !errors.As(err, &e) || e.Reason != tc.reason || len(got.Drafts) != 0 {
-					t.Fatalf("got %+v, %v; want %s", got.Drafts, err, tc.reason)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDays(t, got, tc.days)
-			var later Date
-			if tc.later != "" {
-				later = d(tc.later)
-			}
-			if got.Drafts[0].Later != later || got.Past != (tc.later != "") {
-				t.Errorf("Later %v, Past %v; want %v", got.Drafts[0].Later, got.Past, later)
-			}
-		})
-	}
+	checkDayCases(t, tests)
 }
 
 // The time of 明早/明晚 stays in the title; 起 does not.

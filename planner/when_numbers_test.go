@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// Every number of the re-test's findings A and B and of its "refused though
-// clear" list: a time of day, an amount, a count or a name is no date, and is
+// The numbers a second new-user test found read as dates, or refused though
+// clear: a time of day, an amount, a count or a name is no date, and is
 // kept in the title; a bare 10.30 far from today is asked, never guessed.
 func TestParseItineraryNumbers(t *testing.T) {
 	mon := time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai)

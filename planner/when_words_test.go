@@ -1,23 +1,17 @@
 package planner
 
 import (
-	"errors"
 	"testing"
 	"time"
 )
 
-// Every line of the re-test's sections C–F (/tmp/rt_findings.md) at the time
-// it was tried: read on the days it says, or refused with nothing filed.
+// Day words, holidays, periods, stays and lists a second new-user test found
+// filed on a wrong day, at the time each was tried: read on the days they
+// say, or refused with nothing filed.
 func TestParseItineraryDayWords(t *testing.T) {
 	mon := time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai)
 	ye := time.Date(2025, 12, 29, 9, 0, 0, 0, shanghai)
-	tests := []struct {
-		now    time.Time
-		text   string
-		days   []day  // nil when refused
-		reason Reason // the refusal
-		later  string // the day offered instead of a past one
-	}{
+	tests := []dayCase{
 		// C. day words whose meaning is exact
 		{mon, "明儿 拜访企业", []day{{"2025-11-18", ""}}, "", ""},
 		{mon, "2moro visit", []day{{"2025-11-18", ""}}, "", ""},
@@ -106,29 +100,7 @@ func TestParseItineraryDayWords(t *testing.T) {
 		{mon, "3、5号 拜访", nil, ReasonUnreadDate, ""},
 		{time.Date(2025, 11, 19, 9, 0, 0, 0, shanghai), "this coming Monday and Tuesday visit", []day{{"2025-11-24", "2025-11-25"}}, "", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			got, err := ParseItinerary(tt.text, tt.now, shanghai)
-			if tt.days == nil {
-				var e *Error
-				if !errors.As(err, &e) || e.Reason != tt.reason || len(got.Drafts) != 0 {
-					t.Fatalf("%+v, %v; want refused %s", got.Drafts, err, tt.reason)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDays(t, got, tt.days)
-			later := ""
-			if l := got.Drafts[0].Later; l != (Date{}) {
-				later = l.String()
-			}
-			if later != tt.later {
-				t.Errorf("later %q, want %q", later, tt.later)
-			}
-		})
-	}
+	checkDayCases(t, tests)
 }
 
 // move and edit offer the day after a past one as add does (F).
