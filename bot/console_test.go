@@ -91,13 +91,8 @@ func TestConsoleRunPrompt(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			var out bytes.Buffer
-			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.in), Out: &out, Prompt: tt.prompt}
-			if err := c.Run(t.Context()); err != nil {
-				t.Fatalf("Run: %v", err)
-			}
-			if out.String() != tt.want {
-				t.Errorf("console printed %q, want %q", out.String(), tt.want)
+			if out := runConsole(t, h, tt.in, tt.prompt); out != tt.want {
+				t.Errorf("console printed %q, want %q", out, tt.want)
 			}
 		})
 	}
@@ -178,13 +173,8 @@ func TestConsoleQuit(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			var out bytes.Buffer
-			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.in), Out: &out, Prompt: tt.prompt}
-			if err := c.Run(t.Context()); err != nil {
-				t.Fatalf("Run: %v", err)
-			}
-			if out.String() != tt.want {
-				t.Errorf("console printed %q, want %q", out.String(), tt.want)
+			if out := runConsole(t, h, tt.in, tt.prompt); out != tt.want {
+				t.Errorf("console printed %q, want %q", out, tt.want)
 			}
 			for _, it := range teamItems(t, h, "local") {
 				if strings.Contains(it.Title, "wed") || it.Title == "quit" || it.Title == "exit" || it.Title == "退出" {
@@ -193,4 +183,15 @@ func TestConsoleQuit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runConsole runs a console for consoleAdmin on h over in and returns what it printed.
+func runConsole(t *testing.T, h *Handler, in string, prompt bool) string {
+	t.Helper()
+	var out bytes.Buffer
+	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(in), Out: &out, Prompt: prompt}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return out.String()
 }
