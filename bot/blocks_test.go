@@ -240,7 +240,7 @@ func weekDays(items []planner.Item) int {
 	n := 0
 	for day := w47.Start(); !day.After(w47.End()); day = day.AddDays(1) {
 		for _, it := range items {
-			if covers(it, day) {
+			if Covers(it, day) {
 				n++
 			}
 		}
@@ -310,12 +310,12 @@ func TestRenderBlocksWeekMore(t *testing.T) {
 			}
 			for i, text := range p.sections {
 				day := w47.Start().AddDays(i)
-				if !strings.HasPrefix(text, "*"+dayLabel(l, day)+"*\n") {
-					t.Errorf("section %d starts %.40q, want the day %s", i, text, dayLabel(l, day))
+				if !strings.HasPrefix(text, "*"+DayLabel(l, day)+"*\n") {
+					t.Errorf("section %d starts %.40q, want the day %s", i, text, DayLabel(l, day))
 				}
 				var onDay []planner.Item
 				for _, it := range items {
-					if covers(it, day) {
+					if Covers(it, day) {
 						onDay = append(onDay, it)
 					}
 				}
@@ -495,7 +495,7 @@ func TestRenderBlocksChannelLink(t *testing.T) {
 		{"setup done", func(planner.Lang) Body {
 			return SetupDone{Team: planner.Team{ID: "T1", TZ: "Asia/Shanghai", DigestChannel: "C123"}}
 		}},
-		{"notice", func(l planner.Lang) Body { return Notice{Text: say(l, msgSetupReady, "C123", 3)} }},
+		{"notice", func(l planner.Lang) Body { return Notice{Text: Say(l, MsgSetupReady, "C123", 3)} }},
 	} {
 		for _, l := range langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
@@ -590,7 +590,7 @@ func fitLinesRef(l planner.Lang, lines []string, max int) string {
 	for i, line := range lines {
 		n := len([]rune(line)) + 1
 		if size+n > max-40 && i > 0 {
-			return strings.Join(append(out, escape(say(l, msgMore, len(lines)-i))), "\n")
+			return strings.Join(append(out, escape(Say(l, MsgMore, len(lines)-i))), "\n")
 		}
 		out = append(out, line)
 		size += n
@@ -608,13 +608,13 @@ func TestFitTextCutsAsBefore(t *testing.T) {
 				lines := []string{"*Mon*"}
 				f := newFitText("*Mon*", max)
 				for _, it := range long[:n] {
-					line := escape(itemLine(l, it, true))
+					line := escape(ItemLine(l, it, true))
 					lines = append(lines, line)
 					f.add(func() string { return line })
 				}
 				if f.empty() {
-					lines = append(lines, say(l, msgNothing))
-					f.add(func() string { return say(l, msgNothing) })
+					lines = append(lines, Say(l, MsgNothing))
+					f.add(func() string { return Say(l, MsgNothing) })
 				}
 				if got, want := f.String(l), fitLinesRef(l, lines, max); got != want {
 					t.Fatalf("%s, max %d, %d lines:\n got %.300q\nwant %.300q", l, max, n, got, want)

@@ -12,9 +12,9 @@ const (
 // The sentences of a forgiving command language (handler_change.go,
 // render_text.go, render_blocks.go, console.go).
 const (
-	msgAlreadyDone    msg = "already_done"
-	msgOutcomeUpdated msg = "outcome_updated"
-	msgPastDay        msg = "past_day"
-	msgButtonNextWeek msg = "button_next_week"
-	msgBye            msg = "bye"
+	MsgAlreadyDone    Msg = "already_done"
+	MsgOutcomeUpdated Msg = "outcome_updated"
+	MsgPastDay        Msg = "past_day"
+	MsgButtonNextWeek Msg = "button_next_week"
+	MsgBye            Msg = "bye"
 )

@@ -201,3 +201,13 @@ func memberArg(args string) (string, bool) {
 	}
 	return "", false
 }
+
+// StripCommandName removes a leading slash command ("/plan", or whatever name
+// the workspace gave it) from a line typed as in Slack.
+func StripCommandName(line string) string {
+	if !strings.HasPrefix(line, "/") {
+		return line
+	}
+	_, rest := cutWord(line)
+	return rest
+}

@@ -77,7 +77,7 @@ func openDigestBench(b *testing.B) *digestBench {
 			b.Errorf("the cached database %s was written to: it must only be read", benchPath.path)
 		}
 	})
-	svc := &planner.Service{Store: db, Now: benchSpec.Now, Loc: benchdb.Shanghai, Lang: planner.English}
+	svc := planner.NewService(db, planner.Options{Now: benchSpec.Now, Loc: benchdb.Shanghai, Lang: planner.English})
 	team, err := db.Team(b.Context(), benchdb.TeamID(0))
 	if err != nil {
 		b.Fatal(err)

@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,4 +46,19 @@ func inert(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// exportFormats are the words that choose an export's format.
+var exportFormats = map[string]string{"xlsx": "xlsx", "excel": "xlsx", "表格": "xlsx", "csv": "csv"}
+
+// exportFormat splits /plan export's arguments into the format word they name
+// (xlsx or csv; "" when none) and the week: "xlsx", "xlsx last", "W47 excel".
+func exportFormat(args string) (format, week string) {
+	words := strings.Fields(args)
+	for i, w := range words {
+		if f, ok := exportFormats[strings.ToLower(w)]; ok {
+			return f, strings.Join(slices.Delete(words, i, i+1), " ")
+		}
+	}
+	return "", args
 }

@@ -78,12 +78,9 @@ func fuzzHandlerFor(t testing.TB) *Handler {
 		t.Fatalf("fuzz database: %v", err)
 	}
 	h := &Handler{
-		Service: &planner.Service{
-			Store: db,
-			Now:   func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-			Loc:   shanghai,
-			Lang:  planner.English,
-		},
+		Service: planner.NewService(db, planner.Options{Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+			Loc:  shanghai,
+			Lang: planner.English}),
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	// Each team starts with the seed week, so that ids name real items.

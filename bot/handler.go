@@ -18,9 +18,9 @@ type Handler struct {
 	Weeks   *WeekCache // keeps week views while they are current; nil keeps none
 }
 
-// Handle answers one /plan line (without the command name) from actor.
-func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) Reply {
-	cmd := ParseCommand(line)
+// Handle answers cmd, a /plan line from actor (ParseCommand's), from the
+// chat platform p: what the command asks beyond its answer, p carries out.
+func (h *Handler) Handle(ctx context.Context, p Platform, actor planner.Actor, cmd Command) Reply {
 	t, err := h.Begin(ctx, actor)
 	if err != nil {
 		return h.fail(h.Service.Lang, cmd, err)
@@ -48,7 +48,7 @@ func (h *Handler) Handle(ctx context.Context, actor planner.Actor, line string) 
 	} else if t.Member.Lang == "" && wroteChinese(cmd, whenLang) {
 		h.learnChinese(ctx, t)
 	}
-	return Reply{Lang: lang, Body: body}
+	return Reply{Lang: lang, Body: start(ctx, p, t.Actor, lang, body)}
 }
 
 // laterDays returns, for the items of it that a bare weekday or day of the
@@ -140,7 +140,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbSetup:
 		return t.setup(ctx, cmd.Args)
 	case VerbNew:
-		return NewForm{}, "", nil
+		return FormOpening{}, "", nil
 	case VerbDigest:
 		return t.digest(ctx, cmd.Args)
 	case VerbRemind:
@@ -205,7 +205,7 @@ func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, erro
 		if !channelID.MatchString(t.Actor.ChannelID) {
 			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
 		}
-		// The transport checks that it can post in the channel before storing it.
+		// The platform checks that it can post in the channel before storing it.
 		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)
 	case "tz":
 		team, err := t.Service.SetTeamZone(ctx, t.Actor, value)
@@ -236,7 +236,7 @@ func (t *Turn) setupSchedule(ctx context.Context, what string, words []string) (
 	return ScheduleView{Schedules: all}, "", err
 }
 
-// digest previews a week's retrospective, or asks the transport to post it.
+// digest previews a week's retrospective, or has the platform post it.
 func (t *Turn) digest(ctx context.Context, args string) (Body, planner.Lang, error) {
 	words := strings.Fields(args)
 	if len(words) > 0 && postWords[strings.ToLower(words[0])] {
@@ -245,7 +245,7 @@ func (t *Turn) digest(ctx context.Context, args string) (Body, planner.Lang, err
 		if err != nil {
 			return nil, "", err
 		}
-		return DigestPost{Week: w, Force: force}, "", planner.CheckAdmin(t.Actor)
+		return Posting{Week: w, Force: force}, "", planner.CheckAdmin(t.Actor)
 	}
 	w, err := t.Service.Week(args)
 	if err != nil {
@@ -277,7 +277,7 @@ func (t *Turn) export(ctx context.Context, args string) (Body, planner.Lang, err
 		return nil, "", err
 	}
 	if format == "xlsx" {
-		return ExportUpload{Week: w}, "", nil // the transport makes and sends the file after the answer
+		return ReportSending{Week: w}, "", nil // the platform makes and sends the file after the answer
 	}
 	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, "", w)
 	if err != nil {

@@ -26,7 +26,7 @@ func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, err
 		meant := fmt.Sprintf("/plan %s %s,%s", verbWord(cmd.Verb, cmd.Lang), list.text, more.text)
 		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, meant)
 	}
-	items, err := t.changeable(ctx, cmd.Verb, list.ids)
+	items, err := t.Service.Changeable(ctx, t.Actor, list.ids, cmd.Verb == VerbCancel)
 	if err != nil {
 		return nil, "", err
 	}
@@ -42,28 +42,6 @@ func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, err
 		return changes[0], "", nil
 	}
 	return ChangedAll{Changes: changes}, "", nil
-}
-
-// changeable loads the items ids name and refuses, as planner would, any the
-// actor may not change as verb asks: someone else's, a cancelled one, or one
-// done already that cancel would undo.
-func (t *Turn) changeable(ctx context.Context, verb Verb, ids []int64) ([]planner.Item, error) {
-	items := make([]planner.Item, 0, len(ids))
-	for _, id := range ids {
-		it, err := t.Service.Store.Item(ctx, t.Actor.TeamID, id)
-		switch {
-		case err != nil:
-			return nil, err
-		case it.UserID != t.Actor.UserID && !t.Actor.Admin:
-			return nil, planner.Errorf(planner.Forbidden, planner.ReasonNotYours, fmt.Sprint(id))
-		case it.Status == planner.StatusCancelled:
-			return nil, planner.Errorf(planner.Conflict, planner.ReasonCancelled, fmt.Sprint(id))
-		case it.Status == planner.StatusDone && verb == VerbCancel:
-			return nil, planner.Errorf(planner.Conflict, planner.ReasonAlreadyDone, fmt.Sprint(id))
-		}
-		items = append(items, it)
-	}
-	return items, nil
 }
 
 // changeOne carries out verb on one item. An item done already is left as

@@ -50,12 +50,9 @@ func newHandler(t *testing.T) *Handler {
 		}
 	})
 	return &Handler{
-		Service: &planner.Service{
-			Store: db,
-			Now:   func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-			Loc:   shanghai,
-			Lang:  planner.English,
-		},
+		Service: planner.NewService(db, planner.Options{Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
+			Loc:  shanghai,
+			Lang: planner.English}),
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 }

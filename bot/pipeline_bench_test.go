@@ -24,10 +24,8 @@ func BenchmarkAddWithPipeline(b *testing.B) {
 			}
 			b.Cleanup(func() { db.Close() })
 			h := &Handler{
-				Service: &planner.Service{
-					Store: db, Loc: shanghai, Lang: planner.English,
-					Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-				},
+				Service: planner.NewService(db, planner.Options{Loc: shanghai, Lang: planner.English,
+					Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}),
 				Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
 			ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}

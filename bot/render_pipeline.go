@@ -15,24 +15,24 @@ func leadText(l planner.Lang, v LeadView) string {
 	c.Name = planner.OneLine(c.Name)
 	switch {
 	case v.Created:
-		return say(l, msgLeadCreated, c.Name, stageNames[l][c.Stage])
+		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage])
 	case v.Change.From != v.Change.To:
-		line := say(l, msgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
+		line := Say(l, MsgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
 		if movedBack(v.Change) {
-			line += " " + say(l, msgLeadMovedBack)
+			line += " " + Say(l, MsgLeadMovedBack)
 		}
 		if v.Change.Note != "" {
 			line += " · " + planner.OneLine(v.Change.Note)
 		}
 		return line
 	case v.Change.Note != "":
-		return say(l, msgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note))
+		return Say(l, MsgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note))
 	}
-	lines := []string{say(l, msgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c))}
+	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c))}
 	if c.Notes != "" {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
-	lines = append(lines, say(l, msgLeadStages))
+	lines = append(lines, Say(l, MsgLeadStages))
 	for _, s := range v.History {
 		line := fmt.Sprintf("  %s · %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.To])
 		if s.From != "" && s.From != s.To {
@@ -45,12 +45,12 @@ func leadText(l planner.Lang, v LeadView) string {
 		lines = append(lines, line)
 	}
 	if len(v.Items) == 0 {
-		return strings.Join(append(lines, say(l, msgLeadNoItems, c.Name)), "\n")
+		return strings.Join(append(lines, Say(l, MsgLeadNoItems, c.Name)), "\n")
 	}
-	lines = append(lines, say(l, msgLeadItems))
+	lines = append(lines, Say(l, MsgLeadItems))
 	for _, it := range v.Items {
 		it.Companies = nil // each is this company's
-		lines = append(lines, "  "+itemLine(l, it, true))
+		lines = append(lines, "  "+ItemLine(l, it, true))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -60,14 +60,14 @@ func leadText(l planner.Lang, v LeadView) string {
 func pipelineText(l planner.Lang, v PipelineView) string {
 	if len(v.Companies) == 0 {
 		if stage, ok := planner.ParseStage(v.Filter); ok {
-			return say(l, msgPipelineNoneAt, stageNames[l][stage])
+			return Say(l, MsgPipelineNoneAt, stageNames[l][stage])
 		}
 		if v.Filter != "" {
-			return say(l, msgPipelineNoneMine)
+			return Say(l, MsgPipelineNoneMine)
 		}
-		return say(l, msgPipelineEmpty)
+		return Say(l, MsgPipelineEmpty)
 	}
-	lines := []string{say(l, msgPipelineTitle, len(v.Companies))}
+	lines := []string{Say(l, MsgPipelineTitle, len(v.Companies))}
 	var stage planner.Stage
 	for _, c := range v.Companies {
 		if c.Stage != stage {
@@ -80,10 +80,10 @@ func pipelineText(l planner.Lang, v PipelineView) string {
 		}
 		parts := []string{"  " + planner.OneLine(c.Name), ownerName(l, c.Company)}
 		if c.LastContact != (planner.Date{}) {
-			parts = append(parts, say(l, msgLastContact, dayLabel(l, c.LastContact)))
+			parts = append(parts, Say(l, MsgLastContact, DayLabel(l, c.LastContact)))
 		}
 		if c.Next.ID != 0 {
-			parts = append(parts, say(l, msgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, dayLabel(l, c.Next.Start), planner.OneLine(c.Next.Title))))
+			parts = append(parts, Say(l, MsgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, DayLabel(l, c.Next.Start), planner.OneLine(c.Next.Title))))
 		}
 		lines = append(lines, strings.Join(parts, " · "))
 	}
@@ -98,7 +98,7 @@ func ownerName(l planner.Lang, c planner.Company) string {
 	case c.OwnerID != "":
 		return planner.OneLine(c.OwnerID)
 	}
-	return say(l, msgNoOwner)
+	return Say(l, MsgNoOwner)
 }
 
 // companyNames lists the names of companies, for an item's line.
@@ -113,7 +113,7 @@ func companyNames(companies []planner.Company) string {
 // retroPipeline renders the pipeline's part of a retrospective: the week's
 // moves by stage ("签约 2: A, B · 开工 1: C"), the companies at each stage,
 // those untouched for a month, and companies several members worked on.
-func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []retroLine {
+func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []RetroLine {
 	if p.Empty() {
 		return nil
 	}
@@ -126,23 +126,23 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 			}
 		}
 		if len(names) > 0 {
-			moves = append(moves, fmt.Sprintf("%s %d: %s", stageNames[l][stage], len(names), strings.Join(names, listSep(l))))
+			moves = append(moves, fmt.Sprintf("%s %d: %s", stageNames[l][stage], len(names), strings.Join(names, ListSep(l))))
 		}
 		if n := p.Counts[stage]; n > 0 {
 			counts = append(counts, fmt.Sprintf("%s %d", stageNames[l][stage], n))
 		}
 	}
-	lines := []retroLine{{text: say(l, msgRetroPipelineNone)}}
+	lines := []RetroLine{{Text: Say(l, MsgRetroPipelineNone)}}
 	if len(moves) > 0 {
-		lines[0] = retroLine{text: say(l, msgRetroPipeline, strings.Join(moves, " · "))}
+		lines[0] = RetroLine{Text: Say(l, MsgRetroPipeline, strings.Join(moves, " · "))}
 	}
-	lines = append(lines, retroLine{text: say(l, msgRetroStageCounts, strings.Join(counts, " · "))})
+	lines = append(lines, RetroLine{Text: Say(l, MsgRetroStageCounts, strings.Join(counts, " · "))})
 	if len(p.Untouched) > 0 {
 		untouched := make([]string, len(p.Untouched))
 		for i, name := range p.Untouched {
 			untouched[i] = planner.OneLine(name)
 		}
-		lines = append(lines, retroLine{text: say(l, msgRetroUntouched, strings.Join(untouched, listSep(l)))})
+		lines = append(lines, RetroLine{Text: Say(l, MsgRetroUntouched, strings.Join(untouched, ListSep(l)))})
 	}
 	for _, c := range p.Collisions {
 		names := make([]string, len(c.Members))
@@ -153,7 +153,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []re
 		if l == planner.Chinese {
 			open, closing = "（", "）"
 		}
-		lines = append(lines, retroLine{text: say(l, msgRetroCollision, planner.OneLine(c.Company)+open+strings.Join(names, listSep(l))+closing)})
+		lines = append(lines, RetroLine{Text: Say(l, MsgRetroCollision, planner.OneLine(c.Company)+open+strings.Join(names, ListSep(l))+closing)})
 	}
 	return lines
 }

@@ -341,12 +341,12 @@ func TestRetroMessagesLimits(t *testing.T) {
 				}
 			}
 			summary := partsOf(decodeBlocks(t, messages[0].Blocks))
-			for _, want := range []string{say(l, msgRetroThread), say(l, msgDigestSilent, "")} {
+			for _, want := range []string{Say(l, MsgRetroThread), Say(l, MsgDigestSilent, "")} {
 				if !strings.Contains(all, escape(want)) {
 					t.Errorf("the summary lacks %q: %v", want, summary)
 				}
 			}
-			if first := escape(say(l, msgDigestMember, big.Members[0].UserName, big.Members[0].DoneItems, big.Members[0].Items)); !strings.HasPrefix(messages[1].Text, first) {
+			if first := escape(Say(l, MsgDigestMember, big.Members[0].UserName, big.Members[0].DoneItems, big.Members[0].Items)); !strings.HasPrefix(messages[1].Text, first) {
 				t.Errorf("the first reply's fallback starts %.60q, want %q", messages[1].Text, first)
 			}
 		})
@@ -476,13 +476,13 @@ func TestRetroLate(t *testing.T) {
 				messages := RetroMessages(l, r)
 				checkRetroMessages(t, messages)
 				header := textOf(decodeBlocks(t, messages[0].Blocks)[0], "text")
-				marker := say(l, msgRetroLate)
+				marker := Say(l, MsgRetroLate)
 				for what, text := range map[string]string{"text": strings.SplitN(RetroText(l, r), "\n", 2)[0], "header": header, "fallback": messages[0].Text} {
 					if got := strings.Contains(text, marker); got != tt.late {
 						t.Errorf("%s %q: late marker %t, want %t", what, text, got, tt.late)
 					}
 				}
-				if week := escape(say(l, msgRetroTitle, 47, shortSpan(l, w47.Start(), w47.End()))); !strings.Contains(header, week) {
+				if week := escape(Say(l, MsgRetroTitle, 47, ShortSpan(l, w47.Start(), w47.End()))); !strings.Contains(header, week) {
 					t.Errorf("header %q lacks the week %q", header, week)
 				}
 			})

@@ -29,30 +29,30 @@ var allReasons = []planner.Reason{
 }
 
 // allMsgs are the msg constants of catalog.go.
-var allMsgs = []msg{
-	msgAdded, msgAddedMany, msgYourWeek, msgTeamWeek, msgNothing, msgWeekEmpty, msgDone, msgCancelled,
-	msgMoved, msgEdited, msgNoteSaved, msgNoteShow, msgNoteNone, msgLangSet,
-	msgDigestMembers, msgDigestMember, msgDigestNote, msgDigestSilent,
-	msgDigestEmpty, msgExportTitle, msgHelp, msgTryAdd, msgHistoryTitle,
-	msgSetupChannel, msgSetupDone, msgDefault, msgNotSet, msgNewForm, msgMore, msgButtonDone, msgButtonUndo, msgButtonCancel,
-	msgSetupHello, msgSetupInvite, msgSetupReady, msgSetupPartial, msgHomeTeam, msgHomeHelp,
-	msgFormOpening, msgPosting, msgPosted, msgScheduleView, msgScheduleOff, msgRemindOff, msgRemindOn,
-	msgRemindPlan, msgRemindPlanOpen, msgRemindLog, msgFormTitle, msgFormSubmit, msgFormClose, msgFormWhat, msgFormTitleHint, msgFormStart, msgFormEnd,
-	msgFormKind, msgFormCount, msgFormPlace,
-	msgRetroTitle, msgRetroLate, msgRetroRate, msgRetroUp, msgRetroDown, msgRetroSame, msgRetroPoint, msgRetroPoints,
-	msgRetroNoPrevious, msgRetroTotals, msgRetroVisits, msgRetroFunds, msgRetroSignings, msgRetroTrips, msgRetroTripDays, msgRetroTripsHead,
-	msgRetroTrainings, msgRetroReviews, msgRetroMeetings, msgRetroOthers, msgRetroDay, msgRetroDays, msgRetroNoPlace,
-	msgRetroNoItems, msgRetroCarried, msgRetroNext, msgRetroNextEntry, msgRetroNextNone, msgRetroThread,
-	msgForgotten,
-	msgLeadCreated, msgLeadMoved, msgLeadNoted, msgLeadHead, msgLeadStages, msgLeadItems, msgLeadNoItems,
-	msgPipelineTitle, msgPipelineEmpty, msgLastContact, msgNextItem, msgNoOwner,
-	msgRetroPipeline, msgRetroPipelineNone, msgRetroStageCounts, msgRetroUntouched, msgRetroCollision,
-	msgUnlinked, msgPipelineNoneMine, msgPipelineNoneAt, msgLeadMovedBack,
-	msgExportUploading, msgExportConsole, msgExportFailed,
-	msgAdminUnchecked, msgPostFailed, msgSetupSlow, msgFormFailed,
-	msgAlreadyDone, msgOutcomeUpdated, msgPastDay, msgButtonNextWeek, msgBye,
-	msgRetroReceptions, msgRetroEvents, msgRetroLeaves, msgRetroOnLeave, msgRetroMemberLeave, msgVisitsOfTrip,
-	msgPastDate,
+var allMsgs = []Msg{
+	MsgAdded, MsgAddedMany, MsgYourWeek, MsgTeamWeek, MsgNothing, MsgWeekEmpty, MsgDone, MsgCancelled,
+	MsgMoved, MsgEdited, MsgNoteSaved, MsgNoteShow, MsgNoteNone, MsgLangSet,
+	MsgDigestMembers, MsgDigestMember, MsgDigestNote, MsgDigestSilent,
+	MsgDigestEmpty, MsgExportTitle, MsgHelp, MsgTryAdd, MsgHistoryTitle,
+	MsgSetupChannel, MsgSetupDone, MsgDefault, MsgNotSet, MsgNewForm, MsgMore, MsgButtonDone, MsgButtonUndo, MsgButtonCancel,
+	MsgSetupHello, MsgSetupInvite, MsgSetupReady, MsgSetupPartial, MsgHomeTeam, MsgHomeHelp,
+	MsgFormOpening, MsgPosting, MsgPosted, MsgScheduleView, MsgScheduleOff, MsgRemindOff, MsgRemindOn,
+	MsgRemindPlan, MsgRemindPlanOpen, MsgRemindLog, MsgFormTitle, MsgFormSubmit, MsgFormClose, MsgFormWhat, MsgFormTitleHint, MsgFormStart, MsgFormEnd,
+	MsgFormKind, MsgFormCount, MsgFormPlace,
+	MsgRetroTitle, MsgRetroLate, MsgRetroRate, MsgRetroUp, MsgRetroDown, MsgRetroSame, MsgRetroPoint, MsgRetroPoints,
+	MsgRetroNoPrevious, MsgRetroTotals, MsgRetroVisits, MsgRetroFunds, MsgRetroSignings, MsgRetroTrips, MsgRetroTripDays, MsgRetroTripsHead,
+	MsgRetroTrainings, MsgRetroReviews, MsgRetroMeetings, MsgRetroOthers, MsgRetroDay, MsgRetroDays, MsgRetroNoPlace,
+	MsgRetroNoItems, MsgRetroCarried, MsgRetroNext, MsgRetroNextEntry, MsgRetroNextNone, MsgRetroThread,
+	MsgForgotten,
+	MsgLeadCreated, MsgLeadMoved, MsgLeadNoted, MsgLeadHead, MsgLeadStages, MsgLeadItems, MsgLeadNoItems,
+	MsgPipelineTitle, MsgPipelineEmpty, MsgLastContact, MsgNextItem, MsgNoOwner,
+	MsgRetroPipeline, MsgRetroPipelineNone, MsgRetroStageCounts, MsgRetroUntouched, MsgRetroCollision,
+	MsgUnlinked, MsgPipelineNoneMine, MsgPipelineNoneAt, MsgLeadMovedBack,
+	MsgExportUploading, MsgExportConsole, MsgExportFailed,
+	MsgAdminUnchecked, MsgPostFailed, MsgSetupSlow, MsgFormFailed,
+	MsgAlreadyDone, MsgOutcomeUpdated, MsgPastDay, MsgButtonNextWeek, MsgBye,
+	MsgRetroReceptions, MsgRetroEvents, MsgRetroLeaves, MsgRetroOnLeave, MsgRetroMemberLeave, MsgVisitsOfTrip,
+	MsgPastDate,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}
@@ -345,8 +345,8 @@ func TestRenderText(t *testing.T) {
 func TestExplainUnknownReason(t *testing.T) {
 	e := planner.Errorf(planner.Invalid, "no_such_reason", "x")
 	for _, l := range langs {
-		if got, want := explain(l, e), errorMsgs[l][planner.ReasonInternalFail]; got != want {
-			t.Errorf("explain(%s) = %q, want %q", l, got, want)
+		if got, want := Explain(l, e), errorMsgs[l][planner.ReasonInternalFail]; got != want {
+			t.Errorf("Explain(%s) = %q, want %q", l, got, want)
 		}
 	}
 }

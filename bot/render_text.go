@@ -13,47 +13,47 @@ func RenderText(r Reply) string {
 	l := r.Lang
 	switch b := r.Body.(type) {
 	case Added:
-		lines := []string{say(l, msgAddedMany, len(b.Items))}
+		lines := []string{Say(l, MsgAddedMany, len(b.Items))}
 		if len(b.Items) == 1 {
-			lines = []string{say(l, msgAdded, itemLine(l, b.Items[0], false))}
+			lines = []string{Say(l, MsgAdded, ItemLine(l, b.Items[0], false))}
 		} else {
 			for _, it := range b.Items {
-				lines = append(lines, "  "+itemLine(l, it, false))
+				lines = append(lines, "  "+ItemLine(l, it, false))
 			}
 		}
 		for _, it := range b.Items {
 			if later, ok := b.Later[it.ID]; ok {
-				lines = append(lines, pastText(l, it, later))
+				lines = append(lines, PastText(l, it, later))
 			}
 		}
 		if len(b.Unlinked) > 0 { // names planner made one-line
-			lines = append(lines, say(l, msgUnlinked, strings.Join(b.Unlinked, listSep(l)), b.Unlinked[0]))
+			lines = append(lines, Say(l, MsgUnlinked, strings.Join(b.Unlinked, ListSep(l)), b.Unlinked[0]))
 		}
 		return strings.Join(lines, "\n")
 	case WeekView:
-		return weekText(l, b, 0)
+		return WeekText(l, b, 0)
 	case Changed:
-		return changedText(l, b)
+		return ChangedText(l, b)
 	case ChangedAll:
 		lines := make([]string, len(b.Changes))
 		for i, c := range b.Changes {
-			lines[i] = changedText(l, c)
+			lines[i] = ChangedText(l, c)
 		}
 		return strings.Join(lines, "\n")
 	case NoteView:
 		switch {
 		case b.Saved:
-			return say(l, msgNoteSaved, b.Week)
+			return Say(l, MsgNoteSaved, b.Week)
 		case b.Text == "":
-			return say(l, msgNoteNone, b.Week)
+			return Say(l, MsgNoteNone, b.Week)
 		}
-		return say(l, msgNoteShow, b.Week, planner.OneLine(b.Text))
+		return Say(l, MsgNoteShow, b.Week, planner.OneLine(b.Text))
 	case DigestView:
 		return RetroText(l, b.Retro)
 	case ExportView:
-		return say(l, msgExportTitle, b.Week) + "\n" + strings.TrimRight(b.CSV, "\r\n")
+		return Say(l, MsgExportTitle, b.Week) + "\n" + strings.TrimRight(b.CSV, "\r\n")
 	case LangSet:
-		return say(l, msgLangSet)
+		return Say(l, MsgLangSet)
 	case HistoryView:
 		return historyText(l, b)
 	case LeadView:
@@ -61,42 +61,46 @@ func RenderText(r Reply) string {
 	case PipelineView:
 		return pipelineText(l, b)
 	case SetupChannel:
-		return say(l, msgSetupChannel, b.Channel)
+		return Say(l, MsgSetupChannel, b.Channel)
 	case SetupDone:
 		return setupText(l, b.Team)
-	case NewForm:
-		return say(l, msgNewForm)
+	case FormOpening:
+		return Say(l, MsgFormOpening)
+	case FormElsewhere:
+		return Say(l, MsgNewForm)
 	case Notice:
 		return b.Text
-	case DigestPost:
-		return say(l, msgPosting, b.Week)
-	case ExportUpload:
-		return say(l, msgExportUploading, b.Week)
+	case Posting:
+		return Say(l, MsgPosting, b.Week)
+	case ReportSending:
+		return Say(l, MsgExportUploading, b.Week)
+	case ReportElsewhere:
+		return Say(l, MsgExportConsole, b.Week)
 	case ScheduleView:
 		return scheduleText(l, b.Schedules)
 	case RemindSet:
 		if b.Off {
-			return say(l, msgRemindOff)
+			return Say(l, MsgRemindOff)
 		}
-		return say(l, msgRemindOn)
+		return Say(l, MsgRemindOn)
 	case Reminder:
-		return reminderText(l, b)
+		return ReminderText(l, b)
 	case Forgotten:
-		return say(l, msgForgotten, planner.OneLine(b.UserID), b.Items)
+		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
 	case Failure:
-		return explain(l, b.Err) + "\n" + explain(other(l), b.Err)
+		return Explain(l, b.Err) + "\n" + Explain(Other(l), b.Err)
 	}
-	return say(l, msgHelp)
+	return Say(l, MsgHelp)
 }
 
 var statusMarks = map[planner.Status]string{
 	planner.StatusPlanned: "⬜", planner.StatusDone: "✅", planner.StatusCancelled: "✖",
 }
 
-// itemLine writes "#3 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises", with
+// ItemLine writes "#3 ⬜ Tue Nov 18 · visit ×4 · visit 4 enterprises", with
 // the owner when withUser: on one line, whatever line breaks or control
 // characters its texts hold (planner.OneLine).
-func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
+func ItemLine(l planner.Lang, it planner.Item, withUser bool) string {
 	parts := []string{fmt.Sprintf("#%d %s %s", it.ID, statusMarks[it.Status], spanLabel(l, it.Start, it.End))}
 	kind := kindNames[l][it.Kind]
 	if it.Count > 1 {
@@ -106,7 +110,7 @@ func itemLine(l planner.Lang, it planner.Item, withUser bool) string {
 		kind += " → " + planner.OneLine(it.Place)
 	}
 	if it.Visits > 0 { // a trip's enterprises: "出差 → 上海 · 拜访 ×3"
-		kind += " · " + say(l, msgVisitsOfTrip, it.Visits)
+		kind += " · " + Say(l, MsgVisitsOfTrip, it.Visits)
 	}
 	parts = append(parts, kind)
 	if withUser {
@@ -127,8 +131,8 @@ var (
 	chineseWeekdays = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
 )
 
-// dayLabel writes a day as "Tue Nov 18" or "11月18日周二".
-func dayLabel(l planner.Lang, d planner.Date) string {
+// DayLabel writes a day as "Tue Nov 18" or "11月18日周二".
+func DayLabel(l planner.Lang, d planner.Date) string {
 	if l == planner.Chinese {
 		return fmt.Sprintf("%d月%d日%s", d.Month, d.Day, chineseWeekdays[d.Weekday()])
 	}
@@ -138,17 +142,17 @@ func dayLabel(l planner.Lang, d planner.Date) string {
 // spanLabel writes a run of days: one day, or "Thu Nov 20 – Fri Nov 21".
 func spanLabel(l planner.Lang, start, end planner.Date) string {
 	if start == end {
-		return dayLabel(l, start)
+		return DayLabel(l, start)
 	}
 	sep := " – "
 	if l == planner.Chinese {
 		sep = "至"
 	}
-	return dayLabel(l, start) + sep + dayLabel(l, end)
+	return DayLabel(l, start) + sep + DayLabel(l, end)
 }
 
-// shortSpan writes a week's dates as "Nov 17–23" or "11月17日–23日".
-func shortSpan(l planner.Lang, start, end planner.Date) string {
+// ShortSpan writes a week's dates as "Nov 17–23" or "11月17日–23日".
+func ShortSpan(l planner.Lang, start, end planner.Date) string {
 	if l == planner.Chinese {
 		if start.Month == end.Month {
 			return fmt.Sprintf("%d月%d日–%d日", start.Month, start.Day, end.Day)
@@ -161,11 +165,11 @@ func shortSpan(l planner.Lang, start, end planner.Date) string {
 	return fmt.Sprintf("%s %d – %s %d", start.Month.String()[:3], start.Day, end.Month.String()[:3], end.Day)
 }
 
-// weekText renders a week day by day. With limit > 0 it stops once the text
+// WeekText renders a week day by day. With limit > 0 it stops once the text
 // holds more than limit characters: Fallback keeps only its first 3,900, and
 // a 50-member team's week of 500 items is many times that.
-func weekText(l planner.Lang, v WeekView, limit int) string {
-	span := shortSpan(l, v.Week.Start(), v.Week.End())
+func WeekText(l planner.Lang, v WeekView, limit int) string {
+	span := ShortSpan(l, v.Week.Start(), v.Week.End())
 	var lines []string
 	chars := 0
 	full := func(line string) bool {
@@ -174,40 +178,40 @@ func weekText(l planner.Lang, v WeekView, limit int) string {
 		return limit > 0 && chars > limit
 	}
 	if v.Team {
-		lines = append(lines, say(l, msgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
+		lines = append(lines, Say(l, MsgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
 	} else {
-		lines = append(lines, say(l, msgYourWeek, v.Week, span))
+		lines = append(lines, Say(l, MsgYourWeek, v.Week, span))
 	}
 	if len(v.Items) == 0 {
-		return strings.Join(append(lines, say(l, msgWeekEmpty), say(l, msgTryAdd)), "\n")
+		return strings.Join(append(lines, Say(l, MsgWeekEmpty), Say(l, MsgTryAdd)), "\n")
 	}
 	for day := v.Week.Start(); !day.After(v.Week.End()); day = day.AddDays(1) {
-		if full(dayLabel(l, day)) {
+		if full(DayLabel(l, day)) {
 			break
 		}
 		found := false
 		for _, it := range v.Items {
-			if covers(it, day) {
+			if Covers(it, day) {
 				found = true
-				if full("  " + itemLine(l, it, v.Team)) {
+				if full("  " + ItemLine(l, it, v.Team)) {
 					return strings.Join(lines, "\n")
 				}
 			}
 		}
-		if !found && full("  "+say(l, msgNothing)) {
+		if !found && full("  "+Say(l, MsgNothing)) {
 			break
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// covers reports whether a multi-day item takes up day.
-func covers(it planner.Item, day planner.Date) bool {
+// Covers reports whether a multi-day item takes up day.
+func Covers(it planner.Item, day planner.Date) bool {
 	return !day.Before(it.Start) && !day.After(it.End)
 }
 
 func historyText(l planner.Lang, h HistoryView) string {
-	lines := []string{say(l, msgHistoryTitle, itemLine(l, h.Item, true))}
+	lines := []string{Say(l, MsgHistoryTitle, ItemLine(l, h.Item, true))}
 	for _, c := range h.Changes {
 		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), planner.OneLine(c.By), c.Action)
 		if c.Detail != "" {
@@ -221,22 +225,22 @@ func historyText(l planner.Lang, h HistoryView) string {
 func setupText(l planner.Lang, t planner.Team) string {
 	value := func(s string) string {
 		if s == "" {
-			return say(l, msgDefault)
+			return Say(l, MsgDefault)
 		}
 		return s
 	}
-	channel := say(l, msgNotSet)
+	channel := Say(l, MsgNotSet)
 	if t.DigestChannel != "" {
 		channel = "<#" + t.DigestChannel + ">"
 	}
-	return say(l, msgSetupDone, value(t.TZ), value(string(t.Lang)), channel)
+	return Say(l, MsgSetupDone, value(t.TZ), value(string(t.Lang)), channel)
 }
 
 func scheduleText(l planner.Lang, all map[planner.Job]planner.Schedule) string {
 	when := func(j planner.Job) string {
 		s := all[j]
 		if s.Off {
-			return say(l, msgScheduleOff)
+			return Say(l, MsgScheduleOff)
 		}
 		day := englishWeekdays[s.Weekday]
 		if l == planner.Chinese {
@@ -244,49 +248,51 @@ func scheduleText(l planner.Lang, all map[planner.Job]planner.Schedule) string {
 		}
 		return fmt.Sprintf("%s %02d:%02d", day, s.Hour, s.Minute)
 	}
-	return say(l, msgScheduleView, when(planner.JobRetro), when(planner.JobPlan), when(planner.JobLog))
+	return Say(l, MsgScheduleView, when(planner.JobRetro), when(planner.JobPlan), when(planner.JobLog))
 }
 
-func reminderText(l planner.Lang, r Reminder) string {
+// ReminderText writes a reminder: what to do, then the open items.
+func ReminderText(l planner.Lang, r Reminder) string {
 	var lines []string
 	if r.Job == planner.JobPlan {
-		lines = append(lines, say(l, msgRemindPlan, r.Week))
+		lines = append(lines, Say(l, MsgRemindPlan, r.Week))
 		if len(r.Items) > 0 {
-			lines = append(lines, say(l, msgRemindPlanOpen))
+			lines = append(lines, Say(l, MsgRemindPlanOpen))
 		}
 	} else {
-		lines = append(lines, say(l, msgRemindLog, r.Week))
+		lines = append(lines, Say(l, MsgRemindLog, r.Week))
 	}
 	for _, it := range r.Items {
-		lines = append(lines, "  "+itemLine(l, it, false))
+		lines = append(lines, "  "+ItemLine(l, it, false))
 	}
 	return strings.Join(lines, "\n")
 }
 
-func changedText(l planner.Lang, c Changed) string {
+// ChangedText says what done, cancel, move or edit did to an item.
+func ChangedText(l planner.Lang, c Changed) string {
 	switch {
 	case c.Already:
-		return say(l, msgAlreadyDone, itemLine(l, c.Item, false), c.Item.ID)
+		return Say(l, MsgAlreadyDone, ItemLine(l, c.Item, false), c.Item.ID)
 	case c.Outcome:
-		return say(l, msgOutcomeUpdated, itemLine(l, c.Item, false))
+		return Say(l, MsgOutcomeUpdated, ItemLine(l, c.Item, false))
 	}
-	m := map[Verb]msg{VerbDone: msgDone, VerbCancel: msgCancelled, VerbMove: msgMoved, VerbEdit: msgEdited}[c.Verb]
-	text := say(l, m, itemLine(l, c.Item, false))
+	m := map[Verb]Msg{VerbDone: MsgDone, VerbCancel: MsgCancelled, VerbMove: MsgMoved, VerbEdit: MsgEdited}[c.Verb]
+	text := Say(l, m, ItemLine(l, c.Item, false))
 	if c.Later != (planner.Date{}) {
-		text += "\n" + pastText(l, c.Item, c.Later)
+		text += "\n" + PastText(l, c.Item, c.Later)
 	}
 	return text
 }
 
-// msgPastDate is msgPastDay for a day of the month: it offers next month's.
-const msgPastDate msg = "past_date"
+// MsgPastDate is MsgPastDay for a day of the month: it offers next month's.
+const MsgPastDate Msg = "past_date"
 
-// pastText says that item it was added on a day gone by, and how to move it
+// PastText says that item it was added on a day gone by, and how to move it
 // to later, the same weekday of next week or day of next month.
-func pastText(l planner.Lang, it planner.Item, later planner.Date) string {
-	m := msgPastDay
+func PastText(l planner.Lang, it planner.Item, later planner.Date) string {
+	m := MsgPastDay
 	if it.Start.DaysUntil(later) != 7 {
-		m = msgPastDate
+		m = MsgPastDate
 	}
-	return say(l, m, dayLabel(l, it.Start), dayLabel(l, later), it.ID, later)
+	return Say(l, m, DayLabel(l, it.Start), DayLabel(l, later), it.ID, later)
 }

@@ -92,8 +92,8 @@ type PipelineView struct {
 	Filter    string // what the list was narrowed to, as typed: a stage word, "mine", or ""
 }
 
-// SetupChannel asks the transport to make Channel the team's digest channel,
-// once it has checked that it can post there.
+// SetupChannel says the channel is being set up as the team's digest
+// channel: the platform checks that it can post there first.
 type SetupChannel struct{ Channel string }
 
 // SetupDone shows the team's settings after a change.
@@ -102,8 +102,8 @@ type SetupDone struct{ Team planner.Team }
 // Notice is a sentence planbot says on its own, after the answer (a setup report).
 type Notice struct{ Text string }
 
-// DigestPost asks the transport to post a week's retrospective to the team's channel now.
-type DigestPost struct {
+// Posting says a week's retrospective is being posted to the team's channel now.
+type Posting struct {
 	Week  planner.Week
 	Force bool
 }
@@ -124,8 +124,19 @@ type Reminder struct {
 	Items []planner.Item
 }
 
-// NewForm asks the transport to open the form for a new item.
-type NewForm struct{}
+// ReportSending says the Excel report of Week is on its way to the member's
+// direct messages (/plan export xlsx).
+type ReportSending struct{ Week planner.Week }
+
+// ReportElsewhere says how to get the Excel report of Week where the platform
+// cannot send it (the console).
+type ReportElsewhere struct{ Week planner.Week }
+
+// FormOpening says the form for a new item is opening.
+type FormOpening struct{}
+
+// FormElsewhere says where the form opens, and what to type instead.
+type FormElsewhere struct{}
 
 // Forgotten confirms that a member who left was erased: UserID (shown as
 // text, never as a mention) and how many of their items went.
@@ -143,25 +154,28 @@ type Help struct{}
 // Failure explains why nothing was done.
 type Failure struct{ Err *planner.Error }
 
-func (Added) isBody()        {}
-func (WeekView) isBody()     {}
-func (Changed) isBody()      {}
-func (ChangedAll) isBody()   {}
-func (NoteView) isBody()     {}
-func (DigestView) isBody()   {}
-func (ExportView) isBody()   {}
-func (LangSet) isBody()      {}
-func (HistoryView) isBody()  {}
-func (LeadView) isBody()     {}
-func (PipelineView) isBody() {}
-func (SetupChannel) isBody() {}
-func (SetupDone) isBody()    {}
-func (NewForm) isBody()      {}
-func (Notice) isBody()       {}
-func (DigestPost) isBody()   {}
-func (ScheduleView) isBody() {}
-func (RemindSet) isBody()    {}
-func (Forgotten) isBody()    {}
-func (Reminder) isBody()     {}
-func (Help) isBody()         {}
-func (Failure) isBody()      {}
+func (Added) isBody()           {}
+func (WeekView) isBody()        {}
+func (Changed) isBody()         {}
+func (ChangedAll) isBody()      {}
+func (NoteView) isBody()        {}
+func (DigestView) isBody()      {}
+func (ExportView) isBody()      {}
+func (LangSet) isBody()         {}
+func (HistoryView) isBody()     {}
+func (LeadView) isBody()        {}
+func (PipelineView) isBody()    {}
+func (SetupChannel) isBody()    {}
+func (SetupDone) isBody()       {}
+func (FormOpening) isBody()     {}
+func (FormElsewhere) isBody()   {}
+func (ReportSending) isBody()   {}
+func (ReportElsewhere) isBody() {}
+func (Notice) isBody()          {}
+func (Posting) isBody()         {}
+func (ScheduleView) isBody()    {}
+func (RemindSet) isBody()       {}
+func (Forgotten) isBody()       {}
+func (Reminder) isBody()        {}
+func (Help) isBody()            {}
+func (Failure) isBody()         {}

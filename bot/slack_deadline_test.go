@@ -256,7 +256,7 @@ func everyCommandAnswered(t *testing.T, mode string) {
 		t.Errorf("Shutdown took %v, past its deadline", took)
 	}
 
-	unchecked := say(planner.English, msgAdminUnchecked)
+	unchecked := Say(planner.English, MsgAdminUnchecked)
 	for _, o := range outcomes {
 		name := o.c.user + " " + o.c.text
 		if o.took >= answerLimit {

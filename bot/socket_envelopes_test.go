@@ -44,7 +44,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 		}
 		answers[a.EnvelopeID] = decodeReply(t, a.Payload)
 	}
-	unchecked := say(planner.English, msgAdminUnchecked)
+	unchecked := Say(planner.English, MsgAdminUnchecked)
 	for _, c := range commands[:3] {
 		if got := answers[c.id].Text; got != unchecked {
 			t.Errorf("%s %q answered %q, want %q", c.id, c.text, got, unchecked)

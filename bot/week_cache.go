@@ -1,10 +1,7 @@
 package bot
 
 import (
-	"encoding/json"
 	"sync"
-
-	"github.com/slack-go/slack"
 
 	"planbot/planner"
 )
@@ -20,10 +17,9 @@ const (
 	maxCachedBytes = 32 << 20
 	viewBytes      = 512
 	itemBytes      = 288
-	openItemBytes  = 24
 )
 
-// WeekCache keeps the week views read last, with their Slack renderings, for
+// WeekCache keeps the week views read last, with their renderings, for
 // as long as they are current: while their team's revision is unchanged
 // (planner.Team.Revision, which the database raises with every change to what
 // the team's views show, whoever writes it). Looking at a week again, or at
@@ -56,7 +52,7 @@ type weekKey struct {
 }
 
 // cachedWeek is a week view's items as read at revision (or later), and its
-// Slack renderings, one per language, made when first asked for.
+// renderings (a platform's, in one language), made when first asked for.
 type cachedWeek struct {
 	revision int64
 	items    []planner.Item
@@ -64,27 +60,32 @@ type cachedWeek struct {
 	cache    *WeekCache
 	size     int // counted in cache.bytes while kept; guarded by cache.mu
 
-	mu    sync.Mutex
-	slack map[planner.Lang]*slackWeek
+	mu         sync.Mutex
+	renderings map[any]any
 }
 
-// slackWeek is a week view rendered for Slack in one language, the same for
-// every viewer: the fallback text and the blocks, each already JSON.
-type slackWeek struct {
-	text  encodedText
-	parts []weekPart // each block a rawBlock
-}
-
-// size is about the memory s holds.
-func (s *slackWeek) size() int {
-	n := len(s.text.text) + len(s.text.json)
-	for _, p := range s.parts {
-		n += openItemBytes * len(p.open)
-		if raw, ok := p.block.(rawBlock); ok {
-			n += len(raw.json)
-		}
+// Rendered returns the rendering of v named key (a platform's, in one
+// language: the same for every viewer), made by render on first use and kept
+// with the view while the cache keeps it; render also says about how many
+// bytes it holds. A view the cache does not keep is rendered every time. The
+// lock makes requests that arrive together render it once.
+func (v WeekView) Rendered(key any, render func() (any, int)) any {
+	w := v.cached
+	if w == nil {
+		r, _ := render()
+		return r
 	}
-	return n
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if r, ok := w.renderings[key]; ok {
+		return r
+	}
+	r, size := render()
+	w.renderings[key] = r
+	w.cache.mu.Lock()
+	w.cache.grow(w, size)
+	w.cache.mu.Unlock()
+	return r
 }
 
 // get returns the view of key if it is kept at revision, or nil. A view kept
@@ -125,7 +126,7 @@ func (c *WeekCache) put(key weekKey, revision int64, items []planner.Item) *cach
 	if c == nil {
 		return nil
 	}
-	w := &cachedWeek{revision: revision, items: items, key: key, cache: c, slack: map[planner.Lang]*slackWeek{}}
+	w := &cachedWeek{revision: revision, items: items, key: key, cache: c, renderings: map[any]any{}}
 	size := viewBytes
 	for _, it := range items {
 		size += itemBytes + len(it.TeamID) + len(it.UserID) + len(it.UserName) + len(it.Place) + len(it.Title) + len(it.Outcome)
@@ -182,39 +183,4 @@ func (c *WeekCache) drop(w *cachedWeek) {
 	if t := c.teams[w.key.team]; t != nil {
 		delete(t.weeks, w.key) // the team's revision stays: a few bytes for each team
 	}
-}
-
-// response is v's Slack response in lang: the shared rendering, made once per
-// language, with v.Viewer's buttons added.
-func (w *cachedWeek) response(lang planner.Lang, v WeekView) SlackResponse {
-	shared := w.rendered(lang, v)
-	b := &blocks{lang: lang, max: maxMessageBlocks}
-	b.addWeekParts(shared.parts, v.Viewer, weekWhere(v, false))
-	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: shared.text.text, textJSON: &shared.text,
-		Blocks: slack.Blocks{BlockSet: b.list}}
-}
-
-// rendered returns v rendered in lang for any viewer, rendering it on first
-// use. The lock makes requests that arrive together render it once.
-func (w *cachedWeek) rendered(lang planner.Lang, v WeekView) *slackWeek {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if s := w.slack[lang]; s != nil {
-		return s
-	}
-	parts, _ := weekParts(lang, v, maxMessageChars)
-	for i, p := range parts {
-		// Planbot's blocks hold only strings and numbers; one that did not
-		// encode would stay as it is, and fail where it is sent.
-		if data, err := json.Marshal(p.block); err == nil {
-			parts[i].block = rawBlock{kind: p.block.BlockType(), id: p.block.ID(), json: data}
-		}
-	}
-	text := Fallback(Reply{Lang: lang, Body: v})
-	s := &slackWeek{text: encodedText{text: text, json: appendJSONString(nil, text)}, parts: parts}
-	w.slack[lang] = s
-	w.cache.mu.Lock()
-	w.cache.grow(w, s.size())
-	w.cache.mu.Unlock()
-	return s
 }

@@ -48,10 +48,8 @@ func cachedAndPlain(t *testing.T, path string) (cached, plain *Handler, store *w
 	t.Helper()
 	db := openAt(t, path)
 	service := func(s planner.Store) *planner.Service {
-		return &planner.Service{
-			Store: s, Loc: shanghai, Lang: planner.English,
-			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-		}
+		return planner.NewService(s, planner.Options{Loc: shanghai, Lang: planner.English,
+			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }})
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	store = &weekReadCounter{Store: db}
@@ -172,8 +170,8 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 		t.Error("an add in another team dropped this team's week from the cache: it was read again")
 	}
 
-	other := &Handler{Service: &planner.Service{Store: openAt(t, path), Loc: shanghai, Lang: planner.English,
-		Now: cached.Service.Now}, Log: cached.Log}
+	other := &Handler{Service: planner.NewService(openAt(t, path), planner.Options{Loc: shanghai, Lang: planner.English,
+		Now: cached.Service.Now}), Log: cached.Log}
 	mustHandle(t, other, carol, "thu trip to Beijing")
 	if got := same("after another process's add", ann, "team"); !strings.Contains(got, "Beijing") {
 		t.Errorf("the team's week after another handle's add lacks it: %s", got)

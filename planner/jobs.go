@@ -8,7 +8,7 @@ import (
 // SchedulesOf returns the schedule of every job of a team: what its admins
 // set, else the defaults.
 func (s *Service) SchedulesOf(ctx context.Context, teamID string) (map[Job]Schedule, error) {
-	set, err := s.Store.Schedules(ctx, teamID)
+	set, err := s.store.Schedules(ctx, teamID)
 	if err != nil {
 		return nil, err
 	}
@@ -27,12 +27,12 @@ func (s *Service) SetSchedule(ctx context.Context, a Actor, sch Schedule) error 
 	if err := CheckAdmin(a); err != nil {
 		return err
 	}
-	return s.Store.SetSchedule(ctx, a.TeamID, sch)
+	return s.store.SetSchedule(ctx, a.TeamID, sch)
 }
 
 // SetRemindOff turns the actor's reminders off (or back on).
 func (s *Service) SetRemindOff(ctx context.Context, a Actor, off bool) error {
-	return s.Store.SetRemindOff(ctx, a.TeamID, a.UserID, off)
+	return s.store.SetRemindOff(ctx, a.TeamID, a.UserID, off)
 }
 
 // Zone returns the time zone a member lives in: their own when known, else

@@ -28,7 +28,7 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 		return LeadResult{}, err
 	}
 	now := s.now().UTC()
-	c, err := s.Store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
+	c, err := s.store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
 	if err != nil {
 		if joined, known, ok := s.joinedStage(ctx, a.TeamID, line); ok {
 			line, c, err = joined, known, nil // "常诚车业签约": a known name and a stage, typed without a space
@@ -46,13 +46,13 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 		}
 		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, CreatedAt: now}
 		change := StageChange{To: stage, By: a.UserID, At: now, Note: line.Note}
-		c, err = s.Store.AddCompany(ctx, c, change)
+		c, err = s.store.AddCompany(ctx, c, change)
 		change.TeamID, change.CompanyID, change.Company = c.TeamID, c.ID, c.Name
 		return LeadResult{Company: c, Created: true, Change: change}, err
 	case err != nil:
 		return LeadResult{}, err
 	case line.Stage == "" && line.Note == "":
-		history, items, err := s.Store.CompanyHistory(ctx, a.TeamID, c.ID)
+		history, items, err := s.store.CompanyHistory(ctx, a.TeamID, c.ID)
 		return LeadResult{Company: c, History: history, Items: items}, err
 	case line.Stage == c.Stage && line.Note == "":
 		return LeadResult{}, Errorf(Conflict, ReasonSameStage, string(c.Stage))
@@ -62,7 +62,7 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 		change.To = line.Stage
 	}
 	c.OwnerID = a.UserID // taken only if its owner was forgotten: whoever moves it follows it now
-	c, change, err = s.Store.UpdateCompany(ctx, c, change)
+	c, change, err = s.store.UpdateCompany(ctx, c, change)
 	return LeadResult{Company: c, Change: change}, err
 }
 
@@ -82,7 +82,7 @@ func (s *Service) joinedStage(ctx context.Context, teamID string, line LeadLine)
 			if !ok || prefix == "" || !strings.ContainsFunc(word, func(r rune) bool { return r > unicode.MaxLatin1 }) {
 				continue
 			}
-			if c, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(prefix)); err == nil {
+			if c, err := s.store.CompanyByKey(ctx, teamID, CompanyKey(prefix)); err == nil {
 				note := strings.Join(words[n:], " ")
 				if line.Note != "" {
 					note = strings.TrimSpace(note + " " + line.Note)
@@ -103,7 +103,7 @@ func (s *Service) misreadStage(ctx context.Context, teamID string, line LeadLine
 	}
 	words := strings.Fields(line.Name)
 	for n := len(words) - 1; n >= 1; n-- {
-		if _, err := s.Store.CompanyByKey(ctx, teamID, CompanyKey(strings.Join(words[:n], " "))); err == nil {
+		if _, err := s.store.CompanyByKey(ctx, teamID, CompanyKey(strings.Join(words[:n], " "))); err == nil {
 			return words[n]
 		}
 	}
@@ -118,7 +118,7 @@ func (s *Service) Leads(ctx context.Context, a Actor, filter string) ([]CompanyV
 	if filter != "" && !byStage && !mine {
 		return nil, Errorf(Invalid, ReasonBadStage, filter)
 	}
-	all, err := s.Store.Pipeline(ctx, a.TeamID, s.Today())
+	all, err := s.store.Pipeline(ctx, a.TeamID, s.Today())
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 		}
 	}
 	key := CompanyKey(text)
-	matched, err := s.Store.MatchCompanies(ctx, a.TeamID, key)
+	matched, err := s.store.MatchCompanies(ctx, a.TeamID, key)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,11 +58,11 @@ func BuildRetro(team Team, w Week, items, previous []Item, next map[string]ItemC
 // on a year of a 50-member team's items, reading the six weeks in full made a
 // retrospective take 35 ms.
 func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, error) {
-	team, err := s.Store.Team(ctx, teamID)
+	team, err := s.store.Team(ctx, teamID)
 	if err != nil {
 		return Retro{}, err
 	}
-	both, err := s.Store.ItemsStarting(ctx, teamID, "", w.Prev().Start(), w.End())
+	both, err := s.store.ItemsStarting(ctx, teamID, "", w.Prev().Start(), w.End())
 	if err != nil {
 		return Retro{}, err
 	}
@@ -74,11 +74,11 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 			previous = append(previous, it)
 		}
 	}
-	next, err := s.Store.CountItems(ctx, teamID, w.Next().Start(), w.Next().End())
+	next, err := s.store.CountItems(ctx, teamID, w.Next().Start(), w.Next().End())
 	if err != nil {
 		return Retro{}, err
 	}
-	before, err := s.Store.CountItems(ctx, teamID, w.Start().AddDays(-7*ActiveWeeks), w.Start().AddDays(-1))
+	before, err := s.store.CountItems(ctx, teamID, w.Start().AddDays(-7*ActiveWeeks), w.Start().AddDays(-1))
 	if err != nil {
 		return Retro{}, err
 	}
@@ -86,15 +86,15 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	for userID := range before {
 		active = append(active, userID)
 	}
-	notes, err := s.Store.Notes(ctx, teamID, w)
+	notes, err := s.store.Notes(ctx, teamID, w)
 	if err != nil {
 		return Retro{}, err
 	}
-	members, err := s.Store.Members(ctx, teamID)
+	members, err := s.store.Members(ctx, teamID)
 	if err != nil {
 		return Retro{}, err
 	}
-	leaves, err := s.Store.Leaves(ctx, teamID, w.Start(), w.End())
+	leaves, err := s.store.Leaves(ctx, teamID, w.Start(), w.End())
 	if err != nil {
 		return Retro{}, err
 	}
@@ -107,17 +107,17 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 // pipelineWeek reads and builds the pipeline section of week w's
 // retrospective, whose items are given.
 func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items []Item) (PipelineWeek, error) {
-	companies, err := s.Store.Pipeline(ctx, teamID, w.End())
+	companies, err := s.store.Pipeline(ctx, teamID, w.End())
 	if err != nil || len(companies) == 0 {
 		return BuildPipelineWeek(w, nil, nil, nil, nil, s.Loc), err
 	}
-	links, err := s.Store.CompanyLinks(ctx, teamID, w.Start(), w.End())
+	links, err := s.store.CompanyLinks(ctx, teamID, w.Start(), w.End())
 	if err != nil {
 		return PipelineWeek{}, err
 	}
 	d := w.Start()
 	start := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, s.Loc)
-	moves, err := s.Store.StageChanges(ctx, teamID, start, start.AddDate(0, 0, 7))
+	moves, err := s.store.StageChanges(ctx, teamID, start, start.AddDate(0, 0, 7))
 	if err != nil {
 		return PipelineWeek{}, err
 	}

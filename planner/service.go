@@ -9,12 +9,31 @@ import (
 )
 
 // Service carries out what members ask of planbot, against a Store, on a
-// calendar clock in the team's zone.
+// calendar clock in the team's zone. Every caller reaches the store through
+// its methods, so planner's rules hold whoever calls.
 type Service struct {
-	Store Store
+	store Store
 	Now   func() time.Time // the calendar clock; time.Now when nil
 	Loc   *time.Location   // the team's time zone
 	Lang  Lang             // the team's default language
+}
+
+// Options are a Service's clock, zone and default language.
+type Options struct {
+	Now  func() time.Time // the calendar clock; time.Now when nil
+	Loc  *time.Location   // the default zone; UTC when nil
+	Lang Lang             // the default language; English when ""
+}
+
+// NewService returns the service of store with o's clock, zone and language.
+func NewService(store Store, o Options) *Service {
+	if o.Loc == nil {
+		o.Loc = time.UTC
+	}
+	if o.Lang == "" {
+		o.Lang = English
+	}
+	return &Service{store: store, Now: o.Now, Loc: o.Loc, Lang: o.Lang}
 }
 
 // Actor is who is asking: a member of a team, maybe one of its admins, maybe
@@ -43,7 +62,7 @@ func (s *Service) Week(spec string) (Week, error) { return ResolveWeek(spec, s.n
 
 // SetLang stores the actor's reply language.
 func (s *Service) SetLang(ctx context.Context, a Actor, lang Lang) error {
-	return s.Store.SetMemberLang(ctx, a.TeamID, a.UserID, lang)
+	return s.store.SetMemberLang(ctx, a.TeamID, a.UserID, lang)
 }
 
 // Add reads an itinerary line and stores its items for the actor.
@@ -70,7 +89,7 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 			Status: StatusPlanned, CreatedAt: now.UTC(), UpdatedAt: now.UTC(),
 		}
 	}
-	stored, err := s.Store.AddItems(ctx, items, a.UserID)
+	stored, err := s.store.AddItems(ctx, items, a.UserID)
 	return stored, it, err
 }
 
@@ -85,7 +104,7 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 	if err != nil {
 		return Item{}, err
 	}
-	items, err := s.Store.AddItems(ctx, []Item{{
+	items, err := s.store.AddItems(ctx, []Item{{
 		TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
 		Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Companies: companies,
 		Status: StatusPlanned, CreatedAt: now, UpdatedAt: now,
@@ -189,7 +208,7 @@ func (s *Service) change(ctx context.Context, a Actor, id int64, text string, ed
 	if utf8.RuneCountInString(text) > MaxTitle {
 		return Item{}, Errorf(Invalid, ReasonTooLong, "")
 	}
-	it, err := s.Store.Item(ctx, a.TeamID, id)
+	it, err := s.store.Item(ctx, a.TeamID, id)
 	if err != nil {
 		return Item{}, err
 	}
@@ -201,18 +220,18 @@ func (s *Service) change(ctx context.Context, a Actor, id int64, text string, ed
 		return Item{}, err
 	}
 	it.UpdatedAt = s.now().UTC()
-	return s.Store.UpdateItem(ctx, it, Change{
+	return s.store.UpdateItem(ctx, it, Change{
 		TeamID: a.TeamID, ItemID: id, At: it.UpdatedAt, By: a.UserID, Action: action, Detail: detail,
 	})
 }
 
 // History returns an item of the actor's team with its changes, oldest first.
 func (s *Service) History(ctx context.Context, a Actor, id int64) (Item, []Change, error) {
-	it, err := s.Store.Item(ctx, a.TeamID, id)
+	it, err := s.store.Item(ctx, a.TeamID, id)
 	if err != nil {
 		return Item{}, nil, err
 	}
-	changes, err := s.Store.History(ctx, a.TeamID, id)
+	changes, err := s.store.History(ctx, a.TeamID, id)
 	return it, changes, err
 }
 
@@ -226,7 +245,7 @@ func spanText(start, end Date) string {
 
 // ItemsOf lists a week's items of one member, or of the whole team when userID is "".
 func (s *Service) ItemsOf(ctx context.Context, teamID, userID string, w Week) ([]Item, error) {
-	return s.Store.ItemsStarting(ctx, teamID, userID, w.Start(), w.End())
+	return s.store.ItemsStarting(ctx, teamID, userID, w.Start(), w.End())
 }
 
 // SetNote stores the actor's retrospective note for the current week and returns that week.
@@ -238,13 +257,13 @@ func (s *Service) SetNote(ctx context.Context, a Actor, text string) (Week, erro
 		return Week{}, Errorf(Invalid, ReasonTooLong, "")
 	}
 	w := WeekOf(s.Today())
-	return w, s.Store.SetNote(ctx, a.TeamID, a.UserID, w, text)
+	return w, s.store.SetNote(ctx, a.TeamID, a.UserID, w, text)
 }
 
 // Note returns the actor's retrospective note for the current week.
 func (s *Service) Note(ctx context.Context, a Actor) (string, Week, error) {
 	w := WeekOf(s.Today())
-	notes, err := s.Store.Notes(ctx, a.TeamID, w)
+	notes, err := s.store.Notes(ctx, a.TeamID, w)
 	return notes[a.UserID], w, err
 }
 

@@ -23,8 +23,8 @@ func serviceOnDisk(t *testing.T) (*planner.Service, *storage.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	svc := &planner.Service{Store: db, Loc: shanghai, Lang: planner.Chinese,
-		Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}
+	svc := planner.NewService(db, planner.Options{Loc: shanghai, Lang: planner.Chinese,
+		Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }})
 	team := planner.Team{ID: "T1", Name: "Team T1"}
 	if _, _, err := db.EnsureMember(t.Context(), team, planner.Member{TeamID: "T1", UserID: "U1", Name: "U1"}); err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ func (s *Service) For(team Team, m Member) *Service {
 // its settings, and the member as stored. The names Slack gave are kept on
 // one line, without control characters (OneLine).
 func (s *Service) Join(ctx context.Context, a Actor) (Team, Member, error) {
-	return s.Store.EnsureMember(ctx, Team{ID: a.TeamID, Name: OneLine(a.TeamName)},
+	return s.store.EnsureMember(ctx, Team{ID: a.TeamID, Name: OneLine(a.TeamName)},
 		Member{TeamID: a.TeamID, UserID: a.UserID, Name: OneLine(a.UserName)})
 }
 
@@ -62,7 +62,7 @@ func (s *Service) Forget(ctx context.Context, a Actor, userID string) (int, erro
 	if userID == "" {
 		return 0, Errorf(NotFound, ReasonNoMember, userID)
 	}
-	return s.Store.ForgetMember(ctx, a.TeamID, userID)
+	return s.store.ForgetMember(ctx, a.TeamID, userID)
 }
 
 // CheckAdmin returns a Forbidden error unless the actor is one of the team's admins.
@@ -77,10 +77,10 @@ func (s *Service) updateTeam(ctx context.Context, a Actor, change func(*Team)) (
 	if err := CheckAdmin(a); err != nil {
 		return Team{}, err
 	}
-	team, err := s.Store.Team(ctx, a.TeamID)
+	team, err := s.store.Team(ctx, a.TeamID)
 	if err != nil {
 		return Team{}, err
 	}
 	change(&team)
-	return team, s.Store.UpdateTeam(ctx, team)
+	return team, s.store.UpdateTeam(ctx, team)
 }

@@ -18,7 +18,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the floor's one durable INSERT
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 )
 
 // floorSettings are planbot's SQLite settings (storage's DSN): foreign keys,
@@ -78,7 +78,7 @@ func floorCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // signature, parse the form, one durable INSERT, answer a small JSON.
 type floor struct {
 	db       *sql.DB
-	verifier bot.Verifier
+	verifier slackbot.Verifier
 }
 
 // openFloor opens (creating) the floor's database at path.
@@ -91,7 +91,7 @@ func openFloor(ctx context.Context, path, secret string) (*floor, error) {
 		db.Close()
 		return nil, fmt.Errorf("floor: %s: %w", path, err)
 	}
-	return &floor{db: db, verifier: bot.Verifier{Secret: secret}}, nil
+	return &floor{db: db, verifier: slackbot.Verifier{Secret: secret}}, nil
 }
 
 func (f *floor) Close() error { return f.db.Close() }
@@ -137,7 +137,7 @@ func serveCommands(ctx context.Context, ln net.Listener, command http.HandlerFun
 // command is the floor's slash-command handler. Reads (week, team) count
 // the team's rows instead of inserting, so that they cost no commit.
 func (f *floor) command(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, bot.MaxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, slackbot.MaxBody))
 	if err != nil {
 		http.Error(w, "cannot read request", http.StatusBadRequest)
 		return

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 	"planbot/internal/benchdb"
 )
 
@@ -89,7 +89,7 @@ var readTexts = [numKinds][]string{kindWeek: {"week", "本周"}, kindTeam: {"tea
 // generator makes signed slash-command requests, varied across teams, users,
 // kinds and texts. One per goroutine: it is not safe for concurrent use.
 type generator struct {
-	signer bot.Verifier
+	signer slackbot.Verifier
 	mix    mix
 	teams  int
 	users  int
@@ -102,7 +102,7 @@ type generator struct {
 }
 
 func newGenerator(secret string, m mix, teams, users int, seed uint64) *generator {
-	return &generator{signer: bot.Verifier{Secret: secret}, mix: m, teams: max(teams, 1), users: max(users, 1),
+	return &generator{signer: slackbot.Verifier{Secret: secret}, mix: m, teams: max(teams, 1), users: max(users, 1),
 		rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), seed: seed}
 }
 

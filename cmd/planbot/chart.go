@@ -4,7 +4,7 @@ import (
 	"context"
 	"os"
 
-	"planbot/chart"
+	"planbot/bot/report"
 	"planbot/planner"
 )
 
@@ -12,13 +12,13 @@ import (
 // PLANBOT_FONT, else a Chinese font installed on the system. A PLANBOT_FONT
 // that cannot be used is a usage error. When none is found, required makes
 // that an error too; else it is logged, once, and there is no chart.
-func (e *environment) chartFont(required bool) (*chart.Font, error) {
+func (e *environment) chartFont(required bool) (*report.Font, error) {
 	candidates := e.fonts
 	if candidates == nil {
-		candidates = chart.Candidates
+		candidates = report.FontCandidates
 	}
 	path := e.getenv("PLANBOT_FONT")
-	f, err := chart.FindFont(path, candidates)
+	f, err := report.FindFont(path, candidates)
 	switch {
 	case err == nil:
 		e.log.Info("chart font", "path", f.Path)
@@ -33,7 +33,7 @@ func (e *environment) chartFont(required bool) (*chart.Font, error) {
 }
 
 // digestChartFont returns the font for digest --chart FILE, or nil without it.
-func (e *environment) digestChartFont(file string, post bool) (*chart.Font, error) {
+func (e *environment) digestChartFont(file string, post bool) (*report.Font, error) {
 	switch {
 	case file == "":
 		return nil, nil
@@ -45,12 +45,12 @@ func (e *environment) digestChartFont(file string, post bool) (*chart.Font, erro
 
 // writeChart writes the chart of retrospective r of team teamID, in lang, to
 // file, readable by its owner only (it names the team's members).
-func writeChart(ctx context.Context, svc *planner.Service, teamID string, r planner.Retro, lang planner.Lang, font *chart.Font, file string) error {
-	d, err := chart.Load(ctx, svc.Store, teamID, r)
+func writeChart(ctx context.Context, svc *planner.Service, teamID string, r planner.Retro, lang planner.Lang, font *report.Font, file string) error {
+	d, err := report.LoadChart(ctx, svc, teamID, r)
 	if err != nil {
 		return err
 	}
-	png, err := chart.Render(d, lang, font)
+	png, err := report.RenderChart(d, lang, font)
 	if err != nil {
 		return err
 	}

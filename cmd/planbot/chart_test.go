@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/chart"
+	"planbot/bot/report"
 )
 
 // withFonts runs planbot like planbot() does, trying only the given font
@@ -25,8 +25,8 @@ func withFonts(t *testing.T, env map[string]string, fonts []string, args ...stri
 }
 
 func TestDigestChart(t *testing.T) {
-	font, err := chart.FindFont(os.Getenv("PLANBOT_FONT"), chart.Candidates)
-	if errors.Is(err, chart.ErrNoFont) && os.Getenv("PLANBOT_TEST_NEED_FONT") == "" { // CI sets it: a skip there is a failure
+	font, err := report.FindFont(os.Getenv("PLANBOT_FONT"), report.FontCandidates)
+	if errors.Is(err, report.ErrNoFont) && os.Getenv("PLANBOT_TEST_NEED_FONT") == "" { // CI sets it: a skip there is a failure
 		t.Skipf("no Chinese font on this machine (apt-get install fonts-wqy-microhei, or set PLANBOT_FONT): %v", err)
 	}
 	if err != nil {
@@ -55,7 +55,7 @@ func TestDigestChart(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s is not a PNG: %v", file, err)
 			}
-			if got := img.Bounds().Size(); got.X != chart.Width || got.Y < 300 {
+			if got := img.Bounds().Size(); got.X != report.ChartWidth || got.Y < 300 {
 				t.Errorf("chart size %v", got)
 			}
 			if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {

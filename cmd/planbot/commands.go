@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"planbot/bot"
+	"planbot/bot/console"
+	"planbot/bot/report"
+	slackbot "planbot/bot/slack"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -25,7 +28,7 @@ type environment struct {
 	now            func() time.Time
 	log            *slog.Logger
 	listening      func(addr string) // told each address serve listens on (tests)
-	fonts          []string          // font files tried for charts when PLANBOT_FONT is unset; nil: chart.Candidates
+	fonts          []string          // font files tried for charts when PLANBOT_FONT is unset; nil: report.FontCandidates
 	tokenRetest    time.Duration     // how often serve asks Slack again about tokens it could not check; 0: tokenRetestEvery
 }
 
@@ -41,7 +44,7 @@ func (e *environment) open(ctx context.Context, cfg *config, create bool) (*plan
 
 // service builds the planner service on db with cfg's clock, zone and language.
 func (e *environment) service(db *storage.DB, cfg *config) *planner.Service {
-	return &planner.Service{Store: db, Now: cfg.clock, Loc: cfg.loc, Lang: cfg.teamLang}
+	return planner.NewService(db, planner.Options{Now: cfg.clock, Loc: cfg.loc, Lang: cfg.teamLang})
 }
 
 func (e *environment) console(ctx context.Context, args []string) (err error) {
@@ -57,7 +60,7 @@ func (e *environment) console(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeErr(closeDB, &err)
-	c := &bot.Console{
+	c := &console.Console{
 		Handler: &bot.Handler{Service: svc, Log: e.log},
 		Actor:   planner.Actor{TeamID: *team, TeamName: *team, UserID: *user, UserName: *user, Admin: true},
 		In:      e.stdin, Out: e.stdout, Prompt: isTerminal(e.stdin),
@@ -119,7 +122,7 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	case "json":
 		return enc.Encode(r)
 	case "blocks":
-		return enc.Encode(bot.RetroMessages(lang, r))
+		return enc.Encode(slackbot.RetroMessages(lang, r))
 	}
 	_, err = fmt.Fprintln(e.stdout, bot.RetroText(lang, r))
 	return err
@@ -137,8 +140,7 @@ func (e *environment) post(ctx context.Context, svc *planner.Service, t planner.
 		return err
 	}
 	app := e.slackApp(svc, sc)
-	team, err := (&bot.Scheduler{App: app, ChartFont: font}).PostNow(ctx, t.ID, w, force)
-	app.Wait()
+	team, err := e.newScheduler(svc, app, font).PostNow(ctx, t.ID, w, force)
 	if err != nil {
 		if planner.ErrorOf(err).Code == planner.Conflict {
 			return usagef("digest --post: %s", bot.Explain(planner.English, err))
@@ -176,14 +178,14 @@ func (e *environment) export(ctx context.Context, args []string) (err error) {
 	}
 	var file bytes.Buffer // whole before a byte is written: a failure leaves no half file
 	if *format == "xlsx" {
-		report, err := bot.BuildWeekReport(ctx, svc, t, w)
+		weekReport, err := report.BuildWeekReport(ctx, svc, t, w)
 		if err != nil {
 			return err
 		}
-		if len(report.Items) == 0 && len(report.Retro.Members) == 0 {
+		if len(weekReport.Items) == 0 && len(weekReport.Retro.Members) == 0 {
 			e.sayEmpty(t, w, *week == "")
 		}
-		if err := bot.WriteXLSX(&file, report); err != nil {
+		if err := report.WriteXLSX(&file, weekReport); err != nil {
 			return err
 		}
 	} else {
@@ -240,7 +242,7 @@ func (e *environment) teamAndWeek(ctx context.Context, svc *planner.Service, nam
 	if err != nil {
 		return planner.Team{}, planner.Week{}, usagef("--week: %q is not a week like 2025-W47", week)
 	}
-	teams, err := svc.Store.Teams(ctx)
+	teams, err := svc.Teams(ctx)
 	if err != nil {
 		return planner.Team{}, planner.Week{}, err
 	}

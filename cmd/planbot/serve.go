@@ -14,6 +14,9 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"planbot/bot"
+	"planbot/bot/report"
+	"planbot/bot/schedule"
+	slackbot "planbot/bot/slack"
 	"planbot/planner"
 )
 
@@ -88,12 +91,12 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if unchecked != nil {
 		e.log.Warn("cannot check the Slack tokens: starting anyway, asking again in the background", "err", unchecked)
 	}
-	scheduler.App = app
+	scheduler.Service, scheduler.Messenger, scheduler.Log, scheduler.Sent = app.Handler.Service, slackbot.Messenger{API: app.API}, e.log, app.Metrics.CountSend
 	app.Poster = scheduler // before any request can ask it to post
 	metrics := app.Metrics
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", bot.HealthHandler(db.Ping))
-	servers := []*http.Server{newServer(*addr, bot.Recover(e.log, mux))}
+	mux.Handle("GET /healthz", slackbot.HealthHandler(db.Ping))
+	servers := []*http.Server{newServer(*addr, slackbot.Recover(e.log, mux))}
 	if *metricsAddr == "" {
 		mux.Handle("GET /metrics", metrics.Handler())
 	} else {
@@ -106,7 +109,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		servers = append(servers, newServer(*metricsAddr, metricsMux))
 	}
 	if sc.appToken == "" {
-		app.Routes(mux, bot.Verifier{Secret: sc.signingSecret})
+		app.Routes(mux, slackbot.Verifier{Secret: sc.signingSecret})
 	}
 	failed := make(chan error, len(servers)+2) // the servers, Socket Mode, the tokens' retest
 	for _, srv := range servers {
@@ -182,11 +185,11 @@ func newServer(addr string, h http.Handler) *http.Server {
 const fanOutPace = 1200 * time.Millisecond
 
 // slackApp builds the Slack transport for svc with Slack's settings.
-func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackApp {
-	metrics := bot.NewMetrics()
+func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *slackbot.SlackApp {
+	metrics := slackbot.NewMetrics()
 	options := []slack.Option{
 		// TrueMetadata: include_all_metadata=true, as Slack documents it (the retrospective's recovery reads it).
-		slack.OptionHTTPClient(bot.TrueMetadata{Client: &http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}}),
+		slack.OptionHTTPClient(slackbot.TrueMetadata{Client: &http.Client{Timeout: 10 * time.Second, Transport: metrics.Transport(http.DefaultTransport)}}),
 		slack.OptionRetry(3), // on 429, wait Retry-After and try again (after the HTTP client, to wrap it)
 	}
 	if sc.apiURL != "" {
@@ -195,18 +198,26 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *bot.SlackA
 	if sc.appToken != "" {
 		options = append(options, slack.OptionAppLevelToken(sc.appToken))
 	}
-	return &bot.SlackApp{
+	return &slackbot.SlackApp{
 		Handler: &bot.Handler{Service: svc, Log: e.log, Weeks: &bot.WeekCache{}},
 		API:     slack.New(sc.botToken, options...), Admins: sc.admins, Log: e.log, Metrics: metrics,
 		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
 	}
 }
 
+// newScheduler returns the weekly jobs' scheduler for svc, sending through
+// app's Slack client, counted in app's metrics.
+func (e *environment) newScheduler(svc *planner.Service, app *slackbot.SlackApp, font *report.Font) *schedule.Scheduler {
+	return &schedule.Scheduler{
+		Service: svc, Messenger: slackbot.Messenger{API: app.API}, Log: e.log, ChartFont: font, Sent: app.Metrics.CountSend,
+	}
+}
+
 // scheduler reads PLANBOT_CALENDAR: cn (China's working calendar for every
 // team), none, or unset: China's for each team whose zone is Asia/Shanghai;
 // and finds the font of the retrospective's chart (PLANBOT_FONT).
-func (e *environment) scheduler() (*bot.Scheduler, error) {
-	s := &bot.Scheduler{Pace: fanOutPace}
+func (e *environment) scheduler() (*schedule.Scheduler, error) {
+	s := &schedule.Scheduler{Pace: fanOutPace}
 	font, err := e.chartFont(false)
 	if err != nil {
 		return nil, err
@@ -228,9 +239,9 @@ func (e *environment) scheduler() (*bot.Scheduler, error) {
 // told to stop, but finishing a retrospective's thread), then lets in-flight
 // replies and the work after answers finish, all within shutdownGrace: what
 // still runs near its end is cancelled, and the members whose work it was
-// are told (bot.SlackApp.Shutdown). Running out of time is logged, not an
+// are told (slackbot.SlackApp.Shutdown). Running out of time is logged, not an
 // error: serve still exits 0 in time.
-func (e *environment) shutdown(servers []*http.Server, app *bot.SlackApp, running *sync.WaitGroup) {
+func (e *environment) shutdown(servers []*http.Server, app *slackbot.SlackApp, running *sync.WaitGroup) {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	// Answers take under 3 s; the rest of the grace is for the work after them.

@@ -95,7 +95,7 @@ func TestGenerateReadBack(t *testing.T) {
 		t.Fatalf("storage.Open: %v", err)
 	}
 	defer db.Close()
-	svc := &planner.Service{Store: db, Now: tiny.Now, Loc: Shanghai, Lang: planner.Chinese}
+	svc := planner.NewService(db, planner.Options{Now: tiny.Now, Loc: Shanghai, Lang: planner.Chinese})
 	week := tiny.CurrentWeek()
 	items, err := db.ItemsStarting(t.Context(), TeamID(0), "", week.Start(), week.End())
 	if err != nil {

@@ -1,0 +1,375 @@
+package report
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"planbot/bot"
+	"planbot/planner"
+)
+
+// WeekReport is what the weekly Excel report shows: a team's week on a board
+// (who does what, day by day: the 作战图), its totals, and the pipeline of
+// companies the team courts.
+type WeekReport struct {
+	Team    planner.Team
+	Week    planner.Week
+	Lang    planner.Lang     // the language of the sheets' names and headers
+	Members []planner.Member // the board's rows (anyone else with an item gets one too)
+	Items   []planner.Item   // the items on the week's days: those that start in it and earlier ones that run into it
+	Retro   planner.Retro    // the week's totals and members, as the retrospective counts them
+	// Pipeline is the companies the team courts, for the pipeline sheet;
+	// with none, the sheet says there are none yet.
+	Pipeline []planner.CompanyView
+}
+
+// BuildWeekReport reads week w of team through the service. The report is
+// in the team's language.
+func BuildWeekReport(ctx context.Context, svc *planner.Service, team planner.Team, w planner.Week) (WeekReport, error) {
+	b, err := svc.Board(ctx, team, w)
+	if err != nil {
+		return WeekReport{}, err
+	}
+	return WeekReport{
+		Team: team, Week: w, Lang: svc.For(team, planner.Member{}).Lang,
+		Members: b.Members, Items: b.Items, Retro: b.Retro, Pipeline: b.Pipeline,
+	}, nil
+}
+
+// ReportFilename is the file name of the Excel report of week w.
+func ReportFilename(w planner.Week) string { return "planbot-" + w.String() + ".xlsx" }
+
+// ReportTitle is the title of the Excel report of week w, in lang.
+func ReportTitle(lang planner.Lang, w planner.Week) string {
+	return fmt.Sprintf(labelsFor(lang).fileTitle, w, bot.ShortSpan(reportLang(lang), w.Start(), w.End()))
+}
+
+// reportLang is lang when the report speaks it, else English.
+func reportLang(lang planner.Lang) planner.Lang {
+	if _, ok := xlsxLabelsByLang[lang]; ok {
+		return lang
+	}
+	return planner.English
+}
+
+// The board's marks of an item's status.
+var boardMarks = map[planner.Status]string{
+	planner.StatusPlanned: "·", planner.StatusDone: "✓", planner.StatusCancelled: "✗",
+}
+
+// Column widths, in Excel's units (about one Latin character; a Chinese
+// character takes two). Each sheet's columns sum to 125–132, which fits A4
+// landscape at about 100%; fit-to-width shrinks whatever is wider.
+const (
+	boardNameWidth = 13.0
+	boardDayWidth  = 17.0
+)
+
+var (
+	summaryWidths  = []float64{18, 13, 13, 13, 13, 13, 42}
+	pipelineWidths = []float64{26, 11, 13, 12, 40, 30}
+)
+
+// WriteXLSX writes r as an Excel workbook of three sheets — the week's board,
+// its summary and the pipeline — headed in r.Lang and set up to print on A4
+// landscape, fitted to the page's width. Text is always written as a string
+// cell, never as a formula, with control characters removed.
+func WriteXLSX(w io.Writer, r WeekReport) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &sheetWriter{f: f, lang: reportLang(r.Lang), l: labelsFor(r.Lang)}
+	x.newStyles()
+	rows := reportMembers(r)
+	x.board(r, rows)
+	x.summary(r, rows)
+	x.pipeline(r)
+	x.check(f.SetDocProps(&excelize.DocProperties{Title: ReportTitle(x.lang, r.Week), Creator: "planbot"}))
+	if x.err != nil {
+		return x.err
+	}
+	f.SetActiveSheet(0)
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// memberRow is one member as the report lists them.
+type memberRow struct{ userID, name string }
+
+// reportMembers lists the team's members and anyone else with an item or a
+// note in the report, by name.
+func reportMembers(r WeekReport) []memberRow {
+	names := map[string]string{}
+	add := func(userID, name string) {
+		if _, seen := names[userID]; !seen || names[userID] == "" {
+			names[userID] = name
+		}
+	}
+	for _, m := range r.Members {
+		add(m.UserID, m.Name)
+	}
+	for _, it := range r.Items {
+		add(it.UserID, it.UserName)
+	}
+	for _, m := range r.Retro.Members {
+		add(m.UserID, m.UserName)
+	}
+	rows := make([]memberRow, 0, len(names))
+	for userID, name := range names {
+		name = cellText(name)
+		if name == "" {
+			name = cellText(userID)
+		}
+		rows = append(rows, memberRow{userID, name})
+	}
+	slices.SortFunc(rows, func(a, b memberRow) int {
+		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.userID, b.userID))
+	})
+	return rows
+}
+
+// board writes the week's board: a row per member, a column per day, each
+// cell the member's items of that day with their status.
+func (x *sheetWriter) board(r WeekReport, members []memberRow) {
+	l, s, start := x.l, x.l.boardSheet, r.Week.Start()
+	widths := []float64{boardNameWidth}
+	labels := []string{l.member}
+	for d := range 7 {
+		widths = append(widths, boardDayWidth)
+		labels = append(labels, dayHeader(x.lang, start.AddDays(d)))
+	}
+	x.sheet(s, true, 2)
+	x.widths(s, widths...)
+	x.line(s, 1, len(widths), fmt.Sprintf(l.boardTitle, cellText(r.Team.Name), r.Week, bot.ShortSpan(x.lang, start, r.Week.End())), x.st.title)
+	x.check(x.f.SetRowHeight(s, 1, 24))
+	x.headers(s, 2, widths, labels...)
+
+	cells := boardCells(r)
+	for i, m := range members {
+		row := 3 + i
+		texts := []string{m.name}
+		days := cells[m.userID]
+		for d := range 7 {
+			var lines []string
+			if days != nil {
+				lines = days[d]
+			}
+			texts = append(texts, strings.Join(lines, "\n"))
+		}
+		for col, t := range texts {
+			style := x.st.text
+			switch {
+			case col == 0:
+				style = x.st.bold
+			case col >= 6: // Saturday and Sunday
+				style = x.st.weekend
+			}
+			x.text(s, col+1, row, t, style)
+		}
+		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines(texts, widths))))
+	}
+	last := 2 + len(members)
+	if len(members) == 0 {
+		last++
+		x.line(s, last, len(widths), l.noMember, x.st.grayRow)
+	}
+	x.line(s, last+2, len(widths), l.legend, x.st.legend)
+	x.freeze(s, 1, 2)
+}
+
+// boardCells returns each member's lines of each day of the week (Monday
+// first), items in order of start day and id.
+func boardCells(r WeekReport) map[string][][]string {
+	items := slices.Clone(r.Items)
+	slices.SortStableFunc(items, func(a, b planner.Item) int {
+		if a.Start != b.Start {
+			if a.Start.Before(b.Start) {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	cells := map[string][][]string{}
+	start := r.Week.Start()
+	for _, it := range items {
+		for d := range 7 {
+			day := start.AddDays(d)
+			if day.Before(it.Start) || day.After(it.End) {
+				continue
+			}
+			if cells[it.UserID] == nil {
+				cells[it.UserID] = make([][]string, 7)
+			}
+			first := day == it.Start || d == 0
+			cells[it.UserID][d] = append(cells[it.UserID][d], boardLine(r.Lang, it, day, first))
+		}
+	}
+	return cells
+}
+
+// boardLine is an item on one of its days: "✓ #3 trip to Beijing (1/2)",
+// with what came of it on the first day the board shows; a leave says so in
+// lang, whatever its title: "· #5 请假 · 年假".
+func boardLine(lang planner.Lang, it planner.Item, day planner.Date, first bool) string {
+	title := cellText(it.Title)
+	if it.Kind == planner.KindLeave {
+		title = bot.KindName(reportLang(lang), planner.KindLeave) + " · " + title
+	}
+	line := boardMarks[it.Status] + " #" + strconv.FormatInt(it.ID, 10) + " " + title
+	if n := it.Days(); n > 1 {
+		line += fmt.Sprintf(" (%d/%d)", it.Start.DaysUntil(day)+1, n)
+	}
+	if outcome := cellText(it.Outcome); outcome != "" && first {
+		line += " — " + outcome
+	}
+	return line
+}
+
+// dayHeader is a day as the board's header shows it: "Mon 11/17", "周一 11/17".
+func dayHeader(lang planner.Lang, d planner.Date) string {
+	return fmt.Sprintf("%s %d/%d", bot.WeekdayName(lang, d.Weekday()), d.Month, d.Day)
+}
+
+// summary writes the week's totals by kind, planned against done, then each member's.
+func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
+	l, s, st := x.l, x.l.summarySheet, x.st
+	x.sheet(s, false, 2)
+	x.widths(s, summaryWidths...)
+	x.line(s, 1, len(summaryWidths), fmt.Sprintf(l.summaryTitle, cellText(r.Team.Name), r.Week, bot.ShortSpan(x.lang, r.Week.Start(), r.Week.End())), st.title)
+	x.check(x.f.SetRowHeight(s, 1, 24))
+	x.headers(s, 2, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
+	row := 3
+	// totals writes a row: a label, the four numbers of t and the completion
+	// (none for a leave, which is no work to complete).
+	totals := func(label string, t planner.Totals, work bool, text, number, percent int) {
+		x.text(s, 1, row, label, text)
+		for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
+			x.number(s, 2+i, row, n, number)
+		}
+		if !work {
+			t.DoneItems, t.Items = 0, 0
+		}
+		x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
+	}
+	for _, k := range planner.Kinds {
+		totals(bot.KindName(x.lang, k), r.Retro.Totals[k], k != planner.KindLeave, st.text, st.number, st.percent)
+		row++
+	}
+	totals(l.total, sum(r.Retro.Totals), true, st.totalText, st.totalNumber, st.totalPercent)
+	row++
+	totals(l.lastWeek, sum(r.Retro.Previous), true, st.grayRow, st.grayRow, st.percent)
+	row++
+	// The enterprises met: the visits' counts and the trips' visits.
+	met := planner.EnterprisesMet(r.Retro.Totals)
+	x.text(s, 1, row, l.enterprises, st.text)
+	x.number(s, 4, row, met.Planned, st.number)
+	x.number(s, 5, row, met.Done, st.number)
+	x.ratio(s, 6, row, met.Done, met.Planned, st.percent, st.number)
+	row += 2
+
+	x.headers(s, row, summaryWidths, l.member, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion, l.note)
+	byUser := map[string]planner.MemberSummary{}
+	for _, m := range r.Retro.Members {
+		byUser[m.UserID] = m
+	}
+	for _, m := range members {
+		row++
+		sm := byUser[m.userID]
+		t := planner.Totals{Items: sm.Items, DoneItems: sm.DoneItems}
+		for _, it := range r.Retro.Items[m.userID] { // the week's items that are not cancelled
+			if it.Kind == planner.KindLeave { // no work, as in Items and DoneItems
+				continue
+			}
+			t.Count += it.Count
+			if it.Status == planner.StatusDone {
+				t.DoneCount += it.Count
+			}
+		}
+		totals(m.name, t, true, st.bold, st.number, st.percent)
+		note := cellText(sm.Note)
+		x.text(s, 7, row, note, st.text)
+		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines([]string{m.name, note}, []float64{summaryWidths[0], summaryWidths[6]}))))
+	}
+	x.freeze(s, 0, 2)
+}
+
+// sum adds up the totals of every kind but leave, which is no work to do.
+func sum(totals map[planner.Kind]planner.Totals) planner.Totals {
+	var all planner.Totals
+	for k, t := range totals {
+		if k == planner.KindLeave {
+			continue
+		}
+		all.Items += t.Items
+		all.DoneItems += t.DoneItems
+		all.Count += t.Count
+		all.DoneCount += t.DoneCount
+	}
+	return all
+}
+
+// pipeline writes the companies the team courts, by stage then name.
+func (x *sheetWriter) pipeline(r WeekReport) {
+	l, s, st := x.l, x.l.pipelineSheet, x.st
+	x.sheet(s, false, 2)
+	x.widths(s, pipelineWidths...)
+	x.line(s, 1, len(pipelineWidths), fmt.Sprintf(l.pipelineTitle, cellText(r.Team.Name), r.Week), st.title)
+	x.check(x.f.SetRowHeight(s, 1, 24))
+	x.headers(s, 2, pipelineWidths, l.company, l.stage, l.owner, l.lastContact, l.next, l.notes)
+	views := slices.Clone(r.Pipeline)
+	slices.SortStableFunc(views, func(a, b planner.CompanyView) int {
+		return cmp.Or(cmp.Compare(stageOrder(a.Stage), stageOrder(b.Stage)),
+			strings.Compare(planner.CompanyKey(a.Name), planner.CompanyKey(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+	for i, c := range views {
+		row := 3 + i
+		stage := cellText(stageLabel(r.Lang, c.Stage))
+		owner := cmp.Or(cellText(c.OwnerName), cellText(c.OwnerID))
+		contact := "—"
+		if c.LastContact != (planner.Date{}) {
+			contact = c.LastContact.String()
+		}
+		next := "—"
+		if c.Next.ID != 0 {
+			next = bot.DayLabel(x.lang, c.Next.Start) + " · #" + strconv.FormatInt(c.Next.ID, 10) + " " + cellText(c.Next.Title)
+		}
+		texts := []string{cellText(c.Name), stage, owner, contact, next, cellText(c.Notes)}
+		for col, t := range texts {
+			style := st.text
+			if col == 0 {
+				style = st.bold
+			}
+			x.text(s, col+1, row, t, style)
+		}
+		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines(texts, pipelineWidths))))
+	}
+	if len(views) == 0 {
+		x.line(s, 3, len(pipelineWidths), l.noCompanies, st.grayRow)
+	}
+	x.freeze(s, 0, 2)
+}
+
+// stageOrder is a stage's place in planner.Stages; unknown stages go last.
+func stageOrder(s planner.Stage) int {
+	if i := slices.Index(planner.Stages, s); i >= 0 {
+		return i
+	}
+	return len(planner.Stages)
+}
+
+// stageLabel is a stage's name as a spreadsheet cell shows it: the catalog's,
+// capitalised in English ("Signed", 签约).
+func stageLabel(lang planner.Lang, s planner.Stage) string {
+	name := bot.StageName(lang, s)
+	if name == "" || lang != planner.English {
+		return cmp.Or(name, string(s))
+	}
+	return strings.ToUpper(name[:1]) + name[1:] // English stage names are ASCII
+}

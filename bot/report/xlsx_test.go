@@ -1,0 +1,483 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"planbot/planner"
+)
+
+// Text a spreadsheet would run as a formula, with control characters, a
+// bidirectional override and an escape sequence of the xlsx format.
+const (
+	hostileName  = `=HYPERLINK("http://evil.example","click")`
+	hostileTitle = "=1+2\tcall\a @here\u202e_x0041_\n+cmd|' /C calc'!A0"
+	hostileLine  = "· #6 =1+2 call @here_x0041_ +cmd|' /C calc'!A0"
+)
+
+// reportItem is an item of team T1.
+func reportItem(t *testing.T, id int64, user, name, start, end string, kind planner.Kind, count int, title string, status planner.Status, outcome string) planner.Item {
+	return planner.Item{
+		ID: id, TeamID: "T1", UserID: user, UserName: name, Start: day(t, start), End: day(t, end),
+		Kind: kind, Count: count, Title: title, Status: status, Outcome: outcome,
+	}
+}
+
+// testReport is week 2025-W47 of team 招商一组: Ann visits on Tuesday (done),
+// cancels Wednesday's fund meeting and travels Friday to Monday; 王芳 comes
+// back on Monday from a trip that started the Thursday before and has a visit
+// planned that day, and hosts a delegation on Thursday; Bob is on leave from
+// Monday to Friday; someone named like a formula adds a hostile item.
+func testReport(t *testing.T, lang planner.Lang) WeekReport {
+	items := []planner.Item{
+		reportItem(t, 4, "U2", "王芳", "2025-11-13", "2025-11-17", planner.KindTrip, 1, "出差上海", planner.StatusDone, "签了意向书"),
+		reportItem(t, 5, "U2", "王芳", "2025-11-17", "2025-11-17", planner.KindVisit, 4, "对接4家企业", planner.StatusPlanned, ""),
+		reportItem(t, 1, "U1", "Ann", "2025-11-18", "2025-11-18", planner.KindVisit, 4, "visit 4 enterprises", planner.StatusDone, "2 of 4 interested"),
+		reportItem(t, 6, "U4", hostileName, "2025-11-18", "2025-11-18", planner.KindOther, 1, hostileTitle, planner.StatusPlanned, ""),
+		reportItem(t, 3, "U1", "Ann", "2025-11-19", "2025-11-19", planner.KindFund, 1, "meet a fund company", planner.StatusCancelled, "client postponed"),
+		reportItem(t, 2, "U1", "Ann", "2025-11-21", "2025-11-24", planner.KindTrip, 1, "trip to Beijing", planner.StatusPlanned, ""),
+		reportItem(t, 7, "U3", "Bob", "2025-11-17", "2025-11-21", planner.KindLeave, 1, "年假", planner.StatusPlanned, ""),
+		reportItem(t, 8, "U2", "王芳", "2025-11-20", "2025-11-20", planner.KindReception, 1, "接待深圳客商考察团", planner.StatusDone, ""),
+	}
+	items[5].Visits = 3 // Ann's trip to Beijing visits 3 enterprises
+	members := []planner.Member{
+		{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"},
+		{TeamID: "T1", UserID: "U3", Name: "Bob"}, {TeamID: "T1", UserID: "U4", Name: hostileName},
+	}
+	team := planner.Team{ID: "T1", Name: "招商一组"}
+	var week, previous []planner.Item
+	for _, it := range items {
+		if w47.Contains(it.Start) {
+			week = append(week, it)
+		} else {
+			previous = append(previous, it)
+		}
+	}
+	notes := map[string]string{"U1": "Two companies want\na second visit."}
+	retro := planner.BuildRetro(team, w47, week, previous, nil, nil, notes, members)
+	return WeekReport{Team: team, Week: w47, Lang: lang, Members: members, Items: items, Retro: retro}
+}
+
+// writeXLSX writes r and opens the result as a reader of the file would.
+func writeXLSX(t *testing.T, r WeekReport) *excelize.File {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, r); err != nil {
+		t.Fatalf("WriteXLSX: %v", err)
+	}
+	return openXLSX(t, b.Bytes())
+}
+
+func openXLSX(t *testing.T, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("open the workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// checkCells compares cells of a sheet with want, by cell name.
+func checkCells(t *testing.T, f *excelize.File, sheet string, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		got, err := f.GetCellValue(sheet, name)
+		if err != nil {
+			t.Fatalf("%s!%s: %v", sheet, name, err)
+		}
+		if got != w {
+			t.Errorf("%s!%s = %q, want %q", sheet, name, got, w)
+		}
+	}
+}
+
+func TestWriteXLSXBoard(t *testing.T) {
+	// Rows by name: the formula-named member, Ann, Bob, 王芳.
+	for _, tt := range []struct {
+		lang  planner.Lang
+		sheet string
+		want  map[string]string
+	}{
+		{planner.English, "Board", map[string]string{
+			"A1": "招商一组 · the week's board, 2025-W47 (Nov 17–23)",
+			"A2": "Member", "B2": "Mon 11/17", "C2": "Tue 11/18", "F2": "Fri 11/21", "H2": "Sun 11/23",
+			"B5": "· #7 leave · 年假 (1/5)", "F5": "· #7 leave · 年假 (5/5)",
+		}},
+		{planner.Chinese, "作战图", map[string]string{
+			"A1": "招商一组 · 本周作战图 2025-W47（11月17日–23日）",
+			"A2": "成员", "B2": "周一 11/17", "C2": "周二 11/18", "F2": "周五 11/21", "H2": "周日 11/23",
+			"B5": "· #7 请假 · 年假 (1/5)", "F5": "· #7 请假 · 年假 (5/5)",
+		}},
+	} {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			f := writeXLSX(t, testReport(t, tt.lang))
+			if got := f.GetSheetList(); len(got) != 3 || got[0] != tt.sheet {
+				t.Fatalf("sheets %q, want the board first of three", got)
+			}
+			want := map[string]string{
+				"A3": hostileName, "C3": hostileLine, "B3": "",
+				"A4": "Ann", "B4": "",
+				"C4": "✓ #1 visit 4 enterprises — 2 of 4 interested",
+				"D4": "✗ #3 meet a fund company — client postponed",
+				"E4": "",
+				"F4": "· #2 trip to Beijing (1/4)", "G4": "· #2 trip to Beijing (2/4)", "H4": "· #2 trip to Beijing (3/4)",
+				"A5": "Bob", "G5": "", "H5": "",
+				"E6": "✓ #8 接待深圳客商考察团",
+				"A6": "王芳", "B6": "✓ #4 出差上海 (5/5) — 签了意向书\n· #5 对接4家企业", "C6": "",
+				"A7": "",
+			}
+			for k, v := range tt.want {
+				want[k] = v
+			}
+			checkCells(t, f, tt.sheet, want)
+		})
+	}
+}
+
+func TestWriteXLSXSummary(t *testing.T) {
+	for _, tt := range []struct {
+		lang   planner.Lang
+		sheet  string
+		header []string
+		want   map[string]string
+	}{
+		{planner.English, "Summary",
+			[]string{"Kind", "Planned items", "Done items", "Planned count", "Done count", "Completion"},
+			map[string]string{"A3": "trip", "A6": "reception", "A7": "visit", "A8": "event", "A12": "leave", "A14": "Total", "A15": "Last week",
+				"A16": "Enterprises met", "A18": "Member", "G18": "Note"}},
+		{planner.Chinese, "汇总",
+			[]string{"类型", "计划（项）", "完成（项）", "计划（数量）", "完成（数量）", "完成率"},
+			map[string]string{"A3": "出差", "A6": "接待", "A7": "拜访", "A8": "活动", "A12": "请假", "A14": "合计", "A15": "上周",
+				"A16": "对接企业（家）", "A18": "成员", "G18": "心得"}},
+	} {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			f := writeXLSX(t, testReport(t, tt.lang))
+			want := map[string]string{
+				// Kinds in planner.Kinds order: trip, signing, fund, reception, visit, event, …, leave, other.
+				"B3": "1", "C3": "0", "D3": "1", "E3": "0", "F3": "0%", // Ann's trip; 王芳's began last week
+				"B5": "0", "F5": "—", // the fund meeting was cancelled: it counts nowhere
+				"B6": "1", "C6": "1", "D6": "1", "E6": "1", "F6": "100%", // 王芳 hosted a delegation
+				"B7": "2", "C7": "1", "D7": "8", "E7": "4", "F7": "50%",
+				"B12": "1", "C12": "0", "F12": "—", // Bob's leave: no work to complete
+				"B13": "1", "C13": "0", // the hostile item is "other"
+				// The total leaves the leave out.
+				"B14": "5", "C14": "2", "D14": "11", "E14": "5", "F14": "40%",
+				"B15": "1", "C15": "1", "F15": "100%", // 王芳's trip
+				// The visits' 8 and the 3 of Ann's trip; 4 met.
+				"B16": "", "D16": "11", "E16": "4", "F16": "36%",
+				// Members by name, as on the board.
+				"A19": hostileName, "B19": "1", "F19": "0%",
+				"A20": "Ann", "B20": "2", "C20": "1", "D20": "5", "E20": "4", "F20": "50%", "G20": "Two companies want a second visit.",
+				"A21": "Bob", "B21": "0", "D21": "0", "F21": "—", // on leave
+				"A22": "王芳", "B22": "2", "C22": "1", "D22": "5", "E22": "1", "F22": "50%",
+			}
+			for i, h := range tt.header {
+				want[cell(i+1, 2)] = h
+			}
+			for k, v := range tt.want {
+				want[k] = v
+			}
+			checkCells(t, f, tt.sheet, want)
+			// Completion is a number shown as a percentage, not text.
+			raw, err := f.GetCellValue(tt.sheet, "F14", excelize.Options{RawCellValue: true})
+			if err != nil || raw != "0.4" {
+				t.Errorf("F14 holds %q (%v), want 0.4", raw, err)
+			}
+		})
+	}
+}
+
+func TestWriteXLSXPipeline(t *testing.T) {
+	t.Run("none yet", func(t *testing.T) {
+		for lang, want := range map[planner.Lang]map[string]string{
+			planner.English: {"A2": "Company", "B2": "Stage", "C2": "Owner", "D2": "Last contact", "E2": "Next step", "A3": "No companies in the pipeline yet."},
+			planner.Chinese: {"A2": "公司", "B2": "阶段", "C2": "负责人", "D2": "最近接触", "E2": "下一步", "A3": "还没有招商项目。"},
+		} {
+			f := writeXLSX(t, testReport(t, lang))
+			checkCells(t, f, f.GetSheetList()[2], want)
+		}
+	})
+	t.Run("companies", func(t *testing.T) {
+		r := testReport(t, planner.Chinese)
+		next := reportItem(t, 9, "U1", "Ann", "2025-11-20", "2025-11-20", planner.KindVisit, 1, "拜访[常诚车业]", planner.StatusPlanned, "")
+		r.Pipeline = []planner.CompanyView{
+			{Company: planner.Company{ID: 2, Name: "Zeta Motors", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageLead}},
+			{Company: planner.Company{ID: 1, Name: "常诚车业", Notes: "年产150万套车灯项目", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageSigned},
+				LastContact: day(t, "2025-11-18"), Next: next},
+			{Company: planner.Company{ID: 3, Name: "=cmd|' /C calc'!A0", OwnerID: "U9", Stage: planner.StageLost}},
+			{Company: planner.Company{ID: 4, Name: "Acme", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageLead}},
+		}
+		f := writeXLSX(t, r)
+		checkCells(t, f, "招商项目", map[string]string{
+			"A3": "Acme", "B3": "线索", "C3": "Ann", "D3": "—", "E3": "—",
+			"A4": "Zeta Motors", "B4": "线索", "C4": "王芳",
+			"A5": "常诚车业", "B5": "签约", "C5": "Ann", "D5": "2025-11-18", "E5": "11月20日周四 · #9 拜访[常诚车业]", "F5": "年产150万套车灯项目",
+			"A6": "=cmd|' /C calc'!A0", "B6": "流失", "C6": "U9",
+		})
+	})
+}
+
+// Every sheet prints on A4 landscape, one page wide, with its headers on every page.
+func TestWriteXLSXPageSetup(t *testing.T) {
+	for _, lang := range langs {
+		f := writeXLSX(t, testReport(t, lang))
+		titles := map[string]string{}
+		for _, d := range f.GetDefinedName() {
+			if d.Name == "_xlnm.Print_Titles" {
+				titles[d.Scope] = d.RefersTo
+			}
+		}
+		for _, sheet := range f.GetSheetList() {
+			if n := utf8.RuneCountInString(sheet); n > 31 {
+				t.Errorf("sheet name %q has %d characters, Excel allows 31", sheet, n)
+			}
+			layout, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *layout.Orientation != "landscape" || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+				layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+				t.Errorf("%s: orientation %s, paper %d, fit %v×%v; want landscape A4 (9), one page wide", sheet,
+					*layout.Orientation, *layout.Size, layout.FitToWidth, layout.FitToHeight)
+			}
+			props, err := f.GetSheetProps(sheet)
+			if err != nil || props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s: fit to page is off (%v)", sheet, err)
+			}
+			if want := fmt.Sprintf("'%s'!$1:$2", sheet); titles[sheet] != want {
+				t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+			}
+			header, err := f.GetRows(sheet)
+			if err != nil || len(header) < 2 {
+				t.Fatalf("%s: no header row (%v)", sheet, err)
+			}
+			var total float64
+			for col := 1; col <= len(header[1]); col++ {
+				w, err := f.GetColWidth(sheet, colName(col))
+				if err != nil {
+					t.Fatal(err)
+				}
+				total += w
+			}
+			if total > 140 {
+				t.Errorf("%s: the columns are %.0f wide; A4 landscape holds about 130 at 100%%", sheet, total)
+			}
+		}
+	}
+}
+
+// No cell holds a formula or a control character, whatever was typed.
+func TestWriteXLSXTextIsInert(t *testing.T) {
+	r := testReport(t, planner.English)
+	r.Team.Name = "@SUM(1+1)\x00"
+	r.Pipeline = []planner.CompanyView{
+		{Company: planner.Company{ID: 1, Name: "-2+3", Notes: "\x1b[31m=A1\u2028*forged*\u0085line", OwnerName: "+x", Stage: "weird\x7f"}},
+		{Company: planner.Company{ID: 2, Name: "_x003D_1+1", Notes: "_x0007_bell _x0041__x0042_ _x12", OwnerName: "_x005F_", Stage: planner.StageLead}},
+	}
+	f := writeXLSX(t, r)
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, value := range row {
+				name := cell(j+1, i+1)
+				if formula, err := f.GetCellFormula(sheet, name); err != nil || formula != "" {
+					t.Errorf("%s!%s has formula %q (%v)", sheet, name, formula, err)
+				}
+				if strings.ContainsFunc(value, func(r rune) bool {
+					return unicode.IsControl(r) && r != '\n' || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
+				}) {
+					t.Errorf("%s!%s = %q holds a control character or a line separator", sheet, name, value)
+				}
+				if strings.ContainsAny(value[:min(1, len(value))], "=+-@") {
+					if typ, _ := f.GetCellType(sheet, name); typ != excelize.CellTypeSharedString {
+						t.Errorf("%s!%s = %q is of type %v, want a string", sheet, name, value, typ)
+					}
+				}
+			}
+		}
+	}
+	checkCells(t, f, "Board", map[string]string{"A1": "@SUM(1+1) · the week's board, 2025-W47 (Nov 17–23)", "A3": hostileName, "C3": hostileLine})
+	checkCells(t, f, "Pipeline", map[string]string{
+		"A3": "_x003D_1+1", "C3": "_x005F_", "F3": "_x0007_bell _x0041__x0042_ _x12", // the format's escapes stay text
+		"A4": "-2+3", "B4": "weird", "C4": "+x", "F4": "[31m=A1 *forged* line",
+	})
+}
+
+// The layout of both languages' reports, cell by cell, against testdata.
+func TestWriteXLSXGolden(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			golden(t, "export_xlsx_"+string(lang)+".golden", dumpXLSX(t, writeXLSX(t, testReport(t, lang))))
+		})
+	}
+}
+
+// dumpXLSX writes a workbook as text: per sheet its page setup, column widths,
+// merged cells and panes, then each row's height and cells.
+func dumpXLSX(t *testing.T, f *excelize.File) []byte {
+	t.Helper()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "== %s · %s, paper %d, %d page(s) wide\n", sheet, *layout.Orientation, *layout.Size, *layout.FitToWidth)
+		b.WriteString("widths:")
+		for col := 1; col <= 8; col++ {
+			w, _ := f.GetColWidth(sheet, colName(col))
+			fmt.Fprintf(&b, " %s=%g", colName(col), w)
+		}
+		b.WriteString("\nmerged:")
+		merged, _ := f.GetMergeCells(sheet)
+		for _, m := range merged {
+			fmt.Fprintf(&b, " %s:%s", m.GetStartAxis(), m.GetEndAxis())
+		}
+		panes, _ := f.GetPanes(sheet)
+		fmt.Fprintf(&b, "\nfrozen at %s\n", panes.TopLeftCell)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			height, _ := f.GetRowHeight(sheet, i+1)
+			fmt.Fprintf(&b, "row %d (%gpt)\n", i+1, height)
+			for j, value := range row {
+				if value != "" {
+					fmt.Fprintf(&b, "  %s %q\n", cell(j+1, i+1), value)
+				}
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+func TestParseExportFormat(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want Command
+	}{
+		{"export xlsx", Command{Verb: VerbExport, Args: "xlsx", Lang: planner.English}},
+		{"export XLSX last", Command{Verb: VerbExport, Args: "XLSX last", Lang: planner.English}},
+		{"export 2025-W47 excel", Command{Verb: VerbExport, Args: "2025-W47 excel", Lang: planner.English}},
+		{"导出 xlsx 上周", Command{Verb: VerbExport, Args: "xlsx 上周", Lang: planner.Chinese}},
+		{"导出 表格", Command{Verb: VerbExport, Args: "表格", Lang: planner.Chinese}},
+		{"export csv", Command{Verb: VerbExport, Args: "csv", Lang: planner.English}},
+		// Not an export: the rest is not a week and a format.
+		{"export excel sheet for the client", Command{Verb: VerbAdd, Args: "export excel sheet for the client"}},
+		{"export xlsx xlsx", Command{Verb: VerbAdd, Args: "export xlsx xlsx"}},
+	} {
+		if got := ParseCommand(tt.line); got != tt.want {
+			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestHandleExportXLSX(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	for _, tt := range []struct {
+		line string
+		week planner.Week
+		lang planner.Lang
+		text string
+	}{
+		{"export xlsx", w47, planner.English, "Making the Excel report of 2025-W47: it will be in your direct messages in a moment."},
+		{"export excel last", planner.Week{Year: 2025, Num: 46}, planner.English, "Making the Excel report of 2025-W46"},
+		{"导出 xlsx 2025-W48", planner.Week{Year: 2025, Num: 48}, planner.Chinese, "正在生成 2025-W48 的 Excel 周报，稍后发到你的私信。"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			r := mustHandle(t, h, ann, tt.line)
+			if up, ok := r.Body.(ExportUpload); !ok || up.Week != tt.week || r.Lang != tt.lang {
+				t.Fatalf("reply %T %+v in %q, want ExportUpload of %s in %q", r.Body, r.Body, r.Lang, tt.week, tt.lang)
+			}
+			if text := RenderText(r); !strings.HasPrefix(text, tt.text) {
+				t.Errorf("RenderText = %q, want it to start %q", text, tt.text)
+			}
+		})
+	}
+	if items := teamItems(t, h, "T1"); len(items) != 1 {
+		t.Errorf("the team has %d items after the exports, want 1", len(items))
+	}
+	if r := h.Handle(t.Context(), ann, "export xlsx 2025-W99"); !isFailure(r, planner.ReasonBadWeek) {
+		t.Errorf("export xlsx 2025-W99: %T %+v, want a bad-week failure", r.Body, r.Body)
+	}
+}
+
+func isFailure(r Reply, reason planner.Reason) bool {
+	f, ok := r.Body.(Failure)
+	return ok && f.Err.Reason == reason
+}
+
+// The console cannot send a file: it says how to write one.
+func TestConsoleExportXLSX(t *testing.T) {
+	var out strings.Builder
+	c := &Console{Handler: newHandler(t), Actor: ann, In: strings.NewReader("/plan export xlsx\n/plan 导出 xlsx\n"), Out: &out}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want := "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week 2025-W47 --out report.xlsx\n" +
+		"Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week 2025-W47 --out report.xlsx\n"
+	if out.String() != want {
+		t.Errorf("console printed\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+// BuildWeekReport puts on the board the items of the week's days, an earlier
+// trip that runs into Monday too, and every member, even one who logged nothing.
+func TestBuildWeekReport(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "2025-11-14 to 2025-11-17 trip to Shanghai")
+	mustHandle(t, h, ann, "2025-10-01 visit 2 enterprises")  // long before: not on the board
+	mustHandle(t, h, ann, "2025-11-13 visit 3 enterprises")  // the week before: not on the board
+	mustHandle(t, h, bob, "周五至下周一 出差北京")                     // Friday to next Monday
+	mustHandle(t, h, carol, "2025-11-24 visit 1 enterprise") // next week
+	mustHandle(t, h, bob, "done 4 谈妥")
+	mustHandle(t, h, boss, "lang zh")
+	mustHandle(t, h, boss, "setup lang zh")
+	mustHandle(t, h, bob, "线索 常诚车业 签约")
+	mustHandle(t, h, bob, "下周二 拜访【常诚车业】") // #6, next week: the company's next step
+	team, err := h.Service.Store.Team(t.Context(), "T1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := BuildWeekReport(t.Context(), h.Service, team, w47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Lang != planner.Chinese || r.Week != w47 || r.Team.ID != "T1" {
+		t.Errorf("report of %s in %q for %q, want W47 in Chinese for T1", r.Week, r.Lang, r.Team.ID)
+	}
+	if len(r.Pipeline) != 1 || r.Pipeline[0].Name != "常诚车业" || r.Pipeline[0].Stage != planner.StageSigned || r.Pipeline[0].Next.ID != 6 {
+		t.Errorf("pipeline %+v, want 常诚车业, signed, next #6", r.Pipeline)
+	}
+	var ids []int64
+	for _, it := range r.Items {
+		ids = append(ids, it.ID)
+	}
+	if fmt.Sprint(ids) != "[1 4]" {
+		t.Errorf("items on the board %v, want the trip into Monday (#1) and Bob's trip (#4)", ids)
+	}
+	if len(r.Members) != 4 {
+		t.Errorf("members %+v, want Ann, Bob, Carol and Boss", r.Members)
+	}
+	if r.Retro.Totals[planner.KindTrip].Items != 1 || r.Retro.Totals[planner.KindTrip].DoneItems != 1 {
+		t.Errorf("trip totals %+v, want Bob's trip, done (Ann's started last week)", r.Retro.Totals[planner.KindTrip])
+	}
+	f := writeXLSX(t, r)
+	checkCells(t, f, "作战图", map[string]string{
+		"A3": "Ann", "B3": "· #1 trip to Shanghai (4/4)", "C3": "",
+		"A4": "Bob", "F4": "✓ #4 出差北京 (1/4) — 谈妥", "G4": "✓ #4 出差北京 (2/4)", "H4": "✓ #4 出差北京 (3/4)",
+		"A5": "Boss", "A6": "Carol", "B6": "", "H6": "",
+	})
+}
