@@ -139,12 +139,12 @@ const ChartWidth = 960
 // Heights in pixels (the members' panel grows with the team) and the
 // longest texts in characters.
 const (
-	visitsHeight = 320
-	chartMemberRow    = 34  // pixels per member in the members' panel
-	membersExtra = 110 // and for its title, legend and axis
-	minMembers   = 220
-	maxNameRunes = 16  // a member's name or a week's label
-	maxTextRunes = 100 // a title or a legend
+	visitsHeight   = 320
+	chartMemberRow = 34  // pixels per member in the members' panel
+	membersExtra   = 110 // and for its title, legend and axis
+	minMembers     = 220
+	maxNameRunes   = 16  // a member's name or a week's label
+	maxTextRunes   = 100 // a title or a legend
 )
 
 // RenderChart draws d as a PNG, labelled in lang, with font f: the members' planned
