@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"planbot/bot"
-	"planbot/internal/benchdb"
+	"planbot/cmd/planbench/internal/benchdb"
 	"planbot/planner"
 	"planbot/storage"
 )

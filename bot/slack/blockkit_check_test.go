@@ -8,7 +8,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"planbot/internal/slackcheck"
+	"planbot/bot/slack/slackcheck"
 )
 
 // checkSlackMessage fails t if Slack would refuse msg: a SlackResponse (a

@@ -14,7 +14,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"planbot/internal/slackcheck"
+	"planbot/bot/slack/slackcheck"
 	"planbot/planner"
 )
 

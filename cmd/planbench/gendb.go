@@ -9,7 +9,7 @@ import (
 	"os"
 	"time"
 
-	"planbot/internal/benchdb"
+	"planbot/cmd/planbench/internal/benchdb"
 )
 
 // gendbCmd writes a generated database (by default the 520k-item

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	slackbot "planbot/bot/slack"
-	"planbot/internal/benchdb"
+	"planbot/cmd/planbench/internal/benchdb"
 )
 
 // kind is what a generated slash command asks for.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/internal/benchdb"
+	"planbot/cmd/planbench/internal/benchdb"
 	"planbot/planner"
 	"planbot/storage"
 )

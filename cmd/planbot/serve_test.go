@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"planbot/bot"
-	"planbot/internal/slackcheck"
+	"planbot/bot/slack/slackcheck"
 )
 
 // signingSecret is the app's signing secret in these tests; requests signed

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/internal/slackcheck"
+	"planbot/bot/slack/slackcheck"
 )
 
 // checkSlackCall fails t if Slack would refuse what the fake Slack got in c:
