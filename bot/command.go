@@ -1,6 +1,3 @@
-// Package bot is planbot's conversation: the /plan command language, the
-// replies it renders as plain text (and Block Kit), and the transports that
-// carry it — a terminal console now, Slack next.
 package bot
 
 import (

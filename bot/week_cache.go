@@ -7,8 +7,8 @@ import (
 )
 
 // A WeekCache holds at most maxCachedWeeks views and maxCachedBytes of them,
-// as it counts them: each view viewBytes, each item itemBytes (a planner.Item
-// is 264 bytes; a test keeps the figure above it) and the length of its
+// as it counts them: each view viewBytes, each item itemBytes (above a
+// planner.Item's size: a test keeps it so) and the length of its
 // strings, each rendering its length. A team needs a view for each member and
 // one for the team: the bounds hold twenty teams of fifty (BENCHMARKS.md has
 // what that costs in memory).

@@ -250,18 +250,18 @@ func item(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.Ite
 func itemsStarting(ctx context.Context, tx *sql.Tx, teamID, userID string, from, to planner.Date) ([]planner.Item, error) {
 	// Two statements rather than one with (? = '' OR user_id = ?): a
 	// parameter compared with a constant made SQLite prepare the statement
-	// again on every run (measured: 82 µs for an empty week).
+	// again on every run (BENCHMARKS.md).
 	query, args := itemColumns+`
 		WHERE i.team_id = ? AND i.start_date BETWEEN ? AND ?`, []any{teamID, from.String(), to.String()}
 	if userID != "" {
 		// Without statistics (ANALYZE) SQLite picks the team's index and
-		// scans the whole team's week: a member's ten items cost 80 µs.
+		// scans the whole team's week for a member's few items.
 		query, args = itemColumns+` INDEXED BY items_team_user_start
 		WHERE i.team_id = ? AND i.user_id = ? AND i.start_date BETWEEN ? AND ?`, []any{teamID, userID, from.String(), to.String()}
 	}
 	items, err := queryItems(ctx, tx, query, args...)
-	// Sorted here, not by ORDER BY: SQLite's sorter took 70 µs for a week of
-	// ten items (whole rows go through it), Go's sort under one.
+	// Sorted here, not by ORDER BY: SQLite's sorter takes whole rows
+	// through it, far slower than Go's sort of a week's few items.
 	slices.SortFunc(items, func(a, b planner.Item) int {
 		return cmp.Or(cmp.Compare(a.Start.Year, b.Start.Year), cmp.Compare(a.Start.Month, b.Start.Month),
 			cmp.Compare(a.Start.Day, b.Start.Day), cmp.Compare(a.ID, b.ID))

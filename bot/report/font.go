@@ -102,7 +102,7 @@ func (f *Font) Has(r rune) bool {
 }
 
 // pathOnly is f as FindFont returns it: its file's path, read again whenever
-// the font is used (3 ms), so that its megabytes are not kept, and counted in
+// the font is used, so that its megabytes are not kept, and counted in
 // the heap the garbage collector lets grow, between one week's charts and the
 // next.
 func (f *Font) pathOnly() *Font { return &Font{Path: f.Path} }

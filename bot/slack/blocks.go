@@ -11,7 +11,7 @@ import (
 	"planbot/planner"
 )
 
-// Block Kit limits (docs.slack.dev; see shared/docs/slack-platform.md).
+// Block Kit limits (docs.slack.dev, reference/block-kit/blocks and reference/surfaces).
 const (
 	maxMessageBlocks = 50
 	maxViewBlocks    = 100

@@ -13,7 +13,7 @@ import (
 const redeliveryWindow = 10 * time.Minute
 
 // maxDeliveries is the most keys deliveries keeps; beyond, the oldest are
-// forgotten early, so memory stays bounded (about a MiB) whatever the load.
+// forgotten early, so memory stays bounded whatever the load.
 const maxDeliveries = 1 << 14
 
 // deliveries remembers the envelopes handled over Socket Mode within

@@ -88,8 +88,8 @@ type replays struct {
 	head  int
 }
 
-// maxReplays is the most signatures replays keeps: the 5-minute window at
-// about 200 requests a second, in a few MiB.
+// maxReplays is the most signatures replays keeps: the 5-minute window at a
+// busy workspace's rate of requests, in bounded memory.
 const maxReplays = 1 << 16
 
 // first records the request signed sig at timestamp secs, and reports whether

@@ -159,8 +159,8 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 // in cgo calls, and a goroutine in a cgo call keeps its P while it waits for
 // the disk (the writer's fsync at each commit) until the runtime hands the P
 // to another thread. With one P (one CPU, or a taskset of one) every HTTP
-// handler waits for that. Measured with planbench on one pinned CPU, 32 adds
-// in flight: 930 adds/s with one P, 2,390 with two.
+// handler waits for that (BENCHMARKS.md has planbench's figures on one
+// pinned CPU).
 const minProcs = 2
 
 // ensureProcs raises GOMAXPROCS to minProcs, unless the environment sets it.

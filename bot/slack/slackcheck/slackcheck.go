@@ -5,8 +5,7 @@
 // receive, so it checks exactly what is sent. Tests use it on every payload
 // planbot renders; planbot itself does not.
 //
-// The figures are Slack's, from docs.slack.dev (see also
-// shared/docs/slack-platform.md):
+// The figures are Slack's, from docs.slack.dev:
 //   - reference/block-kit/blocks/actions-block: at most 25 elements; a block_id
 //     of at most 255 characters, unique for each message (the same on every block page).
 //   - reference/block-kit/blocks/section-block: text at most 3000 characters,
