@@ -119,7 +119,7 @@ func ParseCommand(line string) Command {
 }
 
 // splitVerb splits off the first word. A Chinese verb may run straight into its
-// id, a mention or a colon ("完成#3", "忘记<@U2>", "心得：…", "心得:…"), but not
+// id, a member ("完成#3", "忘记@U2", "心得：…", "心得:…"), but not
 // into other text ("心得分享会").
 func splitVerb(line string) (word, rest string) {
 	for w, v := range verbWords {
@@ -128,7 +128,7 @@ func splitVerb(line string) (word, rest string) {
 		}
 		after := line[len(w):]
 		r, _ := utf8.DecodeRuneInString(after)
-		if after == "" || r == '#' || r == '＃' || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.HasPrefix(after, "<@") {
+		if after == "" || r == '#' || r == '＃' || unicode.IsDigit(r) || unicode.IsSpace(r) || r == '@' {
 			return w, strings.TrimSpace(after)
 		}
 		if a := strings.TrimLeft(after, ":："); a != after {
@@ -180,23 +180,15 @@ func fits(verb Verb, args string) bool {
 	return false
 }
 
-var (
-	mentionArg = regexp.MustCompile(`^<@([^\s|<>]+)(?:\|[^<>]*)?>$`)
-	userIDArg  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
-)
-
-// memberArg reads the member a command names: a Slack mention (<@U123>,
-// <@U123|name>) or a bare Slack user id (U123), and returns their user id. A
-// plain "@name" (what Slack sends when it does not escape mentions) is returned
-// as it is: no member has that id, and the reply says how to name one.
+// memberArg reads the member a command names: one word, their member id as
+// the platform spells it, maybe after an "@" (the form an adapter gives a
+// mention, and what a platform sends when it does not resolve one: "@name",
+// which names no member, and the reply says how to name one).
 func memberArg(args string) (string, bool) {
-	if m := mentionArg.FindStringSubmatch(args); m != nil {
-		return m[1], true
+	if args == "" || strings.ContainsFunc(args, unicode.IsSpace) {
+		return "", false
 	}
-	if userIDArg.MatchString(args) || len(args) > 1 && args[0] == '@' {
-		return args, true
-	}
-	return "", false
+	return strings.TrimPrefix(args, "@"), true
 }
 
 // StripCommandName removes a leading slash command ("/plan", or whatever name

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,8 +79,16 @@ func inWord(r rune) bool {
 	return r == '_' || r == '＿' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// Unescape returns a slash command's text as the user typed it.
-func Unescape(s string) string { return slackUnescaper.Replace(s) }
+// Unescape returns a slash command's text as the user typed it, with each
+// mention of a member (<@U123>, <@U123|ann>) as the command language names a
+// member: @U123. A mention is read before the text is unescaped, so that
+// "<@U123>" typed as text stays text.
+func Unescape(s string) string {
+	return slackUnescaper.Replace(mention.ReplaceAllString(s, "@$1"))
+}
+
+// mention is a mention of a member as Slack escapes it in a command's text.
+var mention = regexp.MustCompile(`<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>`)
 
 // truncate cuts s to at most max characters, ending with "…" when cut.
 func truncate(s string, max int) string {
