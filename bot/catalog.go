@@ -82,6 +82,49 @@ const (
 	MsgFormFailed     Msg = "form_failed"
 )
 
+// The words of the files: the Excel report's sheets, titles and headers
+// (bot/report/xlsx*.go), and the chart's (bot/report/chart*.go; months as a
+// space-separated list).
+const (
+	MsgXlsxBoardSheet    Msg = "xlsx_board_sheet"
+	MsgXlsxSummarySheet  Msg = "xlsx_summary_sheet"
+	MsgXlsxPipelineSheet Msg = "xlsx_pipeline_sheet"
+	MsgXlsxBoardTitle    Msg = "xlsx_board_title"
+	MsgXlsxSummaryTitle  Msg = "xlsx_summary_title"
+	MsgXlsxPipelineTitle Msg = "xlsx_pipeline_title"
+	MsgXlsxFileTitle     Msg = "xlsx_file_title"
+	MsgXlsxLegend        Msg = "xlsx_legend"
+	MsgXlsxMember        Msg = "xlsx_member"
+	MsgXlsxKind          Msg = "xlsx_kind"
+	MsgXlsxPlannedItems  Msg = "xlsx_planned_items"
+	MsgXlsxDoneItems     Msg = "xlsx_done_items"
+	MsgXlsxPlannedCount  Msg = "xlsx_planned_count"
+	MsgXlsxDoneCount     Msg = "xlsx_done_count"
+	MsgXlsxCompletion    Msg = "xlsx_completion"
+	MsgXlsxNote          Msg = "xlsx_note"
+	MsgXlsxTotal         Msg = "xlsx_total"
+	MsgXlsxLastWeek      Msg = "xlsx_last_week"
+	MsgXlsxNoMember      Msg = "xlsx_no_member"
+	MsgXlsxEnterprises   Msg = "xlsx_enterprises"
+	MsgXlsxCompany       Msg = "xlsx_company"
+	MsgXlsxStage         Msg = "xlsx_stage"
+	MsgXlsxOwner         Msg = "xlsx_owner"
+	MsgXlsxLastContact   Msg = "xlsx_last_contact"
+	MsgXlsxNext          Msg = "xlsx_next"
+	MsgXlsxNotes         Msg = "xlsx_notes"
+	MsgXlsxNoCompanies   Msg = "xlsx_no_companies"
+	MsgChartMembersTitle Msg = "chart_members_title"
+	MsgChartMembersCut   Msg = "chart_members_cut"
+	MsgChartPlanned      Msg = "chart_planned"
+	MsgChartDone         Msg = "chart_done"
+	MsgChartVisitsTitle  Msg = "chart_visits_title"
+	MsgChartVisits       Msg = "chart_visits"
+	MsgChartWeekOf       Msg = "chart_week_of"
+	MsgChartMonths       Msg = "chart_months"
+	MsgChartTitle        Msg = "chart_title"
+	MsgChartAltText      Msg = "chart_alt_text"
+)
+
 // The sentences of the company pipeline (render_pipeline.go, render_retro.go).
 const (
 	MsgLeadCreated       Msg = "lead_created"
@@ -186,6 +229,10 @@ var kindNames = map[planner.Lang]map[planner.Kind]string{
 func Say(lang planner.Lang, m Msg, args ...any) string {
 	return fmt.Sprintf(catalogs[lang][m], args...)
 }
+
+// Sentence returns sentence m in lang as the catalog has it, its verbs not
+// yet filled in: for a renderer that formats it later.
+func Sentence(lang planner.Lang, m Msg) string { return catalogs[lang][m] }
 
 // usages are examples of each command that takes arguments, by language.
 var usages = map[planner.Lang]map[Verb]string{

@@ -2,6 +2,9 @@ package report
 
 import (
 	"fmt"
+	"strings"
+
+	"planbot/bot"
 
 	"planbot/planner"
 )
@@ -20,39 +23,23 @@ type labels struct {
 	altText      string // %s: the week
 }
 
-var chartLabelsByLang = map[planner.Lang]labels{
-	planner.English: {
-		membersTitle: "Items planned and done, by member · %s",
-		membersCut:   "(the %d of %d members with the most items)",
-		planned:      "Planned",
-		done:         "Done",
-		visitsTitle:  "Enterprises visited, last %d weeks",
-		visits:       "Enterprises visited (done)",
-		weekOf:       "%s %d",
-		months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-		title:        "Week %s at a glance",
-		altText:      "Chart of week %s: each member's items planned and done, and the enterprises visited in the last weeks",
-	},
-	planner.Chinese: {
-		membersTitle: "成员事项：计划与完成 · %s",
-		membersCut:   "（%d/%d 名成员，按事项数）",
-		planned:      "计划",
-		done:         "完成",
-		visitsTitle:  "近%d周对接企业数",
-		visits:       "已对接企业（家）",
-		weekOf:       "%s%d日",
-		months:       [12]string{"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"},
-		title:        "%s 周图表",
-		altText:      "%s 周图表：各成员计划与完成的事项，以及近几周对接的企业数",
-	},
-}
-
-// chartLabelsFor returns the chart's texts in lang, English when unknown.
+// chartLabelsFor returns the chart's texts in lang (English when the
+// catalog has no such language), from the message catalog.
 func chartLabelsFor(lang planner.Lang) labels {
-	if l, ok := chartLabelsByLang[lang]; ok {
-		return l
+	lang = reportLang(lang)
+	l := labels{
+		membersTitle: bot.Sentence(lang, bot.MsgChartMembersTitle),
+		membersCut:   bot.Sentence(lang, bot.MsgChartMembersCut),
+		planned:      bot.Sentence(lang, bot.MsgChartPlanned),
+		done:         bot.Sentence(lang, bot.MsgChartDone),
+		visitsTitle:  bot.Sentence(lang, bot.MsgChartVisitsTitle),
+		visits:       bot.Sentence(lang, bot.MsgChartVisits),
+		weekOf:       bot.Sentence(lang, bot.MsgChartWeekOf),
+		title:        bot.Sentence(lang, bot.MsgChartTitle),
+		altText:      bot.Sentence(lang, bot.MsgChartAltText),
 	}
-	return chartLabelsByLang[planner.English]
+	copy(l.months[:], strings.Fields(bot.Sentence(lang, bot.MsgChartMonths)))
+	return l
 }
 
 // ChartAltText describes the chart of week w in lang, for screen readers.

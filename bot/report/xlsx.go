@@ -51,9 +51,9 @@ func ReportTitle(lang planner.Lang, w planner.Week) string {
 	return fmt.Sprintf(labelsFor(lang).fileTitle, w, bot.ShortSpan(reportLang(lang), w.Start(), w.End()))
 }
 
-// reportLang is lang when the report speaks it, else English.
+// reportLang is lang when the catalog speaks it, else English.
 func reportLang(lang planner.Lang) planner.Lang {
-	if _, ok := xlsxLabelsByLang[lang]; ok {
+	if lang == planner.Chinese {
 		return lang
 	}
 	return planner.English

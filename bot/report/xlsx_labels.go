@@ -1,6 +1,9 @@
 package report
 
-import "planbot/planner"
+import (
+	"planbot/bot"
+	"planbot/planner"
+)
 
 // xlsxLabels are the words of the Excel report in one language: sheet names
 // (at most 31 characters, as Excel requires), titles and column headers.
@@ -25,50 +28,37 @@ type xlsxLabels struct {
 	noCompanies                                     string
 }
 
-// xlsxLabelsByLang are the report's words by language.
-var xlsxLabelsByLang = map[planner.Lang]xlsxLabels{
-	planner.English: {
-		boardSheet: "Board", summarySheet: "Summary", pipelineSheet: "Pipeline",
-		boardTitle:    "%s · the week's board, %s (%s)",
-		summaryTitle:  "%s · summary of %s (%s)",
-		pipelineTitle: "%s · the pipeline at week %s",
-		fileTitle:     "Weekly report %s (%s)",
-		legend:        "✓ done   ✗ cancelled   · planned   (2/3): day 2 of a 3-day item",
-		member:        "Member",
-		kind:          "Kind",
-		plannedItems:  "Planned items", doneItems: "Done items",
-		plannedCount: "Planned count", doneCount: "Done count",
-		completion: "Completion", note: "Note",
-		total: "Total", lastWeek: "Last week", noMember: "Nobody in the team yet.",
-		enterprises: "Enterprises met",
-		company:     "Company", stage: "Stage", owner: "Owner", lastContact: "Last contact",
-		next: "Next step", notes: "Notes",
-		noCompanies: "No companies in the pipeline yet.",
-	},
-	planner.Chinese: {
-		boardSheet: "作战图", summarySheet: "汇总", pipelineSheet: "招商项目",
-		boardTitle:    "%s · 本周作战图 %s（%s）",
-		summaryTitle:  "%s · %s 汇总（%s）",
-		pipelineTitle: "%s · 招商项目进展（截至 %s）",
-		fileTitle:     "%s 周报（%s）",
-		legend:        "✓ 完成   ✗ 取消   · 计划   (2/3)：3 天事项的第 2 天",
-		member:        "成员",
-		kind:          "类型",
-		plannedItems:  "计划（项）", doneItems: "完成（项）",
-		plannedCount: "计划（数量）", doneCount: "完成（数量）",
-		completion: "完成率", note: "心得",
-		total: "合计", lastWeek: "上周", noMember: "团队还没有成员。",
-		enterprises: "对接企业（家）",
-		company:     "公司", stage: "阶段", owner: "负责人", lastContact: "最近接触",
-		next: "下一步", notes: "备注",
-		noCompanies: "还没有招商项目。",
-	},
-}
-
-// labelsFor returns the report's words in lang, English when lang is unknown.
+// labelsFor returns the report's words in lang (English when the catalog
+// has no such language), from the message catalog.
 func labelsFor(lang planner.Lang) xlsxLabels {
-	if l, ok := xlsxLabelsByLang[lang]; ok {
-		return l
+	lang = reportLang(lang)
+	return xlsxLabels{
+		boardSheet:    bot.Sentence(lang, bot.MsgXlsxBoardSheet),
+		summarySheet:  bot.Sentence(lang, bot.MsgXlsxSummarySheet),
+		pipelineSheet: bot.Sentence(lang, bot.MsgXlsxPipelineSheet),
+		boardTitle:    bot.Sentence(lang, bot.MsgXlsxBoardTitle),
+		summaryTitle:  bot.Sentence(lang, bot.MsgXlsxSummaryTitle),
+		pipelineTitle: bot.Sentence(lang, bot.MsgXlsxPipelineTitle),
+		fileTitle:     bot.Sentence(lang, bot.MsgXlsxFileTitle),
+		legend:        bot.Sentence(lang, bot.MsgXlsxLegend),
+		member:        bot.Sentence(lang, bot.MsgXlsxMember),
+		kind:          bot.Sentence(lang, bot.MsgXlsxKind),
+		plannedItems:  bot.Sentence(lang, bot.MsgXlsxPlannedItems),
+		doneItems:     bot.Sentence(lang, bot.MsgXlsxDoneItems),
+		plannedCount:  bot.Sentence(lang, bot.MsgXlsxPlannedCount),
+		doneCount:     bot.Sentence(lang, bot.MsgXlsxDoneCount),
+		completion:    bot.Sentence(lang, bot.MsgXlsxCompletion),
+		note:          bot.Sentence(lang, bot.MsgXlsxNote),
+		total:         bot.Sentence(lang, bot.MsgXlsxTotal),
+		lastWeek:      bot.Sentence(lang, bot.MsgXlsxLastWeek),
+		noMember:      bot.Sentence(lang, bot.MsgXlsxNoMember),
+		enterprises:   bot.Sentence(lang, bot.MsgXlsxEnterprises),
+		company:       bot.Sentence(lang, bot.MsgXlsxCompany),
+		stage:         bot.Sentence(lang, bot.MsgXlsxStage),
+		owner:         bot.Sentence(lang, bot.MsgXlsxOwner),
+		lastContact:   bot.Sentence(lang, bot.MsgXlsxLastContact),
+		next:          bot.Sentence(lang, bot.MsgXlsxNext),
+		notes:         bot.Sentence(lang, bot.MsgXlsxNotes),
+		noCompanies:   bot.Sentence(lang, bot.MsgXlsxNoCompanies),
 	}
-	return xlsxLabelsByLang[planner.English]
 }
