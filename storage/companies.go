@@ -346,10 +346,6 @@ func company(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.
 	return scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.id = ?`, teamID, id))
 }
 
-func queryCompanies(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]planner.Company, error) {
-	return queryAll(ctx, tx, scanCompany, query, args...)
-}
-
 // scanCompany reads the columns of companyColumns.
 func scanCompany(s scanner) (planner.Company, error) {
 	var c planner.Company

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 )
 
 const testSecret = "planbench-test-secret"
@@ -192,7 +192,7 @@ func TestFloorCommand(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/commands", bytes.NewReader(body))
 		ts := time.Now().Unix()
 		req.Header.Set("X-Slack-Request-Timestamp", itoa(ts))
-		req.Header.Set("X-Slack-Signature", bot.Verifier{Secret: tc.secret}.Sign(itoa(ts), body))
+		req.Header.Set("X-Slack-Signature", slackbot.Verifier{Secret: tc.secret}.Sign(itoa(ts), body))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -215,11 +215,11 @@ func TestFloorCommand(t *testing.T) {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // TestSignerVerifies checks that generated requests are what Slack sends:
-// bot.Verifier accepts their signature, and their forms vary across teams,
+// slackbot.Verifier accepts their signature, and their forms vary across teams,
 // users and texts.
 func TestSignerVerifies(t *testing.T) {
 	g := newGenerator(testSecret, mustMix(t, "adds=80,week=15,team=5"), 20, 1000, 7)
-	v := bot.Verifier{Secret: testSecret}
+	v := slackbot.Verifier{Secret: testSecret}
 	teams, users, texts := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	kinds := map[kind]int{}
 	chinese := 0
@@ -233,7 +233,7 @@ func TestSignerVerifies(t *testing.T) {
 		if err := v.Verify(h, req.body); err != nil {
 			t.Fatalf("Verify rejected a generated request: %v\n%s", err, req.body)
 		}
-		if (bot.Verifier{Secret: "other"}).Verify(h, req.body) == nil {
+		if (slackbot.Verifier{Secret: "other"}).Verify(h, req.body) == nil {
 			t.Fatal("a request signed with one secret verified with another")
 		}
 		form, err := url.ParseQuery(string(req.body))

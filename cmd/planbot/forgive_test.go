@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 )
 
 // statusesIn returns "<id> <status> <outcome>" of each item of team T1 in
@@ -106,10 +106,10 @@ func TestServePastDayButtonEndToEnd(t *testing.T) {
 		t.Errorf("the answer does not say the day has passed: %q", a.Text)
 	}
 	value := "1|added|zh|2025-11-24"
-	if !a.hasButton(t, bot.ActionNextWeek, value) {
+	if !a.hasButton(t, slackbot.ActionNextWeek, value) {
 		t.Fatalf("no move-to-next-week button with value %q:\n%s", value, a.blocksJSON(t))
 	}
-	code, body := s.interact(t, s.click("U1", bot.ActionNextWeek+":1", value, "next"))
+	code, body := s.interact(t, s.click("U1", slackbot.ActionNextWeek+":1", value, "next"))
 	if code != http.StatusOK || len(body) != 0 {
 		t.Fatalf("click: status %d, body %q; want 200 and nothing", code, body)
 	}
@@ -122,7 +122,7 @@ func TestServePastDayButtonEndToEnd(t *testing.T) {
 		t.Errorf("week 2025-W48 holds %q, want #1 moved there", rows)
 	}
 	// Someone else's click changes nothing.
-	code, _ = s.interact(t, s.click("U2", bot.ActionNextWeek+":1", "1|added|zh|2025-12-01", "other"))
+	code, _ = s.interact(t, s.click("U2", slackbot.ActionNextWeek+":1", "1|added|zh|2025-12-01", "other"))
 	s.Slack.waitFor(t, "the refusal", isCall("response/other"))
 	if rows := statusesIn(t, s.env, "2025-W48"); code != http.StatusOK || len(rows) != 1 {
 		t.Errorf("after someone else's click week 2025-W48 holds %q, want #1 still there", rows)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"planbot/bot"
+	slackbot "planbot/bot/slack"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -191,8 +192,8 @@ func TestServeHostileInputs(t *testing.T) {
 			before := teamStateOf(t, store, own, foreign)
 			form := s.slash("U1", slackEscape.Replace(c.Text), "team_id", team)
 			body := []byte(form.Encode())
-			if len(body) >= bot.MaxBody {
-				t.Fatalf("the form is %d bytes, over what planbot reads (%d)", len(body), bot.MaxBody)
+			if len(body) >= slackbot.MaxBody {
+				t.Fatalf("the form is %d bytes, over what planbot reads (%d)", len(body), slackbot.MaxBody)
 			}
 			code, raw := s.signed(t, "/slack/commands", body)
 			if code != 200 {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 )
 
 // interact posts a signed interaction payload as Slack does (form field
@@ -45,10 +45,10 @@ func TestServeButtons(t *testing.T) {
 		want                      []string
 		id, status                string
 	}{
-		{"done on the added message", "U1", bot.ActionDone, "1|added|en", true, []string{"Done #1"}, "1", "done"},
-		{"someone else's item is refused", "U2", bot.ActionCancel, "2|week:2025-W47|zh",
+		{"done on the added message", "U1", slackbot.ActionDone, "1|added|en", true, []string{"Done #1"}, "1", "done"},
+		{"someone else's item is refused", "U2", slackbot.ActionCancel, "2|week:2025-W47|zh",
 			false, []string{"#2 是别人的事项", "Item #2 belongs to someone else"}, "2", "planned"},
-		{"cancel in the week view redraws the week", "U1", bot.ActionCancel, "2|week:2025-W47|en",
+		{"cancel in the week view redraws the week", "U1", slackbot.ActionCancel, "2|week:2025-W47|en",
 			true, []string{"Your week 2025-W47", "✖ Thu Nov 20 – Fri Nov 21"}, "2", "cancelled"},
 	}
 	for i, tc := range tests {
@@ -99,7 +99,7 @@ func submission(state map[string]any) map[string]any {
 	return map[string]any{
 		"type": "view_submission", "team": map[string]any{"id": "T1", "domain": "acme"},
 		"user": map[string]any{"id": "U1"}, "api_app_id": "A1",
-		"view": map[string]any{"id": "V1", "type": "modal", "callback_id": bot.FormCallback, "state": state},
+		"view": map[string]any{"id": "V1", "type": "modal", "callback_id": slackbot.FormCallback, "state": state},
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -51,7 +51,7 @@ func TestServeRefusesReplays(t *testing.T) {
 	replay("/slack/commands", command("U1", "tue visit 4 enterprises"), capitals)
 	replay("/slack/commands", command("U1", "done 1"))
 	s.command(t, s.slash("U1", "wed meet a fund company"))
-	click, err := json.Marshal(s.click("U1", bot.ActionDone, "2|added|en", "click"))
+	click, err := json.Marshal(s.click("U1", slackbot.ActionDone, "2|added|en", "click"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestServeRefusesRequestsWithoutTeamOrUser(t *testing.T) {
 		return []byte(url.Values{"payload": {string(b)}}.Encode())
 	}
 	click := func(edit func(map[string]any)) []byte {
-		p := s.click("U1", bot.ActionDone, "1|added|en", "click")
+		p := s.click("U1", slackbot.ActionDone, "1|added|en", "click")
 		edit(p)
 		return payload(p)
 	}

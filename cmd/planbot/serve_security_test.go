@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 )
 
 // attack turns a request Slack would send into one Slack did not sign (or not now).
@@ -54,7 +54,7 @@ var attacks = []attack{
 	}},
 	// Over every endpoint's cap (64 KiB; 1 MiB for interactions, which carry the clicked message).
 	{"body over the cap", http.StatusRequestEntityTooLarge, func(body []byte) ([]byte, http.Header) {
-		big := append(bytes.Clone(body), bytes.Repeat([]byte(" "), bot.MaxInteractionBody)...)
+		big := append(bytes.Clone(body), bytes.Repeat([]byte(" "), slackbot.MaxInteractionBody)...)
 		return big, signedHeader(signingSecret, time.Now(), big)
 	}},
 }
@@ -66,7 +66,7 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 	before := exportRows(t, s.env, "2025-W47")
 	slackCalls := len(s.Slack.calls())
 
-	payload, err := json.Marshal(s.click("U1", bot.ActionDone, "1|added|en", "forged"))
+	payload, err := json.Marshal(s.click("U1", slackbot.ActionDone, "1|added|en", "forged"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"planbot/bot"
+	slackbot "planbot/bot/slack"
 	"planbot/bot/slack/slackcheck"
 )
 
@@ -289,7 +289,7 @@ func signedHeader(secret string, at time.Time, body []byte) http.Header {
 	ts := strconv.FormatInt(at.Unix(), 10)
 	return http.Header{
 		"X-Slack-Request-Timestamp": {ts},
-		"X-Slack-Signature":         {bot.Verifier{Secret: secret}.Sign(ts, body)},
+		"X-Slack-Signature":         {slackbot.Verifier{Secret: secret}.Sign(ts, body)},
 	}
 }
 
@@ -400,8 +400,8 @@ func TestServeSlashCommandRoundTrip(t *testing.T) {
 			if !strings.Contains(a.Text, tc.wantText) {
 				t.Errorf("text %q, want %q", a.Text, tc.wantText)
 			}
-			if !a.hasButton(t, bot.ActionDone, tc.wantButton) {
-				t.Errorf("no %s button with value %q in %s", bot.ActionDone, tc.wantButton, a.Blocks)
+			if !a.hasButton(t, slackbot.ActionDone, tc.wantButton) {
+				t.Errorf("no %s button with value %q in %s", slackbot.ActionDone, tc.wantButton, a.Blocks)
 			}
 		})
 	}
@@ -470,6 +470,6 @@ func TestServeFetchesProfileAfterAnswer(t *testing.T) {
 	}
 	again.stop(t)
 	if n := again.Slack.count(isCall("users.info")); n != 0 {
-		t.Errorf("a profile fresher than %s was fetched again (%d users.info)", bot.ProfileMaxAge, n)
+		t.Errorf("a profile fresher than %s was fetched again (%d users.info)", slackbot.ProfileMaxAge, n)
 	}
 }

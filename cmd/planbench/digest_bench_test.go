@@ -1,4 +1,4 @@
-package bot_test
+package main
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"planbot/bot"
+	slackbot "planbot/bot/slack"
 	"planbot/cmd/planbench/internal/benchdb"
 	"planbot/planner"
 	"planbot/storage"
@@ -22,7 +23,7 @@ import (
 // first run takes some 20 s more). They only read it. The clock stands at
 // the end of 2025-W40, when the week's retrospectives are due.
 //
-//	go test ./bot/ -run '^$' -bench 'Retro|Week|Team|Export' -benchtime 10x
+//	go test ./cmd/planbench/ -run '^$' -bench 'Retro|Week|Team|Export' -benchtime 10x
 
 // benchSpec is the database the digest benchmarks read.
 var benchSpec = benchdb.Default520k
@@ -125,7 +126,7 @@ func BenchmarkRetroOneTeam(b *testing.B) {
 	b.Run("messages", func(b *testing.B) {
 		var n int
 		for b.Loop() {
-			n = len(bot.RetroMessages(svc.Lang, r))
+			n = len(slackbot.RetroMessages(svc.Lang, r))
 		}
 		b.ReportMetric(float64(n), "messages")
 	})
@@ -137,7 +138,7 @@ func BenchmarkRetroOneTeam(b *testing.B) {
 	b.Run("build+messages", func(b *testing.B) {
 		for b.Loop() {
 			r, svc := d.retro(b, d.team)
-			bot.RetroMessages(svc.Lang, r)
+			slackbot.RetroMessages(svc.Lang, r)
 		}
 	})
 }
@@ -167,7 +168,7 @@ func BenchmarkRetroAllTeams(b *testing.B) {
 			n = 0
 			for _, team := range teams {
 				r, svc := d.retro(b, team)
-				n += len(bot.RetroMessages(svc.Lang, r))
+				n += len(slackbot.RetroMessages(svc.Lang, r))
 			}
 		}
 		b.ReportMetric(float64(n), "messages")
@@ -175,9 +176,9 @@ func BenchmarkRetroAllTeams(b *testing.B) {
 }
 
 // handleBench measures one /plan line from a member of the benchmark's team:
-// handle (bot.Handler.Handle: parse, read, build the reply), handle+slack (the
-// same, then rendered for Slack as Block Kit and fallback text and encoded as
-// the JSON answer) and kept+slack (the same from a handler with a WeekCache,
+// handle (bot.ParseCommand, then bot.Handler.Handle on a platform with no work
+// to do: parse, read, build the reply), handle+slack (the same, then rendered
+// for Slack as Block Kit and fallback text and encoded as the JSON answer) and kept+slack (the same from a handler with a WeekCache,
 // as planbot serve has, once the view is kept: a week looked at again;
 // encoded by json.Marshal, which checks the kept blocks again, as the HTTP
 // answer does not: an upper bound).
@@ -190,7 +191,7 @@ func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 	m := members[0]
 	actor := planner.Actor{TeamID: d.team.ID, TeamName: d.team.Name, UserID: m.UserID, UserName: m.Name}
 	handle := func(b *testing.B) bot.Reply {
-		r := d.handler.Handle(b.Context(), actor, line)
+		r := d.handler.Handle(b.Context(), bot.NoPlatform{}, actor, bot.ParseCommand(line))
 		if f, ok := r.Body.(bot.Failure); ok {
 			b.Fatalf("%q: %v", line, f.Err)
 		}
@@ -209,7 +210,7 @@ func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 			buf.Reset()
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(bot.NewSlackResponse(handle(b))); err != nil {
+			if err := enc.Encode(slackbot.NewSlackResponse(handle(b))); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -223,8 +224,8 @@ func handleBench(b *testing.B, line string, items func(bot.Reply) int) {
 		}
 		var data []byte
 		for b.Loop() {
-			r := kept.Handle(b.Context(), actor, line)
-			if data, err = json.Marshal(bot.NewSlackResponse(r)); err != nil {
+			r := kept.Handle(b.Context(), bot.NoPlatform{}, actor, bot.ParseCommand(line))
+			if data, err = json.Marshal(slackbot.NewSlackResponse(r)); err != nil {
 				b.Fatal(err)
 			}
 		}
