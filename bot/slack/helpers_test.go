@@ -251,3 +251,57 @@ func sampleBodies(t *testing.T) map[string]bot.Body {
 	}
 	return bodies
 }
+
+// storeWeek stores items, as they are, in team T1 of h's database, with
+// their owners as members named as the items name them. A fresh team numbers
+// items from 1 in the order they come: the items' ids must be so.
+func storeWeek(t *testing.T, h *bot.Handler, items []planner.Item) {
+	t.Helper()
+	db, at := dbOf(h), h.Service.Now()
+	for i, it := range items {
+		if it.ID != int64(i+1) {
+			t.Fatalf("item %d has the id %d: a fresh team would number it %d", i, it.ID, i+1)
+		}
+		if _, _, err := db.EnsureMember(t.Context(), planner.Team{ID: "T1", Name: "招商一组"},
+			planner.Member{TeamID: "T1", UserID: it.UserID, Name: it.UserName}); err != nil {
+			t.Fatalf("EnsureMember(%s): %v", it.UserID, err)
+		}
+		it.CreatedAt = at
+		stored, err := db.AddItems(t.Context(), []planner.Item{it}, it.UserID)
+		if err != nil {
+			t.Fatalf("AddItems(#%d): %v", it.ID, err)
+		}
+		if got := stored[0]; got.ID != it.ID || got.UserName != it.UserName || got.Title != it.Title || got.Status != it.Status ||
+			got.Start != it.Start || got.End != it.End || got.Kind != it.Kind || got.Count != it.Count ||
+			got.Place != it.Place || got.Outcome != it.Outcome {
+			t.Fatalf("stored %+v, want %+v", got, it)
+		}
+	}
+}
+
+// keptWeek returns viewer's week w47 (the team's when team is set) as h
+// answers it with a WeekCache (one is given to h when it has none): a view
+// the cache keeps, with its renderings.
+func keptWeek(t *testing.T, h *bot.Handler, viewer planner.Actor, team bool) bot.WeekView {
+	t.Helper()
+	if h.Weeks == nil {
+		h.Weeks = &bot.WeekCache{}
+	}
+	turn, err := h.Begin(t.Context(), viewer)
+	if err != nil {
+		t.Fatalf("Begin(%s): %v", viewer.UserName, err)
+	}
+	v, err := turn.WeekView(t.Context(), w47, team)
+	if err != nil {
+		t.Fatalf("WeekView: %v", err)
+	}
+	type probe struct{}
+	renders := 0
+	for range 2 {
+		v.Rendered(probe{}, func() (any, int) { renders++; return nil, 0 })
+	}
+	if renders != 1 {
+		t.Fatalf("the view was rendered %d times for 2 uses: the cache does not keep it", renders)
+	}
+	return v
+}
