@@ -10,6 +10,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -113,10 +114,12 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: openWeekNames[id]})
 	}
 	digest := planner.BuildDigest(w47, items, nil, nil, members)
-	cache := &WeekCache{}
-	kept := cache.put(weekKey{team: "T1", week: w47}, 1, items)
-	if kept == nil {
-		t.Fatal("the cache keeps nothing")
+	// The team's week as a WeekCache keeps it, read back from the database.
+	h := newHandler(t)
+	storeWeek(t, h, items)
+	kept := keptWeek(t, h, ann, true)
+	if len(kept.Items) != len(items) || kept.TeamName != "招商一组" {
+		t.Fatalf("the kept view has %d items of %q, want %d of 招商一组", len(kept.Items), kept.TeamName, len(items))
 	}
 	for _, l := range langs {
 		for _, m := range members {
@@ -130,25 +133,25 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 						openItems = append(openItems, it)
 					}
 				}
-				week := WeekView{Week: w47, Viewer: m.UserID, Items: own}
-				team := WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: m.UserID, Items: items}
-				teamKept := team
-				teamKept.cached = kept
-				for name, r := range map[string]Reply{
-					"week":           {l, week},
-					"team":           {l, team},
-					"team, kept":     {l, teamKept},
-					"log reminder":   {l, Reminder{Job: planner.JobLog, Week: w47, Items: openItems}},
-					"plan reminder":  {l, Reminder{Job: planner.JobPlan, Week: w47, Items: openItems}},
-					"added, several": {l, Added{Items: own}},
+				week := bot.WeekView{Week: w47, Viewer: m.UserID, Items: own}
+				team := bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: m.UserID, Items: items}
+				teamKept := kept // the same kept rendering for every viewer, with their buttons
+				teamKept.Viewer = m.UserID
+				for name, r := range map[string]bot.Reply{
+					"week":           {Lang: l, Body: week},
+					"team":           {Lang: l, Body: team},
+					"team, kept":     {Lang: l, Body: teamKept},
+					"log reminder":   {Lang: l, Body: bot.Reminder{Job: planner.JobLog, Week: w47, Items: openItems}},
+					"plan reminder":  {Lang: l, Body: bot.Reminder{Job: planner.JobPlan, Week: w47, Items: openItems}},
+					"added, several": {Lang: l, Body: bot.Added{Items: own}},
 				} {
 					t.Run(name, func(t *testing.T) { checkSlackReply(t, r) })
 				}
 				home := HomeBlocks(l, week, digest)
 				checkSlackView(t, slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: home}})
 				for name, blocks := range map[string][]slack.Block{
-					"week": RenderBlocks(Reply{l, week}), "team": RenderBlocks(Reply{l, team}),
-					"team, kept": NewSlackResponse(Reply{l, teamKept}).Blocks.BlockSet,
+					"week": RenderBlocks(bot.Reply{Lang: l, Body: week}), "team": RenderBlocks(bot.Reply{Lang: l, Body: team}),
+					"team, kept": NewSlackResponse(bot.Reply{Lang: l, Body: teamKept}).Blocks.BlockSet,
 					"home":       home,
 				} {
 					for _, action := range []string{ActionDone, ActionCancel} {
@@ -221,11 +224,11 @@ func TestSlackAcceptsTwoItemsOnADay(t *testing.T) {
 func TestSlackAcceptsEveryReply(t *testing.T) {
 	bodies := sampleBodies(t)
 	// Notices are said after the answer, in the words of the one who asked.
-	bodies["notice"] = Notice{Text: "Set up: the retrospective goes to #investment. 设置完成。"}
+	bodies["notice"] = bot.Notice{Text: "Set up: the retrospective goes to #investment. 设置完成。"}
 	for name, body := range bodies {
 		for _, l := range langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
-				r := Reply{Lang: l, Body: body}
+				r := bot.Reply{Lang: l, Body: body}
 				checkSlackReply(t, r)
 				checkSlackMessage(t, url.Values{"channel": {"C1"}, "text": {Fallback(r)}, "blocks": {blockJSON(t, RenderBlocks(r))}})
 			})

@@ -17,6 +17,8 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
+	"planbot/bot/schedule"
 	"planbot/planner"
 )
 
@@ -82,9 +84,9 @@ type teamState struct {
 	Sends     []planner.Send
 }
 
-func teamStateOf(t *testing.T, h *Handler, teamID string) teamState {
+func teamStateOf(t *testing.T, h *bot.Handler, teamID string) teamState {
 	t.Helper()
-	ctx, store := t.Context(), h.Service.Store
+	ctx, store := t.Context(), dbOf(h)
 	var s teamState
 	var err error
 	if s.Team, err = store.Team(ctx, teamID); err != nil {
@@ -200,7 +202,7 @@ func everyCommandAnswered(t *testing.T, mode string) {
 		HTTP:    hooks.srv.Client(),
 		Now:     h.Service.Now,
 	}
-	app.Poster = &Scheduler{App: app}
+	app.Poster = &schedule.Scheduler{Service: h.Service, Messenger: Messenger{API: app.API}, Log: app.Log, Sent: app.Metrics.CountSend}
 	mux := http.NewServeMux()
 	const secret = "deadline-secret"
 	app.Routes(mux, Verifier{Secret: secret})
@@ -256,7 +258,7 @@ func everyCommandAnswered(t *testing.T, mode string) {
 		t.Errorf("Shutdown took %v, past its deadline", took)
 	}
 
-	unchecked := Say(planner.English, MsgAdminUnchecked)
+	unchecked := bot.Say(planner.English, bot.MsgAdminUnchecked)
 	for _, o := range outcomes {
 		name := o.c.user + " " + o.c.text
 		if o.took >= answerLimit {
@@ -288,25 +290,25 @@ func everyCommandAnswered(t *testing.T, mode string) {
 // seedDeadlineTeam makes team, with a digest channel, UMEMBER's item (whose
 // id it returns), UGONE (someone to forget), UADMIN and USTORED, an admin by
 // the stored profile.
-func seedDeadlineTeam(t *testing.T, h *Handler, team string) int64 {
+func seedDeadlineTeam(t *testing.T, h *bot.Handler, team string) int64 {
 	t.Helper()
 	member := planner.Actor{TeamID: team, TeamName: "acme", UserID: "UMEMBER", UserName: "member"}
 	r := mustHandle(t, h, member, "mon visit 2 enterprises")
 	mustHandle(t, h, planner.Actor{TeamID: team, TeamName: "acme", UserID: "UGONE", UserName: "gone"}, "mon visit 1 enterprise")
 	mustHandle(t, h, planner.Actor{TeamID: team, TeamName: "acme", UserID: "UADMIN", UserName: "admin"}, "week")
-	tm, m, err := h.Service.Store.EnsureMember(t.Context(), planner.Team{ID: team, Name: "acme"}, planner.Member{TeamID: team, UserID: "USTORED"})
+	tm, m, err := dbOf(h).EnsureMember(t.Context(), planner.Team{ID: team, Name: "acme"}, planner.Member{TeamID: team, UserID: "USTORED"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tm.DigestChannel = "CDIGEST" // digest post has somewhere to post
-	if err := h.Service.Store.UpdateTeam(t.Context(), tm); err != nil {
+	if err := dbOf(h).UpdateTeam(t.Context(), tm); err != nil {
 		t.Fatal(err)
 	}
 	m.Name, m.IsAdmin, m.ProfileAt = "Stored Admin", true, h.Service.Now()
-	if err := h.Service.Store.SetProfile(t.Context(), m); err != nil {
+	if err := dbOf(h).SetProfile(t.Context(), m); err != nil {
 		t.Fatal(err)
 	}
-	return r.Body.(Added).Items[0].ID
+	return r.Body.(bot.Added).Items[0].ID
 }
 
 // postSigned posts a slash command's form, signed now with secret, and returns
@@ -342,7 +344,7 @@ func jsonText(s string) string {
 	return q[1 : len(q)-1]
 }
 
-func isAdminCommand(text string) bool { return ParseCommand(text).AdminOnly() }
+func isAdminCommand(text string) bool { return bot.ParseCommand(text).AdminOnly() }
 
 // The admin check asks Slack only about a member planbot does not know as an
 // admin, and then goes by what Slack says: an admin's command is applied, a
@@ -370,12 +372,12 @@ func TestAdminCheckAsksSlackOnlyWhenNeeded(t *testing.T) {
 	}
 	seedDeadlineTeam(t, h, "T1")
 	// UADMIN's profile is fresh too, so that no refresh after an answer asks Slack.
-	_, m, err := h.Service.Store.EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{TeamID: "T1", UserID: "UADMIN"})
+	_, m, err := dbOf(h).EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{TeamID: "T1", UserID: "UADMIN"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.ProfileAt = h.Service.Now()
-	if err := h.Service.Store.SetProfile(t.Context(), m); err != nil {
+	if err := dbOf(h).SetProfile(t.Context(), m); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -390,7 +392,7 @@ func TestAdminCheckAsksSlackOnlyWhenNeeded(t *testing.T) {
 	} {
 		r := app.Command(t.Context(), slack.SlashCommand{TeamID: "T1", TeamDomain: "acme", UserID: tc.user, UserName: "x", Text: "setup tz " + tc.zone})
 		app.Wait()
-		team, err := h.Service.Store.Team(t.Context(), "T1")
+		team, err := dbOf(h).Team(t.Context(), "T1")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -155,4 +157,151 @@ func history(t *testing.T, h *bot.Handler, teamID string, id int64) (planner.Ite
 		t.Fatalf("History(%s, %d): %v", teamID, id, err)
 	}
 	return it, changes
+}
+
+// langs are the languages planbot answers in.
+var langs = []planner.Lang{planner.English, planner.Chinese}
+
+// botReasons are the Reasons the bot package declares for its own refusals
+// (unexported there: reasonDidYouMean, reasonOneItem).
+var botReasons = []planner.Reason{"did_you_mean", "one_item"}
+
+// allReasons are the Reason constants of planner/error.go (as bot's tests list them).
+var allReasons = []planner.Reason{
+	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
+	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadText, planner.ReasonBadCount, planner.ReasonBadWeek,
+	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
+	planner.ReasonNoMember, planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
+	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
+	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
+	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
+	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
+	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
+	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
+}
+
+// sampleBodies are one of each reply shape, and a Failure for every Reason
+// (bot's sampleBodies, for the Slack renderings).
+func sampleBodies(t *testing.T) map[string]bot.Body {
+	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
+	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
+		Kind: planner.KindTrip, Count: 1, Place: "北京", Title: "出差北京", Status: planner.StatusDone, Outcome: "两家有意向"}
+	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+		Kind: planner.KindMeeting, Count: 1, Title: "sync", Status: planner.StatusPlanned}
+	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
+	at := time.Date(2025, 11, 19, 2, 0, 0, 0, time.UTC)
+	company := planner.Company{TeamID: "T1", ID: 1, Name: "常诚车业", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageSigned, CreatedAt: at, UpdatedAt: at}
+	var csv strings.Builder
+	if err := bot.WriteCSV(&csv, []planner.Item{visit, trip}); err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]bot.Body{
+		"added":        bot.Added{Items: []planner.Item{visit}},
+		"added many":   bot.Added{Items: []planner.Item{visit, trip}},
+		"week empty":   bot.WeekView{Week: w47},
+		"week":         bot.WeekView{Week: w47, Items: []planner.Item{visit, trip}},
+		"team week":    bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
+		"week of two":  bot.WeekView{Week: planner.Week{Year: 2025, Num: 44}},
+		"done":         bot.Changed{Verb: bot.VerbDone, Item: trip},
+		"cancel":       bot.Changed{Verb: bot.VerbCancel, Item: visit},
+		"move":         bot.Changed{Verb: bot.VerbMove, Item: trip},
+		"edit":         bot.Changed{Verb: bot.VerbEdit, Item: visit},
+		"note saved":   bot.NoteView{Week: w47, Text: "great week", Saved: true},
+		"note":         bot.NoteView{Week: w47, Text: "great week"},
+		"note none":    bot.NoteView{Week: w47},
+		"digest empty": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(w47, nil, nil, nil, members)}},
+		"digest": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, []string{old.UserID},
+			map[string]string{"U1": "great week"}, members)}},
+		"export":   bot.ExportView{Week: w47, CSV: csv.String()},
+		"lang set": bot.LangSet{Lang: planner.Chinese},
+		"help":     bot.Help{},
+		"history": bot.HistoryView{Item: trip, Zone: shanghai, Changes: []planner.Change{
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC), By: "U2", Action: "add", Detail: "出差北京"},
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
+			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
+		}},
+		"history new":  bot.HistoryView{Item: visit, Zone: shanghai},
+		"forgotten":    bot.Forgotten{UserID: "U2", Items: 3},
+		"lead created": bot.LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: shanghai},
+		"lead moved": bot.LeadView{LeadResult: planner.LeadResult{Company: company,
+			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: shanghai},
+		"lead shown": bot.LeadView{LeadResult: planner.LeadResult{Company: company, History: []planner.StageChange{
+			{TeamID: "T1", CompanyID: 1, Company: company.Name, To: planner.StageLead, By: "U2", At: at},
+			{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageLead, To: planner.StageSigned, By: "U2", At: at, Note: "签约"},
+		}, Items: []planner.Item{trip}}, Zone: shanghai},
+		"pipeline":       bot.PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: day(t, "2025-11-20"), Next: visit}}},
+		"pipeline empty": bot.PipelineView{Filter: "signed"},
+		"setup done":     bot.SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
+		"schedules": bot.ScheduleView{Schedules: map[planner.Job]planner.Schedule{
+			planner.JobRetro: {Job: planner.JobRetro, Weekday: time.Sunday, Hour: 18},
+			planner.JobPlan:  {Job: planner.JobPlan, Weekday: time.Monday, Hour: 9, Off: true},
+		}},
+		"remind off":    bot.RemindSet{Off: true},
+		"remind on":     bot.RemindSet{},
+		"reminder log":  bot.Reminder{Job: planner.JobLog, Week: w47, Items: []planner.Item{visit, trip}},
+		"reminder plan": bot.Reminder{Job: planner.JobPlan, Week: w47, Items: []planner.Item{old}},
+	}
+	for _, r := range slices.Concat(allReasons, botReasons) {
+		detail := "3"
+		if r == planner.ReasonUsage {
+			detail = string(bot.VerbDone) // a usage failure names the verb
+		}
+		bodies["failure "+string(r)] = bot.Failure{Err: planner.Errorf(planner.Invalid, r, detail)}
+	}
+	return bodies
+}
+
+// storeWeek stores items, as they are, in team T1 of h's database, with
+// their owners as members named as the items name them. A fresh team numbers
+// items from 1 in the order they come: the items' ids must be so.
+func storeWeek(t *testing.T, h *bot.Handler, items []planner.Item) {
+	t.Helper()
+	db, at := dbOf(h), h.Service.Now()
+	for i, it := range items {
+		if it.ID != int64(i+1) {
+			t.Fatalf("item %d has the id %d: a fresh team would number it %d", i, it.ID, i+1)
+		}
+		if _, _, err := db.EnsureMember(t.Context(), planner.Team{ID: "T1", Name: "招商一组"},
+			planner.Member{TeamID: "T1", UserID: it.UserID, Name: it.UserName}); err != nil {
+			t.Fatalf("EnsureMember(%s): %v", it.UserID, err)
+		}
+		it.CreatedAt = at
+		stored, err := db.AddItems(t.Context(), []planner.Item{it}, it.UserID)
+		if err != nil {
+			t.Fatalf("AddItems(#%d): %v", it.ID, err)
+		}
+		if got := stored[0]; got.ID != it.ID || got.UserName != it.UserName || got.Title != it.Title || got.Status != it.Status ||
+			got.Start != it.Start || got.End != it.End || got.Kind != it.Kind || got.Count != it.Count ||
+			got.Place != it.Place || got.Outcome != it.Outcome {
+			t.Fatalf("stored %+v, want %+v", got, it)
+		}
+	}
+}
+
+// keptWeek returns viewer's week w47 (the team's when team is set) as h
+// answers it with a WeekCache (one is given to h when it has none): a view
+// the cache keeps, with its renderings.
+func keptWeek(t *testing.T, h *bot.Handler, viewer planner.Actor, team bool) bot.WeekView {
+	t.Helper()
+	if h.Weeks == nil {
+		h.Weeks = &bot.WeekCache{}
+	}
+	turn, err := h.Begin(t.Context(), viewer)
+	if err != nil {
+		t.Fatalf("Begin(%s): %v", viewer.UserName, err)
+	}
+	v, err := turn.WeekView(t.Context(), w47, team)
+	if err != nil {
+		t.Fatalf("WeekView: %v", err)
+	}
+	type probe struct{}
+	renders := 0
+	for range 2 {
+		v.Rendered(probe{}, func() (any, int) { renders++; return nil, 0 })
+	}
+	if renders != 1 {
+		t.Fatalf("the view was rendered %d times for 2 uses: the cache does not keep it", renders)
+	}
+	return v
 }

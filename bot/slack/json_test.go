@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -40,19 +41,19 @@ func decoded(t *testing.T, data []byte) any {
 // from a WeekCache (blocks kept encoded); and that writeResponse sends it
 // with its length.
 func TestSlackResponseJSON(t *testing.T) {
-	cache := &WeekCache{}
 	items := []planner.Item{{
-		TeamID: "T1", ID: 7, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		TeamID: "T1", ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
 		Kind: planner.KindVisit, Count: 4, Title: "visit <!channel> & 4 enterprises", Status: planner.StatusPlanned,
 	}}
-	kept := cache.put(weekKey{team: "T1", week: w47}, 3, items)
-	edited := NewSlackResponse(Reply{Lang: planner.English, Body: WeekView{Week: w47, Viewer: "U1", Items: items, cached: kept}})
+	h := newHandler(t)
+	storeWeek(t, h, items)
+	edited := NewSlackResponse(bot.Reply{Lang: planner.English, Body: keptWeek(t, h, ann, false)})
 	edited.Text = "a text set after the answer was made"
 	responses := map[string]SlackResponse{
 		"a kept week, its text edited": edited,
-		"a week with buttons":          NewSlackResponse(Reply{Lang: planner.English, Body: WeekView{Week: w47, Viewer: "U1", Items: items}}),
-		"a kept week":                  NewSlackResponse(Reply{Lang: planner.Chinese, Body: WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items, cached: kept}}),
-		"a failure":                    NewSlackResponse(Reply{Lang: planner.Chinese, Body: Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadLang, "<x> & \"y\"")}}),
+		"a week with buttons":          NewSlackResponse(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}}),
+		"a kept week":                  NewSlackResponse(bot.Reply{Lang: planner.Chinese, Body: keptWeek(t, h, ann, true)}),
+		"a failure":                    NewSlackResponse(bot.Reply{Lang: planner.Chinese, Body: bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadLang, "<x> & \"y\"")}}),
 		"no blocks":                    {Text: "a < b && c > d \u2028"},
 		"replacing":                    {ReplaceOriginal: true, Text: "ok", Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewDividerBlock()}}},
 	}

@@ -109,7 +109,7 @@ func TestProfileRefreshesAreBoundedAndDeduplicated(t *testing.T) {
 			t.Errorf("users.info for %s %d times after a second command, want once", u, g.perUser[u])
 		}
 	}
-	_, m, err := h.Service.Store.EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{UserID: "U8"})
+	_, m, err := dbOf(h).EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{UserID: "U8"})
 	if err != nil || m.Name != "Member U8" || m.TZ != "Asia/Shanghai" {
 		t.Errorf("U8 after refresh = %+v, %v", m, err)
 	}

@@ -146,7 +146,7 @@ func TestSetupImportsAThousandWithinRateLimits(t *testing.T) {
 	if len(report) != 1 || !strings.Contains(report[0], fmt.Sprintf("%d people", wantImported)) {
 		t.Errorf("reports %q, want one saying %d people were imported", report, wantImported)
 	}
-	members, err := h.Service.Store.Members(t.Context(), "T1")
+	members, err := dbOf(h).Members(t.Context(), "T1")
 	if err != nil {
 		t.Fatal(err)
 	}

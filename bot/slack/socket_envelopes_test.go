@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -44,7 +45,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 		}
 		answers[a.EnvelopeID] = decodeReply(t, a.Payload)
 	}
-	unchecked := Say(planner.English, MsgAdminUnchecked)
+	unchecked := bot.Say(planner.English, bot.MsgAdminUnchecked)
 	for _, c := range commands[:3] {
 		if got := answers[c.id].Text; got != unchecked {
 			t.Errorf("%s %q answered %q, want %q", c.id, c.text, got, unchecked)
@@ -53,7 +54,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 	if got := answers["e4"].Text; !strings.Contains(got, "2025-W47") {
 		t.Errorf("week answered %q, want the week 2025-W47", got)
 	}
-	team, err := h.Service.Store.Team(t.Context(), "T1")
+	team, err := dbOf(h).Team(t.Context(), "T1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestSocketModeRefusesEnvelopesWithoutTeamOrUser(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Errorf("RunSocketMode = %v, want nil once its context ends", err)
 	}
-	teams, err := h.Service.Store.Teams(t.Context())
+	teams, err := dbOf(h).Teams(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -189,7 +190,7 @@ func (f *fakeSlack) waitPost(t *testing.T, path string) post {
 }
 
 // newTestApp is planbot's Slack app on h, talking to the fake, at the fixed clock.
-func newTestApp(h *Handler, f *fakeSlack) *SlackApp {
+func newTestApp(h *bot.Handler, f *fakeSlack) *SlackApp {
 	return &SlackApp{
 		Handler: h,
 		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionAppLevelToken("xapp-test")),

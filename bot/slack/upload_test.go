@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,7 +16,9 @@ import (
 	"testing"
 
 	"github.com/slack-go/slack"
+	"github.com/xuri/excelize/v2"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -112,7 +115,7 @@ func (f *fakeUploads) flow() []uploadCall {
 	return calls
 }
 
-func (f *fakeUploads) app(h *Handler) *SlackApp {
+func (f *fakeUploads) app(h *bot.Handler) *SlackApp {
 	return &SlackApp{
 		Handler: h,
 		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/")),
@@ -222,6 +225,31 @@ func TestUploadErrorCode(t *testing.T) {
 	} {
 		if got := uploadErrorCode(tt.err); got != tt.want {
 			t.Errorf("uploadErrorCode(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+// openXLSX opens the workbook b (as bot/report's tests do).
+func openXLSX(t *testing.T, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("open the workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// checkCells compares cells of a sheet with want, by cell name.
+func checkCells(t *testing.T, f *excelize.File, sheet string, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		got, err := f.GetCellValue(sheet, name)
+		if err != nil {
+			t.Fatalf("%s!%s: %v", sheet, name, err)
+		}
+		if got != w {
+			t.Errorf("%s!%s = %q, want %q", sheet, name, got, w)
 		}
 	}
 }
