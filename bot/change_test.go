@@ -213,7 +213,7 @@ func TestHandleChangeConflicts(t *testing.T) {
 				mustHandle(t, h, ann, line)
 			}
 			before := takeSnapshot(t, h)
-			e := failure(t, h.Handle(t.Context(), ann, tt.line))
+			e := failure(t, handle(t, h, ann, tt.line))
 			if e.Code != tt.code || e.Reason != tt.reason {
 				t.Errorf("error %s/%s, want %s/%s", e.Code, e.Reason, tt.code, tt.reason)
 			}
@@ -243,7 +243,7 @@ func TestHandleChangeAuthorization(t *testing.T) {
 					seedAnn(t, h)
 					mustHandle(t, h, tt.actor, "week") // joins the team
 					before := takeSnapshot(t, h)
-					r := h.Handle(t.Context(), tt.actor, line)
+					r := handle(t, h, tt.actor, line)
 					if tt.code != "" {
 						e := failure(t, r)
 						if e.Code != tt.code || e.Reason != tt.reason || e.Detail != "1" {
@@ -280,7 +280,7 @@ func TestHandleTeamIsolation(t *testing.T) {
 	before := takeSnapshot(t, h)
 
 	t.Run("done 1 of another team", func(t *testing.T) {
-		e := failure(t, h.Handle(t.Context(), eve, "done 1"))
+		e := failure(t, handle(t, h, eve, "done 1"))
 		if e.Code != planner.NotFound || e.Reason != planner.ReasonNoItem {
 			t.Errorf("error %s/%s, want not_found/no_item", e.Code, e.Reason)
 		}

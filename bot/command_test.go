@@ -289,3 +289,25 @@ func TestItemArgs(t *testing.T) {
 		})
 	}
 }
+
+func TestStripCommandName(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"/plan tue x", "tue x"},
+		{"/计划 周二 x", "周二 x"},
+		{"/计划\u3000周二 x", "周二 x"},
+		{"/plan\u3000\u3000week next\u3000", "week next"},
+		{"/plan\tweek", "week"},
+		{"/计划\u3000", ""},
+		{"/plan   week next ", "week next"},
+		{"/plan", ""},
+		{"tue x", "tue x"},
+		{"#trip 去北京看展", "#trip 去北京看展"},
+		{"11/20 visit", "11/20 visit"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := StripCommandName(tt.line); got != tt.want {
+				t.Errorf("StripCommandName(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}

@@ -42,7 +42,7 @@ func TestHandleNote(t *testing.T) {
 			}
 		})
 	}
-	notes, err := h.Service.Store.Notes(t.Context(), "T1", w47)
+	notes, err := dbOf(h).Notes(t.Context(), "T1", w47)
 	if want := map[string]string{"U1": "a better week", "U2": "两家企业有意向再次对接"}; err != nil || !reflect.DeepEqual(notes, want) {
 		t.Errorf("stored notes %v, %v; want %v", notes, err, want)
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"planbot/planner"
-	"planbot/storage"
 )
 
 // snapshot is everything a failed command must leave as it was.
@@ -22,11 +21,11 @@ type snapshot struct {
 func takeSnapshot(t *testing.T, h *Handler) snapshot {
 	t.Helper()
 	_, changes := history(t, h, "T1", 1)
-	members, err := h.Service.Store.Members(t.Context(), "T1")
+	members, err := dbOf(h).Members(t.Context(), "T1")
 	if err != nil {
 		t.Fatalf("Members: %v", err)
 	}
-	notes, err := h.Service.Store.Notes(t.Context(), "T1", w47)
+	notes, err := dbOf(h).Notes(t.Context(), "T1", w47)
 	if err != nil {
 		t.Fatalf("Notes: %v", err)
 	}
@@ -74,7 +73,7 @@ func TestHandleErrors(t *testing.T) {
 			mustHandle(t, h, ann, "tue visit 4 enterprises")
 			before := takeSnapshot(t, h)
 
-			r := h.Handle(t.Context(), ann, tt.line)
+			r := handle(t, h, ann, tt.line)
 			e := failure(t, r)
 			if e.Code != tt.code || e.Reason != tt.reason || e.Detail != tt.detail {
 				t.Errorf("error %s/%s %q, want %s/%s %q", e.Code, e.Reason, e.Detail, tt.code, tt.reason, tt.detail)
@@ -120,7 +119,7 @@ func TestHandleUsage(t *testing.T) {
 			mustHandle(t, h, ann, "tue visit 4 enterprises")
 			before := takeSnapshot(t, h)
 
-			r := h.Handle(t.Context(), ann, tt.line)
+			r := handle(t, h, ann, tt.line)
 			e := failure(t, r)
 			if e.Code != planner.Invalid || e.Reason != planner.ReasonUsage || e.Detail != string(tt.verb) {
 				t.Errorf("error %s/%s %q, want invalid/usage %q", e.Code, e.Reason, e.Detail, tt.verb)
@@ -174,10 +173,10 @@ func TestHandleInternalError(t *testing.T) {
 	h := newHandler(t)
 	var logs bytes.Buffer
 	h.Log = slog.New(slog.NewTextHandler(&logs, nil))
-	if err := h.Service.Store.(*storage.DB).Close(); err != nil {
+	if err := dbOf(h).Close(); err != nil {
 		t.Fatal(err)
 	}
-	r := h.Handle(t.Context(), ann, "tue visit 4 enterprises")
+	r := handle(t, h, ann, "tue visit 4 enterprises")
 	if e := failure(t, r); e.Code != planner.Internal || e.Reason != planner.ReasonInternalFail || e.Err == nil {
 		t.Errorf("error %+v, want internal_fail with its cause", e)
 	}

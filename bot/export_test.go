@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/csv"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -190,4 +191,70 @@ func TestHandleExportFormula(t *testing.T) {
 	if it, _ := history(t, h, "T1", 1); it.Title != `=HYPERLINK("http://x","y")` || it.Outcome != "+2 interested" {
 		t.Errorf("stored title %q, outcome %q; want them as typed", it.Title, it.Outcome)
 	}
+}
+
+func TestParseExportFormat(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want Command
+	}{
+		{"export xlsx", Command{Verb: VerbExport, Args: "xlsx", Lang: planner.English}},
+		{"export XLSX last", Command{Verb: VerbExport, Args: "XLSX last", Lang: planner.English}},
+		{"export 2025-W47 excel", Command{Verb: VerbExport, Args: "2025-W47 excel", Lang: planner.English}},
+		{"导出 xlsx 上周", Command{Verb: VerbExport, Args: "xlsx 上周", Lang: planner.Chinese}},
+		{"导出 表格", Command{Verb: VerbExport, Args: "表格", Lang: planner.Chinese}},
+		{"export csv", Command{Verb: VerbExport, Args: "csv", Lang: planner.English}},
+		// Not an export: the rest is not a week and a format.
+		{"export excel sheet for the client", Command{Verb: VerbAdd, Args: "export excel sheet for the client"}},
+		{"export xlsx xlsx", Command{Verb: VerbAdd, Args: "export xlsx xlsx"}},
+	} {
+		if got := ParseCommand(tt.line); got != tt.want {
+			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestHandleExportXLSX(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	for _, tt := range []struct {
+		line string
+		week planner.Week
+		lang planner.Lang
+		text string
+	}{
+		{"export xlsx", w47, planner.English, "Making the Excel report of 2025-W47: it will be in your direct messages in a moment."},
+		{"export excel last", planner.Week{Year: 2025, Num: 46}, planner.English, "Making the Excel report of 2025-W46"},
+		{"导出 xlsx 2025-W48", planner.Week{Year: 2025, Num: 48}, planner.Chinese, "正在生成 2025-W48 的 Excel 周报，稍后发到你的私信。"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			p := &workLog{}
+			r := handleOn(t, h, p, ann, tt.line)
+			if up, ok := r.Body.(ReportSending); !ok || up.Week != tt.week || r.Lang != tt.lang {
+				t.Fatalf("reply %T %+v in %q, want ReportSending of %s in %q", r.Body, r.Body, r.Lang, tt.week, tt.lang)
+			}
+			// The platform makes and sends the report of the week asked for.
+			if want := []string{"report " + tt.week.String()}; !slices.Equal(p.work, want) {
+				t.Errorf("the platform was asked for %q, want %q", p.work, want)
+			}
+			if text := RenderText(r); !strings.HasPrefix(text, tt.text) {
+				t.Errorf("RenderText = %q, want it to start %q", text, tt.text)
+			}
+		})
+	}
+	if items := teamItems(t, h, "T1"); len(items) != 1 {
+		t.Errorf("the team has %d items after the exports, want 1", len(items))
+	}
+	p := &workLog{}
+	if r := handleOn(t, h, p, ann, "export xlsx 2025-W99"); !isFailure(r, planner.ReasonBadWeek) {
+		t.Errorf("export xlsx 2025-W99: %T %+v, want a bad-week failure", r.Body, r.Body)
+	}
+	if len(p.work) != 0 {
+		t.Errorf("a refused export asked the platform for %q", p.work)
+	}
+}
+
+func isFailure(r Reply, reason planner.Reason) bool {
+	f, ok := r.Body.(Failure)
+	return ok && f.Err.Reason == reason
 }

@@ -139,7 +139,7 @@ func TestHandleReplyLanguage(t *testing.T) {
 			for _, line := range tt.setup {
 				mustHandle(t, h, ann, line)
 			}
-			r := h.Handle(t.Context(), ann, tt.line)
+			r := handle(t, h, ann, tt.line)
 			if r.Lang != tt.want {
 				t.Errorf("%q replied in %q, want %q: %s", tt.line, r.Lang, tt.want, RenderText(r))
 			}
@@ -166,7 +166,7 @@ func TestHandleLangSet(t *testing.T) {
 			if got := RenderText(r); got != tt.text {
 				t.Errorf("RenderText = %q, want %q", got, tt.text)
 			}
-			members, err := h.Service.Store.Members(t.Context(), "T1")
+			members, err := dbOf(h).Members(t.Context(), "T1")
 			if err != nil || len(members) != 1 || members[0].Lang != tt.want {
 				t.Errorf("members %+v, %v; want Ann with language %q", members, err, tt.want)
 			}

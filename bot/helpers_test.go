@@ -99,7 +99,13 @@ func (l *workLog) SendReport(_ context.Context, _ Work, week planner.Week) error
 
 // handle answers line from a on a platform that accepts all work.
 func handle(t testing.TB, h *Handler, a planner.Actor, line string) Reply {
-	return h.Handle(t.Context(), &workLog{}, a, ParseCommand(line))
+	return handleOn(t, h, &workLog{}, a, line)
+}
+
+// handleOn answers line from a on platform p, for the tests that look at the
+// work p was given.
+func handleOn(t testing.TB, h *Handler, p Platform, a planner.Actor, line string) Reply {
+	return h.Handle(t.Context(), p, a, ParseCommand(line))
 }
 
 // mustHandle answers line from a and fails the test on a Failure.

@@ -98,7 +98,7 @@ func TestHandleHistoryErrors(t *testing.T) {
 			h := newHandler(t)
 			seedHistory(t, h)
 			before := takeSnapshot(t, h)
-			e := failure(t, h.Handle(t.Context(), tt.actor, tt.line))
+			e := failure(t, handle(t, h, tt.actor, tt.line))
 			if e.Code != tt.code || e.Reason != tt.reason || e.Detail != tt.detail {
 				t.Errorf("error %s/%s %q, want %s/%s %q", e.Code, e.Reason, e.Detail, tt.code, tt.reason, tt.detail)
 			}

@@ -30,7 +30,7 @@ func BenchmarkAddWithPipeline(b *testing.B) {
 			}
 			ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
 			for i := range companies {
-				if r := h.Handle(b.Context(), ann, fmt.Sprintf("lead 招商企业%03d 在谈", i)); r.Body == nil {
+				if r := handle(b, h, ann, fmt.Sprintf("lead 招商企业%03d 在谈", i)); r.Body == nil {
 					b.Fatal("no reply")
 				}
 			}
@@ -40,7 +40,7 @@ func BenchmarkAddWithPipeline(b *testing.B) {
 			}
 			b.ResetTimer()
 			for b.Loop() {
-				r := h.Handle(b.Context(), ann, line)
+				r := handle(b, h, ann, line)
 				if _, ok := r.Body.(Added); !ok {
 					b.Fatalf("%q: %+v", line, r.Body)
 				}

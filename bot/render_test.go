@@ -235,6 +235,17 @@ func sampleBodies(t *testing.T) map[string]Body {
 	return bodies
 }
 
+// usersOf returns the owners of items, each once: who logged anything.
+func usersOf(items []planner.Item) []string {
+	var users []string
+	for _, it := range items {
+		if !slices.Contains(users, it.UserID) {
+			users = append(users, it.UserID)
+		}
+	}
+	return users
+}
+
 // leftover finds what fmt leaves of a verb it had no argument for, or a verb never formatted.
 var leftover = regexp.MustCompile(`%!|%(?:\[\d+\])?[sdqv]`)
 

@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"bytes"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func defaultSchedules() map[planner.Job]planner.Schedule {
 // storedSchedules returns team T1's schedules as stored (only those set).
 func storedSchedules(t *testing.T, h *Handler) []planner.Schedule {
 	t.Helper()
-	set, err := h.Service.Store.Schedules(t.Context(), "T1")
+	set, err := dbOf(h).Schedules(t.Context(), "T1")
 	if err != nil {
 		t.Fatalf("Schedules: %v", err)
 	}
@@ -128,7 +129,7 @@ func TestHandleSetupScheduleRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			r := h.Handle(t.Context(), tt.actor, tt.line)
+			r := handle(t, h, tt.actor, tt.line)
 			if e := failure(t, r); e.Code != tt.code || e.Reason != tt.reason {
 				t.Errorf("%q failed with %s/%s, want %s/%s", tt.line, e.Code, e.Reason, tt.code, tt.reason)
 			}
@@ -169,7 +170,7 @@ func TestHandleRemindOffOn(t *testing.T) {
 			if got := RenderText(r); got != st.text {
 				t.Errorf("RenderText = %q, want %q", got, st.text)
 			}
-			members, err := h.Service.Store.Members(t.Context(), "T1")
+			members, err := dbOf(h).Members(t.Context(), "T1")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -190,30 +191,34 @@ func TestHandleDigestPost(t *testing.T) {
 		name  string
 		actor planner.Actor
 		line  string
-		want  DigestPost
+		want  Posting
 		text  string
 		fail  planner.Reason
 	}{
-		{"this week", boss, "digest post", DigestPost{Week: w47},
+		{"this week", boss, "digest post", Posting{Week: w47},
 			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
-		{"this week again", boss, "digest post force", DigestPost{Week: w47, Force: true},
+		{"this week again", boss, "digest post force", Posting{Week: w47, Force: true},
 			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
-		{"a week, forced", boss, "digest post 2025-W46 force", DigestPost{Week: w46, Force: true},
+		{"a week, forced", boss, "digest post 2025-W46 force", Posting{Week: w46, Force: true},
 			"Posting the retrospective of 2025-W46 to the team's channel…", ""},
-		{"last week", boss, "digest post last", DigestPost{Week: w46}, "Posting the retrospective of 2025-W46 to the team's channel…", ""},
-		{"in Chinese", boss, "周报 发布", DigestPost{Week: w47}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
-		{"in Chinese, forced", boss, "周报 发布 强制", DigestPost{Week: w47, Force: true}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
-		{"by a member", ann, "digest post", DigestPost{}, "", planner.ReasonNotAdmin},
-		{"by a member, forced", ann, "digest post 2025-W46 force", DigestPost{}, "", planner.ReasonNotAdmin},
-		{"a week that is not one", boss, "digest post 2025-W99", DigestPost{}, "", planner.ReasonBadWeek},
+		{"last week", boss, "digest post last", Posting{Week: w46}, "Posting the retrospective of 2025-W46 to the team's channel…", ""},
+		{"in Chinese", boss, "周报 发布", Posting{Week: w47}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"in Chinese, forced", boss, "周报 发布 强制", Posting{Week: w47, Force: true}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"by a member", ann, "digest post", Posting{}, "", planner.ReasonNotAdmin},
+		{"by a member, forced", ann, "digest post 2025-W46 force", Posting{}, "", planner.ReasonNotAdmin},
+		{"a week that is not one", boss, "digest post 2025-W99", Posting{}, "", planner.ReasonBadWeek},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			r := h.Handle(t.Context(), tt.actor, tt.line)
+			p := &workLog{}
+			r := handleOn(t, h, p, tt.actor, tt.line)
 			if tt.fail != "" {
 				if e := failure(t, r); e.Reason != tt.fail {
 					t.Errorf("%q failed with %s, want %s", tt.line, e.Reason, tt.fail)
+				}
+				if len(p.work) != 0 {
+					t.Errorf("a refused post asked the platform for %q", p.work)
 				}
 				return
 			}
@@ -223,52 +228,13 @@ func TestHandleDigestPost(t *testing.T) {
 			if got := RenderText(r); got != tt.text {
 				t.Errorf("RenderText = %q, want %q", got, tt.text)
 			}
-			// The handler only asks: posting is the transport's, after the answer.
-			if pending, err := h.Service.Store.PendingSends(t.Context()); err != nil || len(pending) != 0 {
+			// The platform posts the week asked for, as asked.
+			if want := []string{fmt.Sprintf("post %s %t", tt.want.Week, tt.want.Force)}; !slices.Equal(p.work, want) {
+				t.Errorf("the platform was asked for %q, want %q", p.work, want)
+			}
+			// The handler only asks: posting is the platform's, after the answer.
+			if pending, err := dbOf(h).PendingSends(t.Context()); err != nil || len(pending) != 0 {
 				t.Errorf("the handler claimed sends %+v, %v", pending, err)
-			}
-		})
-	}
-}
-
-func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
-	const (
-		en = "That works in Slack only. Here, try: /plan digest"
-		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
-	)
-	tests := []struct {
-		line, want string
-	}{
-		{"/plan digest post", en + "\n" + zh + "\n"},
-		{"digest post 2025-W46 force", en + "\n" + zh + "\n"},
-		{"/plan 周报 发布 强制", zh + "\n" + en + "\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.line, func(t *testing.T) {
-			h := newHandler(t)
-			if _, _, err := h.Service.Join(t.Context(), consoleAdmin); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := h.Service.SetDigestChannel(t.Context(), consoleAdmin, "CRETRO"); err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.line + "\n"), Out: &out}
-			if err := c.Run(t.Context()); err != nil {
-				t.Fatalf("Run: %v", err)
-			}
-			if got := out.String(); got != tt.want {
-				t.Errorf("console printed %q, want %q", got, tt.want)
-			}
-			// Nothing was claimed for the week: its retrospective is still to be posted.
-			for _, w := range []planner.Week{w47, {Year: 2025, Num: 46}} {
-				send, created, err := h.Service.Store.ClaimSend(t.Context(), planner.Send{
-					TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
-					DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
-				})
-				if err != nil || !created {
-					t.Errorf("the console left a ledger row for %s: %+v, %v", w, send, err)
-				}
 			}
 		})
 	}

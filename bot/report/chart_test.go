@@ -276,8 +276,9 @@ func TestDataOf(t *testing.T) {
 	})
 }
 
-// weeklyStore answers WeeklyTotals and records what it was asked: 6
-// enterprises visited in week 47, and trips that visited 2 more.
+// weeklyStore answers WeeklyTotals (the one read LoadChart makes through the
+// service) and records what it was asked: 6 enterprises visited in week 47,
+// and trips that visited 2 more.
 type weeklyStore struct {
 	planner.Store
 	asked []string
@@ -293,7 +294,7 @@ func (s *weeklyStore) WeeklyTotals(_ context.Context, teamID string, kind planne
 
 func TestLoad(t *testing.T) {
 	s := &weeklyStore{}
-	d, err := LoadChart(t.Context(), s, "T1", planner.Retro{Digest: planner.Digest{Week: w47}})
+	d, err := LoadChart(t.Context(), planner.NewService(s, planner.Options{}), "T1", planner.Retro{Digest: planner.Digest{Week: w47}})
 	if err != nil {
 		t.Fatal(err)
 	}

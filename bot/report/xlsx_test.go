@@ -362,77 +362,6 @@ func dumpXLSX(t *testing.T, f *excelize.File) []byte {
 	return []byte(b.String())
 }
 
-func TestParseExportFormat(t *testing.T) {
-	for _, tt := range []struct {
-		line string
-		want Command
-	}{
-		{"export xlsx", Command{Verb: VerbExport, Args: "xlsx", Lang: planner.English}},
-		{"export XLSX last", Command{Verb: VerbExport, Args: "XLSX last", Lang: planner.English}},
-		{"export 2025-W47 excel", Command{Verb: VerbExport, Args: "2025-W47 excel", Lang: planner.English}},
-		{"导出 xlsx 上周", Command{Verb: VerbExport, Args: "xlsx 上周", Lang: planner.Chinese}},
-		{"导出 表格", Command{Verb: VerbExport, Args: "表格", Lang: planner.Chinese}},
-		{"export csv", Command{Verb: VerbExport, Args: "csv", Lang: planner.English}},
-		// Not an export: the rest is not a week and a format.
-		{"export excel sheet for the client", Command{Verb: VerbAdd, Args: "export excel sheet for the client"}},
-		{"export xlsx xlsx", Command{Verb: VerbAdd, Args: "export xlsx xlsx"}},
-	} {
-		if got := ParseCommand(tt.line); got != tt.want {
-			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
-		}
-	}
-}
-
-func TestHandleExportXLSX(t *testing.T) {
-	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	for _, tt := range []struct {
-		line string
-		week planner.Week
-		lang planner.Lang
-		text string
-	}{
-		{"export xlsx", w47, planner.English, "Making the Excel report of 2025-W47: it will be in your direct messages in a moment."},
-		{"export excel last", planner.Week{Year: 2025, Num: 46}, planner.English, "Making the Excel report of 2025-W46"},
-		{"导出 xlsx 2025-W48", planner.Week{Year: 2025, Num: 48}, planner.Chinese, "正在生成 2025-W48 的 Excel 周报，稍后发到你的私信。"},
-	} {
-		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
-			if up, ok := r.Body.(ExportUpload); !ok || up.Week != tt.week || r.Lang != tt.lang {
-				t.Fatalf("reply %T %+v in %q, want ExportUpload of %s in %q", r.Body, r.Body, r.Lang, tt.week, tt.lang)
-			}
-			if text := RenderText(r); !strings.HasPrefix(text, tt.text) {
-				t.Errorf("RenderText = %q, want it to start %q", text, tt.text)
-			}
-		})
-	}
-	if items := teamItems(t, h, "T1"); len(items) != 1 {
-		t.Errorf("the team has %d items after the exports, want 1", len(items))
-	}
-	if r := h.Handle(t.Context(), ann, "export xlsx 2025-W99"); !isFailure(r, planner.ReasonBadWeek) {
-		t.Errorf("export xlsx 2025-W99: %T %+v, want a bad-week failure", r.Body, r.Body)
-	}
-}
-
-func isFailure(r Reply, reason planner.Reason) bool {
-	f, ok := r.Body.(Failure)
-	return ok && f.Err.Reason == reason
-}
-
-// The console cannot send a file: it says how to write one.
-func TestConsoleExportXLSX(t *testing.T) {
-	var out strings.Builder
-	c := &Console{Handler: newHandler(t), Actor: ann, In: strings.NewReader("/plan export xlsx\n/plan 导出 xlsx\n"), Out: &out}
-	if err := c.Run(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	want := "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week 2025-W47 --out report.xlsx\n" +
-		"Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week 2025-W47 --out report.xlsx\n"
-	if out.String() != want {
-		t.Errorf("console printed\n%s\nwant\n%s", out.String(), want)
-	}
-}
-
 // BuildWeekReport puts on the board the items of the week's days, an earlier
 // trip that runs into Monday too, and every member, even one who logged nothing.
 func TestBuildWeekReport(t *testing.T) {
@@ -447,7 +376,7 @@ func TestBuildWeekReport(t *testing.T) {
 	mustHandle(t, h, boss, "setup lang zh")
 	mustHandle(t, h, bob, "线索 常诚车业 签约")
 	mustHandle(t, h, bob, "下周二 拜访【常诚车业】") // #6, next week: the company's next step
-	team, err := h.Service.Store.Team(t.Context(), "T1")
+	team, err := dbOf(h).Team(t.Context(), "T1")
 	if err != nil {
 		t.Fatal(err)
 	}

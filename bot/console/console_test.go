@@ -1,4 +1,4 @@
-package bot
+package console
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -130,28 +131,6 @@ func TestConsoleRunWriteError(t *testing.T) {
 	}
 }
 
-func TestStripCommandName(t *testing.T) {
-	for _, tt := range []struct{ line, want string }{
-		{"/plan tue x", "tue x"},
-		{"/计划 周二 x", "周二 x"},
-		{"/计划\u3000周二 x", "周二 x"},
-		{"/plan\u3000\u3000week next\u3000", "week next"},
-		{"/plan\tweek", "week"},
-		{"/计划\u3000", ""},
-		{"/plan   week next ", "week next"},
-		{"/plan", ""},
-		{"tue x", "tue x"},
-		{"#trip 去北京看展", "#trip 去北京看展"},
-		{"11/20 visit", "11/20 visit"},
-	} {
-		t.Run(tt.line, func(t *testing.T) {
-			if got := StripCommandName(tt.line); got != tt.want {
-				t.Errorf("StripCommandName(%q) = %q, want %q", tt.line, got, tt.want)
-			}
-		})
-	}
-}
-
 // quit, exit and 退出 leave the console with a goodbye, whether it reads a
 // terminal (with a prompt) or a pipe; nothing after them is read, and they
 // are never filed as items.
@@ -186,7 +165,7 @@ func TestConsoleQuit(t *testing.T) {
 }
 
 // runConsole runs a console for consoleAdmin on h over in and returns what it printed.
-func runConsole(t *testing.T, h *Handler, in string, prompt bool) string {
+func runConsole(t *testing.T, h *bot.Handler, in string, prompt bool) string {
 	t.Helper()
 	var out bytes.Buffer
 	c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(in), Out: &out, Prompt: prompt}
@@ -194,4 +173,61 @@ func runConsole(t *testing.T, h *Handler, in string, prompt bool) string {
 		t.Fatalf("Run: %v", err)
 	}
 	return out.String()
+}
+
+func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
+	const (
+		en = "That works in Slack only. Here, try: /plan digest"
+		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
+	)
+	tests := []struct {
+		line, want string
+	}{
+		{"/plan digest post", en + "\n" + zh + "\n"},
+		{"digest post 2025-W46 force", en + "\n" + zh + "\n"},
+		{"/plan 周报 发布 强制", zh + "\n" + en + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			if _, _, err := h.Service.Join(t.Context(), consoleAdmin); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.Service.SetDigestChannel(t.Context(), consoleAdmin, "CRETRO"); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.line + "\n"), Out: &out}
+			if err := c.Run(t.Context()); err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if got := out.String(); got != tt.want {
+				t.Errorf("console printed %q, want %q", got, tt.want)
+			}
+			// Nothing was claimed for the week: its retrospective is still to be posted.
+			for _, w := range []planner.Week{w47, {Year: 2025, Num: 46}} {
+				send, created, err := dbOf(h).ClaimSend(t.Context(), planner.Send{
+					TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
+					DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
+				})
+				if err != nil || !created {
+					t.Errorf("the console left a ledger row for %s: %+v, %v", w, send, err)
+				}
+			}
+		})
+	}
+}
+
+// The console cannot send a file: it says how to write one.
+func TestConsoleExportXLSX(t *testing.T) {
+	var out strings.Builder
+	c := &Console{Handler: newHandler(t), Actor: ann, In: strings.NewReader("/plan export xlsx\n/plan 导出 xlsx\n"), Out: &out}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want := "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week 2025-W47 --out report.xlsx\n" +
+		"Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week 2025-W47 --out report.xlsx\n"
+	if out.String() != want {
+		t.Errorf("console printed\n%s\nwant\n%s", out.String(), want)
+	}
 }

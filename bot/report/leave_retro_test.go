@@ -1,9 +1,10 @@
-package bot
+package report
 
 import (
 	"strings"
 	"testing"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -19,7 +20,7 @@ func TestRetroLeaveThroughTheStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	store := h.Service.Store
+	store := dbOf(h)
 	add := func(userID, start, end string, kind planner.Kind, title string) planner.Item {
 		t.Helper()
 		it := planner.Item{TeamID: "T1", UserID: userID, Start: day(t, start), End: day(t, end), Kind: kind,
@@ -47,7 +48,7 @@ func TestRetroLeaveThroughTheStore(t *testing.T) {
 	if got := strings.Join(r.Silent, ","); got != carol.UserID {
 		t.Errorf("silent %q, want Carol's %s only: Bob is on leave all week", got, carol.UserID)
 	}
-	if text := RetroText(planner.Chinese, r); !strings.Contains(text, "本周请假：Bob") {
+	if text := bot.RetroText(planner.Chinese, r); !strings.Contains(text, "本周请假：Bob") {
 		t.Errorf("the retrospective does not say Bob is on leave:\n%s", text)
 	}
 
