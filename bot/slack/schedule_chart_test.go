@@ -18,7 +18,7 @@ import (
 	"github.com/slack-go/slack"
 	"golang.org/x/image/font/gofont/goregular"
 
-	"planbot/chart"
+	"planbot/bot/report"
 	"planbot/planner"
 )
 
@@ -92,15 +92,15 @@ func newUploadFake(t *testing.T, inner *slackLog) *uploadFake {
 
 // use points s at the fake, and gives it a font (Go's, for English names)
 // and a log to read.
-func (u *uploadFake) use(t *testing.T, s *Scheduler) *bytes.Buffer {
+func (u *uploadFake) use(t *testing.T, s *testScheduler) *bytes.Buffer {
 	t.Helper()
-	font, err := chart.ParseFont(goregular.TTF)
+	font, err := report.ParseFont(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var log bytes.Buffer
-	s.App.API = slack.New("xoxb-test", slack.OptionAPIURL(u.srv.URL+"/api/"), slack.OptionRetryConfig(slack.RetryConfig{MaxRetries: 2}))
-	s.App.Log = slog.New(slog.NewTextHandler(&log, nil))
+	s.useAPI(slack.New("xoxb-test", slack.OptionAPIURL(u.srv.URL+"/api/"), slack.OptionRetryConfig(slack.RetryConfig{MaxRetries: 2})))
+	s.Log = slog.New(slog.NewTextHandler(&log, nil))
 	s.ChartFont = font
 	return &log
 }
@@ -134,9 +134,9 @@ func TestSchedulerPostsTheChartInTheRetrospectiveThread(t *testing.T) {
 	s.Calendar = nil
 	up := newUploadFake(t, f)
 	up.use(t, s)
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "done 1")
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U2"}, "wed meet a fund company")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "done 1")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U2"}, "wed meet a fund company")
 
 	s.Tick(t.Context())
 	s.Tick(t.Context())
@@ -160,8 +160,8 @@ func TestSchedulerPostsTheChartInTheRetrospectiveThread(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the upload is not a PNG: %v", err)
 	}
-	if img.Bounds().Dx() != chart.Width {
-		t.Errorf("chart %v wide, want %d", img.Bounds(), chart.Width)
+	if img.Bounds().Dx() != report.ChartWidth {
+		t.Errorf("chart %v wide, want %d", img.Bounds(), report.ChartWidth)
 	}
 }
 
@@ -177,7 +177,7 @@ func TestSchedulerChartFailureLeavesTheRetrospectivePostedOnce(t *testing.T) {
 			up := newUploadFake(t, f)
 			up.fail = failing
 			log := up.use(t, s)
-			mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
+			mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
 
 			s.Tick(t.Context())
 			if n := retroPosts(f); n != 1 {
@@ -190,7 +190,7 @@ func TestSchedulerChartFailureLeavesTheRetrospectivePostedOnce(t *testing.T) {
 			// Later ticks and a restart find the week sent: nothing again.
 			c.now = c.now.Add(2 * time.Hour)
 			s.Tick(t.Context())
-			s = restart(s.App.Handler, f)
+			s = restart(s.Handler, f)
 			s.Calendar = nil
 			up.use(t, s)
 			s.Tick(t.Context())
@@ -200,7 +200,7 @@ func TestSchedulerChartFailureLeavesTheRetrospectivePostedOnce(t *testing.T) {
 			if got := up.steps(); got != tried {
 				t.Errorf("the chart was tried again: %q after %q", got, tried)
 			}
-			send, created, err := s.App.Handler.Service.Store.ClaimSend(t.Context(), planner.Send{
+			send, created, err := dbOf(s.Handler).ClaimSend(t.Context(), planner.Send{
 				TeamID: "T1", Job: planner.JobRetro, Week: planner.Week{Year: 2025, Num: 47},
 				State: planner.RunPending, Attempts: 1, DueAt: c.now, UpdatedAt: c.now,
 			})
@@ -220,7 +220,7 @@ func TestSchedulerWithoutFontPostsNoChart(t *testing.T) {
 	up := newUploadFake(t, f)
 	up.use(t, s)
 	s.ChartFont = nil
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
 	s.Tick(t.Context())
 	if n := retroPosts(f); n != 1 {
 		t.Fatalf("%d retrospectives posted, want 1", n)

@@ -9,12 +9,11 @@ import (
 )
 
 // addLeave stores a leave (请假) of userID in team T1 from start to end.
-func addLeave(t *testing.T, s *Scheduler, userID, start, end string) planner.Item {
+func addLeave(t *testing.T, s *testScheduler, userID, start, end string) planner.Item {
 	t.Helper()
-	svc := s.App.Handler.Service
 	it := planner.Item{TeamID: "T1", UserID: userID, Start: day(t, start), End: day(t, end), Kind: planner.KindLeave,
-		Count: 1, Title: "年假", Status: planner.StatusPlanned, CreatedAt: svc.Clock()}
-	added, err := svc.Store.AddItems(t.Context(), []planner.Item{it}, userID)
+		Count: 1, Title: "年假", Status: planner.StatusPlanned, CreatedAt: s.Service.Clock()}
+	added, err := dbOf(s.Handler).AddItems(t.Context(), []planner.Item{it}, userID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,11 +21,11 @@ func addLeave(t *testing.T, s *Scheduler, userID, start, end string) planner.Ite
 }
 
 // sendOf returns the ledger's send of job in week w to recipient.
-func sendOf(t *testing.T, s *Scheduler, job planner.Job, w planner.Week, recipient string) planner.Send {
+func sendOf(t *testing.T, s *testScheduler, job planner.Job, w planner.Week, recipient string) planner.Send {
 	t.Helper()
-	svc := s.App.Handler.Service
-	send, created, err := svc.Store.ClaimSend(t.Context(), planner.Send{TeamID: "T1", Job: job, Week: w, Recipient: recipient,
-		State: planner.RunPending, Attempts: 1, DueAt: svc.Clock(), UpdatedAt: svc.Clock()})
+	now := s.Service.Clock()
+	send, created, err := dbOf(s.Handler).ClaimSend(t.Context(), planner.Send{TeamID: "T1", Job: job, Week: w, Recipient: recipient,
+		State: planner.RunPending, Attempts: 1, DueAt: now, UpdatedAt: now})
 	if err != nil || created {
 		t.Fatalf("the ledger has no send of %s %s to %s (%v)", job, w, recipient, err)
 	}
@@ -48,7 +47,7 @@ func TestSchedulerSkipsMembersOnLeave(t *testing.T) {
 	addLeave(t, s, "U4", "2025-10-27", "2025-12-31") // a long leave, begun a month ago
 	cancelled := addLeave(t, s, "U5", "2025-11-24", "2025-11-24")
 	cancelled.Status = planner.StatusCancelled
-	if _, err := s.App.Handler.Service.Store.UpdateItem(t.Context(), cancelled, planner.Change{By: "U5", Action: "cancel", At: c.now}); err != nil {
+	if _, err := dbOf(s.Handler).UpdateItem(t.Context(), cancelled, planner.Change{By: "U5", Action: "cancel", At: c.now}); err != nil {
 		t.Fatal(err)
 	}
 

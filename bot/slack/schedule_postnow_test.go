@@ -48,10 +48,10 @@ func (f *slackLog) postCount() int {
 // ledgerRow returns the stored send of job for week and recipient. It claims
 // one when there is none (and says so), so call it only when a row must exist
 // or at the end of a test.
-func ledgerRow(t *testing.T, s *Scheduler, job planner.Job, week planner.Week, recipient string) (planner.Send, bool) {
+func ledgerRow(t *testing.T, s *testScheduler, job planner.Job, week planner.Week, recipient string) (planner.Send, bool) {
 	t.Helper()
-	now := s.App.Handler.Service.Clock()
-	send, created, err := s.App.Handler.Service.Store.ClaimSend(t.Context(), planner.Send{
+	now := s.Service.Clock()
+	send, created, err := dbOf(s.Handler).ClaimSend(t.Context(), planner.Send{
 		TeamID: "T1", Job: job, Week: week, Recipient: recipient,
 		State: planner.RunPending, Attempts: 1, DueAt: now, UpdatedAt: now,
 	})
@@ -146,7 +146,7 @@ func TestPostNow(t *testing.T) {
 						t.Errorf("step %d: metadata %s", i, posts[len(posts)-1].Get("metadata"))
 					}
 				}
-				if pending, err := s.App.Handler.Service.Store.PendingSends(t.Context()); err != nil || len(pending) != 0 {
+				if pending, err := dbOf(s.Handler).PendingSends(t.Context()); err != nil || len(pending) != 0 {
 					t.Errorf("step %d: pending sends %+v, %v", i, pending, err)
 				}
 				if st.sent {
@@ -186,7 +186,7 @@ func TestPostNowRefused(t *testing.T) {
 			if f.postCount() != 0 {
 				t.Errorf("posted %v", f.sent())
 			}
-			if pending, err := s.App.Handler.Service.Store.PendingSends(t.Context()); err != nil || len(pending) != 0 {
+			if pending, err := dbOf(s.Handler).PendingSends(t.Context()); err != nil || len(pending) != 0 {
 				t.Errorf("pending sends %+v, %v", pending, err)
 			}
 		})
@@ -252,7 +252,7 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 				t.Fatalf("reminders %v when the Tick returned, want the %d before the shutdown", f.sent(), tc.sent)
 			}
 			// Claimed = sent + left pending; at most one recipient beyond those sent.
-			pending, err := s.App.Handler.Service.Store.PendingSends(t.Context())
+			pending, err := dbOf(s.Handler).PendingSends(t.Context())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,7 +270,7 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 
 			// The next start, after the in-flight send's back-off.
 			c.now = c.now.Add(2 * time.Minute)
-			restart(s.App.Handler, f).Tick(t.Context())
+			restart(s.Handler, f).Tick(t.Context())
 			got := map[string]int{}
 			for _, ch := range f.sent() {
 				got[ch]++

@@ -73,7 +73,7 @@ func threadPosts(f *slackLog) []string {
 type inFlight struct {
 	f       *slackLog
 	c       *clock
-	s       *Scheduler
+	s       *testScheduler
 	hist    *historyFake
 	up      *uploadFake
 	log     *bytes.Buffer
@@ -86,12 +86,12 @@ func newInFlight(t *testing.T) *inFlight {
 	x.s = newScheduler(t, x.f, x.c, 40, "CRETRO")
 	for i := 1; i <= 40; i++ {
 		u := planner.Actor{TeamID: "T1", UserID: fmt.Sprintf("U%d", i)}
-		mustHandle(t, x.s.App.Handler, u, "tue visit 4 enterprises in the new energy vehicle industrial park of the eastern district")
-		mustHandle(t, x.s.App.Handler, u, "wed meet a fund company about the second phase of the semiconductor materials project")
-		mustHandle(t, x.s.App.Handler, u, fmt.Sprintf("done %d", 2*i-1))
+		mustHandle(t, x.s.Handler, u, "tue visit 4 enterprises in the new energy vehicle industrial park of the eastern district")
+		mustHandle(t, x.s.Handler, u, "wed meet a fund company about the second phase of the semiconductor materials project")
+		mustHandle(t, x.s.Handler, u, fmt.Sprintf("done %d", 2*i-1))
 	}
-	svc := x.s.App.Handler.Service
-	team, err := svc.Store.Team(t.Context(), "T1")
+	svc, db := x.s.Service, dbOf(x.s.Handler)
+	team, err := svc.Team(t.Context(), "T1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,13 +102,13 @@ func newInFlight(t *testing.T) *inFlight {
 	if x.replies = len(RetroMessages(svc.For(team, planner.Member{}).Lang, r)) - 1; x.replies < 2 {
 		t.Fatalf("the retrospective has %d replies, want at least 2 for this test", x.replies)
 	}
-	if _, _, err := svc.Store.ClaimSend(t.Context(), planner.Send{
+	if _, _, err := db.ClaimSend(t.Context(), planner.Send{
 		TeamID: "T1", Job: planner.JobRetro, Week: w47,
 		State: planner.RunPending, Attempts: 1, DueAt: x.c.now, UpdatedAt: x.c.now,
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Store.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: summaryTS, Part: "reply 2", ClaimedAt: x.c.now}); err != nil {
+	if _, err := db.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: summaryTS, Part: "reply 2", ClaimedAt: x.c.now}); err != nil {
 		t.Fatal(err)
 	}
 	x.hist = newHistoryFake(t, x.f)
@@ -119,11 +119,11 @@ func newInFlight(t *testing.T) *inFlight {
 
 // restart is a new planbot process on the same database and Slack.
 func (x *inFlight) restart(t *testing.T) {
-	x.s = restart(x.s.App.Handler, x.f)
+	x.s = restart(x.s.Handler, x.f)
 	x.s.Calendar = nil
 	x.log = x.up.use(t, x.s) // the font and a log
-	x.s.App.API = slack.New("xoxb-test", slack.OptionAPIURL(x.up.srv.URL+"/api/"),
-		slack.OptionHTTPClient(TrueMetadata{Client: &http.Client{}}))
+	x.s.useAPI(slack.New("xoxb-test", slack.OptionAPIURL(x.up.srv.URL+"/api/"),
+		slack.OptionHTTPClient(TrueMetadata{Client: &http.Client{}})))
 }
 
 // completed checks that the replies still missing and the chart were posted
@@ -157,7 +157,7 @@ func TestSchedulerCompletesARetrospectiveLeftInFlight(t *testing.T) {
 	x.hist.mu.Unlock()
 
 	// A crash again before the send was recorded; then restarts: nothing more.
-	store := x.s.App.Handler.Service.Store
+	store := dbOf(x.s.Handler)
 	send, _ := ledgerRow(t, x.s, planner.JobRetro, w47, "")
 	if send.State != planner.RunSent || send.MessageTS != summaryTS {
 		t.Fatalf("send %+v: want sent with the found ts", send)

@@ -12,7 +12,7 @@ import (
 	"github.com/slack-go/slack"
 	"golang.org/x/image/font/gofont/goregular"
 
-	"planbot/chart"
+	"planbot/bot/report"
 	"planbot/planner"
 )
 
@@ -39,14 +39,14 @@ func TestSchedulerAbandonCutsAThreadWaitingOnSlack(t *testing.T) {
 	f := newSlackLog(t)
 	s := newScheduler(t, f, &clock{now: at("2025-11-23 18:00")}, 2, "CRETRO")
 	s.Calendar = nil
-	s.App.API = slack.New("xoxb-test", slack.OptionAPIURL(api.URL+"/api/"), slack.OptionRetry(3)) // as serve has it
-	font, err := chart.ParseFont(goregular.TTF)
+	s.useAPI(slack.New("xoxb-test", slack.OptionAPIURL(api.URL+"/api/"), slack.OptionRetry(3))) // as serve has it
+	font, err := report.ParseFont(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.ChartFont = font
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "done 1")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "done 1")
 
 	ctx, stop := context.WithCancel(t.Context())
 	done := make(chan struct{})

@@ -15,6 +15,8 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
+	"planbot/bot/schedule"
 	"planbot/planner"
 )
 
@@ -88,10 +90,18 @@ type clock struct{ now time.Time }
 
 func (c *clock) Now() time.Time { return c.now }
 
+// testScheduler is the weekly jobs' scheduler as serve wires it to Slack,
+// with the handler the members type to and the SlackApp it posts for.
+type testScheduler struct {
+	*schedule.Scheduler
+	Handler *bot.Handler
+	App     *SlackApp
+}
+
 // newScheduler is a scheduler on a fresh database with one team and members
 // U1..Un, at the given clock, talking to the fake. The team's retrospective
 // goes to channel, if not "".
-func newScheduler(t *testing.T, f *slackLog, c *clock, members int, channel string) *Scheduler {
+func newScheduler(t *testing.T, f *slackLog, c *clock, members int, channel string) *testScheduler {
 	t.Helper()
 	h := newHandler(t)
 	h.Service.Now = c.Now
@@ -110,8 +120,9 @@ func newScheduler(t *testing.T, f *slackLog, c *clock, members int, channel stri
 	return restart(h, f)
 }
 
-// restart is a new planbot process on the same database: a fresh scheduler.
-func restart(h *Handler, f *slackLog) *Scheduler {
+// restart is a new planbot process on the same database: a fresh scheduler,
+// wired as serve wires it.
+func restart(h *bot.Handler, f *slackLog) *testScheduler {
 	app := &SlackApp{
 		Handler: h,
 		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionRetryConfig(slack.RetryConfig{MaxRetries: 2})),
@@ -120,13 +131,24 @@ func restart(h *Handler, f *slackLog) *Scheduler {
 		HTTP:    f.srv.Client(),
 		Now:     h.Service.Now,
 	}
-	return &Scheduler{App: app, Calendar: planner.ChinaCalendar{}}
+	s := &schedule.Scheduler{
+		Service: h.Service, Messenger: Messenger{API: app.API}, Log: app.Log, Sent: app.Metrics.CountSend,
+		Calendar: planner.ChinaCalendar{},
+	}
+	app.Poster = s
+	return &testScheduler{Scheduler: s, Handler: h, App: app}
+}
+
+// useAPI points the scheduler's messages at api.
+func (s *testScheduler) useAPI(api *slack.Client) {
+	s.App.API = api
+	s.Messenger = Messenger{API: api}
 }
 
 // markSent records a send as done, as a planbot that ran before would have.
-func markSent(t *testing.T, s *Scheduler, job planner.Job, week planner.Week, recipient string) {
+func markSent(t *testing.T, s *testScheduler, job planner.Job, week planner.Week, recipient string) {
 	t.Helper()
-	store, now := s.App.Handler.Service.Store, s.App.Handler.Service.Clock()
+	store, now := dbOf(s.Handler), s.Service.Clock()
 	send, _, err := store.ClaimSend(t.Context(), planner.Send{TeamID: "T1", Job: job, Week: week, Recipient: recipient,
 		State: planner.RunPending, Attempts: 1, DueAt: now, UpdatedAt: now})
 	if err != nil {
@@ -152,7 +174,7 @@ func TestSchedulerRetrospectiveExactlyOnce(t *testing.T) {
 	s := newScheduler(t, f, c, 2, "CRETRO")
 	s.Calendar = nil
 	markSent(t, s, planner.JobRetro, planner.Week{Year: 2025, Num: 46}, "") // planbot ran last week
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U1"}, "tue visit 4 enterprises")
 
 	s.Tick(t.Context())
 	if got := f.sent(); len(got) != 0 {
@@ -161,7 +183,7 @@ func TestSchedulerRetrospectiveExactlyOnce(t *testing.T) {
 	c.now = at("2025-11-23 18:00")
 	s.Tick(t.Context())
 	s.Tick(t.Context())
-	restart(s.App.Handler, f).Tick(t.Context())
+	restart(s.Handler, f).Tick(t.Context())
 	if got := f.sent(); len(got) != 1 || got[0] != "CRETRO" {
 		t.Fatalf("posts %v, want exactly one to CRETRO", got)
 	}
@@ -205,7 +227,7 @@ func TestSchedulerCatchesUpAfterDowntime(t *testing.T) {
 			if tc.posts == 1 && !strings.Contains(retro[0].Get("blocks")+retro[0].Get("text"), "late") {
 				t.Errorf("a caught-up retrospective does not say it is late: %s", retro[0].Get("text"))
 			}
-			send, created, err := s.App.Handler.Service.Store.ClaimSend(t.Context(), planner.Send{
+			send, created, err := dbOf(s.Handler).ClaimSend(t.Context(), planner.Send{
 				TeamID: "T1", Job: planner.JobRetro, Week: planner.Week{Year: 2025, Num: 47},
 				State: planner.RunPending, Attempts: 1, DueAt: c.now, UpdatedAt: c.now,
 			})
@@ -220,7 +242,7 @@ func TestSchedulerReconcilesAPostLeftInFlight(t *testing.T) {
 	f := newSlackLog(t)
 	c := &clock{now: at("2025-11-23 18:20")}
 	s := newScheduler(t, f, c, 1, "CRETRO")
-	store := s.App.Handler.Service.Store
+	store := dbOf(s.Handler)
 	// A crash after Slack accepted the post and before it was recorded: the
 	// claim is pending, and the message (with its metadata) is in the channel.
 	if _, _, err := store.ClaimSend(t.Context(), planner.Send{
@@ -247,14 +269,14 @@ func TestSchedulerRemindersSurviveFailuresAndRestarts(t *testing.T) {
 	f := newSlackLog(t)
 	c := &clock{now: at("2025-11-24 09:00")} // Monday: "plan your week"
 	s := newScheduler(t, f, c, 5, "")
-	mustHandle(t, s.App.Handler, planner.Actor{TeamID: "T1", UserID: "U2"}, "remind off")
+	mustHandle(t, s.Handler, planner.Actor{TeamID: "T1", UserID: "U2"}, "remind off")
 	f.failAfter = 2 // Slack fails every post after the first two
 	s.Tick(t.Context())
 	if got := f.sent(); len(got) != 2 {
 		t.Fatalf("sent %v before the failures, want 2", got)
 	}
 	// A restart, while Slack is still failing and too soon to retry: nothing more.
-	s = restart(s.App.Handler, f)
+	s = restart(s.Handler, f)
 	s.Tick(t.Context())
 	if got := f.sent(); len(got) != 2 {
 		t.Fatalf("sent %v, want still 2", got)
@@ -264,7 +286,7 @@ func TestSchedulerRemindersSurviveFailuresAndRestarts(t *testing.T) {
 	f.failAfter = -1
 	f.mu.Unlock()
 	c.now = c.now.Add(5 * time.Minute)
-	s = restart(s.App.Handler, f)
+	s = restart(s.Handler, f)
 	s.Tick(t.Context())
 	s.Tick(t.Context())
 	got := map[string]int{}
@@ -318,7 +340,7 @@ func TestSchedulerSkipPast(t *testing.T) {
 	c := &clock{now: at("2025-11-24 10:00")}
 	s := newScheduler(t, f, c, 1, "CRETRO")
 	s.Calendar = nil
-	if err := s.SkipPast(t.Context(), "T1"); err != nil {
+	if err := s.Service.SkipPastRetro(t.Context(), "T1"); err != nil {
 		t.Fatal(err)
 	}
 	s.Tick(t.Context())
@@ -355,7 +377,7 @@ func TestSchedulerAutoCalendar(t *testing.T) {
 			c := &clock{now: at("2026-02-17 10:00")} // Tuesday in the Spring Festival; 21:00 Monday in New York
 			s := newScheduler(t, f, c, 1, "")
 			s.Calendar, s.AutoCalendar = nil, true
-			if _, err := s.App.Handler.Service.SetTeamZone(t.Context(), planner.Actor{TeamID: "T1", Admin: true}, tc.zone); err != nil {
+			if _, err := s.Service.SetTeamZone(t.Context(), planner.Actor{TeamID: "T1", Admin: true}, tc.zone); err != nil {
 				t.Fatal(err)
 			}
 			s.Tick(t.Context())
@@ -374,7 +396,7 @@ func TestSchedulerKeepsRetryingTheRetrospective(t *testing.T) {
 	s := newScheduler(t, f, c, 1, "CRETRO")
 	s.Calendar = nil
 	f.failAfter = 0
-	for i := 0; i < 2*MaxAttempts; i++ {
+	for i := 0; i < 2*planner.MaxAttempts; i++ {
 		s.Tick(t.Context())
 		c.now = c.now.Add(40 * time.Minute) // past the longest back-off
 	}
@@ -382,8 +404,8 @@ func TestSchedulerKeepsRetryingTheRetrospective(t *testing.T) {
 	f.failAfter = -1
 	tries := f.attempts
 	f.mu.Unlock()
-	if tries < MaxAttempts+1 {
-		t.Fatalf("%d attempts while Slack failed, want more than %d", tries, MaxAttempts)
+	if tries < planner.MaxAttempts+1 {
+		t.Fatalf("%d attempts while Slack failed, want more than %d", tries, planner.MaxAttempts)
 	}
 	s.Tick(t.Context())
 	if got := f.sent(); len(got) != 1 || got[0] != "CRETRO" {

@@ -1,15 +1,17 @@
-package slack
+package schedule
 
 import (
 	"context"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"planbot/planner"
+	"planbot/storage"
 )
 
 // countingStore counts how often the scheduler asks for the teams: once a tick.
@@ -26,10 +28,20 @@ func (c *countingStore) Teams(ctx context.Context) ([]planner.Team, error) {
 // The loop ticks at once, then every interval, and stops when its context ends;
 // synctest's fake clock runs the minutes without waiting for them.
 func TestSchedulerRunTicksEveryInterval(t *testing.T) {
-	h := newHandler(t)
-	store := &countingStore{Store: h.Service.Store}
-	h.Service.Store = store
-	s := &Scheduler{App: &SlackApp{Handler: h, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Metrics: NewMetrics()}}
+	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("close database: %v", err)
+		}
+	})
+	store := &countingStore{Store: db}
+	s := &Scheduler{
+		Service: planner.NewService(store, planner.Options{Now: (&clock{now: at("2025-11-24 09:00")}).Now, Loc: shanghai}),
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
