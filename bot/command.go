@@ -181,14 +181,14 @@ func fits(verb Verb, args string) bool {
 }
 
 // memberArg reads the member a command names: one word, their member id as
-// the platform spells it, maybe after an "@" (the form an adapter gives a
-// mention, and what a platform sends when it does not resolve one: "@name",
-// which names no member, and the reply says how to name one).
+// the chat platform gave it (an adapter turns a mention into the id it
+// names). A name typed as text ("@ann") names no member, and the reply says
+// how to name one.
 func memberArg(args string) (string, bool) {
 	if args == "" || strings.ContainsFunc(args, unicode.IsSpace) {
 		return "", false
 	}
-	return strings.TrimPrefix(args, "@"), true
+	return args, true
 }
 
 // StripCommandName removes a leading slash command ("/plan", or whatever name

@@ -53,6 +53,14 @@ var allMsgs = []Msg{
 	MsgAlreadyDone, MsgOutcomeUpdated, MsgPastDay, MsgButtonNextWeek, MsgBye,
 	MsgRetroReceptions, MsgRetroEvents, MsgRetroLeaves, MsgRetroOnLeave, MsgRetroMemberLeave, MsgVisitsOfTrip,
 	MsgPastDate,
+MsgXlsxBoardSheet, MsgXlsxSummarySheet, MsgXlsxPipelineSheet, MsgXlsxBoardTitle, MsgXlsxSummaryTitle,
+	MsgXlsxPipelineTitle, MsgXlsxFileTitle, MsgXlsxLegend, MsgXlsxMember, MsgXlsxKind,
+	MsgXlsxPlannedItems, MsgXlsxDoneItems, MsgXlsxPlannedCount, MsgXlsxDoneCount, MsgXlsxCompletion,
+	MsgXlsxNote, MsgXlsxTotal, MsgXlsxLastWeek, MsgXlsxNoMember, MsgXlsxEnterprises,
+	MsgXlsxCompany, MsgXlsxStage, MsgXlsxOwner, MsgXlsxLastContact, MsgXlsxNext,
+	MsgXlsxNotes, MsgXlsxNoCompanies, MsgChartMembersTitle, MsgChartMembersCut, MsgChartPlanned,
+	MsgChartDone, MsgChartVisitsTitle, MsgChartVisits, MsgChartWeekOf, MsgChartMonths,
+	MsgChartTitle, MsgChartAltText,
 }
 
 var langs = []planner.Lang{planner.English, planner.Chinese}

@@ -81,10 +81,22 @@ func inWord(r rune) bool {
 
 // Unescape returns a slash command's text as the user typed it, with each
 // mention of a member (<@U123>, <@U123|ann>) as the command language names a
-// member: @U123. A mention is read before the text is unescaped, so that
-// "<@U123>" typed as text stays text.
+// member: by their id, a word of its own ("forget U123", "忘记 U123"). A
+// mention is read before the text is unescaped, so that "<@U123>" typed as
+// text stays text.
 func Unescape(s string) string {
-	return slackUnescaper.Replace(mention.ReplaceAllString(s, "@$1"))
+	var b strings.Builder
+	last := 0
+	for _, m := range mention.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		if m[0] > 0 && s[m[0]-1] != ' ' {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[m[2]:m[3]])
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return slackUnescaper.Replace(b.String())
 }
 
 // mention is a mention of a member as Slack escapes it in a command's text.
