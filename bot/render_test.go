@@ -53,7 +53,7 @@ var allMsgs = []Msg{
 	MsgAlreadyDone, MsgOutcomeUpdated, MsgPastDay, MsgButtonNextWeek, MsgBye,
 	MsgRetroReceptions, MsgRetroEvents, MsgRetroLeaves, MsgRetroOnLeave, MsgRetroMemberLeave, MsgVisitsOfTrip,
 	MsgPastDate,
-MsgXlsxBoardSheet, MsgXlsxSummarySheet, MsgXlsxPipelineSheet, MsgXlsxBoardTitle, MsgXlsxSummaryTitle,
+	MsgXlsxBoardSheet, MsgXlsxSummarySheet, MsgXlsxPipelineSheet, MsgXlsxBoardTitle, MsgXlsxSummaryTitle,
 	MsgXlsxPipelineTitle, MsgXlsxFileTitle, MsgXlsxLegend, MsgXlsxMember, MsgXlsxKind,
 	MsgXlsxPlannedItems, MsgXlsxDoneItems, MsgXlsxPlannedCount, MsgXlsxDoneCount, MsgXlsxCompletion,
 	MsgXlsxNote, MsgXlsxTotal, MsgXlsxLastWeek, MsgXlsxNoMember, MsgXlsxEnterprises,
