@@ -8,6 +8,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
 	"planbot/bot/slack/slackcheck"
 )
 
@@ -48,7 +49,7 @@ func checkSlackBlocks(t testing.TB, blocks []slack.Block, max int) {
 }
 
 // checkSlackReply fails t if Slack would refuse r as planbot sends it.
-func checkSlackReply(t testing.TB, r Reply) {
+func checkSlackReply(t testing.TB, r bot.Reply) {
 	t.Helper()
 	checkSlackMessage(t, NewSlackResponse(r))
 }

@@ -14,11 +14,12 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
 	"planbot/bot/slack/slackcheck"
 	"planbot/planner"
 )
 
-// Block Kit's limits that these tests name; internal/slackcheck checks them all.
+// Block Kit's limits that these tests name; slackcheck checks them all.
 const (
 	slackMessageBlocks = 50
 	slackViewBlocks    = 100
@@ -99,7 +100,7 @@ func bigDigest() planner.Digest {
 }
 
 // bigExport is a week's export of at least 40 KB.
-func bigExport(t *testing.T) ExportView {
+func bigExport(t *testing.T) bot.ExportView {
 	var items []planner.Item
 	var csv strings.Builder
 	for id := int64(1); csv.Len() < 40<<10; id++ {
@@ -107,22 +108,22 @@ func bigExport(t *testing.T) ExportView {
 		items = append(items, planner.Item{ID: id, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
 			Kind: planner.KindVisit, Count: 2, Title: longTitle(int(id), 100), Status: planner.StatusPlanned})
 		csv.Reset()
-		if err := WriteCSV(&csv, items); err != nil {
+		if err := bot.WriteCSV(&csv, items); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return ExportView{Week: w47, CSV: csv.String()}
+	return bot.ExportView{Week: w47, CSV: csv.String()}
 }
 
 // addedMany is an Added reply of n items with the given titles.
-func addedMany(n int, title func(id int) string) Added {
+func addedMany(n int, title func(id int) string) bot.Added {
 	var items []planner.Item
 	for i := range n {
 		start := w47.Start().AddDays(2 * (i % 4))
 		items = append(items, planner.Item{ID: int64(i + 1), TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
 			Kind: planner.KindVisit, Count: 4, Title: title(i + 1), Status: planner.StatusPlanned})
 	}
-	return Added{Items: items}
+	return bot.Added{Items: items}
 }
 
 // blockJSON is blocks as Slack receives them, with <, > and & written as they are.
@@ -240,7 +241,7 @@ func weekDays(items []planner.Item) int {
 	n := 0
 	for day := w47.Start(); !day.After(w47.End()); day = day.AddDays(1) {
 		for _, it := range items {
-			if Covers(it, day) {
+			if bot.Covers(it, day) {
 				n++
 			}
 		}
@@ -249,7 +250,7 @@ func weekDays(items []planner.Item) int {
 }
 
 // lineCount counts the lines of a reply's plain text.
-func lineCount(r Reply) int { return strings.Count(RenderText(r), "\n") + 1 }
+func lineCount(r bot.Reply) int { return strings.Count(bot.RenderText(r), "\n") + 1 }
 
 // Every reply, however big, fits Slack's limits, and what does not fit is
 // counted in a "…and N more" line rather than dropped.
@@ -263,23 +264,23 @@ func TestRenderBlocksLimits(t *testing.T) {
 	markup := addedMany(30, func(int) string { return strings.Repeat("<>", planner.MaxTitle/2) })
 	tests := []struct {
 		name  string
-		reply Reply
+		reply bot.Reply
 		units int            // the item lines (or lines) the reply has to show
 		unit  *regexp.Regexp // a section line that shows one; nil for any line
 		more  bool           // whether some must be left out
 	}{
-		{"week of 80 en", Reply{planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
-		{"week of 80 zh", Reply{planner.Chinese, WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
-		{"team week of 80", Reply{planner.Chinese, WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: team}},
+		{"week of 80 en", bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"week of 80 zh", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"team week of 80", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: team}},
 			weekDays(team), itemLine, true},
-		{"digest of 60 en", Reply{planner.English, DigestView{planner.Retro{Digest: digest}}}, lineCount(Reply{planner.English, DigestView{planner.Retro{Digest: digest}}}), nil, true},
-		{"digest of 60 zh", Reply{planner.Chinese, DigestView{planner.Retro{Digest: digest}}}, lineCount(Reply{planner.Chinese, DigestView{planner.Retro{Digest: digest}}}), nil, true},
-		{"help en", Reply{planner.English, Help{}}, lineCount(Reply{planner.English, Help{}}), nil, false},
-		{"help zh", Reply{planner.Chinese, Help{}}, lineCount(Reply{planner.Chinese, Help{}}), nil, false},
-		{"added 30 en", Reply{planner.English, added}, 30, addedLine, true},
-		{"added 30 zh", Reply{planner.Chinese, added}, 30, addedLine, true},
-		{"added 30 of markup", Reply{planner.English, markup}, 30, addedLine, true},
-		{"export of 40 KB", Reply{planner.English, export}, lineCount(Reply{planner.English, export}), nil, true},
+		{"digest of 60 en", bot.Reply{Lang: planner.English, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}, lineCount(bot.Reply{Lang: planner.English, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}), nil, true},
+		{"digest of 60 zh", bot.Reply{Lang: planner.Chinese, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}, lineCount(bot.Reply{Lang: planner.Chinese, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}), nil, true},
+		{"help en", bot.Reply{Lang: planner.English, Body: bot.Help{}}, lineCount(bot.Reply{Lang: planner.English, Body: bot.Help{}}), nil, false},
+		{"help zh", bot.Reply{Lang: planner.Chinese, Body: bot.Help{}}, lineCount(bot.Reply{Lang: planner.Chinese, Body: bot.Help{}}), nil, false},
+		{"added 30 en", bot.Reply{Lang: planner.English, Body: added}, 30, addedLine, true},
+		{"added 30 zh", bot.Reply{Lang: planner.Chinese, Body: added}, 30, addedLine, true},
+		{"added 30 of markup", bot.Reply{Lang: planner.English, Body: markup}, 30, addedLine, true},
+		{"export of 40 KB", bot.Reply{Lang: planner.English, Body: export}, lineCount(bot.Reply{Lang: planner.English, Body: export}), nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -304,18 +305,18 @@ func TestRenderBlocksWeekMore(t *testing.T) {
 	items := bigWeek("U1")
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {
-			p := partsOf(decodeBlocks(t, RenderBlocks(Reply{l, WeekView{Week: w47, Viewer: "U1", Items: items}})))
+			p := partsOf(decodeBlocks(t, RenderBlocks(bot.Reply{Lang: l, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}})))
 			if len(p.sections) != 7 {
 				t.Fatalf("%d sections, want one for each day", len(p.sections))
 			}
 			for i, text := range p.sections {
 				day := w47.Start().AddDays(i)
-				if !strings.HasPrefix(text, "*"+DayLabel(l, day)+"*\n") {
-					t.Errorf("section %d starts %.40q, want the day %s", i, text, DayLabel(l, day))
+				if !strings.HasPrefix(text, "*"+bot.DayLabel(l, day)+"*\n") {
+					t.Errorf("section %d starts %.40q, want the day %s", i, text, bot.DayLabel(l, day))
 				}
 				var onDay []planner.Item
 				for _, it := range items {
-					if Covers(it, day) {
+					if bot.Covers(it, day) {
 						onDay = append(onDay, it)
 					}
 				}
@@ -334,12 +335,12 @@ func TestHomeBlocksLimits(t *testing.T) {
 		[]planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}})
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {
-			blocks := HomeBlocks(l, WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
+			blocks := HomeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
 			p := partsOf(checkLimits(t, blocks, slackViewBlocks, 0))
 			if shown, marked := accounted(p, regexp.MustCompile(`^#\d+ `)); shown != weekDays(items) || !marked {
 				t.Errorf("Home shows or counts %d of %d item lines (marker %t)", shown, weekDays(items), marked)
 			}
-			if team := p.sections[len(p.sections)-1]; !strings.Contains(team, kindNames[l][planner.KindVisit]+" ") {
+			if team := p.sections[len(p.sections)-1]; !strings.Contains(team, bot.KindName(l, planner.KindVisit)+" ") {
 				t.Errorf("last section %q, want the team's counts", team)
 			}
 		})
@@ -367,23 +368,23 @@ func TestRenderBlocksButtons(t *testing.T) {
 		blocks []slack.Block
 		want   []string // action, label and value of each button
 	}{
-		{"own week", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
+		{"own week", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
 			"item_done:1 Done #1 1|week:2025-W47|en", "item_cancel:1 Cancel #1 1|week:2025-W47|en",
 			"item_done:6 Done #6 6|week:2025-W47|en", "item_cancel:6 Cancel #6 6|week:2025-W47|en",
 		}},
-		{"team week", RenderBlocks(Reply{planner.Chinese, WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
+		{"team week", RenderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
 			"item_done:1 完成 #1 1|team:2025-W47|zh", "item_cancel:1 取消 #1 1|team:2025-W47|zh",
 			"item_done:6 完成 #6 6|team:2025-W47|zh", "item_cancel:6 取消 #6 6|team:2025-W47|zh",
 		}},
-		{"team week of another", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
+		{"team week of another", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
 			"item_done:4 Done #4 4|team:2025-W47|en", "item_cancel:4 Cancel #4 4|team:2025-W47|en",
 		}},
-		{"team week of an outsider", RenderBlocks(Reply{planner.English, WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
-		{"home", HomeBlocks(planner.English, WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
+		{"team week of an outsider", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
+		{"home", HomeBlocks(planner.English, bot.WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
 			"item_done:1 Done #1 1|home|en", "item_cancel:1 Cancel #1 1|home|en",
 			"item_done:6 Done #6 6|home|en", "item_cancel:6 Cancel #6 6|home|en",
 		}},
-		{"added", RenderBlocks(Reply{planner.Chinese, Added{Items: items[:1]}}), []string{
+		{"added", RenderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.Added{Items: items[:1]}}), []string{
 			"item_done:1 完成 #1 1|added|zh", "item_undo:1 撤销 1|added|zh",
 		}},
 	}
@@ -409,13 +410,13 @@ func TestRenderBlocksButtonsBigWeek(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name string
-		view WeekView
+		view bot.WeekView
 	}{
-		{"own", WeekView{Week: w47, Viewer: "U1", Items: items}},
-		{"team", WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}},
+		{"own", bot.WeekView{Week: w47, Viewer: "U1", Items: items}},
+		{"team", bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			buttons := partsOf(decodeBlocks(t, RenderBlocks(Reply{planner.English, tt.view}))).buttons
+			buttons := partsOf(decodeBlocks(t, RenderBlocks(bot.Reply{Lang: planner.English, Body: tt.view}))).buttons
 			if len(buttons) == 0 {
 				t.Fatal("no buttons")
 			}
@@ -445,19 +446,19 @@ func TestRenderBlocksEscapes(t *testing.T) {
 	silent := planner.Item{ID: 3, TeamID: "T1", UserID: "U2", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
 		Kind: planner.KindVisit, Count: 1, Title: evil, Status: planner.StatusPlanned}
 	digest := planner.BuildDigest(w47, items, usersOf([]planner.Item{silent}), map[string]string{"U1": evil}, members)
-	bodies := map[string]Body{
-		"added":     Added{Items: items},
-		"week":      WeekView{Week: w47, Viewer: "U1", Items: items},
-		"team week": WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items},
-		"changed":   Changed{Verb: VerbDone, Item: done},
-		"digest":    DigestView{planner.Retro{Digest: digest}},
-		"history": HistoryView{Item: done, Zone: shanghai, Changes: []planner.Change{
+	bodies := map[string]bot.Body{
+		"added":     bot.Added{Items: items},
+		"week":      bot.WeekView{Week: w47, Viewer: "U1", Items: items},
+		"team week": bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items},
+		"changed":   bot.Changed{Verb: bot.VerbDone, Item: done},
+		"digest":    bot.DigestView{Retro: planner.Retro{Digest: digest}},
+		"history": bot.HistoryView{Item: done, Zone: shanghai, Changes: []planner.Change{
 			{TeamID: "T1", ItemID: 2, By: "U1", Action: "add", Detail: evil},
 			{TeamID: "T1", ItemID: 2, By: "U1", Action: "done", Detail: evil},
 		}},
-		"note":            NoteView{Week: w47, Text: evil},
-		"failure":         Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadDate, evil)},
-		"failure no item": Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonNoItem, evil)},
+		"note":            bot.NoteView{Week: w47, Text: evil},
+		"failure":         bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadDate, evil)},
+		"failure no item": bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonNoItem, evil)},
 	}
 	check := func(t *testing.T, what, text string) {
 		t.Helper()
@@ -473,14 +474,14 @@ func TestRenderBlocksEscapes(t *testing.T) {
 	for name, body := range bodies {
 		for _, l := range langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
-				check(t, "blocks", blockJSON(t, RenderBlocks(Reply{l, body})))
-				check(t, "fallback", Fallback(Reply{l, body}))
+				check(t, "blocks", blockJSON(t, RenderBlocks(bot.Reply{Lang: l, Body: body})))
+				check(t, "fallback", Fallback(bot.Reply{Lang: l, Body: body}))
 			})
 		}
 	}
 	for _, l := range langs {
 		t.Run("home "+string(l), func(t *testing.T) {
-			check(t, "blocks", blockJSON(t, HomeBlocks(l, WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
+			check(t, "blocks", blockJSON(t, HomeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
 		})
 	}
 }
@@ -489,17 +490,17 @@ func TestRenderBlocksEscapes(t *testing.T) {
 func TestRenderBlocksChannelLink(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		body func(l planner.Lang) Body
+		body func(l planner.Lang) bot.Body
 	}{
-		{"setup channel", func(planner.Lang) Body { return SetupChannel{Channel: "C123"} }},
-		{"setup done", func(planner.Lang) Body {
-			return SetupDone{Team: planner.Team{ID: "T1", TZ: "Asia/Shanghai", DigestChannel: "C123"}}
+		{"setup channel", func(planner.Lang) bot.Body { return bot.SetupChannel{Channel: "C123"} }},
+		{"setup done", func(planner.Lang) bot.Body {
+			return bot.SetupDone{Team: planner.Team{ID: "T1", TZ: "Asia/Shanghai", DigestChannel: "C123"}}
 		}},
-		{"notice", func(l planner.Lang) Body { return Notice{Text: Say(l, MsgSetupReady, "C123", 3)} }},
+		{"notice", func(l planner.Lang) bot.Body { return bot.Notice{Text: bot.Say(l, bot.MsgSetupReady, "C123", 3)} }},
 	} {
 		for _, l := range langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
-				blocks := RenderBlocks(Reply{l, tt.body(l)})
+				blocks := RenderBlocks(bot.Reply{Lang: l, Body: tt.body(l)})
 				checkLimits(t, blocks, slackMessageBlocks, slackMessageChars)
 				if js := blockJSON(t, blocks); !strings.Contains(js, "<#C123>") || strings.Contains(js, "&lt;") {
 					t.Errorf("blocks %s, want the link <#C123>", js)
@@ -568,14 +569,14 @@ func TestWeekFallbackIsTheTruncatedText(t *testing.T) {
 	for i := range escapes {
 		escapes[i].Title = strings.Repeat("R&D <b> ", 60)
 	}
-	for name, v := range map[string]WeekView{
+	for name, v := range map[string]bot.WeekView{
 		"empty":            {Week: w47, TeamName: "East"},
 		"one item":         {Week: w47, Items: bigWeek("U1")[:1]},
 		"team, 80 items":   {Week: w47, Team: true, TeamName: "招商一组", Items: bigWeek("U1", "U2", "U3")},
 		"escapes lengthen": {Week: w47, Team: true, TeamName: "R&D", Items: escapes},
 	} {
 		for _, l := range langs {
-			r := Reply{Lang: l, Body: v}
+			r := bot.Reply{Lang: l, Body: v}
 			if got, want := Fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
 				t.Errorf("%s, %s: fallback differs from the truncated whole text\n got %.200q…\nwant %.200q…", name, l, got, want)
 			}
@@ -590,7 +591,7 @@ func fitLinesRef(l planner.Lang, lines []string, max int) string {
 	for i, line := range lines {
 		n := len([]rune(line)) + 1
 		if size+n > max-40 && i > 0 {
-			return strings.Join(append(out, escape(Say(l, MsgMore, len(lines)-i))), "\n")
+			return strings.Join(append(out, escape(bot.Say(l, bot.MsgMore, len(lines)-i))), "\n")
 		}
 		out = append(out, line)
 		size += n
@@ -608,13 +609,13 @@ func TestFitTextCutsAsBefore(t *testing.T) {
 				lines := []string{"*Mon*"}
 				f := newFitText("*Mon*", max)
 				for _, it := range long[:n] {
-					line := escape(ItemLine(l, it, true))
+					line := escape(bot.ItemLine(l, it, true))
 					lines = append(lines, line)
 					f.add(func() string { return line })
 				}
 				if f.empty() {
-					lines = append(lines, Say(l, MsgNothing))
-					f.add(func() string { return Say(l, MsgNothing) })
+					lines = append(lines, bot.Say(l, bot.MsgNothing))
+					f.add(func() string { return bot.Say(l, bot.MsgNothing) })
 				}
 				if got, want := f.String(l), fitLinesRef(l, lines, max); got != want {
 					t.Fatalf("%s, max %d, %d lines:\n got %.300q\nwant %.300q", l, max, n, got, want)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -23,7 +24,7 @@ var mallory = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U9"
 
 // forgedTeam is a team whose week holds forged lines in a title, an outcome
 // and a note, written by a member whose name has a mrkdwn marker.
-func forgedTeam(t *testing.T) *Handler {
+func forgedTeam(t *testing.T) *bot.Handler {
 	t.Helper()
 	h := newHandler(t)
 	mustHandle(t, h, mallory, "tue "+forgedTitle)                               // #1
@@ -119,8 +120,8 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 	}
 	for _, lang := range []planner.Lang{planner.English, planner.Chinese} {
 		r := mustHandle(t, h, ann, "digest")
-		retro := r.Body.(DigestView).Retro
-		text := RetroText(lang, retro)
+		retro := r.Body.(bot.DigestView).Retro
+		text := bot.RetroText(lang, retro)
 		checkOneLine(t, "RetroText "+string(lang), text)
 		if !strings.Contains(text, "M*allory") {
 			t.Errorf("RetroText changed a name: %s", text)
@@ -142,7 +143,7 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 	}
 
 	team := mustHandle(t, h, ann, "team")
-	checkOneLine(t, "team text", RenderText(team))
+	checkOneLine(t, "team text", bot.RenderText(team))
 	checkOneLine(t, "team fallback", Fallback(team))
 	checkNoMarkup(t, "team fallback", Fallback(team))
 	for _, s := range mrkdwnOf(t, RenderBlocks(team)) {
@@ -152,13 +153,13 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 			checkNoMarkup(t, "team blocks", inner[1])
 		}
 	}
-	checkOneLine(t, "history", RenderText(mustHandle(t, h, mallory, "history 1")))
-	checkOneLine(t, "note", RenderText(mustHandle(t, h, mallory, "note")))
+	checkOneLine(t, "history", bot.RenderText(mustHandle(t, h, mallory, "history 1")))
+	checkOneLine(t, "note", bot.RenderText(mustHandle(t, h, mallory, "note")))
 	for _, s := range mrkdwnOf(t, RenderBlocks(mustHandle(t, h, mallory, "note"))) {
 		checkNoMarkup(t, "note blocks", s)
 	}
 
-	csv := mustHandle(t, h, ann, "export").Body.(ExportView).CSV
+	csv := mustHandle(t, h, ann, "export").Body.(bot.ExportView).CSV
 	if lines := strings.Split(strings.TrimSuffix(csv, "\r\n"), "\r\n"); len(lines) != 4 || strings.Contains(csv, "\n*") {
 		t.Errorf("the CSV of 3 items has %d lines, want 4, one per item:\n%s", len(lines), csv)
 	}
@@ -176,24 +177,24 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 	h := newHandler(t)
 	eveESC := planner.Actor{TeamID: "T1", TeamName: "East\x1b[1m\nWest", UserID: "U7", UserName: "eve\x1b[31m"}
 	mustHandle(t, h, eveESC, "tue visit 3 enterprises")
-	members, err := h.Service.Store.Members(t.Context(), "T1")
+	members, err := dbOf(h).Members(t.Context(), "T1")
 	if err != nil || len(members) != 1 || members[0].Name != "eve[31m" {
 		t.Errorf("stored members %#v, %v; want the name without ESC", members, err)
 	}
-	if team, err := h.Service.Store.Team(t.Context(), "T1"); err != nil || team.Name != "East[1m West" {
+	if team, err := dbOf(h).Team(t.Context(), "T1"); err != nil || team.Name != "East[1m West" {
 		t.Errorf("stored team %q, %v; want its name on one line without ESC", team.Name, err)
 	}
 
 	// A name stored before names were cleaned.
 	old := planner.Member{TeamID: "T1", UserID: "U7", Name: "Eve\x1b[2J\x1b[31m", ProfileAt: profiled.Add(time.Hour)}
-	if err := h.Service.Store.SetProfile(t.Context(), old); err != nil {
+	if err := dbOf(h).SetProfile(t.Context(), old); err != nil {
 		t.Fatal(err)
 	}
 	outputs := map[string]string{
-		"csv":       mustHandle(t, h, ann, "export").Body.(ExportView).CSV,
-		"digest":    RetroText(planner.English, mustHandle(t, h, ann, "digest").Body.(DigestView).Retro),
-		"team":      RenderText(mustHandle(t, h, ann, "team")),
-		"retro zh":  RetroText(planner.Chinese, mustHandle(t, h, ann, "digest").Body.(DigestView).Retro),
+		"csv":       mustHandle(t, h, ann, "export").Body.(bot.ExportView).CSV,
+		"digest":    bot.RetroText(planner.English, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
+		"team":      bot.RenderText(mustHandle(t, h, ann, "team")),
+		"retro zh":  bot.RetroText(planner.Chinese, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
 		"team json": func() string { b, _ := json.Marshal(RenderBlocks(mustHandle(t, h, ann, "team"))); return string(b) }(),
 	}
 	for name, out := range outputs {
@@ -209,9 +210,9 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 // A team name stored before names were cleaned is shown on one line in the
 // team view's header too.
 func TestTeamHeaderIsOneLine(t *testing.T) {
-	v := WeekView{Week: w47, Team: true, TeamName: "East\n*Completion 100%*\x1b"}
+	v := bot.WeekView{Week: w47, Team: true, TeamName: "East\n*Completion 100%*\x1b"}
 	for _, l := range []planner.Lang{planner.English, planner.Chinese} {
-		r := Reply{Lang: l, Body: v}
+		r := bot.Reply{Lang: l, Body: v}
 		checkSlackReply(t, r)
 		header, ok := RenderBlocks(r)[0].(*slack.HeaderBlock)
 		if !ok {

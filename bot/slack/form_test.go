@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -222,7 +224,7 @@ func TestFormDraftErrors(t *testing.T) {
 				_, errs := formDraft(l, tt.state(t))
 				explained := map[string]string{}
 				for id, e := range tt.want {
-					explained[id] = Explain(l, e)
+					explained[id] = bot.Explain(l, e)
 					// English sentences have Chinese only in their examples, after "Try:".
 					if sentence, _, _ := strings.Cut(errs[id], "Try:"); hasHan(sentence) != (l == planner.Chinese) {
 						t.Errorf("%s: error %q is not in %s", id, errs[id], l)
@@ -252,9 +254,9 @@ func TestSubmitForm(t *testing.T) {
 	}{
 		{"valid", filled(map[string]string{"title": "visit " + evil}), nil, 1},
 		{"invalid", filled(map[string]string{"count": "0"}),
-			map[string]string{"count": Explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonBadCount, "0"))}, 0},
+			map[string]string{"count": bot.Explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonBadCount, "0"))}, 0},
 		{"place of 200,000", filled(map[string]string{"kind": "trip", "place": strings.Repeat("x", 200000)}),
-			map[string]string{"place": Explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonTooLong, ""))}, 0},
+			map[string]string{"place": bot.Explain(planner.English, planner.Errorf(planner.Invalid, planner.ReasonTooLong, ""))}, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
@@ -295,4 +297,9 @@ func TestSubmitForm(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hasHan reports whether s holds Chinese characters.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"planbot/bot"
 	"planbot/planner"
 )
 
@@ -11,7 +12,8 @@ import (
 // and next date as add (re-test F); a move to a day ahead gets none.
 func TestMovePastDayWarns(t *testing.T) {
 	h := newHandler(t)
-	seedAnn(t, h)
+	mustHandle(t, h, ann, "tue visit 4 enterprises") // #1
+	mustHandle(t, h, ann, "thu-fri trip to Beijing") // #2
 	for _, tt := range []struct {
 		line  string
 		later string // "" for no ⚠
@@ -25,7 +27,7 @@ func TestMovePastDayWarns(t *testing.T) {
 		{"修改 1 明儿 拜访", "", ""},
 	} {
 		r := mustHandle(t, h, ann, tt.line)
-		c, ok := r.Body.(Changed)
+		c, ok := r.Body.(bot.Changed)
 		if !ok {
 			t.Fatalf("%s: %T, want Changed", tt.line, r.Body)
 		}
@@ -36,7 +38,7 @@ func TestMovePastDayWarns(t *testing.T) {
 		if got != tt.later {
 			t.Errorf("%s: later %q, want %q", tt.line, got, tt.later)
 		}
-		text := RenderText(r)
+		text := bot.RenderText(r)
 		if (tt.later != "") != strings.Contains(text, "⚠") || (tt.want != "" && !strings.Contains(text, tt.want)) {
 			t.Errorf("%s: text %q, want ⚠ %v with %q", tt.line, text, tt.later != "", tt.want)
 		}
@@ -46,10 +48,10 @@ func TestMovePastDayWarns(t *testing.T) {
 		}
 	}
 	r := mustHandle(t, h, ann, "修改 1 明儿 拜访")
-	if c := r.Body.(Changed); c.Item.Start != day(t, "2025-11-18") || c.Item.Title != "拜访" {
+	if c := r.Body.(bot.Changed); c.Item.Start != day(t, "2025-11-18") || c.Item.Title != "拜访" {
 		t.Errorf("修改 1 明儿 拜访: %s %q, want 2025-11-18 拜访", c.Item.Start, c.Item.Title)
 	}
-	if e := failure(t, h.Handle(t.Context(), ann, "修改 1 Q1 拜访")); e.Reason != planner.ReasonVagueDate {
+	if e := failure(t, handle(t, h, ann, "修改 1 Q1 拜访")); e.Reason != planner.ReasonVagueDate {
 		t.Errorf("修改 1 Q1 拜访: %v, want vague_date", e)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unsafe"
 
+	"planbot/bot"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -44,7 +45,7 @@ func openAt(t *testing.T, path string) *storage.DB {
 // cachedAndPlain returns two handlers on the same database at path, with
 // newHandler's clock: one with a WeekCache (its store counting week reads),
 // one without.
-func cachedAndPlain(t *testing.T, path string) (cached, plain *Handler, store *weekReadCounter) {
+func cachedAndPlain(t *testing.T, path string) (cached, plain *bot.Handler, store *weekReadCounter) {
 	t.Helper()
 	db := openAt(t, path)
 	service := func(s planner.Store) *planner.Service {
@@ -53,11 +54,11 @@ func cachedAndPlain(t *testing.T, path string) (cached, plain *Handler, store *w
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	store = &weekReadCounter{Store: db}
-	return &Handler{Service: service(store), Log: log, Weeks: &WeekCache{}}, &Handler{Service: service(db), Log: log}, store
+	return &bot.Handler{Service: service(store), Log: log, Weeks: &bot.WeekCache{}}, &bot.Handler{Service: service(db), Log: log}, store
 }
 
 // slackJSON is the JSON Slack receives for r.
-func slackJSON(t *testing.T, r Reply) string {
+func slackJSON(t *testing.T, r bot.Reply) string {
 	t.Helper()
 	data, err := json.Marshal(NewSlackResponse(r))
 	if err != nil {
@@ -70,7 +71,8 @@ func slackJSON(t *testing.T, r Reply) string {
 // TestWeekCacheAnswersAsRendered checks that a week view from the cache, on
 // the request that fills it and on those that find it, is exactly what
 // rendering it afresh gives, for every viewer (their own buttons differ) and
-// both languages, and that only the first look at each view reads the store.
+// both languages, that only the first look at each view reads the store, and
+// that a view found in the cache brings its Slack rendering with it.
 func TestWeekCacheAnswersAsRendered(t *testing.T) {
 	cached, plain, store := cachedAndPlain(t, filepath.Join(t.TempDir(), "planbot.db"))
 	for _, add := range []struct {
@@ -94,7 +96,16 @@ func TestWeekCacheAnswersAsRendered(t *testing.T) {
 	for round := range 2 { // the first round fills the cache, the second finds it
 		for _, viewer := range viewers {
 			for _, line := range lines {
-				got := slackJSON(t, mustHandle(t, cached, viewer, line))
+				r := mustHandle(t, cached, viewer, line)
+				if round == 1 { // the view's Slack rendering in r's language is kept with it
+					v := r.Body.(bot.WeekView)
+					v.Rendered(slackWeekKey{r.Lang}, func() (any, int) {
+						t.Errorf("round 2, %s: %q rendered again", viewer.UserName, line)
+						s := renderWeek(r.Lang, v)
+						return s, s.size()
+					})
+				}
+				got := slackJSON(t, r)
 				want := slackJSON(t, mustHandle(t, plain, viewer, line))
 				if got != want {
 					t.Errorf("round %d, %s: %q from the cache:\n%s\nwant:\n%s", round+1, viewer.UserName, line, got, want)
@@ -136,7 +147,7 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 	same("after Ann's done", ann, "week")
 	same("after Ann's done", bob, "team")
 
-	db := cached.Service.Store.(*weekReadCounter).Store.(*storage.DB)
+	db := store.Store.(*storage.DB)
 	if err := db.SetProfile(t.Context(), planner.Member{TeamID: "T1", UserID: "U2", Name: "Robert", ProfileAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +181,7 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 		t.Error("an add in another team dropped this team's week from the cache: it was read again")
 	}
 
-	other := &Handler{Service: planner.NewService(openAt(t, path), planner.Options{Loc: shanghai, Lang: planner.English,
+	other := &bot.Handler{Service: planner.NewService(openAt(t, path), planner.Options{Loc: shanghai, Lang: planner.English,
 		Now: cached.Service.Now}), Log: cached.Log}
 	mustHandle(t, other, carol, "thu trip to Beijing")
 	if got := same("after another process's add", ann, "team"); !strings.Contains(got, "Beijing") {
@@ -178,107 +189,36 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 	}
 }
 
-// TestWeekCacheBounded checks that the cache holds at most maxCachedBytes of
-// views and renderings, always the view just put, never a view alone too
-// large, never an older view over a newer one, and drops a view once a newer
-// revision is asked for.
-func TestWeekCacheBounded(t *testing.T) {
-	var c WeekCache
-	key := func(i int) weekKey { return weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47} }
-	within := func(what string) {
-		t.Helper()
-		sum := 0
-		for _, w := range c.weeks {
-			sum += w.size
-		}
-		if c.bytes != sum || c.bytes > maxCachedBytes {
-			t.Fatalf("%s: the cache counts %d bytes, its views %d; at most %d", what, c.bytes, sum, maxCachedBytes)
-		}
-		if len(c.weeks) > maxCachedWeeks {
-			t.Fatalf("%s: the cache keeps %d views, at most %d", what, len(c.weeks), maxCachedWeeks)
-		}
+// A week's Slack rendering is kept as JSON, and tells the week cache at
+// least the bytes it holds: its text, its blocks and its open items (their
+// buttons are added per viewer). bot's TestWeekCacheBounded checks that the
+// cache counts what a rendering tells it.
+func TestSlackWeekSize(t *testing.T) {
+	if n := unsafe.Sizeof(openItem{}); n > openItemBytes {
+		t.Errorf("an openItem is %d bytes, more than the %d the cache counts", n, openItemBytes)
 	}
-	for i := range maxCachedBytes/viewBytes + 10 { // empty weeks
-		c.put(key(i), 1, nil)
-		if c.get(key(i), 1) == nil {
-			t.Fatalf("empty week %d just put is not kept", i)
-		}
-	}
-	within("after many empty weeks")
-
 	week := make([]planner.Item, 500) // a 50-member team's week
 	for i := range week {
 		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
 			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: planner.StatusPlanned}
 	}
-	for i := range 3 * maxCachedBytes / (2 * itemBytes * len(week)) {
-		w := c.put(key(i), 2, week)
-		w.response(planner.Chinese, WeekView{Week: w47, Team: true, Viewer: "U1", Items: week, cached: w})
-		if c.get(key(i), 2) == nil {
-			t.Fatalf("team week %d just put and rendered is not kept", i)
+	for _, l := range langs {
+		s := renderWeek(l, bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: week})
+		held, open := len(s.text.text)+len(s.text.json), 0
+		for i, p := range s.parts {
+			raw, ok := p.block.(rawBlock)
+			if !ok {
+				t.Errorf("%s: block %d is kept as %T, not as its JSON", l, i, p.block)
+			}
+			held += len(raw.json)
+			open += len(p.open)
 		}
-		if unrendered := viewBytes + itemBytes*len(week); w.size <= unrendered {
-			t.Fatalf("team week %d rendered counts %d bytes, no more than unrendered (%d)", i, w.size, unrendered)
+		if open != len(week) {
+			t.Errorf("%s: the rendering keeps %d open items, want %d", l, open, len(week))
 		}
-	}
-	within("after team weeks")
-	huge := make([]planner.Item, maxCachedBytes/itemBytes+1)
-	if w := c.put(key(0), 3, huge); w == nil || c.get(key(0), 3) != nil {
-		t.Errorf("a view larger than the whole cache: put returned %v, and it is kept: %v", w, c.get(key(0), 3) != nil)
-	}
-	within("after a huge week")
-
-	c.put(key(1), 5, nil)
-	c.put(key(1), 4, nil) // read by a request that began before the change to 5
-	if c.get(key(1), 5) == nil {
-		t.Error("an older view replaced a newer one")
-	}
-	if c.get(key(1), 6) != nil || c.weeks[key(1)] != nil {
-		t.Error("a view asked for at a newer revision is still kept")
-	}
-	within("after revisions")
-
-	var none *WeekCache
-	if none.put(weekKey{}, 1, nil) != nil || none.get(weekKey{}, 1) != nil {
-		t.Error("a nil WeekCache kept a view")
-	}
-	if n := unsafe.Sizeof(planner.Item{}); n > itemBytes {
-		t.Errorf("a planner.Item is %d bytes, more than the %d the cache counts", n, itemBytes)
-	}
-	if n := unsafe.Sizeof(openItem{}); n > openItemBytes {
-		t.Errorf("an openItem is %d bytes, more than the %d the cache counts", n, openItemBytes)
-	}
-}
-
-// A team's views at an older revision are dropped as soon as a newer one is
-// seen, so a team that keeps changing does not fill the cache with views that
-// can never be current again; other teams' views stay.
-func TestWeekCacheDropsStaleViews(t *testing.T) {
-	var c WeekCache
-	key := func(team string, i int) weekKey { return weekKey{team: team, user: fmt.Sprintf("U%d", i), week: w47} }
-	for i := range 50 {
-		c.put(key("T1", i), 1, nil)
-		c.put(key("T2", i), 7, nil)
-	}
-	c.put(key("T1", 0), 2, nil) // a member of T1 added an item
-	if n := len(c.weeks); n != 51 {
-		t.Errorf("after T1 changed the cache keeps %d views, want T1's new one and T2's 50", n)
-	}
-	if c.get(key("T2", 3), 7) == nil {
-		t.Error("another team's current view was dropped")
-	}
-	if c.get(key("T1", 3), 3) != nil || len(c.weeks) != 50 {
-		t.Errorf("a read at T1's next revision keeps %d views, want T2's 50 only", len(c.weeks))
-	}
-	if c.put(key("T1", 4), 2, nil); c.weeks[key("T1", 4)] != nil {
-		t.Error("a view read before T1's newest revision was kept")
-	}
-	sum := 0
-	for _, w := range c.weeks {
-		sum += w.size
-	}
-	if sum != c.bytes {
-		t.Errorf("the cache counts %d bytes, its views %d", c.bytes, sum)
+		if want := held + open*int(unsafe.Sizeof(openItem{})); s.size() < want {
+			t.Errorf("%s: the rendering says it holds %d bytes, less than its text, blocks and open items (%d)", l, s.size(), want)
+		}
 	}
 }
 
@@ -295,22 +235,21 @@ func TestWeekCacheConcurrent(t *testing.T) {
 			who := []planner.Actor{ann, bob, carol}[g%3]
 			for i := range 10 {
 				if g == 0 {
-					if r := plain.Handle(t.Context(), bob, fmt.Sprintf("wed visit %d enterprises", i+1)); r.Body == nil {
+					if r := handle(t, plain, bob, fmt.Sprintf("wed visit %d enterprises", i+1)); r.Body == nil {
 						t.Error("Bob's add had no reply")
-					} else if f, ok := r.Body.(Failure); ok {
+					} else if f, ok := r.Body.(bot.Failure); ok {
 						t.Errorf("Bob's add failed: %v", f.Err)
 					}
 					continue
 				}
-				r := cached.Handle(t.Context(), who, []string{"team", "week", "团队"}[i%3])
-				if _, ok := r.Body.(WeekView); !ok {
+				r := handle(t, cached, who, []string{"team", "week", "团队"}[i%3])
+				if _, ok := r.Body.(bot.WeekView); !ok {
 					t.Errorf("%s: %T, want a week view", who.UserName, r.Body)
 					return
 				}
-				fresh := r
-				view := r.Body.(WeekView)
-				view.cached = nil
-				fresh.Body = view
+				view := r.Body.(bot.WeekView) // the same view, as no cache keeps it
+				fresh := bot.Reply{Lang: r.Lang, Body: bot.WeekView{Week: view.Week, Team: view.Team, TeamName: view.TeamName,
+					Viewer: view.Viewer, Items: view.Items}}
 				got, err := json.Marshal(NewSlackResponse(r))
 				want, err2 := json.Marshal(NewSlackResponse(fresh))
 				if err != nil || err2 != nil || string(got) != string(want) {
