@@ -511,18 +511,31 @@ func TestRenderBlocksChannelLink(t *testing.T) {
 }
 
 func TestUnescape(t *testing.T) {
+	// What a slash command's text becomes for the command language.
 	for _, tt := range []struct{ in, want string }{
 		{"&lt;!here&gt; &amp;amp;", "<!here> &amp;"},
 		{"R&amp;D &lt;3", "R&D <3"},
 		{"&lt;@U123&gt; 对接&amp;洽谈", "<@U123> 对接&洽谈"},
 		{"tue visit 4 enterprises", "tue visit 4 enterprises"},
 		{"&amp;lt;", "&lt;"},
+		// A mention becomes the member's id, a word of its own, before bot sees it.
+		{"forget <@U2>", "forget U2"},
+		{"forget <@U2|bob>", "forget U2"},
+		{"忘记<@U2|王芳>", "忘记 U2"},
+		{"forget <@W0123ABC|>", "forget W0123ABC"},
+		{"拜访 <@U2> 的客户", "拜访 U2 的客户"},
+		{"&lt;@U2|bob&gt; typed as text", "<@U2|bob> typed as text"},
 	} {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := Unescape(tt.in); got != tt.want {
 				t.Errorf("Unescape(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+	for _, line := range []string{"forget <@U2>", "forget <@U2|bob>", "忘记<@U2|王芳>"} {
+		if cmd := bot.ParseCommand(Unescape(line)); cmd.Verb != bot.VerbForget || cmd.Args != "U2" {
+			t.Errorf("%q reads as %+v, want forget U2", line, cmd)
+		}
 	}
 }
 

@@ -42,9 +42,9 @@ var fuzzWeekLines = []string{
 }
 
 // fuzzSeeds are the hostile table's lines and the seed week's.
-func fuzzSeeds() []string {
+func fuzzSeeds(t testing.TB) []string {
 	var out []string
-	for _, c := range hostileCases {
+	for _, c := range hostileCases(t) {
 		out = append(out, c.Text)
 	}
 	out = append(out, "lead 常诚车业 签约 年产150万套车灯项目", `lead "<!channel> Co" signed`, "leads mine",
@@ -152,7 +152,7 @@ func makeFuzzDir() (string, error) {
 // Any line from any member: a reply Slack accepts, with nothing in its Block
 // Kit or its fallback text that pings, mentions or links.
 func FuzzSlackReply(f *testing.F) {
-	for i, s := range fuzzSeeds() {
+	for i, s := range fuzzSeeds(f) {
 		f.Add(s, uint8(i))
 	}
 	handlers := newFuzzHandlers(f)
@@ -201,7 +201,7 @@ func slashForm(text string) []byte {
 func FuzzVerifyAndParse(f *testing.F) {
 	v := Verifier{Secret: fuzzSecret, Now: func() time.Time { return fuzzNow }}
 	now := strconv.FormatInt(fuzzNow.Unix(), 10)
-	for i, s := range fuzzSeeds() {
+	for i, s := range fuzzSeeds(f) {
 		body := slashForm(s)
 		sig := v.Sign(now, body)
 		switch i % 4 {

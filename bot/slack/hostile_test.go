@@ -34,7 +34,7 @@ const hostileFixture = "tue visit 2 companies"
 // hostileCases reads bot's table of hostile lines: one case a line, its fields
 // separated by tabs (name, want, foreign|own, stored, text; the texts quoted
 // as Go strings), comment lines starting with #.
-func hostileCases(t *testing.T) []hostileCase {
+func hostileCases(t testing.TB) []hostileCase {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "hostile.txt"))
 	if err != nil {

@@ -70,7 +70,7 @@ func TestForget(t *testing.T) {
 	}
 
 	// The console's user is an admin: /plan forget works there too.
-	out = mustPlanbot(t, env, "/plan forget <@bob>\n", "console", "--user", "ann", "--team", "zh")
+	out = mustPlanbot(t, env, "/plan forget bob\n", "console", "--user", "ann", "--team", "zh")
 	if !strings.Contains(out, "Forgot member bob for good: 1 items erased") {
 		t.Errorf("console forget printed:\n%s", out)
 	}
