@@ -638,9 +638,20 @@ func TestFitTextCutsAsBefore(t *testing.T) {
 	}
 }
 
+// commandOf is the command line a click is meant to run, as a command built
+// by hand runs it (no verb word, so no language of its own); "" is none.
+func commandOf(line string) bot.Command {
+	if line == "" {
+		return bot.Command{}
+	}
+	cmd := bot.ParseCommand(line)
+	cmd.Lang = ""
+	return cmd
+}
+
 // A click runs what its button's action_id says on the item its value names;
 // buttons from before the ids were added ("item_done") still work.
-func TestClickLine(t *testing.T) {
+func TestClickCommand(t *testing.T) {
 	v := ButtonValue{ID: 12, Where: "week:2025-W47", Lang: planner.English}
 	for _, tt := range []struct {
 		action, want string
@@ -657,9 +668,9 @@ func TestClickLine(t *testing.T) {
 		{"", ""},
 	} {
 		t.Run(tt.action, func(t *testing.T) {
-			line, ok := clickLine(tt.action, v)
-			if line != tt.want || ok != (tt.want != "") {
-				t.Errorf("clickLine(%q) = %q, %t; want %q", tt.action, line, ok, tt.want)
+			cmd, ok := clickCommand(tt.action, v)
+			if cmd != commandOf(tt.want) || ok != (tt.want != "") {
+				t.Errorf("clickCommand(%q) = %+v, %t; want %q", tt.action, cmd, ok, tt.want)
 			}
 		})
 	}

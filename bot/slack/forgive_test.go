@@ -204,11 +204,12 @@ func TestHandleAddPastDay(t *testing.T) {
 				later = "2025-11-24"
 			}
 			v, ok := ParseButtonValue(button)
-			line, known := clickLine(ActionNextWeek+":1", v)
-			if !ok || !known || line != "move 1 "+later {
-				t.Fatalf("the button's value %q runs %q (%v, %v), want move 1 %s", button, line, ok, known, later)
+			cmd, known := clickCommand(ActionNextWeek+":1", v)
+			if !ok || !known || cmd != commandOf("move 1 "+later) {
+				t.Fatalf("the button's value %q runs %+v (%v, %v), want move 1 %s", button, cmd, ok, known, later)
 			}
-			moved := mustHandle(t, h, ann, line)
+			line := "move 1 " + later
+			moved := h.Handle(t.Context(), &workLog{}, ann, cmd)
 			if c, ok := moved.Body.(bot.Changed); !ok || c.Item.Start != day(t, later) {
 				t.Errorf("the click's command gave %+v, want #1 on %s", moved.Body, later)
 			}
@@ -259,8 +260,8 @@ func TestButtonValueWithDay(t *testing.T) {
 		{ActionDone + ":12", "12|added|en", "done 12"},
 	} {
 		v, _ := ParseButtonValue(tt.value)
-		if got, _ := clickLine(tt.action, v); got != tt.want {
-			t.Errorf("clickLine(%q, %q) = %q, want %q", tt.action, tt.value, got, tt.want)
+		if got, _ := clickCommand(tt.action, v); got != commandOf(tt.want) {
+			t.Errorf("clickCommand(%q, %q) = %+v, want %q", tt.action, tt.value, got, tt.want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -32,27 +31,32 @@ func (a *SlackApp) Interaction(ctx context.Context, cb slack.InteractionCallback
 	return nil
 }
 
-// clickLines are the command lines that a click on each button runs.
-var clickLines = map[string]string{ActionDone: "done %d", ActionCancel: "cancel %d", ActionUndo: "cancel %d undo"}
+// clickVerbs are what a click on each button does, and the words after the
+// item's id (undo is a cancel that says so).
+var clickVerbs = map[string]struct {
+	verb bot.Verb
+	more string
+}{ActionDone: {bot.VerbDone, ""}, ActionCancel: {bot.VerbCancel, ""}, ActionUndo: {bot.VerbCancel, " undo"}}
 
-// clickLine is the command line a click on a button runs: its action_id is
-// what it does and its item ("item_done:12"; "item_done" alone on messages
-// planbot sent before the ids were added, still in Slack), its value the item
-// (and, to move it, the day: "move 12 2025-11-24", so that a second click
-// moves it nowhere new).
-func clickLine(actionID string, v ButtonValue) (string, bool) {
+// clickCommand is the command a click on a button runs, built from the
+// button, never read back from text: its action_id is what it does and its
+// item ("item_done:12"; "item_done" alone on messages planbot sent before the
+// ids were added, still in Slack), its value the item (and, to move it, the
+// day: move 12 to 2025-11-24, so that a second click moves it nowhere new).
+func clickCommand(actionID string, v ButtonValue) (bot.Command, bool) {
 	action, id, hasID := strings.Cut(actionID, ":")
 	if hasID && id != strconv.FormatInt(v.ID, 10) {
-		return "", false
+		return bot.Command{}, false
 	}
+	item := strconv.FormatInt(v.ID, 10)
 	if action == ActionNextWeek && hasID && v.Day != (planner.Date{}) {
-		return fmt.Sprintf("move %d %s", v.ID, v.Day), true
+		return bot.Command{Verb: bot.VerbMove, Args: item + " " + v.Day.String()}, true
 	}
-	line, known := clickLines[action]
+	c, known := clickVerbs[action]
 	if !known {
-		return "", false
+		return bot.Command{}, false
 	}
-	return fmt.Sprintf(line, v.ID), true
+	return bot.Command{Verb: c.verb, Args: item + c.more}, true
 }
 
 // click runs a button's command as its clicker, then redraws what the button was on.
@@ -62,12 +66,12 @@ func (a *SlackApp) click(ctx context.Context, actor planner.Actor, responseURL s
 	if !ok {
 		return
 	}
-	line, ok := clickLine(act.ActionID, v)
+	cmd, ok := clickCommand(act.ActionID, v)
 	if !ok {
 		return
 	}
 	a.Metrics.commands.WithLabelValues("button").Inc()
-	reply := a.Handler.Handle(ctx, &request{app: a, responseURL: responseURL}, actor, bot.ParseCommand(line))
+	reply := a.Handler.Handle(ctx, &request{app: a, responseURL: responseURL}, actor, cmd)
 	reply.Lang = v.Lang
 	if f, failed := reply.Body.(bot.Failure); failed || v.Where == "added" {
 		replace := !failed
