@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -133,47 +132,13 @@ var fuzzActors = []planner.Actor{
 
 // fuzzSeeds are the hostile table's lines and the seed week's.
 func fuzzSeeds(f *testing.F) []string {
-	out := hostileLines(f)
+	var out []string
+	for _, c := range hostileCases {
+		out = append(out, c.Text)
+	}
 	out = append(out, "lead 常诚车业 签约 年产150万套车灯项目", `lead "<!channel> Co" signed`, "leads mine",
 		"tue visit [<!here>]", "线索 【常诚车业】 在谈", "export xlsx last", "导出 表格")
 	return append(out, seedWeekLines...)
-}
-
-// hostileTable is the hostile table of bot/slack's tests (hostile_test.go),
-// as that package writes it for the tests of other packages; before it
-// moved beside bot/slack it was bot's.
-var hostileTable = []string{filepath.Join("..", "slack", "testdata", "hostile.txt"), filepath.Join("testdata", "hostile.txt")}
-
-// hostileLines returns the lines of the hostile table: its last field,
-// quoted as a Go string, on each line that is not a comment.
-func hostileLines(f *testing.F) []string {
-	f.Helper()
-	var data []byte
-	var err error
-	for _, path := range hostileTable {
-		if data, err = os.ReadFile(path); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		f.Fatalf("the hostile table: %v", err)
-	}
-	var out []string
-	for line := range strings.Lines(string(data)) {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
-		text, err := strconv.Unquote(fields[len(fields)-1])
-		if err != nil {
-			f.Fatalf("the hostile table's line %q: %v", line, err)
-		}
-		out = append(out, text)
-	}
-	if len(out) < 40 {
-		f.Fatalf("the hostile table has %d lines, want at least 40", len(out))
-	}
-	return out
 }
 
 // Any line from any member: no panic, and a reply with a body in a language

@@ -25,7 +25,7 @@ import (
 // call Slack runs after the answer, tracked so that shutdown can wait for it.
 type SlackApp struct {
 	Handler *bot.Handler
-	API     *slack.Client
+	API     WebAPI
 	Admins  map[string]bool // user ids that are admins of every team
 	Log     *slog.Logger
 	Metrics *Metrics

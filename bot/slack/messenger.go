@@ -24,7 +24,7 @@ const (
 // Messenger sends the weekly jobs' messages through Slack's Web API: it is
 // the schedule package's Messenger for Slack, which cmd connects.
 type Messenger struct {
-	API *slack.Client
+	API WebAPI
 }
 
 // Remind sends r to the member as a direct message.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 )
 
@@ -44,7 +45,7 @@ func TestSocketModeLogsConnectionErrorsWithCause(t *testing.T) {
 	app.Log = slog.New(records)
 	ctx, cancel := context.WithCancel(t.Context())
 	errc := make(chan error, 1)
-	go func() { errc <- app.RunSocketMode(ctx, socketmode.New(app.API)) }()
+	go func() { errc <- app.RunSocketMode(ctx, socketmode.New(app.API.(*slack.Client))) }()
 	timeout := time.After(guard)
 	var seen []string
 	for found := false; !found; {

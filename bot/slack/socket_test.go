@@ -206,7 +206,7 @@ func newTestApp(h *bot.Handler, f *fakeSlack) *SlackApp {
 func runSocket(t *testing.T, app *SlackApp) (stop func() error) {
 	ctx, cancel := context.WithCancel(t.Context())
 	errc := make(chan error, 1)
-	go func() { errc <- app.RunSocketMode(ctx, socketmode.New(app.API)) }()
+	go func() { errc <- app.RunSocketMode(ctx, socketmode.New(app.API.(*slack.Client))) }()
 	return func() error {
 		cancel()
 		select {
@@ -388,7 +388,7 @@ func TestRunSocketModeRefused(t *testing.T) {
 			f := newFakeSlack(t, tt.open)
 			app := newTestApp(newHandler(t), f)
 			errc := make(chan error, 1)
-			go func() { errc <- app.RunSocketMode(t.Context(), socketmode.New(app.API)) }()
+			go func() { errc <- app.RunSocketMode(t.Context(), socketmode.New(app.API.(*slack.Client))) }()
 			select {
 			case err := <-errc:
 				if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -139,7 +139,7 @@ func (e *environment) post(ctx context.Context, svc *planner.Service, t planner.
 	if err != nil {
 		return err
 	}
-	app := e.slackApp(svc, sc)
+	app, _ := e.slackApp(svc, sc)
 	team, err := e.newScheduler(svc, app, font).PostNow(ctx, t.ID, w, force)
 	if err != nil {
 		if planner.ErrorOf(err).Code == planner.Conflict {

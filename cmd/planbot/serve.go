@@ -82,9 +82,9 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeErr(db.Close, &err)
-	app := e.slackApp(e.service(db, &cfg), sc)
+	app, client := e.slackApp(e.service(db, &cfg), sc)
 	socketMode := sc.appToken != ""
-	refusal, unchecked := e.checkTokens(ctx, app.API, socketMode)
+	refusal, unchecked := e.checkTokens(ctx, client, socketMode)
 	if refusal != nil {
 		return refusal
 	}
@@ -133,7 +133,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if socketMode {
 		e.log.Info("connecting to Slack in Socket Mode")
 		running.Go(func() {
-			if err := app.RunSocketMode(ctx, socketmode.New(app.API)); err != nil {
+			if err := app.RunSocketMode(ctx, socketmode.New(client)); err != nil {
 				failed <- err
 			}
 		})
@@ -141,7 +141,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	running.Go(func() { scheduler.Run(ctx, time.Minute) })
 	if unchecked != nil {
 		running.Go(func() {
-			if err := e.retestTokens(ctx, app.API, socketMode); err != nil {
+			if err := e.retestTokens(ctx, client, socketMode); err != nil {
 				failed <- err
 			}
 		})
@@ -184,8 +184,9 @@ func newServer(addr string, h http.Handler) *http.Server {
 // conversations.open allows about 50 calls a minute.
 const fanOutPace = 1200 * time.Millisecond
 
-// slackApp builds the Slack transport for svc with Slack's settings.
-func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *slackbot.SlackApp {
+// slackApp builds the Slack adapter for svc with Slack's settings, and the
+// Slack client it calls (for the token checks and Socket Mode).
+func (e *environment) slackApp(svc *planner.Service, sc slackConfig) (*slackbot.SlackApp, *slack.Client) {
 	metrics := slackbot.NewMetrics()
 	options := []slack.Option{
 		// TrueMetadata: include_all_metadata=true, as Slack documents it (the retrospective's recovery reads it).
@@ -198,11 +199,12 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) *slackbot.S
 	if sc.appToken != "" {
 		options = append(options, slack.OptionAppLevelToken(sc.appToken))
 	}
+	client := slack.New(sc.botToken, options...)
 	return &slackbot.SlackApp{
 		Handler: &bot.Handler{Service: svc, Log: e.log, Weeks: &bot.WeekCache{}},
-		API:     slack.New(sc.botToken, options...), Admins: sc.admins, Log: e.log, Metrics: metrics,
+		API:     client, Admins: sc.admins, Log: e.log, Metrics: metrics,
 		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
-	}
+	}, client
 }
 
 // newScheduler returns the weekly jobs' scheduler for svc, sending through
