@@ -268,8 +268,8 @@ func explain(lang planner.Lang, err *planner.Error) string {
 	return fmt.Sprintf(text, detail)
 }
 
-// Other returns the language that is not lang.
-func Other(lang planner.Lang) planner.Lang {
+// otherLang returns the language that is not lang.
+func otherLang(lang planner.Lang) planner.Lang {
 	if lang == planner.Chinese {
 		return planner.English
 	}

@@ -302,7 +302,7 @@ func TestHandleTeamIsolation(t *testing.T) {
 	}
 	t.Run("export", func(t *testing.T) {
 		r := mustHandle(t, h, eve, "export")
-		if v, ok := r.Body.(ExportView); !ok || v.CSV != strings.Join(ExportHeader, ",")+"\r\n" {
+		if v, ok := r.Body.(ExportView); !ok || v.CSV != strings.Join(exportHeader, ",")+"\r\n" {
 			t.Errorf("reply %T %+v, want a CSV of the header only", r.Body, r.Body)
 		}
 	})

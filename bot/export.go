@@ -10,12 +10,12 @@ import (
 	"planbot/planner"
 )
 
-// ExportHeader is the first row of an export.
+// exportHeader is the first row of an export.
 // visits (the enterprises a trip visited) came last, so that a reader of the
 // earlier columns by position reads them as before.
-var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"}
+var exportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"}
 
-// WriteCSV writes items as RFC 4180 CSV, with ExportHeader first: a line per
+// WriteCSV writes items as RFC 4180 CSV, with exportHeader first: a line per
 // item. Free text is on one line, without control characters
 // (planner.OneLine), and free text that a spreadsheet would run as a formula
 // (=, +, -, @ first) gets a leading apostrophe, as OWASP advises against CSV
@@ -23,7 +23,7 @@ var ExportHeader = []string{"id", "user_id", "user_name", "start_date", "end_dat
 func WriteCSV(w io.Writer, items []planner.Item) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(ExportHeader); err != nil {
+	if err := cw.Write(exportHeader); err != nil {
 		return err
 	}
 	for _, it := range items {

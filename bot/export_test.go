@@ -57,7 +57,7 @@ func TestWriteCSV(t *testing.T) {
 				t.Errorf("WriteCSV wrote\n%q\nwant\n%q", b.String(), tt.want)
 			}
 			records := readCSV(t, b.String())
-			if !reflect.DeepEqual(records[0], ExportHeader) || len(records) != len(tt.items)+1 {
+			if !reflect.DeepEqual(records[0], exportHeader) || len(records) != len(tt.items)+1 {
 				t.Fatalf("read back %q, want the header and %d rows", records, len(tt.items))
 			}
 			for i, it := range tt.items {
@@ -103,7 +103,7 @@ func TestHandleExport(t *testing.T) {
 			if !ok || r.Lang != tt.lang {
 				t.Fatalf("reply %T %+v in %q, want an ExportView in %q", r.Body, r.Body, r.Lang, tt.lang)
 			}
-			if header := strings.Join(ExportHeader, ",") + "\r\n"; !strings.HasPrefix(v.CSV, header) {
+			if header := strings.Join(exportHeader, ",") + "\r\n"; !strings.HasPrefix(v.CSV, header) {
 				t.Errorf("CSV starts %q, want %q", v.CSV[:min(len(v.CSV), len(header))], header)
 			}
 			if got := readCSV(t, v.CSV); !reflect.DeepEqual(got, tt.want) {
@@ -128,7 +128,7 @@ func TestWriteCSVFormulas(t *testing.T) {
 	tests := []struct {
 		name  string
 		edit  func(*planner.Item)
-		col   int // the column of ExportHeader to check
+		col   int // the column of exportHeader to check
 		value string
 	}{
 		{"title =", func(it *planner.Item) { it.Title = hyperlink }, 9, "'" + hyperlink},
@@ -163,11 +163,11 @@ func TestWriteCSVFormulas(t *testing.T) {
 				t.Fatalf("read back %q, want the header and one row", records)
 			}
 			if got := records[1][tt.col]; got != tt.value {
-				t.Errorf("%s = %q, want %q", ExportHeader[tt.col], got, tt.value)
+				t.Errorf("%s = %q, want %q", exportHeader[tt.col], got, tt.value)
 			}
 			for col, want := range map[int]string{0: "1", 3: "2025-11-18", 4: "2025-11-18", 5: "visit", 6: "4", 8: "planned"} {
 				if got := records[1][col]; got != want {
-					t.Errorf("%s = %q, want %q", ExportHeader[col], got, want)
+					t.Errorf("%s = %q, want %q", exportHeader[col], got, want)
 				}
 			}
 		})

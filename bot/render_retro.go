@@ -117,7 +117,7 @@ func retroTotals(l planner.Lang, r planner.Retro) []RetroLine {
 		return []RetroLine{{Text: Say(l, MsgDigestEmpty), Head: true}}
 	}
 	lines := []RetroLine{
-		{Text: Say(l, MsgRetroRate, Percent(r.Completion()), done, items) + " · " + retroChange(l, r), Head: true},
+		{Text: Say(l, MsgRetroRate, percent(r.Completion()), done, items) + " · " + retroChange(l, r), Head: true},
 		{Text: Say(l, MsgRetroTotals)},
 	}
 	if items == 0 {
@@ -155,7 +155,7 @@ func retroChange(l planner.Lang, r planner.Retro) string {
 	if previous == 0 {
 		return Say(l, MsgRetroNoPrevious)
 	}
-	now, before := Percent(r.Completion()), Percent(r.PreviousCompletion())
+	now, before := percent(r.Completion()), percent(r.PreviousCompletion())
 	switch diff := now - before; {
 	case diff > 0:
 		return Say(l, MsgRetroUp, points(l, diff), before)
@@ -165,8 +165,8 @@ func retroChange(l planner.Lang, r planner.Retro) string {
 	return Say(l, MsgRetroSame, before)
 }
 
-// Percent is share (0 to 1) as a whole percentage, rounded half up.
-func Percent(share float64) int { return int(share*100 + 0.5) }
+// percent is share (0 to 1) as a whole percentage, rounded half up.
+func percent(share float64) int { return int(share*100 + 0.5) }
 
 func points(l planner.Lang, n int) string {
 	if n == 1 {

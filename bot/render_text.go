@@ -88,7 +88,7 @@ func RenderText(r Reply) string {
 	case Forgotten:
 		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
 	case Failure:
-		return Explain(l, b.Err) + "\n" + Explain(Other(l), b.Err)
+		return Explain(l, b.Err) + "\n" + Explain(otherLang(l), b.Err)
 	}
 	return Say(l, MsgHelp)
 }

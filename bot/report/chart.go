@@ -26,19 +26,19 @@ import (
 	"planbot/planner"
 )
 
-// VisitWeeks is how many weeks of enterprise visits the chart shows, ending
+// visitWeeks is how many weeks of enterprise visits the chart shows, ending
 // with the retrospective's week.
-const VisitWeeks = 8
+const visitWeeks = 8
 
-// MaxMembers is how many members the chart shows at most: those with the most
+// maxMembers is how many members the chart shows at most: those with the most
 // items, when a team has more.
-const MaxMembers = 40
+const maxMembers = 40
 
 // ChartData is what a week's chart shows.
 type ChartData struct {
 	Week    planner.Week
 	Members []MemberBar // in the retrospective's order
-	Visits  []WeekTotal // VisitWeeks weeks ending with Week, oldest first
+	Visits  []WeekTotal // visitWeeks weeks ending with Week, oldest first
 	Total   int         // the members the week's retrospective lists, when more than Members
 }
 
@@ -68,9 +68,9 @@ func (d ChartData) Empty() bool {
 	return len(d.Members) == 0
 }
 
-// ChartDataOf builds the chart of retrospective r from the team's visit totals by
+// chartDataOf builds the chart of retrospective r from the team's visit totals by
 // week (as planner.Store's WeeklyTotals returns them).
-func ChartDataOf(r planner.Retro, visits map[planner.Week]planner.Totals) ChartData {
+func chartDataOf(r planner.Retro, visits map[planner.Week]planner.Totals) ChartData {
 	d := ChartData{Week: r.Week}
 	for _, m := range r.Members {
 		name := m.UserName
@@ -79,15 +79,15 @@ func ChartDataOf(r planner.Retro, visits map[planner.Week]planner.Totals) ChartD
 		}
 		d.Members = append(d.Members, MemberBar{Name: name, Planned: m.Items, Done: m.DoneItems})
 	}
-	if len(d.Members) > MaxMembers {
+	if len(d.Members) > maxMembers {
 		d.Total = len(d.Members)
-		d.Members = busiest(d.Members, MaxMembers)
+		d.Members = busiest(d.Members, maxMembers)
 	}
 	w := r.Week
-	for range VisitWeeks - 1 {
+	for range visitWeeks - 1 {
 		w = w.Prev()
 	}
-	for range VisitWeeks {
+	for range visitWeeks {
 		d.Visits = append(d.Visits, WeekTotal{Week: w, Count: visits[w].DoneCount})
 		w = w.Next()
 	}
@@ -115,7 +115,7 @@ func busiest(members []MemberBar, n int) []MemberBar {
 // "enterprises met" counts them (planner.EnterprisesMet): the visits'
 // counts, and the enterprises the trips visited, counted as visits here.
 func LoadChart(ctx context.Context, svc *planner.Service, teamID string, r planner.Retro) (ChartData, error) {
-	from := r.Week.Start().AddDays(-7 * (VisitWeeks - 1))
+	from := r.Week.Start().AddDays(-7 * (visitWeeks - 1))
 	visits, err := svc.WeeklyTotals(ctx, teamID, planner.KindVisit, from, r.Week.End())
 	if err != nil {
 		return ChartData{}, err
@@ -130,7 +130,7 @@ func LoadChart(ctx context.Context, svc *planner.Service, teamID string, r plann
 		v.DoneCount += t.DoneVisits
 		visits[w] = v
 	}
-	return ChartDataOf(r, visits), nil
+	return chartDataOf(r, visits), nil
 }
 
 // ChartWidth is the chart's width in pixels.
@@ -154,8 +154,8 @@ func RenderChart(d ChartData, lang planner.Lang, f *Font) ([]byte, error) {
 	return render(d, chartLabelsFor(lang), f)
 }
 
-// ChartHeight returns the height in pixels of the chart of d; it is ChartWidth wide.
-func ChartHeight(d ChartData) int { return membersHeight(d) + visitsHeight }
+// chartHeight returns the height in pixels of the chart of d; it is ChartWidth wide.
+func chartHeight(d ChartData) int { return membersHeight(d) + visitsHeight }
 
 // membersHeight is the height of the members' panel: none when nobody
 // logged anything.
@@ -172,7 +172,7 @@ func render(d ChartData, l labels, f *Font) ([]byte, error) {
 		return nil, err
 	}
 	f = &Font{Path: f.Path, face: face}
-	top, height := membersHeight(d), ChartHeight(d)
+	top, height := membersHeight(d), chartHeight(d)
 	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG, Width: ChartWidth, Height: height, Font: f.face})
 	p.FilledRect(0, 0, ChartWidth, height, charts.ColorWhite, charts.ColorWhite, 0)
 	visits := p

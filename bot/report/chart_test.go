@@ -42,10 +42,10 @@ func chineseFont(t testing.TB) *Font {
 	return f
 }
 
-// weeksUpTo returns VisitWeeks weeks of visits ending with w, oldest first.
+// weeksUpTo returns visitWeeks weeks of visits ending with w, oldest first.
 func weeksUpTo(w planner.Week, counts ...int) []WeekTotal {
-	out := make([]WeekTotal, VisitWeeks)
-	for i := VisitWeeks - 1; i >= 0; i-- {
+	out := make([]WeekTotal, visitWeeks)
+	for i := visitWeeks - 1; i >= 0; i-- {
 		out[i] = WeekTotal{Week: w, Count: counts[i%len(counts)]}
 		w = w.Prev()
 	}
@@ -92,9 +92,9 @@ func TestRenderEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decode(t, b, ChartHeight(d))
-	if ChartHeight(d) != minMembers+visitsHeight {
-		t.Errorf("height %d for 3 members, want %d", ChartHeight(d), minMembers+visitsHeight)
+	decode(t, b, chartHeight(d))
+	if chartHeight(d) != minMembers+visitsHeight {
+		t.Errorf("height %d for 3 members, want %d", chartHeight(d), minMembers+visitsHeight)
 	}
 
 	t.Run("nobody logged anything: the visits alone", func(t *testing.T) {
@@ -107,14 +107,14 @@ func TestRenderEnglish(t *testing.T) {
 	})
 	t.Run("a large team grows downwards", func(t *testing.T) {
 		d := ChartData{Week: w47, Visits: weeksUpTo(w47, 1)}
-		for i := range MaxMembers {
+		for i := range maxMembers {
 			d.Members = append(d.Members, MemberBar{fmt.Sprintf("member %d", i), i % 9, i % 4})
 		}
 		b, err := RenderChart(d, planner.English, f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		decode(t, b, membersExtra+chartMemberRow*MaxMembers+visitsHeight)
+		decode(t, b, membersExtra+chartMemberRow*maxMembers+visitsHeight)
 	})
 }
 
@@ -134,7 +134,7 @@ func TestRenderChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decode(t, b, ChartHeight(d))
+	decode(t, b, chartHeight(d))
 	if out := os.Getenv("PLANBOT_CHART_OUT"); out != "" { // to look at it: PLANBOT_CHART_OUT=/tmp/chart.png
 		os.WriteFile(out, b, 0o644)
 	}
@@ -231,13 +231,13 @@ func TestDataOf(t *testing.T) {
 		{Year: 2025, Num: 48}: {Items: 1, DoneItems: 1, Count: 4, DoneCount: 4},
 		{Year: 2025, Num: 47}: {Items: 1, DoneItems: 1, Count: 7, DoneCount: 7}, // before the 8 weeks
 	}
-	d := ChartDataOf(r, visits)
+	d := chartDataOf(r, visits)
 	if got := fmt.Sprint(d.Members); got != "[{王芳 4 3} {U2 1 0}]" {
 		t.Errorf("members %s", got)
 	}
 	// Eight weeks back from 2026-W02 crosses the year: 2025-W48 … 2026-W02 (2025 has 52 weeks).
 	want := "[{2025-W48 4} {2025-W49 0} {2025-W50 0} {2025-W51 0} {2025-W52 0} {2026-W01 0} {2026-W02 5}]"
-	if got := fmt.Sprint(d.Visits[1:]); len(d.Visits) != VisitWeeks || got != want {
+	if got := fmt.Sprint(d.Visits[1:]); len(d.Visits) != visitWeeks || got != want {
 		t.Errorf("visits %v, want 8 weeks ending %s", d.Visits, want)
 	}
 	if d.Visits[0].Week != (planner.Week{Year: 2025, Num: 47}) || d.Visits[0].Count != 7 {
@@ -246,19 +246,19 @@ func TestDataOf(t *testing.T) {
 	if d.Empty() {
 		t.Error("Empty with members and visits")
 	}
-	if !ChartDataOf(planner.Retro{Digest: planner.Digest{Week: w47}}, nil).Empty() {
+	if !chartDataOf(planner.Retro{Digest: planner.Digest{Week: w47}}, nil).Empty() {
 		t.Error("not Empty without members or visits")
 	}
 
-	t.Run("more than MaxMembers: the busiest, in their order", func(t *testing.T) {
+	t.Run("more than maxMembers: the busiest, in their order", func(t *testing.T) {
 		r := planner.Retro{Digest: planner.Digest{Week: w47}}
-		for i := range MaxMembers + 5 {
+		for i := range maxMembers + 5 {
 			r.Members = append(r.Members, planner.MemberSummary{UserName: fmt.Sprintf("U%02d", i), Items: 10 + i%7})
 		}
 		r.Members[0].Items = 0
-		d := ChartDataOf(r, nil)
-		if len(d.Members) != MaxMembers || d.Total != MaxMembers+5 {
-			t.Fatalf("%d members of %d, want %d of %d", len(d.Members), d.Total, MaxMembers, MaxMembers+5)
+		d := chartDataOf(r, nil)
+		if len(d.Members) != maxMembers || d.Total != maxMembers+5 {
+			t.Fatalf("%d members of %d, want %d of %d", len(d.Members), d.Total, maxMembers, maxMembers+5)
 		}
 		// Out go U00 (no items) and, of the six with 10 (U07, U14 … U42), the last four.
 		kept := map[string]bool{}

@@ -50,8 +50,8 @@ func ParseFont(data []byte) (*Font, error) {
 	return &Font{face: face}, nil
 }
 
-// LoadFont reads the font file at path and checks that it has Chinese glyphs.
-func LoadFont(path string) (*Font, error) {
+// loadFont reads the font file at path and checks that it has Chinese glyphs.
+func loadFont(path string) (*Font, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func LoadFont(path string) (*Font, error) {
 // the font it found (see pathOnly).
 func FindFont(path string, candidates []string) (*Font, error) {
 	if path != "" {
-		f, err := LoadFont(path)
+		f, err := loadFont(path)
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +81,7 @@ func FindFont(path string, candidates []string) (*Font, error) {
 	}
 	var unusable []string
 	for _, c := range candidates {
-		f, err := LoadFont(c)
+		f, err := loadFont(c)
 		if err == nil {
 			return f.pathOnly(), nil
 		}
@@ -112,7 +112,7 @@ func (f *Font) open() (*truetype.Font, error) {
 	if f.face != nil {
 		return f.face, nil
 	}
-	loaded, err := LoadFont(f.Path)
+	loaded, err := loadFont(f.Path)
 	if err != nil {
 		return nil, err
 	}

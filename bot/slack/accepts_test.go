@@ -81,7 +81,7 @@ func buttonIDs(t *testing.T, blocks []slack.Block, action string) []int64 {
 	var ids []int64
 	for _, b := range partsOf(decodeBlocks(t, blocks)).buttons {
 		if name, _, _ := strings.Cut(b.action, ":"); name == action {
-			v, ok := ParseButtonValue(b.value)
+			v, ok := parseButtonValue(b.value)
 			if !ok {
 				t.Errorf("button %q has the value %q", b.label, b.value)
 			}
@@ -147,10 +147,10 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 				} {
 					t.Run(name, func(t *testing.T) { checkSlackReply(t, r) })
 				}
-				home := HomeBlocks(l, week, digest)
+				home := homeBlocks(l, week, digest)
 				checkSlackView(t, slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: home}})
 				for name, blocks := range map[string][]slack.Block{
-					"week": RenderBlocks(bot.Reply{Lang: l, Body: week}), "team": RenderBlocks(bot.Reply{Lang: l, Body: team}),
+					"week": renderBlocks(bot.Reply{Lang: l, Body: week}), "team": renderBlocks(bot.Reply{Lang: l, Body: team}),
 					"team, kept": NewSlackResponse(bot.Reply{Lang: l, Body: teamKept}).Blocks.BlockSet,
 					"home":       home,
 				} {
@@ -220,7 +220,7 @@ func TestSlackAcceptsTwoItemsOnADay(t *testing.T) {
 }
 
 // Slack accepts every kind of reply (and every failure) in both languages,
-// as a command's answer and as a post (RenderBlocks and Fallback).
+// as a command's answer and as a post (renderBlocks and fallback).
 func TestSlackAcceptsEveryReply(t *testing.T) {
 	bodies := sampleBodies(t)
 	// Notices are said after the answer, in the words of the one who asked.
@@ -230,7 +230,7 @@ func TestSlackAcceptsEveryReply(t *testing.T) {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				r := bot.Reply{Lang: l, Body: body}
 				checkSlackReply(t, r)
-				checkSlackMessage(t, url.Values{"channel": {"C1"}, "text": {Fallback(r)}, "blocks": {blockJSON(t, RenderBlocks(r))}})
+				checkSlackMessage(t, url.Values{"channel": {"C1"}, "text": {fallback(r)}, "blocks": {blockJSON(t, renderBlocks(r))}})
 			})
 		}
 	}

@@ -94,7 +94,7 @@ func NewSlackResponse(r bot.Reply) SlackResponse {
 	if v, ok := r.Body.(bot.WeekView); ok {
 		return weekResponse(r.Lang, v)
 	}
-	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: Fallback(r), Blocks: slack.Blocks{BlockSet: RenderBlocks(r)}}
+	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: fallback(r), Blocks: slack.Blocks{BlockSet: renderBlocks(r)}}
 }
 
 // Wait blocks until all work started after answers has finished.
@@ -190,7 +190,7 @@ func (a *SlackApp) after(name string, timeout time.Duration, f func(ctx context.
 // Command answers a slash command.
 func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResponse {
 	start := time.Now()
-	text := Unescape(sc.Text)
+	text := unescape(sc.Text)
 	actor := planner.Actor{
 		TeamID: sc.TeamID, TeamName: sc.TeamDomain, UserID: sc.UserID, UserName: sc.UserName,
 		Admin: a.Admins[sc.UserID], ChannelID: sc.ChannelID,

@@ -28,7 +28,7 @@ const (
 // What planbot's buttons do. A button's action_id is one of these, a colon
 // and its item's id ("item_done:12"): Slack refuses a block in which two
 // elements share an action_id, and a day's buttons share one actions block.
-// Its value is the item id and where it was shown (ButtonValue).
+// Its value is the item id and where it was shown (buttonValue).
 const (
 	ActionDone   = "item_done"
 	ActionUndo   = "item_undo"
@@ -38,9 +38,9 @@ const (
 	ActionNextWeek = "item_next_week"
 )
 
-// RenderBlocks renders a reply as Block Kit blocks for a message: at most 50
+// renderBlocks renders a reply as Block Kit blocks for a message: at most 50
 // blocks, every section within Slack's limits, all user text escaped.
-func RenderBlocks(r bot.Reply) []slack.Block {
+func renderBlocks(r bot.Reply) []slack.Block {
 	b := &blocks{lang: r.Lang, max: maxMessageBlocks, budget: maxMessageChars}
 	switch body := r.Body.(type) {
 	case bot.Added:
@@ -59,9 +59,9 @@ func RenderBlocks(r bot.Reply) []slack.Block {
 	return b.list
 }
 
-// Fallback is the plain text Slack shows in notifications and to screen
+// fallback is the plain text Slack shows in notifications and to screen
 // readers. Slack reads mentions in it too, so user text is escaped here as well.
-func Fallback(r bot.Reply) string {
+func fallback(r bot.Reply) string {
 	if v, ok := r.Body.(bot.WeekView); ok {
 		// The same text, rendered only as far as it is kept: escaping only
 		// lengthens it, so a prefix of over maxFallbackChars is enough.
@@ -139,20 +139,20 @@ func (b *blocks) text(text string) {
 
 // button makes one of planbot's item buttons.
 func (b *blocks) button(action, label string, id int64, where string, style slack.Style) *slack.ButtonBlockElement {
-	return b.buttonOf(action, label, ButtonValue{ID: id, Where: where, Lang: b.lang}, style)
+	return b.buttonOf(action, label, buttonValue{ID: id, Where: where, Lang: b.lang}, style)
 }
 
 // buttonOf makes an item button with value v.
-func (b *blocks) buttonOf(action, label string, v ButtonValue, style slack.Style) *slack.ButtonBlockElement {
+func (b *blocks) buttonOf(action, label string, v buttonValue, style slack.Style) *slack.ButtonBlockElement {
 	btn := slack.NewButtonBlockElement(action+":"+strconv.FormatInt(v.ID, 10), v.String(), slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
 	btn.Style = style
 	return btn
 }
 
-// ButtonValue is what an item button carries: the item, where it was shown
+// buttonValue is what an item button carries: the item, where it was shown
 // ("added", "week:2025-W47", "team:2025-W47" or "home") so that a click can
 // redraw it, the language it was shown in, and for a move the day to move to.
-type ButtonValue struct {
+type buttonValue struct {
 	ID    int64
 	Where string
 	Lang  planner.Lang
@@ -161,7 +161,7 @@ type ButtonValue struct {
 
 // String writes the value as "12|week:2025-W47|zh", or with its day
 // "12|added|zh|2025-11-24".
-func (v ButtonValue) String() string {
+func (v buttonValue) String() string {
 	s := fmt.Sprintf("%d|%s|%s", v.ID, v.Where, v.Lang)
 	if v.Day != (planner.Date{}) {
 		s += "|" + v.Day.String()
@@ -169,15 +169,15 @@ func (v ButtonValue) String() string {
 	return s
 }
 
-// ParseButtonValue reads what String wrote.
-func ParseButtonValue(s string) (ButtonValue, bool) {
+// parseButtonValue reads what String wrote.
+func parseButtonValue(s string) (buttonValue, bool) {
 	parts := strings.Split(s, "|")
 	if len(parts) != 3 && len(parts) != 4 {
-		return ButtonValue{}, false
+		return buttonValue{}, false
 	}
 	id, err := strconv.ParseInt(parts[0], 10, 64)
 	lang, ok := planner.ParseLang(parts[2])
-	v := ButtonValue{ID: id, Where: parts[1], Lang: lang}
+	v := buttonValue{ID: id, Where: parts[1], Lang: lang}
 	if len(parts) == 4 {
 		day, dayErr := planner.ParseDate(parts[3])
 		v.Day, ok = day, ok && dayErr == nil
@@ -203,7 +203,7 @@ func (b *blocks) added(a bot.Added) {
 		}
 		if later, ok := a.Later[it.ID]; ok {
 			text += "\n" + bot.PastText(b.lang, it, later)
-			next := ButtonValue{ID: it.ID, Where: "added", Lang: b.lang, Day: later}
+			next := buttonValue{ID: it.ID, Where: "added", Lang: b.lang, Day: later}
 			buttons = append(buttons, b.buttonOf(ActionNextWeek, bot.Say(b.lang, bot.MsgButtonNextWeek, bot.DayLabel(b.lang, next.Day)), next, ""))
 		}
 		b.section(escape(text), nil)
@@ -216,7 +216,7 @@ func (b *blocks) added(a bot.Added) {
 func (b *blocks) changed(c bot.Changed) {
 	b.section(escape(bot.ChangedText(b.lang, c)), nil)
 	if c.Later != (planner.Date{}) {
-		next := ButtonValue{ID: c.Item.ID, Where: "added", Lang: b.lang, Day: c.Later} // a click answers in place, as on added
+		next := buttonValue{ID: c.Item.ID, Where: "added", Lang: b.lang, Day: c.Later} // a click answers in place, as on added
 		b.actions(b.buttonOf(ActionNextWeek, bot.Say(b.lang, bot.MsgButtonNextWeek, bot.DayLabel(b.lang, next.Day)), next, ""))
 	}
 }
@@ -334,9 +334,9 @@ func (b *blocks) ownButtons(open []openItem, viewer, where string) []slack.Block
 	return buttons
 }
 
-// HomeBlocks is the Home tab: the member's week with buttons, the team's
+// homeBlocks is the Home tab: the member's week with buttons, the team's
 // counts this week and a short help, within the 100 blocks of a view.
-func HomeBlocks(l planner.Lang, week bot.WeekView, team planner.Digest) []slack.Block {
+func homeBlocks(l planner.Lang, week bot.WeekView, team planner.Digest) []slack.Block {
 	b := &blocks{lang: l, max: maxViewBlocks - 3, budget: 4 * maxMessageChars}
 	b.week(week, true)
 	b.list = append(b.list, slack.NewDividerBlock())

@@ -284,9 +284,9 @@ func TestRenderBlocksLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			blocks := RenderBlocks(tt.reply)
+			blocks := renderBlocks(tt.reply)
 			p := partsOf(checkLimits(t, blocks, slackMessageBlocks, slackMessageChars))
-			if n := utf8.RuneCountInString(Fallback(tt.reply)); n > slackFallbackChars {
+			if n := utf8.RuneCountInString(fallback(tt.reply)); n > slackFallbackChars {
 				t.Errorf("fallback of %d characters, want at most %d", n, slackFallbackChars)
 			}
 			shown, marked := accounted(p, tt.unit)
@@ -305,7 +305,7 @@ func TestRenderBlocksWeekMore(t *testing.T) {
 	items := bigWeek("U1")
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {
-			p := partsOf(decodeBlocks(t, RenderBlocks(bot.Reply{Lang: l, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}})))
+			p := partsOf(decodeBlocks(t, renderBlocks(bot.Reply{Lang: l, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}})))
 			if len(p.sections) != 7 {
 				t.Fatalf("%d sections, want one for each day", len(p.sections))
 			}
@@ -335,7 +335,7 @@ func TestHomeBlocksLimits(t *testing.T) {
 		[]planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}})
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {
-			blocks := HomeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
+			blocks := homeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
 			p := partsOf(checkLimits(t, blocks, slackViewBlocks, 0))
 			if shown, marked := accounted(p, regexp.MustCompile(`^#\d+ `)); shown != weekDays(items) || !marked {
 				t.Errorf("Home shows or counts %d of %d item lines (marker %t)", shown, weekDays(items), marked)
@@ -368,23 +368,23 @@ func TestRenderBlocksButtons(t *testing.T) {
 		blocks []slack.Block
 		want   []string // action, label and value of each button
 	}{
-		{"own week", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
+		{"own week", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
 			"item_done:1 Done #1 1|week:2025-W47|en", "item_cancel:1 Cancel #1 1|week:2025-W47|en",
 			"item_done:6 Done #6 6|week:2025-W47|en", "item_cancel:6 Cancel #6 6|week:2025-W47|en",
 		}},
-		{"team week", RenderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
+		{"team week", renderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
 			"item_done:1 完成 #1 1|team:2025-W47|zh", "item_cancel:1 取消 #1 1|team:2025-W47|zh",
 			"item_done:6 完成 #6 6|team:2025-W47|zh", "item_cancel:6 取消 #6 6|team:2025-W47|zh",
 		}},
-		{"team week of another", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
+		{"team week of another", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
 			"item_done:4 Done #4 4|team:2025-W47|en", "item_cancel:4 Cancel #4 4|team:2025-W47|en",
 		}},
-		{"team week of an outsider", RenderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
-		{"home", HomeBlocks(planner.English, bot.WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
+		{"team week of an outsider", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
+		{"home", homeBlocks(planner.English, bot.WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
 			"item_done:1 Done #1 1|home|en", "item_cancel:1 Cancel #1 1|home|en",
 			"item_done:6 Done #6 6|home|en", "item_cancel:6 Cancel #6 6|home|en",
 		}},
-		{"added", RenderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.Added{Items: items[:1]}}), []string{
+		{"added", renderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.Added{Items: items[:1]}}), []string{
 			"item_done:1 完成 #1 1|added|zh", "item_undo:1 撤销 1|added|zh",
 		}},
 	}
@@ -416,12 +416,12 @@ func TestRenderBlocksButtonsBigWeek(t *testing.T) {
 		{"team", bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			buttons := partsOf(decodeBlocks(t, RenderBlocks(bot.Reply{Lang: planner.English, Body: tt.view}))).buttons
+			buttons := partsOf(decodeBlocks(t, renderBlocks(bot.Reply{Lang: planner.English, Body: tt.view}))).buttons
 			if len(buttons) == 0 {
 				t.Fatal("no buttons")
 			}
 			for _, b := range buttons {
-				v, ok := ParseButtonValue(b.value)
+				v, ok := parseButtonValue(b.value)
 				it := byID[v.ID]
 				if !ok || it.UserID != tt.view.Viewer || it.Status != planner.StatusPlanned {
 					t.Errorf("button %q %q on item %+v, want only the viewer's planned items", b.label, b.value, it)
@@ -474,14 +474,14 @@ func TestRenderBlocksEscapes(t *testing.T) {
 	for name, body := range bodies {
 		for _, l := range langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
-				check(t, "blocks", blockJSON(t, RenderBlocks(bot.Reply{Lang: l, Body: body})))
-				check(t, "fallback", Fallback(bot.Reply{Lang: l, Body: body}))
+				check(t, "blocks", blockJSON(t, renderBlocks(bot.Reply{Lang: l, Body: body})))
+				check(t, "fallback", fallback(bot.Reply{Lang: l, Body: body}))
 			})
 		}
 	}
 	for _, l := range langs {
 		t.Run("home "+string(l), func(t *testing.T) {
-			check(t, "blocks", blockJSON(t, HomeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
+			check(t, "blocks", blockJSON(t, homeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
 		})
 	}
 }
@@ -500,7 +500,7 @@ func TestRenderBlocksChannelLink(t *testing.T) {
 	} {
 		for _, l := range langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
-				blocks := RenderBlocks(bot.Reply{Lang: l, Body: tt.body(l)})
+				blocks := renderBlocks(bot.Reply{Lang: l, Body: tt.body(l)})
 				checkLimits(t, blocks, slackMessageBlocks, slackMessageChars)
 				if js := blockJSON(t, blocks); !strings.Contains(js, "<#C123>") || strings.Contains(js, "&lt;") {
 					t.Errorf("blocks %s, want the link <#C123>", js)
@@ -527,13 +527,13 @@ func TestUnescape(t *testing.T) {
 		{"&lt;@U2|bob&gt; typed as text", "<@U2|bob> typed as text"},
 	} {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := Unescape(tt.in); got != tt.want {
-				t.Errorf("Unescape(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := unescape(tt.in); got != tt.want {
+				t.Errorf("unescape(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
 	for _, line := range []string{"forget <@U2>", "forget <@U2|bob>", "忘记<@U2|王芳>"} {
-		if cmd := bot.ParseCommand(Unescape(line)); cmd.Verb != bot.VerbForget || cmd.Args != "U2" {
+		if cmd := bot.ParseCommand(unescape(line)); cmd.Verb != bot.VerbForget || cmd.Args != "U2" {
 			t.Errorf("%q reads as %+v, want forget U2", line, cmd)
 		}
 	}
@@ -541,21 +541,21 @@ func TestUnescape(t *testing.T) {
 
 func TestButtonValueRoundTrip(t *testing.T) {
 	for _, tt := range []struct {
-		value ButtonValue
+		value buttonValue
 		text  string
 	}{
-		{ButtonValue{ID: 12, Where: "week:2025-W47", Lang: planner.Chinese}, "12|week:2025-W47|zh"},
-		{ButtonValue{ID: 1, Where: "team:2026-W01", Lang: planner.English}, "1|team:2026-W01|en"},
-		{ButtonValue{ID: 7, Where: "added", Lang: planner.English}, "7|added|en"},
-		{ButtonValue{ID: math.MaxInt64, Where: "home", Lang: planner.Chinese}, "9223372036854775807|home|zh"},
+		{buttonValue{ID: 12, Where: "week:2025-W47", Lang: planner.Chinese}, "12|week:2025-W47|zh"},
+		{buttonValue{ID: 1, Where: "team:2026-W01", Lang: planner.English}, "1|team:2026-W01|en"},
+		{buttonValue{ID: 7, Where: "added", Lang: planner.English}, "7|added|en"},
+		{buttonValue{ID: math.MaxInt64, Where: "home", Lang: planner.Chinese}, "9223372036854775807|home|zh"},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := tt.value.String(); got != tt.text {
 				t.Errorf("String() = %q, want %q", got, tt.text)
 			}
-			got, ok := ParseButtonValue(tt.text)
+			got, ok := parseButtonValue(tt.text)
 			if !ok || got != tt.value {
-				t.Errorf("ParseButtonValue(%q) = %+v, %t; want %+v", tt.text, got, ok, tt.value)
+				t.Errorf("parseButtonValue(%q) = %+v, %t; want %+v", tt.text, got, ok, tt.value)
 			}
 		})
 	}
@@ -567,8 +567,8 @@ func TestParseButtonValueRejects(t *testing.T) {
 		"9223372036854775808|added|en", "99999999999999999999|added|en", " 1|added|en",
 	} {
 		t.Run(s, func(t *testing.T) {
-			if v, ok := ParseButtonValue(s); ok {
-				t.Errorf("ParseButtonValue(%q) = %+v, accepted", s, v)
+			if v, ok := parseButtonValue(s); ok {
+				t.Errorf("parseButtonValue(%q) = %+v, accepted", s, v)
 			}
 		})
 	}
@@ -590,7 +590,7 @@ func TestWeekFallbackIsTheTruncatedText(t *testing.T) {
 	} {
 		for _, l := range langs {
 			r := bot.Reply{Lang: l, Body: v}
-			if got, want := Fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
+			if got, want := fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
 				t.Errorf("%s, %s: fallback differs from the truncated whole text\n got %.200q…\nwant %.200q…", name, l, got, want)
 			}
 		}
@@ -652,7 +652,7 @@ func commandOf(line string) bot.Command {
 // A click runs what its button's action_id says on the item its value names;
 // buttons from before the ids were added ("item_done") still work.
 func TestClickCommand(t *testing.T) {
-	v := ButtonValue{ID: 12, Where: "week:2025-W47", Lang: planner.English}
+	v := buttonValue{ID: 12, Where: "week:2025-W47", Lang: planner.English}
 	for _, tt := range []struct {
 		action, want string
 	}{

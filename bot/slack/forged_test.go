@@ -144,9 +144,9 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 
 	team := mustHandle(t, h, ann, "team")
 	checkOneLine(t, "team text", bot.RenderText(team))
-	checkOneLine(t, "team fallback", Fallback(team))
-	checkNoMarkup(t, "team fallback", Fallback(team))
-	for _, s := range mrkdwnOf(t, RenderBlocks(team)) {
+	checkOneLine(t, "team fallback", fallback(team))
+	checkNoMarkup(t, "team fallback", fallback(team))
+	for _, s := range mrkdwnOf(t, renderBlocks(team)) {
 		checkOneLine(t, "team blocks", s)
 		inner := strings.SplitN(s, "\n", 2) // the day's label is planbot's bold
 		if len(inner) == 2 {
@@ -155,7 +155,7 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 	}
 	checkOneLine(t, "history", bot.RenderText(mustHandle(t, h, mallory, "history 1")))
 	checkOneLine(t, "note", bot.RenderText(mustHandle(t, h, mallory, "note")))
-	for _, s := range mrkdwnOf(t, RenderBlocks(mustHandle(t, h, mallory, "note"))) {
+	for _, s := range mrkdwnOf(t, renderBlocks(mustHandle(t, h, mallory, "note"))) {
 		checkNoMarkup(t, "note blocks", s)
 	}
 
@@ -195,7 +195,7 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 		"digest":    bot.RetroText(planner.English, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
 		"team":      bot.RenderText(mustHandle(t, h, ann, "team")),
 		"retro zh":  bot.RetroText(planner.Chinese, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
-		"team json": func() string { b, _ := json.Marshal(RenderBlocks(mustHandle(t, h, ann, "team"))); return string(b) }(),
+		"team json": func() string { b, _ := json.Marshal(renderBlocks(mustHandle(t, h, ann, "team"))); return string(b) }(),
 	}
 	for name, out := range outputs {
 		if strings.ContainsAny(out, "\x1b\x07\u009b") || strings.Contains(out, `\u001b`) {
@@ -214,7 +214,7 @@ func TestTeamHeaderIsOneLine(t *testing.T) {
 	for _, l := range []planner.Lang{planner.English, planner.Chinese} {
 		r := bot.Reply{Lang: l, Body: v}
 		checkSlackReply(t, r)
-		header, ok := RenderBlocks(r)[0].(*slack.HeaderBlock)
+		header, ok := renderBlocks(r)[0].(*slack.HeaderBlock)
 		if !ok {
 			t.Fatalf("%s: first block is not the header", l)
 		}

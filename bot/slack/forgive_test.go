@@ -203,7 +203,7 @@ func TestHandleAddPastDay(t *testing.T) {
 			if later == "" {
 				later = "2025-11-24"
 			}
-			v, ok := ParseButtonValue(button)
+			v, ok := parseButtonValue(button)
 			cmd, known := clickCommand(ActionNextWeek+":1", v)
 			if !ok || !known || cmd != commandOf("move 1 "+later) {
 				t.Fatalf("the button's value %q runs %+v (%v, %v), want move 1 %s", button, cmd, ok, known, later)
@@ -224,7 +224,7 @@ func TestHandleAddPastDay(t *testing.T) {
 // findButton returns the value of the button with actionID in r's blocks.
 func findButton(t *testing.T, r bot.Reply, actionID string) (string, bool) {
 	t.Helper()
-	for _, b := range RenderBlocks(r) {
+	for _, b := range renderBlocks(r) {
 		if a, ok := b.(*slack.ActionBlock); ok {
 			for _, e := range a.Elements.ElementSet {
 				if btn, ok := e.(*slack.ButtonBlockElement); ok && btn.ActionID == actionID {
@@ -237,17 +237,17 @@ func findButton(t *testing.T, r bot.Reply, actionID string) (string, bool) {
 }
 
 func TestButtonValueWithDay(t *testing.T) {
-	for _, v := range []ButtonValue{
+	for _, v := range []buttonValue{
 		{ID: 12, Where: "added", Lang: planner.Chinese, Day: planner.Date{Year: 2025, Month: 11, Day: 24}},
 		{ID: 3, Where: "week:2025-W47", Lang: planner.English},
 	} {
-		if got, ok := ParseButtonValue(v.String()); !ok || got != v {
-			t.Errorf("ParseButtonValue(%q) = %+v, %v; want %+v", v.String(), got, ok, v)
+		if got, ok := parseButtonValue(v.String()); !ok || got != v {
+			t.Errorf("parseButtonValue(%q) = %+v, %v; want %+v", v.String(), got, ok, v)
 		}
 	}
 	for _, bad := range []string{"12|added|zh|2025-13-40", "12|added|zh|", "12|added|zh|2025-11-24|x"} {
-		if v, ok := ParseButtonValue(bad); ok {
-			t.Errorf("ParseButtonValue(%q) = %+v, want refused", bad, v)
+		if v, ok := parseButtonValue(bad); ok {
+			t.Errorf("parseButtonValue(%q) = %+v, want refused", bad, v)
 		}
 	}
 	for _, tt := range []struct {
@@ -259,7 +259,7 @@ func TestButtonValueWithDay(t *testing.T) {
 		{ActionNextWeek, "12|added|en|2025-11-24", ""},         // no id in the action
 		{ActionDone + ":12", "12|added|en", "done 12"},
 	} {
-		v, _ := ParseButtonValue(tt.value)
+		v, _ := parseButtonValue(tt.value)
 		if got, _ := clickCommand(tt.action, v); got != commandOf(tt.want) {
 			t.Errorf("clickCommand(%q, %q) = %+v, want %q", tt.action, tt.value, got, tt.want)
 		}

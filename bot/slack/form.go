@@ -31,12 +31,12 @@ func (a *SlackApp) openForm(ctx context.Context, actor planner.Actor, triggerID 
 	if err != nil {
 		return err
 	}
-	_, err = a.API.OpenViewContext(ctx, triggerID, NewItemForm(lang, t.Service.Today()))
+	_, err = a.API.OpenViewContext(ctx, triggerID, newItemForm(lang, t.Service.Today()))
 	return err
 }
 
-// NewItemForm is the modal for one item: days, kind, count, place and what.
-func NewItemForm(l planner.Lang, today planner.Date) slack.ModalViewRequest {
+// newItemForm is the modal for one item: days, kind, count, place and what.
+func newItemForm(l planner.Lang, today planner.Date) slack.ModalViewRequest {
 	plain := func(s string) *slack.TextBlockObject {
 		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
 	}

@@ -46,7 +46,7 @@ func TestNewItemForm(t *testing.T) {
 			[]string{"出差", "签约", "基金", "接待", "拜访", "活动", "培训", "复盘", "会议", "请假", "其他"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
-			form := NewItemForm(tt.lang, day(t, tt.day))
+			form := newItemForm(tt.lang, day(t, tt.day))
 			checkSlackView(t, form)
 			view := jsonObject(t, form)
 			if view["type"] != "modal" || view["callback_id"] != "new_item" {
@@ -283,7 +283,7 @@ func TestSubmitForm(t *testing.T) {
 				}
 				// Slack shows an error under the input block whose block_id it names.
 				inputs := map[string]bool{}
-				for _, b := range NewItemForm(planner.English, day(t, "2025-11-17")).Blocks.BlockSet {
+				for _, b := range newItemForm(planner.English, day(t, "2025-11-17")).Blocks.BlockSet {
 					inputs[b.ID()] = b.BlockType() == slack.MBTInput
 				}
 				for id := range resp.Errors {

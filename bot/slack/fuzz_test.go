@@ -173,8 +173,8 @@ func FuzzSlackReply(f *testing.F) {
 		if raw := pings(js.String()); raw != "" {
 			t.Fatalf("the reply to %q holds a raw %q:\n%s", line, raw, js.String())
 		}
-		if raw := pings(Fallback(r)); raw != "" {
-			t.Fatalf("the fallback of %q holds a raw %q: %q", line, raw, Fallback(r))
+		if raw := pings(fallback(r)); raw != "" {
+			t.Fatalf("the fallback of %q holds a raw %q: %q", line, raw, fallback(r))
 		}
 	})
 }
@@ -210,7 +210,7 @@ func FuzzVerifyAndParse(f *testing.F) {
 		case 2:
 			sig = Verifier{Secret: "wrong"}.Sign(now, body)
 		case 3: // signed, but too long ago
-			stale := strconv.FormatInt(fuzzNow.Add(-MaxSkew-time.Second).Unix(), 10)
+			stale := strconv.FormatInt(fuzzNow.Add(-maxSkew-time.Second).Unix(), 10)
 			f.Add(stale, v.Sign(stale, body), body)
 			continue
 		}
@@ -228,7 +228,7 @@ func FuzzVerifyAndParse(f *testing.F) {
 			got, herr := hex.DecodeString(strings.TrimPrefix(sig, "v0="))
 			want, _ := hex.DecodeString(strings.TrimPrefix(v.Sign(ts, body), "v0="))
 			skew := fuzzNow.Sub(time.Unix(secs, 0))
-			if perr != nil || herr != nil || !strings.HasPrefix(sig, "v0=") || !bytes.Equal(got, want) || skew > MaxSkew || skew < -MaxSkew {
+			if perr != nil || herr != nil || !strings.HasPrefix(sig, "v0=") || !bytes.Equal(got, want) || skew > maxSkew || skew < -maxSkew {
 				t.Fatalf("Verify accepted ts %q sig %q over %q", ts, sig, body)
 			}
 		}
@@ -256,7 +256,7 @@ func FuzzVerifyAndParse(f *testing.F) {
 		if sc.Text != form.Get("text") || sc.TeamID != form.Get("team_id") || sc.UserID != form.Get("user_id") {
 			t.Fatalf("slashCommandOf(%v) = %+v", form, sc)
 		}
-		if cmd := bot.ParseCommand(Unescape(sc.Text)); cmd.Verb == "" {
+		if cmd := bot.ParseCommand(unescape(sc.Text)); cmd.Verb == "" {
 			t.Fatalf("ParseCommand(%q) has no verb", sc.Text)
 		}
 	})

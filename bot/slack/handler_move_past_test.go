@@ -42,7 +42,7 @@ func TestMovePastDayWarns(t *testing.T) {
 		if (tt.later != "") != strings.Contains(text, "⚠") || (tt.want != "" && !strings.Contains(text, tt.want)) {
 			t.Errorf("%s: text %q, want ⚠ %v with %q", tt.line, text, tt.later != "", tt.want)
 		}
-		blocks := RenderBlocks(r)
+		blocks := renderBlocks(r)
 		if tt.later != "" && len(blocks) != 2 {
 			t.Errorf("%s: %d blocks, want the text and the move button", tt.line, len(blocks))
 		}

@@ -43,7 +43,7 @@ var clickVerbs = map[string]struct {
 // item ("item_done:12"; "item_done" alone on messages planbot sent before the
 // ids were added, still in Slack), its value the item (and, to move it, the
 // day: move 12 to 2025-11-24, so that a second click moves it nowhere new).
-func clickCommand(actionID string, v ButtonValue) (bot.Command, bool) {
+func clickCommand(actionID string, v buttonValue) (bot.Command, bool) {
 	action, id, hasID := strings.Cut(actionID, ":")
 	if hasID && id != strconv.FormatInt(v.ID, 10) {
 		return bot.Command{}, false
@@ -62,7 +62,7 @@ func clickCommand(actionID string, v ButtonValue) (bot.Command, bool) {
 // click runs a button's command as its clicker, then redraws what the button was on.
 // A click on someone else's item is refused like the command would be.
 func (a *SlackApp) click(ctx context.Context, actor planner.Actor, responseURL string, act *slack.BlockAction) {
-	v, ok := ParseButtonValue(act.Value)
+	v, ok := parseButtonValue(act.Value)
 	if !ok {
 		return
 	}
@@ -138,7 +138,7 @@ func (a *SlackApp) publishHome(ctx context.Context, actor planner.Actor, lang pl
 	}
 	_, err = a.API.PublishViewContext(ctx, slack.PublishViewContextRequest{
 		UserID: actor.UserID,
-		View:   slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: HomeBlocks(lang, view, digest)}},
+		View:   slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: homeBlocks(lang, view, digest)}},
 	})
 	return err
 }

@@ -79,12 +79,12 @@ func inWord(r rune) bool {
 	return r == '_' || r == '＿' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// Unescape returns a slash command's text as the user typed it, with each
+// unescape returns a slash command's text as the user typed it, with each
 // mention of a member (<@U123>, <@U123|ann>) as the command language names a
 // member: by their id, a word of its own ("forget U123", "忘记 U123"). A
 // mention is read before the text is unescaped, so that "<@U123>" typed as
 // text stays text.
-func Unescape(s string) string {
+func unescape(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range mention.FindAllStringSubmatchIndex(s, -1) {

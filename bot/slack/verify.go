@@ -21,11 +21,11 @@ type Verifier struct {
 	Now    func() time.Time // the real clock; time.Now when nil
 }
 
-// MaxSkew is how far a request's timestamp may be from now (Slack's replay window).
-const MaxSkew = 5 * time.Minute
+// maxSkew is how far a request's timestamp may be from now (Slack's replay window).
+const maxSkew = 5 * time.Minute
 
-// ErrBadSignature is returned for a request that Slack did not sign, or signed too long ago.
-var ErrBadSignature = errors.New("slack request signature invalid or expired")
+// errBadSignature is returned for a request that Slack did not sign, or signed too long ago.
+var errBadSignature = errors.New("slack request signature invalid or expired")
 
 // Verify checks the X-Slack-Signature and X-Slack-Request-Timestamp headers against body.
 func (v Verifier) Verify(header http.Header, body []byte) error {
@@ -40,15 +40,15 @@ func (v Verifier) verify(header http.Header, body []byte) (sig [sha256.Size]byte
 	given := header.Get("X-Slack-Signature")
 	secs, err = strconv.ParseInt(ts, 10, 64)
 	if v.Secret == "" || err != nil || len(given) < 3 || given[:3] != "v0=" {
-		return sig, 0, ErrBadSignature
+		return sig, 0, errBadSignature
 	}
-	if skew := v.now().Sub(time.Unix(secs, 0)); skew > MaxSkew || skew < -MaxSkew {
-		return sig, 0, ErrBadSignature
+	if skew := v.now().Sub(time.Unix(secs, 0)); skew > maxSkew || skew < -maxSkew {
+		return sig, 0, errBadSignature
 	}
 	got, err := hex.DecodeString(given[3:])
 	want := v.mac(ts, body)
 	if err != nil || !hmac.Equal(got, want) {
-		return sig, 0, ErrBadSignature
+		return sig, 0, errBadSignature
 	}
 	copy(sig[:], want)
 	return sig, secs, nil
@@ -78,7 +78,7 @@ func (v Verifier) mac(ts string, body []byte) []byte {
 // twice. Slack gives every request its own trigger_id or event_id, so two
 // identical signed requests are one request replayed. Only the window is
 // remembered: a signature is forgotten once its own timestamp is older than
-// MaxSkew, when Verify refuses the request anyway, and at most maxReplays are
+// maxSkew, when Verify refuses the request anyway, and at most maxReplays are
 // kept (beyond, the oldest are forgotten early), so memory stays bounded
 // whatever the load.
 type replays struct {
@@ -104,7 +104,7 @@ func (r *replays) first(sig [sha256.Size]byte, secs int64, now time.Time) bool {
 	if _, ok := r.seen[key]; ok {
 		return false
 	}
-	oldest := now.Add(-MaxSkew).Unix()
+	oldest := now.Add(-maxSkew).Unix()
 	for r.head < len(r.order) && (r.seen[r.order[r.head]] < oldest || len(r.seen) >= maxReplays) {
 		delete(r.seen, r.order[r.head])
 		r.head++

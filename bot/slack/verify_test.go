@@ -76,15 +76,15 @@ func TestReplaysRememberOnlyTheWindow(t *testing.T) {
 	}
 	// A request from the (allowed) future is remembered until its own
 	// timestamp leaves the window.
-	future := base.Add(MaxSkew).Unix()
+	future := base.Add(maxSkew).Unix()
 	r.first(sig(2), future, base)
 	r.first(sig(3), base.Unix(), base)
-	later := base.Add(MaxSkew + time.Second)
+	later := base.Add(maxSkew + time.Second)
 	r.first(sig(4), later.Unix(), later)
 	if len(r.seen) != 3 || r.first(sig(2), future, later) {
 		t.Fatalf("after the window: %d remembered, want the future one, the one behind it and the new one", len(r.seen))
 	}
-	muchLater := base.Add(2*MaxSkew + 2*time.Second)
+	muchLater := base.Add(2*maxSkew + 2*time.Second)
 	r.first(sig(5), muchLater.Unix(), muchLater)
 	if len(r.seen) != 1 {
 		t.Fatalf("%d remembered long after, want only the new one", len(r.seen))
@@ -95,7 +95,7 @@ func TestReplaysRememberOnlyTheWindow(t *testing.T) {
 		perSecond int
 		most      int
 	}{
-		{"10 a second for an hour", 10, 10 * int(MaxSkew/time.Second+1)},
+		{"10 a second for an hour", 10, 10 * int(maxSkew/time.Second+1)},
 		{"2,000 a second for 10 minutes", 2000, maxReplays},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

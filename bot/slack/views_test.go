@@ -69,7 +69,7 @@ func TestForgetSlackNoMention(t *testing.T) {
 		t.Run(tt.actor.UserName+" "+tt.line, func(t *testing.T) {
 			h := newHandler(t)
 			seedForgetTeams(t, h)
-			r := handle(t, h, tt.actor, Unescape(tt.line)) // as a slash command reaches bot
+			r := handle(t, h, tt.actor, unescape(tt.line)) // as a slash command reaches bot
 			if tt.reason == "" {
 				if _, ok := r.Body.(bot.Forgotten); !ok {
 					t.Fatalf("reply %T %+v, want bot.Forgotten", r.Body, r.Body)
