@@ -29,15 +29,12 @@ type Messenger struct {
 
 // Remind sends r to the member as a direct message.
 func (m Messenger) Remind(ctx context.Context, _ planner.Team, userID string, r bot.Reply) (string, error) {
-	ch, _, _, err := m.API.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}})
-	switch {
-	case err != nil:
-		return "", fmt.Errorf("conversations.open %s: %w", userID, err)
-	case ch == nil || ch.ID == "":
-		return "", fmt.Errorf("conversations.open %s: no channel in Slack's answer", userID)
+	channel, err := openDM(ctx, m.API, userID)
+	if err != nil {
+		return "", err
 	}
 	msg := NewSlackResponse(r)
-	_, ts, err := m.API.PostMessageContext(ctx, ch.ID, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))
+	_, ts, err := m.API.PostMessageContext(ctx, channel, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks.BlockSet...))
 	return ts, err
 }
 

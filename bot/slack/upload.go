@@ -47,7 +47,7 @@ func (a *SlackApp) sendReport(ctx context.Context, actor planner.Actor, w planne
 	if err := report.WriteXLSX(&file, weekReport); err != nil {
 		return fmt.Errorf("the Excel report of %s: %w", w, err)
 	}
-	channel, err := a.openDM(ctx, actor.UserID)
+	channel, err := openDM(ctx, a.API, actor.UserID)
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,8 @@ func (a *SlackApp) sendReport(ctx context.Context, actor planner.Actor, w planne
 }
 
 // openDM returns the id of the direct-message channel between planbot and userID.
-func (a *SlackApp) openDM(ctx context.Context, userID string) (string, error) {
-	ch, _, _, err := a.API.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}})
+func openDM(ctx context.Context, api WebAPI, userID string) (string, error) {
+	ch, _, _, err := api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}})
 	switch {
 	case err != nil:
 		return "", fmt.Errorf("conversations.open %s: %w", userID, err)
