@@ -230,7 +230,7 @@ func TestSlackAcceptsEveryReply(t *testing.T) {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				r := bot.Reply{Lang: l, Body: body}
 				checkSlackReply(t, r)
-				checkSlackMessage(t, url.Values{"channel": {"C1"}, "text": {fallback(r)}, "blocks": {blockJSON(t, renderBlocks(r))}})
+				checkSlackMessage(t, url.Values{"channel": {"C1"}, "text": {Fallback(r)}, "blocks": {blockJSON(t, renderBlocks(r))}})
 			})
 		}
 	}

@@ -94,7 +94,7 @@ func NewSlackResponse(r bot.Reply) SlackResponse {
 	if v, ok := r.Body.(bot.WeekView); ok {
 		return weekResponse(r.Lang, v)
 	}
-	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: fallback(r), Blocks: slack.Blocks{BlockSet: renderBlocks(r)}}
+	return SlackResponse{ResponseType: slack.ResponseTypeEphemeral, Text: Fallback(r), Blocks: slack.Blocks{BlockSet: renderBlocks(r)}}
 }
 
 // Wait blocks until all work started after answers has finished.

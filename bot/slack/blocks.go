@@ -59,9 +59,9 @@ func renderBlocks(r bot.Reply) []slack.Block {
 	return b.list
 }
 
-// fallback is the plain text Slack shows in notifications and to screen
+// Fallback is the plain text Slack shows in notifications and to screen
 // readers. Slack reads mentions in it too, so user text is escaped here as well.
-func fallback(r bot.Reply) string {
+func Fallback(r bot.Reply) string {
 	if v, ok := r.Body.(bot.WeekView); ok {
 		// The same text, rendered only as far as it is kept: escaping only
 		// lengthens it, so a prefix of over maxFallbackChars is enough.

@@ -286,7 +286,7 @@ func TestRenderBlocksLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			blocks := renderBlocks(tt.reply)
 			p := partsOf(checkLimits(t, blocks, slackMessageBlocks, slackMessageChars))
-			if n := utf8.RuneCountInString(fallback(tt.reply)); n > slackFallbackChars {
+			if n := utf8.RuneCountInString(Fallback(tt.reply)); n > slackFallbackChars {
 				t.Errorf("fallback of %d characters, want at most %d", n, slackFallbackChars)
 			}
 			shown, marked := accounted(p, tt.unit)
@@ -475,7 +475,7 @@ func TestRenderBlocksEscapes(t *testing.T) {
 		for _, l := range langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				check(t, "blocks", blockJSON(t, renderBlocks(bot.Reply{Lang: l, Body: body})))
-				check(t, "fallback", fallback(bot.Reply{Lang: l, Body: body}))
+				check(t, "fallback", Fallback(bot.Reply{Lang: l, Body: body}))
 			})
 		}
 	}
@@ -590,7 +590,7 @@ func TestWeekFallbackIsTheTruncatedText(t *testing.T) {
 	} {
 		for _, l := range langs {
 			r := bot.Reply{Lang: l, Body: v}
-			if got, want := fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
+			if got, want := Fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
 				t.Errorf("%s, %s: fallback differs from the truncated whole text\n got %.200q…\nwant %.200q…", name, l, got, want)
 			}
 		}

@@ -144,8 +144,8 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 
 	team := mustHandle(t, h, ann, "team")
 	checkOneLine(t, "team text", bot.RenderText(team))
-	checkOneLine(t, "team fallback", fallback(team))
-	checkNoMarkup(t, "team fallback", fallback(team))
+	checkOneLine(t, "team fallback", Fallback(team))
+	checkNoMarkup(t, "team fallback", Fallback(team))
 	for _, s := range mrkdwnOf(t, renderBlocks(team)) {
 		checkOneLine(t, "team blocks", s)
 		inner := strings.SplitN(s, "\n", 2) // the day's label is planbot's bold

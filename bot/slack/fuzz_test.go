@@ -173,8 +173,8 @@ func FuzzSlackReply(f *testing.F) {
 		if raw := pings(js.String()); raw != "" {
 			t.Fatalf("the reply to %q holds a raw %q:\n%s", line, raw, js.String())
 		}
-		if raw := pings(fallback(r)); raw != "" {
-			t.Fatalf("the fallback of %q holds a raw %q: %q", line, raw, fallback(r))
+		if raw := pings(Fallback(r)); raw != "" {
+			t.Fatalf("the fallback of %q holds a raw %q: %q", line, raw, Fallback(r))
 		}
 	})
 }

@@ -104,11 +104,11 @@ func checkHostileReply(t *testing.T, c hostileCase, r bot.Reply) {
 	if raw := pings(js.String()); raw != "" {
 		t.Errorf("the Slack reply holds a raw %q:\n%s", raw, js.String())
 	}
-	if raw := pings(fallback(r)); raw != "" {
-		t.Errorf("the fallback holds a raw %q: %q", raw, fallback(r))
+	if raw := pings(Fallback(r)); raw != "" {
+		t.Errorf("the fallback holds a raw %q: %q", raw, Fallback(r))
 	}
-	if !utf8.ValidString(fallback(r)) {
-		t.Errorf("the fallback is not UTF-8: %q", fallback(r))
+	if !utf8.ValidString(Fallback(r)) {
+		t.Errorf("the fallback is not UTF-8: %q", Fallback(r))
 	}
 }
 

@@ -58,6 +58,6 @@ func renderWeek(lang planner.Lang, v bot.WeekView) *slackWeek {
 			parts[i].block = rawBlock{kind: p.block.BlockType(), id: p.block.ID(), json: data}
 		}
 	}
-	text := fallback(bot.Reply{Lang: lang, Body: v})
+	text := Fallback(bot.Reply{Lang: lang, Body: v})
 	return &slackWeek{text: encodedText{text: text, json: appendJSONString(nil, text)}, parts: parts}
 }
