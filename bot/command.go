@@ -38,11 +38,24 @@ const (
 	VerbMistyped Verb = "mistyped"
 )
 
-// Command is a parsed /plan line.
+// Command is a /plan line as ParseCommand read it: its verb, the text after
+// it, and what that text says for the verbs whose arguments have a shape —
+// read once, as ParseCommand decides the line is that command (the other
+// verbs take their text as it is: an item, a note, a company).
 type Command struct {
 	Verb Verb
 	Args string       // the text after the verb, trimmed
 	Lang planner.Lang // the language of the verb word, "" when the line is an item without a verb
+
+	Items   ItemArgs // done, cancel, move, edit, history: the items named and the words after them
+	Member  string   // forget: the member named
+	Week    string   // week, team, export, digest: the week as typed ("", "next", "2025-W47", "下周")
+	Format  string   // export: "xlsx", "csv", or "" for the default (CSV)
+	Post    bool     // digest: post the retrospective to the team's channel now…
+	Force   bool     // …even when it is posted already, or before its time
+	Off     bool     // remind: reminders off (else on)
+	Setting string   // setup: what it sets (digest, remind, channel, tz, lang)
+	Value   string   // setup: the words after what it sets
 }
 
 // verbWords maps each word (English and Chinese) to its verb.
@@ -106,11 +119,12 @@ func ParseCommand(line string) Command {
 	}
 	word, rest := splitVerb(line)
 	if arg, ok := weekVerbWords[word]; ok && rest == "" {
-		return Command{Verb: VerbWeek, Args: arg, Lang: planner.Chinese}
+		return Command{Verb: VerbWeek, Args: arg, Lang: planner.Chinese, Week: arg}
 	}
 	v, ok := verbWords[strings.ToLower(word)]
-	if ok && fits(v.verb, rest) {
-		return Command{Verb: v.verb, Args: rest, Lang: v.lang}
+	if cmd, fits := readArgs(v.verb, rest); ok && fits {
+		cmd.Lang = v.lang
+		return cmd
 	}
 	if cmd, ok := forgive(line); ok {
 		return cmd
@@ -146,38 +160,6 @@ func cutWord(s string) (word, rest string) {
 		return s, ""
 	}
 	return s[:i], strings.TrimSpace(s[i:])
-}
-
-// fits reports whether args are of the shape verb takes.
-func fits(verb Verb, args string) bool {
-	switch verb {
-	case VerbAdd, VerbNote, VerbLead, VerbLeads:
-		return true
-	case VerbWeek, VerbTeam:
-		return weekArg.MatchString(args)
-	case VerbExport:
-		_, week := exportFormat(args) // "export xlsx last"
-		return weekArg.MatchString(week)
-	case VerbDigest:
-		return digestFits(args)
-	case VerbRemind:
-		_, ok := remindWords[strings.ToLower(args)]
-		return ok
-	case VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory:
-		// Bare "done" or "move 3" is a command missing its arguments, not an item.
-		_, _, ok := readIDs(args)
-		return args == "" || ok
-	case VerbHelp, VerbNew:
-		return args == ""
-	case VerbSetup:
-		return setupFits(args)
-	case VerbLang:
-		return langArg.MatchString(args)
-	case VerbForget:
-		_, ok := memberArg(args)
-		return ok
-	}
-	return false
 }
 
 // memberArg reads the member a command names: one word, their member id as

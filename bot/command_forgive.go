@@ -54,9 +54,9 @@ func forgive(line string) (Command, bool) {
 	if list, rest, glued, ok := leadingIDs(line); ok && rest != "" && list.bad == "" {
 		word, after := splitVerb(rest)
 		if v, ok := verbWords[strings.ToLower(word)]; ok && takesID(v.verb) {
-			args := strings.TrimSpace(list.text + " " + after)
-			if fits(v.verb, args) {
-				return Command{Verb: v.verb, Args: args, Lang: v.lang}, true
+			if cmd, fits := readArgs(v.verb, strings.TrimSpace(list.text+" "+after)); fits {
+				cmd.Lang = v.lang
+				return cmd, true
 			}
 		}
 		if near, ok := nearVerb(word); ok && !glued && !countsNoun(after) {
@@ -69,8 +69,11 @@ func forgive(line string) (Command, bool) {
 	word, rest := leadingWord(line)
 	if verb, ids, ok := verbThenID(word); ok {
 		word, rest = verb, strings.TrimSpace(ids+" "+rest)
-		if v, ok := verbWords[strings.ToLower(word)]; ok && takesID(v.verb) && fits(v.verb, rest) {
-			return Command{Verb: v.verb, Args: rest, Lang: v.lang}, true
+		if v, ok := verbWords[strings.ToLower(word)]; ok && takesID(v.verb) {
+			if cmd, fits := readArgs(v.verb, rest); fits {
+				cmd.Lang = v.lang
+				return cmd, true
+			}
 		}
 	}
 	list, after, ok := readIDs(rest)

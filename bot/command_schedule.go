@@ -92,23 +92,6 @@ func scheduleDay(word string) (time.Weekday, bool) {
 	return 0, false
 }
 
-// setupFits reports whether args are something /plan setup sets.
-func setupFits(args string) bool {
-	what, _ := cutWord(args)
-	_, ok := setupWords[strings.ToLower(what)]
-	return ok
-}
-
-// digestFits reports whether args are a week, or "post [week] [force]".
-func digestFits(args string) bool {
-	words := strings.Fields(args)
-	if len(words) > 0 && postWords[strings.ToLower(words[0])] {
-		_, _, ok := postArgs(words[1:])
-		return ok
-	}
-	return weekArg.MatchString(args)
-}
-
 // postArgs reads "[week] [force]" after "digest post".
 func postArgs(words []string) (week string, force, ok bool) {
 	for _, w := range words {
@@ -127,6 +110,5 @@ func postArgs(words []string) (week string, force, ok bool) {
 // AdminOnly reports whether only a team's admins may run cmd: /plan setup,
 // /plan digest post and /plan forget.
 func (c Command) AdminOnly() bool {
-	first, _ := cutWord(c.Args)
-	return c.Verb == VerbSetup || c.Verb == VerbForget || c.Verb == VerbDigest && postWords[strings.ToLower(first)]
+	return c.Verb == VerbSetup || c.Verb == VerbForget || c.Verb == VerbDigest && c.Post
 }

@@ -208,7 +208,7 @@ func TestParseExportFormat(t *testing.T) {
 		{"export excel sheet for the client", Command{Verb: VerbAdd, Args: "export excel sheet for the client"}},
 		{"export xlsx xlsx", Command{Verb: VerbAdd, Args: "export xlsx xlsx"}},
 	} {
-		if got := ParseCommand(tt.line); got != tt.want {
+		if got := ParseCommand(tt.line); !sameLine(got, tt.want) {
 			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
 		}
 	}

@@ -15,23 +15,23 @@ func TestParseForget(t *testing.T) {
 		line string
 		want Command
 	}{
-		{"Forget U2", Command{VerbForget, "U2", en}},
-		{"forget W0123ABC", Command{VerbForget, "W0123ABC", en}},
-		{"forget @bob", Command{VerbForget, "@bob", en}},
-		{"忘记 U2", Command{VerbForget, "U2", zh}},
-		{"忘记@王芳", Command{VerbForget, "@王芳", zh}},
-		{"删除成员 U2", Command{VerbForget, "U2", zh}},
+		{"Forget U2", Command{Verb: VerbForget, Args: "U2", Lang: en}},
+		{"forget W0123ABC", Command{Verb: VerbForget, Args: "W0123ABC", Lang: en}},
+		{"forget @bob", Command{Verb: VerbForget, Args: "@bob", Lang: en}},
+		{"忘记 U2", Command{Verb: VerbForget, Args: "U2", Lang: zh}},
+		{"忘记@王芳", Command{Verb: VerbForget, Args: "@王芳", Lang: zh}},
+		{"删除成员 U2", Command{Verb: VerbForget, Args: "U2", Lang: zh}},
 		// Anything else is an item, as for every verb whose arguments do not fit.
-		{"forget", Command{VerbAdd, "forget", ""}},
-		{"forget milk tomorrow", Command{VerbAdd, "forget milk tomorrow", ""}},
-		{"forget u2", Command{VerbForget, "u2", en}}, // one word is a member id as the platform gave it: refused if none is
-		{"forget U2 U3", Command{VerbAdd, "forget U2 U3", ""}},
-		{"忘记带材料", Command{VerbAdd, "忘记带材料", ""}},
+		{"forget", Command{Verb: VerbAdd, Args: "forget", Lang: ""}},
+		{"forget milk tomorrow", Command{Verb: VerbAdd, Args: "forget milk tomorrow", Lang: ""}},
+		{"forget u2", Command{Verb: VerbForget, Args: "u2", Lang: en}}, // one word is a member id as the platform gave it: refused if none is
+		{"forget U2 U3", Command{Verb: VerbAdd, Args: "forget U2 U3", Lang: ""}},
+		{"忘记带材料", Command{Verb: VerbAdd, Args: "忘记带材料", Lang: ""}},
 		// 删除 alone is still cancel.
-		{"删除 3", Command{VerbCancel, "3", zh}},
+		{"删除 3", Command{Verb: VerbCancel, Args: "3", Lang: zh}},
 	}
 	for _, tt := range tests {
-		if got := ParseCommand(tt.line); got != tt.want {
+		if got := ParseCommand(tt.line); !sameLine(got, tt.want) {
 			t.Errorf("ParseCommand(%q) = %+v, want %+v", tt.line, got, tt.want)
 		}
 	}

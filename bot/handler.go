@@ -138,20 +138,18 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbNote:
 		return t.note(ctx, cmd.Args)
 	case VerbSetup:
-		return t.setup(ctx, cmd.Args)
+		return t.setup(ctx, cmd)
 	case VerbNew:
 		return FormOpening{}, "", nil
 	case VerbDigest:
-		return t.digest(ctx, cmd.Args)
+		return t.digest(ctx, cmd)
 	case VerbRemind:
-		off := remindWords[strings.ToLower(cmd.Args)]
-		return RemindSet{Off: off}, "", s.SetRemindOff(ctx, a, off)
+		return RemindSet{Off: cmd.Off}, "", s.SetRemindOff(ctx, a, cmd.Off)
 	case VerbExport:
-		return t.export(ctx, cmd.Args)
+		return t.export(ctx, cmd)
 	case VerbForget:
-		userID, _ := memberArg(cmd.Args)
-		n, err := s.Forget(ctx, a, userID)
-		return Forgotten{UserID: userID, Items: n}, "", err
+		n, err := s.Forget(ctx, a, cmd.Member)
+		return Forgotten{UserID: cmd.Member, Items: n}, "", err
 	case VerbLang:
 		lang, ok := planner.ParseLang(cmd.Args)
 		if !ok {
@@ -163,7 +161,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 }
 
 func (t *Turn) week(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
-	w, err := t.Service.Week(cmd.Args)
+	w, err := t.Service.Week(cmd.Week)
 	if err != nil {
 		return nil, "", err
 	}
@@ -193,11 +191,10 @@ func (t *Turn) WeekView(ctx context.Context, w planner.Week, team bool) (WeekVie
 	return view, nil
 }
 
-func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, error) {
-	what, value := cutWord(args)
-	switch setupWords[strings.ToLower(what)] {
+func (t *Turn) setup(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	switch cmd.Setting {
 	case "digest", "remind":
-		return t.setupSchedule(ctx, setupWords[strings.ToLower(what)], strings.Fields(value))
+		return t.setupSchedule(ctx, cmd.Setting, strings.Fields(cmd.Value))
 	case "channel":
 		if t.Actor.ChannelID == "" {
 			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
@@ -208,12 +205,12 @@ func (t *Turn) setup(ctx context.Context, args string) (Body, planner.Lang, erro
 		// The platform checks that it can post in the channel before storing it.
 		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)
 	case "tz":
-		team, err := t.Service.SetTeamZone(ctx, t.Actor, value)
+		team, err := t.Service.SetTeamZone(ctx, t.Actor, cmd.Value)
 		return SetupDone{Team: team}, "", err
 	}
-	lang, ok := planner.ParseLang(value)
+	lang, ok := planner.ParseLang(cmd.Value)
 	if !ok {
-		return nil, "", planner.Errorf(planner.Invalid, planner.ReasonBadLang, value)
+		return nil, "", planner.Errorf(planner.Invalid, planner.ReasonBadLang, cmd.Value)
 	}
 	team, err := t.Service.SetTeamLang(ctx, t.Actor, lang)
 	return SetupDone{Team: team}, "", err
@@ -237,19 +234,13 @@ func (t *Turn) setupSchedule(ctx context.Context, what string, words []string) (
 }
 
 // digest previews a week's retrospective, or has the platform post it.
-func (t *Turn) digest(ctx context.Context, args string) (Body, planner.Lang, error) {
-	words := strings.Fields(args)
-	if len(words) > 0 && postWords[strings.ToLower(words[0])] {
-		spec, force, _ := postArgs(words[1:])
-		w, err := t.Service.Week(spec)
-		if err != nil {
-			return nil, "", err
-		}
-		return Posting{Week: w, Force: force}, "", planner.CheckAdmin(t.Actor)
-	}
-	w, err := t.Service.Week(args)
+func (t *Turn) digest(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	w, err := t.Service.Week(cmd.Week)
 	if err != nil {
 		return nil, "", err
+	}
+	if cmd.Post {
+		return Posting{Week: w, Force: cmd.Force}, "", planner.CheckAdmin(t.Actor)
 	}
 	r, err := t.Service.Retro(ctx, t.Actor.TeamID, w)
 	return DigestView{r}, "", err
@@ -270,13 +261,12 @@ func (t *Turn) note(ctx context.Context, text string) (Body, planner.Lang, error
 	return NoteView{Week: w, Text: text, Saved: true}, "", err
 }
 
-func (t *Turn) export(ctx context.Context, args string) (Body, planner.Lang, error) {
-	format, spec := exportFormat(args)
-	w, err := t.Service.Week(spec)
+func (t *Turn) export(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
+	w, err := t.Service.Week(cmd.Week)
 	if err != nil {
 		return nil, "", err
 	}
-	if format == "xlsx" {
+	if cmd.Format == "xlsx" {
 		return ReportSending{Week: w}, "", nil // the platform makes and sends the file after the answer
 	}
 	items, err := t.Service.ItemsOf(ctx, t.Actor.TeamID, "", w)

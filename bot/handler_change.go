@@ -11,22 +11,23 @@ import (
 // lists ("done 5,6", "cancel 5-7 postponed"). It checks every item before it
 // changes any: when one cannot change as asked, nothing does.
 func (t *Turn) change(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
-	list, rest, err := itemArgs(cmd)
+	list, err := itemArgs(cmd)
 	if err != nil {
 		return nil, "", err
 	}
+	rest := list.Rest
 	switch {
-	case len(list.ids) > 1 && cmd.Verb == VerbEdit:
+	case len(list.IDs) > 1 && cmd.Verb == VerbEdit:
 		return nil, "", planner.Errorf(planner.Invalid, reasonOneItem, string(cmd.Verb))
 	case rest == "" && (cmd.Verb == VerbMove || cmd.Verb == VerbEdit):
 		return nil, "", usage(cmd.Verb)
 	case (cmd.Verb == VerbDone || cmd.Verb == VerbCancel) && onlyIDs(rest):
 		// "done 5 6" is not item 5 with the outcome "6": an id is never an outcome.
 		more, _, _ := readIDs(rest)
-		meant := fmt.Sprintf("/plan %s %s,%s", verbWord(cmd.Verb, cmd.Lang), list.text, more.text)
+		meant := fmt.Sprintf("/plan %s %s,%s", verbWord(cmd.Verb, cmd.Lang), list.Text, more.text)
 		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, meant)
 	}
-	items, err := t.Service.Changeable(ctx, t.Actor, list.ids, cmd.Verb == VerbCancel)
+	items, err := t.Service.Changeable(ctx, t.Actor, list.IDs, cmd.Verb == VerbCancel)
 	if err != nil {
 		return nil, "", err
 	}
@@ -74,30 +75,29 @@ func (t *Turn) changeOne(ctx context.Context, verb Verb, it planner.Item, rest s
 }
 
 func (t *Turn) history(ctx context.Context, cmd Command) (Body, planner.Lang, error) {
-	list, _, err := itemArgs(cmd)
+	list, err := itemArgs(cmd)
 	if err != nil {
 		return nil, "", err
 	}
-	if len(list.ids) > 1 {
+	if len(list.IDs) > 1 {
 		return nil, "", planner.Errorf(planner.Invalid, reasonOneItem, string(cmd.Verb))
 	}
-	it, changes, err := t.Service.History(ctx, t.Actor, list.ids[0])
+	it, changes, err := t.Service.History(ctx, t.Actor, list.IDs[0])
 	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc}, "", err
 }
 
-// itemArgs reads the item ids that start a command's arguments, and the rest.
-func itemArgs(cmd Command) (idList, string, error) {
-	if cmd.Args == "" {
-		return idList{}, "", usage(cmd.Verb)
-	}
-	list, rest, ok := readIDs(cmd.Args)
+// itemArgs are the item ids a command names and the words after them,
+// refused when it names none or one that is not an id.
+func itemArgs(cmd Command) (ItemArgs, error) {
 	switch {
-	case !ok:
-		return idList{}, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, cmd.Args)
-	case list.bad != "":
-		return idList{}, "", planner.Errorf(planner.Invalid, planner.ReasonBadID, list.bad)
+	case cmd.Args == "" && len(cmd.Items.IDs) == 0:
+		return ItemArgs{}, usage(cmd.Verb)
+	case cmd.Items.Bad != "":
+		return ItemArgs{}, planner.Errorf(planner.Invalid, planner.ReasonBadID, cmd.Items.Bad)
+	case len(cmd.Items.IDs) == 0:
+		return ItemArgs{}, planner.Errorf(planner.Invalid, planner.ReasonBadID, cmd.Args)
 	}
-	return list, rest, nil
+	return cmd.Items, nil
 }
 
 // chineseVerbWords are the Chinese words of the verbs that take ids, as hints show them.

@@ -129,8 +129,8 @@ func TestUsagesComplete(t *testing.T) {
 				if cmd.Verb != v || cmd.Lang != l {
 					t.Errorf("ParseCommand(%q) = %+v, want verb %s in %s", example, cmd, v, l)
 				}
-				if _, rest, err := itemArgs(cmd); err != nil || (rest == "") != (v == VerbHistory) {
-					t.Errorf("usage %q: id and rest %q, %v", example, rest, err)
+				if list, err := itemArgs(cmd); err != nil || (list.Rest == "") != (v == VerbHistory) {
+					t.Errorf("usage %q: id and rest %q, %v", example, list.Rest, err)
 				}
 			})
 		}

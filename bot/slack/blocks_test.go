@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -669,7 +670,7 @@ func TestClickCommand(t *testing.T) {
 	} {
 		t.Run(tt.action, func(t *testing.T) {
 			cmd, ok := clickCommand(tt.action, v)
-			if cmd != commandOf(tt.want) || ok != (tt.want != "") {
+			if !reflect.DeepEqual(cmd, commandOf(tt.want)) || ok != (tt.want != "") {
 				t.Errorf("clickCommand(%q) = %+v, %t; want %q", tt.action, cmd, ok, tt.want)
 			}
 		})

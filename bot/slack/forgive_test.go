@@ -205,7 +205,7 @@ func TestHandleAddPastDay(t *testing.T) {
 			}
 			v, ok := parseButtonValue(button)
 			cmd, known := clickCommand(ActionNextWeek+":1", v)
-			if !ok || !known || cmd != commandOf("move 1 "+later) {
+			if !ok || !known || !reflect.DeepEqual(cmd, commandOf("move 1 "+later)) {
 				t.Fatalf("the button's value %q runs %+v (%v, %v), want move 1 %s", button, cmd, ok, known, later)
 			}
 			line := "move 1 " + later
@@ -260,7 +260,7 @@ func TestButtonValueWithDay(t *testing.T) {
 		{ActionDone + ":12", "12|added|en", "done 12"},
 	} {
 		v, _ := parseButtonValue(tt.value)
-		if got, _ := clickCommand(tt.action, v); got != commandOf(tt.want) {
+		if got, _ := clickCommand(tt.action, v); !reflect.DeepEqual(got, commandOf(tt.want)) {
 			t.Errorf("clickCommand(%q, %q) = %+v, want %q", tt.action, tt.value, got, tt.want)
 		}
 	}

@@ -36,7 +36,7 @@ func (a *SlackApp) Interaction(ctx context.Context, cb slack.InteractionCallback
 var clickVerbs = map[string]struct {
 	verb bot.Verb
 	more string
-}{ActionDone: {bot.VerbDone, ""}, ActionCancel: {bot.VerbCancel, ""}, ActionUndo: {bot.VerbCancel, " undo"}}
+}{ActionDone: {bot.VerbDone, ""}, ActionCancel: {bot.VerbCancel, ""}, ActionUndo: {bot.VerbCancel, "undo"}}
 
 // clickCommand is the command a click on a button runs, built from the
 // button, never read back from text: its action_id is what it does and its
@@ -48,15 +48,14 @@ func clickCommand(actionID string, v buttonValue) (bot.Command, bool) {
 	if hasID && id != strconv.FormatInt(v.ID, 10) {
 		return bot.Command{}, false
 	}
-	item := strconv.FormatInt(v.ID, 10)
 	if action == ActionNextWeek && hasID && v.Day != (planner.Date{}) {
-		return bot.Command{Verb: bot.VerbMove, Args: item + " " + v.Day.String()}, true
+		return bot.ItemCommand(bot.VerbMove, v.ID, v.Day.String()), true
 	}
 	c, known := clickVerbs[action]
 	if !known {
 		return bot.Command{}, false
 	}
-	return bot.Command{Verb: c.verb, Args: item + c.more}, true
+	return bot.ItemCommand(c.verb, v.ID, c.more), true
 }
 
 // click runs a button's command as its clicker, then redraws what the button was on.
