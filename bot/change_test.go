@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // changedAt is the fixed clock in UTC, as changes are stored.
@@ -15,8 +16,8 @@ var changedAt = time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC)
 // seedAnn adds Ann's #1 (a one-day visit) and #2 (a two-day trip).
 func seedAnn(t *testing.T, h *Handler) {
 	t.Helper()
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	mustHandle(t, h, ann, "thu-fri trip to Beijing")
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Ann, "thu-fri trip to Beijing")
 }
 
 // wantItem is what a change should leave an item as.
@@ -32,7 +33,7 @@ type wantItem struct {
 
 func checkItem(t *testing.T, got planner.Item, w wantItem) {
 	t.Helper()
-	if got.Start != day(t, w.start) || got.End != day(t, w.end) || got.Kind != w.kind || got.Count != w.count ||
+	if got.Start != plannertest.Day(t, w.start) || got.End != plannertest.Day(t, w.end) || got.Kind != w.kind || got.Count != w.count ||
 		got.Place != w.place || got.Title != w.title || got.Status != w.status || got.Outcome != w.outcome {
 		t.Errorf("item = %s..%s %s ×%d %q %q %s %q\nwant   %s..%s %s ×%d %q %q %s %q",
 			got.Start, got.End, got.Kind, got.Count, got.Place, got.Title, got.Status, got.Outcome,
@@ -120,7 +121,7 @@ func TestHandleChange(t *testing.T) {
 		t.Run(tt.line, func(t *testing.T) {
 			h := newHandler(t)
 			seedAnn(t, h)
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			c, ok := r.Body.(Changed)
 			if !ok || c.Verb != tt.verb {
 				t.Fatalf("reply %T %+v, want Changed by %s", r.Body, r.Body, tt.verb)
@@ -170,9 +171,9 @@ func TestHandleDoneAgain(t *testing.T) {
 			h := newHandler(t)
 			seedAnn(t, h)
 			for _, line := range tt.setup {
-				mustHandle(t, h, ann, line)
+				mustHandle(t, h, plannertest.Ann, line)
 			}
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			c, ok := r.Body.(Changed)
 			if !ok || c.Verb != VerbDone || c.Already != tt.already || c.Outcome != tt.updated {
 				t.Fatalf("reply %T %+v, want Changed by done (already %v, outcome updated %v)", r.Body, r.Body, tt.already, tt.updated)
@@ -210,10 +211,10 @@ func TestHandleChangeConflicts(t *testing.T) {
 			h := newHandler(t)
 			seedAnn(t, h)
 			for _, line := range tt.setup {
-				mustHandle(t, h, ann, line)
+				mustHandle(t, h, plannertest.Ann, line)
 			}
 			before := takeSnapshot(t, h)
-			e := failure(t, handle(t, h, ann, tt.line))
+			e := failure(t, handle(t, h, plannertest.Ann, tt.line))
 			if e.Code != tt.code || e.Reason != tt.reason {
 				t.Errorf("error %s/%s, want %s/%s", e.Code, e.Reason, tt.code, tt.reason)
 			}
@@ -234,9 +235,9 @@ func TestHandleChangeAuthorization(t *testing.T) {
 				code   planner.Code // "" for success
 				reason planner.Reason
 			}{
-				{"another member", bob, planner.Forbidden, planner.ReasonNotYours},
-				{"another team", eve, planner.NotFound, planner.ReasonNoItem},
-				{"an admin", boss, "", ""},
+				{"another member", plannertest.Bob, planner.Forbidden, planner.ReasonNotYours},
+				{"another team", plannertest.Eve, planner.NotFound, planner.ReasonNoItem},
+				{"an admin", plannertest.Boss, "", ""},
 			} {
 				t.Run(tt.name, func(t *testing.T) {
 					h := newHandler(t)
@@ -262,8 +263,8 @@ func TestHandleChangeAuthorization(t *testing.T) {
 					if !reflect.DeepEqual(it, c.Item) || it.UserID != "U1" || reflect.DeepEqual(it, before.Items[0]) {
 						t.Errorf("stored %+v, replied %+v; want Ann's item changed", it, c.Item)
 					}
-					if last := changes[len(changes)-1]; len(changes) != 2 || last.By != boss.UserID {
-						t.Errorf("history %+v, want a change by %s", changes, boss.UserID)
+					if last := changes[len(changes)-1]; len(changes) != 2 || last.By != plannertest.Boss.UserID {
+						t.Errorf("history %+v, want a change by %s", changes, plannertest.Boss.UserID)
 					}
 				})
 			}
@@ -275,12 +276,12 @@ func TestHandleChangeAuthorization(t *testing.T) {
 func TestHandleTeamIsolation(t *testing.T) {
 	h := newHandler(t)
 	seedAnn(t, h)
-	mustHandle(t, h, ann, "done 1 2 of 4 interested")
-	mustHandle(t, h, ann, "note great week")
+	mustHandle(t, h, plannertest.Ann, "done 1 2 of 4 interested")
+	mustHandle(t, h, plannertest.Ann, "note great week")
 	before := takeSnapshot(t, h)
 
 	t.Run("done 1 of another team", func(t *testing.T) {
-		e := failure(t, handle(t, h, eve, "done 1"))
+		e := failure(t, handle(t, h, plannertest.Eve, "done 1"))
 		if e.Code != planner.NotFound || e.Reason != planner.ReasonNoItem {
 			t.Errorf("error %s/%s, want not_found/no_item", e.Code, e.Reason)
 		}
@@ -290,7 +291,7 @@ func TestHandleTeamIsolation(t *testing.T) {
 	})
 	for _, line := range []string{"week", "team", "本周", "团队"} {
 		t.Run(line, func(t *testing.T) {
-			r := mustHandle(t, h, eve, line)
+			r := mustHandle(t, h, plannertest.Eve, line)
 			v, ok := r.Body.(WeekView)
 			if !ok || len(v.Items) != 0 || v.TeamName != "招商二组" {
 				t.Errorf("reply %T %+v, want an empty week of 招商二组", r.Body, r.Body)
@@ -301,30 +302,30 @@ func TestHandleTeamIsolation(t *testing.T) {
 		})
 	}
 	t.Run("export", func(t *testing.T) {
-		r := mustHandle(t, h, eve, "export")
+		r := mustHandle(t, h, plannertest.Eve, "export")
 		if v, ok := r.Body.(ExportView); !ok || v.CSV != strings.Join(exportHeader, ",")+"\r\n" {
 			t.Errorf("reply %T %+v, want a CSV of the header only", r.Body, r.Body)
 		}
 	})
 	t.Run("digest", func(t *testing.T) {
-		r := mustHandle(t, h, eve, "digest")
+		r := mustHandle(t, h, plannertest.Eve, "digest")
 		v, ok := r.Body.(DigestView)
 		if !ok || len(v.Digest.Members) != 0 || len(v.Digest.Silent) != 0 || len(v.Digest.Trips) != 0 || v.Digest.Completion() != 0 {
 			t.Errorf("reply %T %+v, want an empty digest", r.Body, r.Body)
 		}
 	})
 	t.Run("note", func(t *testing.T) {
-		r := mustHandle(t, h, eve, "note")
+		r := mustHandle(t, h, plannertest.Eve, "note")
 		if v, ok := r.Body.(NoteView); !ok || v.Text != "" {
 			t.Errorf("reply %T %+v, want no note", r.Body, r.Body)
 		}
 	})
 	t.Run("own item 1", func(t *testing.T) {
-		r := mustHandle(t, h, eve, "wed visit 2 companies")
+		r := mustHandle(t, h, plannertest.Eve, "wed visit 2 companies")
 		if b, ok := r.Body.(Added); !ok || len(b.Items) != 1 || b.Items[0].ID != 1 || b.Items[0].TeamID != "T2" {
 			t.Fatalf("reply %T %+v, want Added T2's #1", r.Body, r.Body)
 		}
-		r = mustHandle(t, h, eve, "cancel 1")
+		r = mustHandle(t, h, plannertest.Eve, "cancel 1")
 		if c, ok := r.Body.(Changed); !ok || c.Item.TeamID != "T2" || c.Item.Status != planner.StatusCancelled {
 			t.Errorf("reply %T %+v, want T2's #1 cancelled", r.Body, r.Body)
 		}

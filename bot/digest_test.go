@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 func TestHandleNote(t *testing.T) {
@@ -17,19 +18,19 @@ func TestHandleNote(t *testing.T) {
 		lang  planner.Lang
 		text  string
 	}{
-		{ann, "note", NoteView{Week: w47}, planner.English,
+		{plannertest.Ann, "note", NoteView{Week: plannertest.W47}, planner.English,
 			"No note for week 2025-W47 yet. Write one: /plan note Two companies want a second visit."},
-		{ann, "note great week", NoteView{Week: w47, Text: "great week", Saved: true}, planner.English,
+		{plannertest.Ann, "note great week", NoteView{Week: plannertest.W47, Text: "great week", Saved: true}, planner.English,
 			"Saved your note for week 2025-W47."},
-		{ann, "note", NoteView{Week: w47, Text: "great week"}, planner.English,
+		{plannertest.Ann, "note", NoteView{Week: plannertest.W47, Text: "great week"}, planner.English,
 			"Your note for week 2025-W47: great week"},
-		{bob, "心得：两家企业有意向再次对接", NoteView{Week: w47, Text: "两家企业有意向再次对接", Saved: true}, planner.Chinese,
+		{plannertest.Bob, "心得：两家企业有意向再次对接", NoteView{Week: plannertest.W47, Text: "两家企业有意向再次对接", Saved: true}, planner.Chinese,
 			"已保存本周（2025-W47）心得。"},
-		{bob, "心得", NoteView{Week: w47, Text: "两家企业有意向再次对接"}, planner.Chinese,
+		{plannertest.Bob, "心得", NoteView{Week: plannertest.W47, Text: "两家企业有意向再次对接"}, planner.Chinese,
 			"本周（2025-W47）心得：两家企业有意向再次对接"},
-		{ann, "note: a better week", NoteView{Week: w47, Text: "a better week", Saved: true}, planner.English,
+		{plannertest.Ann, "note: a better week", NoteView{Week: plannertest.W47, Text: "a better week", Saved: true}, planner.English,
 			"Saved your note for week 2025-W47."},
-		{ann, "心得", NoteView{Week: w47, Text: "a better week"}, planner.Chinese,
+		{plannertest.Ann, "心得", NoteView{Week: plannertest.W47, Text: "a better week"}, planner.Chinese,
 			"本周（2025-W47）心得：a better week"},
 	} {
 		t.Run(tt.actor.UserName+" "+tt.line, func(t *testing.T) {
@@ -42,7 +43,7 @@ func TestHandleNote(t *testing.T) {
 			}
 		})
 	}
-	notes, err := dbOf(h).Notes(t.Context(), "T1", w47)
+	notes, err := dbOf(h).Notes(t.Context(), "T1", plannertest.W47)
 	if want := map[string]string{"U1": "a better week", "U2": "两家企业有意向再次对接"}; err != nil || !reflect.DeepEqual(notes, want) {
 		t.Errorf("stored notes %v, %v; want %v", notes, err, want)
 	}
@@ -64,30 +65,30 @@ func digest(t *testing.T, h *Handler, a planner.Actor, line string) (planner.Dig
 
 func TestHandleDigest(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")      // #1
-	mustHandle(t, h, ann, "thu-fri trip to Beijing")      // #2
-	mustHandle(t, h, bob, "周三 对接基金公司开展以商引商")              // #3
-	mustHandle(t, h, bob, "fri visit 3 companies")        // #4, cancelled below
-	mustHandle(t, h, carol, "last mon visit 2 companies") // #5, the week before
-	mustHandle(t, h, ann, "note great week")
-	mustHandle(t, h, bob, "cancel 4 client postponed")
-	if it, _ := history(t, h, "T1", 5); it.Start != day(t, "2025-11-10") {
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")      // #1
+	mustHandle(t, h, plannertest.Ann, "thu-fri trip to Beijing")      // #2
+	mustHandle(t, h, plannertest.Bob, "周三 对接基金公司开展以商引商")              // #3
+	mustHandle(t, h, plannertest.Bob, "fri visit 3 companies")        // #4, cancelled below
+	mustHandle(t, h, plannertest.Carol, "last mon visit 2 companies") // #5, the week before
+	mustHandle(t, h, plannertest.Ann, "note great week")
+	mustHandle(t, h, plannertest.Bob, "cancel 4 client postponed")
+	if it, _ := history(t, h, "T1", 5); it.Start != plannertest.Day(t, "2025-11-10") {
 		t.Fatalf("last mon is %s, want 2025-11-10", it.Start)
 	}
 
 	t.Run("before done", func(t *testing.T) {
-		d, _ := digest(t, h, ann, "digest")
+		d, _ := digest(t, h, plannertest.Ann, "digest")
 		want := planner.Totals{Items: 1, Count: 4}
 		if got := d.Totals[planner.KindVisit]; got != want {
 			t.Errorf("visit totals %+v, want %+v (a cancelled visit counts nowhere)", got, want)
 		}
 	})
 
-	mustHandle(t, h, ann, "done 1 2 of 4 interested")
+	mustHandle(t, h, plannertest.Ann, "done 1 2 of 4 interested")
 
 	t.Run("this week", func(t *testing.T) {
-		d, text := digest(t, h, ann, "digest")
-		if d.Week != w47 || d.Start != day(t, "2025-11-17") || d.End != day(t, "2025-11-23") {
+		d, text := digest(t, h, plannertest.Ann, "digest")
+		if d.Week != plannertest.W47 || d.Start != plannertest.Day(t, "2025-11-17") || d.End != plannertest.Day(t, "2025-11-23") {
 			t.Errorf("digest of %s %s..%s, want 2025-W47 2025-11-17..2025-11-23", d.Week, d.Start, d.End)
 		}
 		totals := map[planner.Kind]planner.Totals{
@@ -111,7 +112,7 @@ func TestHandleDigest(t *testing.T) {
 			t.Errorf("silent %v, want %v", d.Silent, want)
 		}
 		trips := []planner.TripSummary{{UserID: "U1", UserName: "Ann", Place: "Beijing", Places: []string{"Beijing"},
-			Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"), Status: planner.StatusPlanned}}
+			Start: plannertest.Day(t, "2025-11-20"), End: plannertest.Day(t, "2025-11-21"), Status: planner.StatusPlanned}}
 		if !reflect.DeepEqual(d.Trips, trips) {
 			t.Errorf("trips %+v, want %+v", d.Trips, trips)
 		}
@@ -138,8 +139,8 @@ func TestHandleDigest(t *testing.T) {
 	})
 
 	t.Run("周报", func(t *testing.T) {
-		d, text := digest(t, h, bob, "周报")
-		if d.Week != w47 || len(d.Members) != 2 {
+		d, text := digest(t, h, plannertest.Bob, "周报")
+		if d.Week != plannertest.W47 || len(d.Members) != 2 {
 			t.Errorf("digest of %s with %d members, want 2025-W47 with 2", d.Week, len(d.Members))
 		}
 		for _, want := range []string{"招商一组 · 第47周 · 11月17日–23日 周末总结复盘", "完成率 33%（完成 1 项，共 3 项）",
@@ -151,7 +152,7 @@ func TestHandleDigest(t *testing.T) {
 	})
 
 	t.Run("last week", func(t *testing.T) {
-		d, text := digest(t, h, ann, "digest last")
+		d, text := digest(t, h, plannertest.Ann, "digest last")
 		members := []planner.MemberSummary{{UserID: "U3", UserName: "Carol", Items: 1}}
 		if d.Week != (planner.Week{Year: 2025, Num: 46}) || !reflect.DeepEqual(d.Members, members) || len(d.Silent) != 0 {
 			t.Errorf("digest of %s, members %+v, silent %v; want 2025-W46, %+v, none", d.Week, d.Members, d.Silent, members)
@@ -165,7 +166,7 @@ func TestHandleDigest(t *testing.T) {
 	})
 
 	t.Run("next week", func(t *testing.T) {
-		d, text := digest(t, h, ann, "digest 2025-W48")
+		d, text := digest(t, h, plannertest.Ann, "digest 2025-W48")
 		if want := []string{"U1", "U2", "U3"}; len(d.Members) != 0 || !reflect.DeepEqual(d.Silent, want) {
 			t.Errorf("members %+v, silent %v; want none, %v", d.Members, d.Silent, want)
 		}
@@ -200,11 +201,11 @@ func TestHandleDigestNoItems(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			mustHandle(t, h, carol, "last mon visit 2 companies")
+			mustHandle(t, h, plannertest.Carol, "last mon visit 2 companies")
 			for _, line := range tt.setup {
-				mustHandle(t, h, ann, line)
+				mustHandle(t, h, plannertest.Ann, line)
 			}
-			d, text := digest(t, h, ann, tt.line)
+			d, text := digest(t, h, plannertest.Ann, tt.line)
 			if d.Completion() != 0 {
 				t.Errorf("completion %v, want 0", d.Completion())
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // snapshot is everything a failed command must leave as it was.
@@ -25,7 +26,7 @@ func takeSnapshot(t *testing.T, h *Handler) snapshot {
 	if err != nil {
 		t.Fatalf("Members: %v", err)
 	}
-	notes, err := dbOf(h).Notes(t.Context(), "T1", w47)
+	notes, err := dbOf(h).Notes(t.Context(), "T1", plannertest.W47)
 	if err != nil {
 		t.Fatalf("Notes: %v", err)
 	}
@@ -70,10 +71,10 @@ func TestHandleErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			mustHandle(t, h, ann, "tue visit 4 enterprises")
+			mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
 			before := takeSnapshot(t, h)
 
-			r := handle(t, h, ann, tt.line)
+			r := handle(t, h, plannertest.Ann, tt.line)
 			e := failure(t, r)
 			if e.Code != tt.code || e.Reason != tt.reason || e.Detail != tt.detail {
 				t.Errorf("error %s/%s %q, want %s/%s %q", e.Code, e.Reason, e.Detail, tt.code, tt.reason, tt.detail)
@@ -116,10 +117,10 @@ func TestHandleUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
 			h := newHandler(t)
-			mustHandle(t, h, ann, "tue visit 4 enterprises")
+			mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
 			before := takeSnapshot(t, h)
 
-			r := handle(t, h, ann, tt.line)
+			r := handle(t, h, plannertest.Ann, tt.line)
 			e := failure(t, r)
 			if e.Code != planner.Invalid || e.Reason != planner.ReasonUsage || e.Detail != string(tt.verb) {
 				t.Errorf("error %s/%s %q, want invalid/usage %q", e.Code, e.Reason, e.Detail, tt.verb)
@@ -176,7 +177,7 @@ func TestHandleInternalError(t *testing.T) {
 	if err := dbOf(h).Close(); err != nil {
 		t.Fatal(err)
 	}
-	r := handle(t, h, ann, "tue visit 4 enterprises")
+	r := handle(t, h, plannertest.Ann, "tue visit 4 enterprises")
 	if e := failure(t, r); e.Code != planner.Internal || e.Reason != planner.ReasonInternalFail || e.Err == nil {
 		t.Errorf("error %+v, want internal_fail with its cause", e)
 	}

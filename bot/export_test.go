@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // awkward is a title that needs every kind of CSV quoting, and a line break
@@ -30,11 +31,11 @@ func readCSV(t *testing.T, text string) [][]string {
 
 func TestWriteCSV(t *testing.T) {
 	items := []planner.Item{
-		{ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		{ID: 1, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 			Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned},
-		{ID: 2, UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
+		{ID: 2, UserID: "U2", UserName: "王芳", Start: plannertest.Day(t, "2025-11-20"), End: plannertest.Day(t, "2025-11-21"),
 			Kind: planner.KindTrip, Count: 1, Visits: 3, Place: "北京", Title: "出差北京 拜访3家企业", Status: planner.StatusCancelled, Outcome: "客户改期"},
-		{ID: 3, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-19"), End: day(t, "2025-11-19"),
+		{ID: 3, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-19"), End: plannertest.Day(t, "2025-11-19"),
 			Kind: planner.KindFund, Count: 1, Title: awkward, Status: planner.StatusDone, Outcome: "yes, \"maybe\""},
 	}
 	for _, tt := range []struct {
@@ -72,12 +73,12 @@ func TestWriteCSV(t *testing.T) {
 
 func TestHandleExport(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	mustHandle(t, h, bob, "周四至周五 出差北京")
-	mustHandle(t, h, ann, "wed "+awkward)
-	mustHandle(t, h, carol, "last mon visit 2 companies")
-	mustHandle(t, h, ann, "done 3 yes, \"maybe\"")
-	mustHandle(t, h, bob, "cancel 2 client postponed")
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Bob, "周四至周五 出差北京")
+	mustHandle(t, h, plannertest.Ann, "wed "+awkward)
+	mustHandle(t, h, plannertest.Carol, "last mon visit 2 companies")
+	mustHandle(t, h, plannertest.Ann, "done 3 yes, \"maybe\"")
+	mustHandle(t, h, plannertest.Bob, "cancel 2 client postponed")
 
 	want := [][]string{
 		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"},
@@ -98,7 +99,7 @@ func TestHandleExport(t *testing.T) {
 		{"导出 2025-W47", planner.Chinese, want}, // last: from now on Ann is answered in Chinese
 	} {
 		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			v, ok := r.Body.(ExportView)
 			if !ok || r.Lang != tt.lang {
 				t.Fatalf("reply %T %+v in %q, want an ExportView in %q", r.Body, r.Body, r.Lang, tt.lang)
@@ -151,7 +152,7 @@ func TestWriteCSVFormulas(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			it := planner.Item{ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+			it := planner.Item{ID: 1, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 				Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
 			tt.edit(&it)
 			var b strings.Builder
@@ -177,9 +178,9 @@ func TestWriteCSVFormulas(t *testing.T) {
 // A title typed as a formula is exported inert.
 func TestHandleExportFormula(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, `tue =HYPERLINK("http://x","y")`)
-	mustHandle(t, h, ann, "done 1 +2 interested")
-	r := mustHandle(t, h, ann, "export")
+	mustHandle(t, h, plannertest.Ann, `tue =HYPERLINK("http://x","y")`)
+	mustHandle(t, h, plannertest.Ann, "done 1 +2 interested")
+	r := mustHandle(t, h, plannertest.Ann, "export")
 	v, ok := r.Body.(ExportView)
 	if !ok {
 		t.Fatalf("reply %T %+v, want an ExportView", r.Body, r.Body)
@@ -216,20 +217,20 @@ func TestParseExportFormat(t *testing.T) {
 
 func TestHandleExportXLSX(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
 	for _, tt := range []struct {
 		line string
 		week planner.Week
 		lang planner.Lang
 		text string
 	}{
-		{"export xlsx", w47, planner.English, "Making the Excel report of 2025-W47: it will be in your direct messages in a moment."},
+		{"export xlsx", plannertest.W47, planner.English, "Making the Excel report of 2025-W47: it will be in your direct messages in a moment."},
 		{"export excel last", planner.Week{Year: 2025, Num: 46}, planner.English, "Making the Excel report of 2025-W46"},
 		{"导出 xlsx 2025-W48", planner.Week{Year: 2025, Num: 48}, planner.Chinese, "正在生成 2025-W48 的 Excel 周报，稍后发到你的私信。"},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
 			p := &workLog{}
-			r := handleOn(t, h, p, ann, tt.line)
+			r := handleOn(t, h, p, plannertest.Ann, tt.line)
 			if up, ok := r.Body.(ReportSending); !ok || up.Week != tt.week || r.Lang != tt.lang {
 				t.Fatalf("reply %T %+v in %q, want ReportSending of %s in %q", r.Body, r.Body, r.Lang, tt.week, tt.lang)
 			}
@@ -246,7 +247,7 @@ func TestHandleExportXLSX(t *testing.T) {
 		t.Errorf("the team has %d items after the exports, want 1", len(items))
 	}
 	p := &workLog{}
-	if r := handleOn(t, h, p, ann, "export xlsx 2025-W99"); !isFailure(r, planner.ReasonBadWeek) {
+	if r := handleOn(t, h, p, plannertest.Ann, "export xlsx 2025-W99"); !isFailure(r, planner.ReasonBadWeek) {
 		t.Errorf("export xlsx 2025-W99: %T %+v, want a bad-week failure", r.Body, r.Body)
 	}
 	if len(p.work) != 0 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 func TestParseForget(t *testing.T) {
@@ -46,10 +47,10 @@ func seedForget(t *testing.T, h *Handler) {
 	t.Helper()
 	mustHandle(t, h, planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U5", UserName: "Fay"}, "week")
 	seedAnn(t, h)
-	mustHandle(t, h, ann, "note two companies want a second visit")
-	mustHandle(t, h, bob, "wed meet a fund company")
-	mustHandle(t, h, eve, "wed visit 2 enterprises")
-	mustHandle(t, h, boss, "done 1 2 of 4 interested") // a change by the admin to Ann's item
+	mustHandle(t, h, plannertest.Ann, "note two companies want a second visit")
+	mustHandle(t, h, plannertest.Bob, "wed meet a fund company")
+	mustHandle(t, h, plannertest.Eve, "wed visit 2 enterprises")
+	mustHandle(t, h, plannertest.Boss, "done 1 2 of 4 interested") // a change by the admin to Ann's item
 }
 
 // checkNoMention fails the test if a reply, as the console shows it, could
@@ -70,11 +71,11 @@ func TestHandleForget(t *testing.T) {
 		lang  planner.Lang
 		text  string // in the reply's text
 	}{
-		{"forget U1", boss, "U1", 2, planner.English, "Forgot member U1 for good: 2 items erased"},
-		{"forget U1", boss, "U1", 2, planner.English, "Forgot member U1"},
-		{"忘记 U1", boss, "U1", 2, planner.Chinese, "已永久删除成员 U1：删除事项 2 项"},
-		{"删除成员 U2", boss, "U2", 1, planner.Chinese, "已永久删除成员 U2：删除事项 1 项"},
-		{"forget U9", boss, "U9", 0, planner.English, "0 items erased"}, // an admin may forget themself
+		{"forget U1", plannertest.Boss, "U1", 2, planner.English, "Forgot member U1 for good: 2 items erased"},
+		{"forget U1", plannertest.Boss, "U1", 2, planner.English, "Forgot member U1"},
+		{"忘记 U1", plannertest.Boss, "U1", 2, planner.Chinese, "已永久删除成员 U1：删除事项 2 项"},
+		{"删除成员 U2", plannertest.Boss, "U2", 1, planner.Chinese, "已永久删除成员 U2：删除事项 1 项"},
+		{"forget U9", plannertest.Boss, "U9", 0, planner.English, "0 items erased"}, // an admin may forget themself
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -113,7 +114,7 @@ func TestHandleForget(t *testing.T) {
 					t.Errorf("member %s is still stored: %+v", tt.user, m)
 				}
 			}
-			notes, err := dbOf(h).Notes(t.Context(), "T1", w47)
+			notes, err := dbOf(h).Notes(t.Context(), "T1", plannertest.W47)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,13 +134,13 @@ func TestHandleForgetRefused(t *testing.T) {
 		reason planner.Reason
 		detail string
 	}{
-		{"not an admin", bob, "forget U1", planner.Forbidden, planner.ReasonNotAdmin, ""},
-		{"not an admin, themself", bob, "forget U2", planner.Forbidden, planner.ReasonNotAdmin, ""},
-		{"not an admin, unknown member", bob, "forget U7", planner.Forbidden, planner.ReasonNotAdmin, ""},
-		{"unknown member", boss, "forget U7", planner.NotFound, planner.ReasonNoMember, "U7"},
-		{"member of another team only", boss, "forget U5", planner.NotFound, planner.ReasonNoMember, "U5"},
-		{"a name Slack did not turn into a mention", boss, "forget @ann", planner.NotFound, planner.ReasonNoMember, "@ann"},
-		{"unknown member, chinese", boss, "忘记 U7", planner.NotFound, planner.ReasonNoMember, "U7"},
+		{"not an admin", plannertest.Bob, "forget U1", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"not an admin, themself", plannertest.Bob, "forget U2", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"not an admin, unknown member", plannertest.Bob, "forget U7", planner.Forbidden, planner.ReasonNotAdmin, ""},
+		{"unknown member", plannertest.Boss, "forget U7", planner.NotFound, planner.ReasonNoMember, "U7"},
+		{"member of another team only", plannertest.Boss, "forget U5", planner.NotFound, planner.ReasonNoMember, "U5"},
+		{"a name Slack did not turn into a mention", plannertest.Boss, "forget @ann", planner.NotFound, planner.ReasonNoMember, "@ann"},
+		{"unknown member, chinese", plannertest.Boss, "忘记 U7", planner.NotFound, planner.ReasonNoMember, "U7"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,12 +168,12 @@ func TestHandleForgetRefused(t *testing.T) {
 func TestHandleForgetThenAdd(t *testing.T) {
 	h := newHandler(t)
 	seedForget(t, h) // Ann #1, #2; Bob #3
-	mustHandle(t, h, boss, "forget U2")
-	r := mustHandle(t, h, ann, "fri visit 2 enterprises")
+	mustHandle(t, h, plannertest.Boss, "forget U2")
+	r := mustHandle(t, h, plannertest.Ann, "fri visit 2 enterprises")
 	if got := r.Body.(Added).Items[0].ID; got != 4 {
 		t.Errorf("new item id %d, want 4 (Bob's #3 is not given again)", got)
 	}
-	r = mustHandle(t, h, bob, "week")
+	r = mustHandle(t, h, plannertest.Bob, "week")
 	if v := r.Body.(WeekView); len(v.Items) != 0 {
 		t.Errorf("Bob's week after coming back: %+v, want empty", v.Items)
 	}

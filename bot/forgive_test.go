@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The command language's forgiving side, as the core answers it: no Slack here.
@@ -12,7 +13,7 @@ import (
 // item on that day, with no hint.
 func TestHandleWeekdayIsNoTypo(t *testing.T) {
 	h := newHandler(t)
-	r := mustHandle(t, h, ann, "星期3 拜访企业")
+	r := mustHandle(t, h, plannertest.Ann, "星期3 拜访企业")
 	if _, ok := r.Body.(Added); !ok {
 		t.Fatalf("星期3 拜访企业 answered %T:\n%s", r.Body, RenderText(r))
 	}
@@ -26,9 +27,9 @@ func TestHandleWeekdayIsNoTypo(t *testing.T) {
 // included, until they set another language; it is stored with the member.
 func TestHandleLangStays(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "周二 对接4家企业")
+	mustHandle(t, h, plannertest.Ann, "周二 对接4家企业")
 	for _, line := range []string{"week", "done 1", "help", "tue visit 2 enterprises", "dnoe 1"} {
-		if r := handle(t, h, ann, line); r.Lang != planner.Chinese {
+		if r := handle(t, h, plannertest.Ann, line); r.Lang != planner.Chinese {
 			t.Errorf("%q answered in %q, want zh", line, r.Lang)
 		}
 	}
@@ -36,17 +37,17 @@ func TestHandleLangStays(t *testing.T) {
 	if err != nil || len(members) != 1 || members[0].Lang != planner.Chinese {
 		t.Fatalf("members %+v, %v; want Ann stored with zh", members, err)
 	}
-	mustHandle(t, h, ann, "lang en")
-	if r := mustHandle(t, h, ann, "周三 拜访2家企业"); r.Lang != planner.English {
+	mustHandle(t, h, plannertest.Ann, "lang en")
+	if r := mustHandle(t, h, plannertest.Ann, "周三 拜访2家企业"); r.Lang != planner.English {
 		t.Errorf("after lang en a Chinese line is answered in %q, want en", r.Lang)
 	}
-	if r := mustHandle(t, h, ann, "week"); r.Lang != planner.English {
+	if r := mustHandle(t, h, plannertest.Ann, "week"); r.Lang != planner.English {
 		t.Errorf("after lang en, week is answered in %q, want en", r.Lang)
 	}
 	// A refused Chinese line stores nothing, not even the language.
-	handle(t, h, bob, "周八 拜访")
-	handle(t, h, bob, "完戍 1")
-	if r := mustHandle(t, h, bob, "week"); r.Lang != planner.English {
+	handle(t, h, plannertest.Bob, "周八 拜访")
+	handle(t, h, plannertest.Bob, "完戍 1")
+	if r := mustHandle(t, h, plannertest.Bob, "week"); r.Lang != planner.English {
 		t.Errorf("after refused Chinese lines, week is answered in %q, want en", r.Lang)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The seed week, typed by one member in English and in Chinese.
@@ -40,7 +41,7 @@ func TestHandleAddSeedWeek(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			b, ok := r.Body.(Added)
 			if !ok || len(b.Items) != 1 {
 				t.Fatalf("reply %T %+v, want Added with one item", r.Body, r.Body)
@@ -48,7 +49,7 @@ func TestHandleAddSeedWeek(t *testing.T) {
 			it := b.Items[0]
 			want := planner.Item{
 				ID: tt.id, TeamID: "T1", UserID: "U1", UserName: "Ann",
-				Start: day(t, tt.start), End: day(t, tt.end), Kind: tt.kind, Count: tt.count,
+				Start: plannertest.Day(t, tt.start), End: plannertest.Day(t, tt.end), Kind: tt.kind, Count: tt.count,
 				Place: tt.place, Title: tt.title, Status: planner.StatusPlanned,
 				CreatedAt: it.CreatedAt, UpdatedAt: it.UpdatedAt,
 			}
@@ -73,13 +74,13 @@ func TestHandleAddSeedWeek(t *testing.T) {
 
 func TestHandleAddSeveralDays(t *testing.T) {
 	h := newHandler(t)
-	r := mustHandle(t, h, ann, "mon and wed visit 2 companies")
+	r := mustHandle(t, h, plannertest.Ann, "mon and wed visit 2 companies")
 	b, ok := r.Body.(Added)
 	if !ok || len(b.Items) != 2 {
 		t.Fatalf("reply %T %+v, want Added with two items", r.Body, r.Body)
 	}
 	for i, want := range []string{"2025-11-17", "2025-11-19"} {
-		if it := b.Items[i]; it.ID != int64(i+1) || it.Start != day(t, want) || it.Count != 2 {
+		if it := b.Items[i]; it.ID != int64(i+1) || it.Start != plannertest.Day(t, want) || it.Count != 2 {
 			t.Errorf("item %d = #%d %s ×%d, want #%d %s ×2", i, it.ID, it.Start, it.Count, i+1, want)
 		}
 	}
@@ -137,9 +138,9 @@ func TestHandleReplyLanguage(t *testing.T) {
 			h := newHandler(t)
 			h.Service.Lang = tt.teamLang
 			for _, line := range tt.setup {
-				mustHandle(t, h, ann, line)
+				mustHandle(t, h, plannertest.Ann, line)
 			}
-			r := handle(t, h, ann, tt.line)
+			r := handle(t, h, plannertest.Ann, tt.line)
 			if r.Lang != tt.want {
 				t.Errorf("%q replied in %q, want %q: %s", tt.line, r.Lang, tt.want, RenderText(r))
 			}
@@ -159,7 +160,7 @@ func TestHandleLangSet(t *testing.T) {
 		{"语言 中文", planner.Chinese, "之后我会用中文回复。"},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			if r.Body != (LangSet{Lang: tt.want}) || r.Lang != tt.want {
 				t.Errorf("reply %+v, want LangSet %q in %q", r, tt.want, tt.want)
 			}
@@ -188,7 +189,7 @@ func TestHandleHelp(t *testing.T) {
 		{"--help", planner.Chinese, "planbot：一句话记下这一周。"},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			if r.Body != (Help{}) || r.Lang != tt.lang {
 				t.Errorf("reply %+v, want Help in %q", r, tt.lang)
 			}
@@ -204,29 +205,29 @@ func TestHandleHelp(t *testing.T) {
 
 func TestHandleWeekViews(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	mustHandle(t, h, ann, "next wed trip to Shanghai") // the vague_week example
-	mustHandle(t, h, bob, "下周三 出差上海")                  // and in Chinese
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Ann, "next wed trip to Shanghai") // the vague_week example
+	mustHandle(t, h, plannertest.Bob, "下周三 出差上海")                  // and in Chinese
 	for _, tt := range []struct {
 		line  string
 		week  planner.Week
 		team  bool
 		items []int64
 	}{
-		{"", w47, false, []int64{1}},
-		{"week", w47, false, []int64{1}},
+		{"", plannertest.W47, false, []int64{1}},
+		{"week", plannertest.W47, false, []int64{1}},
 		{"week next", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
 		{"week W48", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
 		{"下周", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
 		{"下星期", planner.Week{Year: 2025, Num: 48}, false, []int64{2}},
-		{"这周", w47, false, []int64{1}},
+		{"这周", plannertest.W47, false, []int64{1}},
 		{"上周", planner.Week{Year: 2025, Num: 46}, false, nil},
 		{"team next", planner.Week{Year: 2025, Num: 48}, true, []int64{2, 3}},
 		{"团队 下星期", planner.Week{Year: 2025, Num: 48}, true, []int64{2, 3}},
-		{"团队 2025-W47", w47, true, []int64{1}},
+		{"团队 2025-W47", plannertest.W47, true, []int64{1}},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			v, ok := r.Body.(WeekView)
 			if !ok || v.Week != tt.week || v.Team != tt.team {
 				t.Fatalf("reply %T %+v, want the week %s (team %t)", r.Body, r.Body, tt.week, tt.team)
@@ -248,9 +249,9 @@ func TestHandleWeekViews(t *testing.T) {
 // A multi-day item is listed under every day of the week it covers.
 func TestHandleWeekMultiDay(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "thu-fri trip to Beijing") // #1
-	mustHandle(t, h, bob, "周末 回常总结复盘")               // #2
-	mustHandle(t, h, ann, "sun 参加招商培训")              // #3
+	mustHandle(t, h, plannertest.Ann, "thu-fri trip to Beijing") // #1
+	mustHandle(t, h, plannertest.Bob, "周末 回常总结复盘")               // #2
+	mustHandle(t, h, plannertest.Ann, "sun 参加招商培训")              // #3
 	trip := "#1 ⬜ Thu Nov 20 – Fri Nov 21 · trip → Beijing · trip to Beijing"
 	for _, tt := range []struct {
 		line string
@@ -271,7 +272,7 @@ func TestHandleWeekMultiDay(t *testing.T) {
 			"  #3 ⬜ 11月23日周日 · 培训 · Ann · 参加招商培训"},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
-			if got := RenderText(mustHandle(t, h, ann, tt.line)); got != tt.want {
+			if got := RenderText(mustHandle(t, h, plannertest.Ann, tt.line)); got != tt.want {
 				t.Errorf("RenderText =\n%s\nwant\n%s", got, tt.want)
 			}
 		})

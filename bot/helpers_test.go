@@ -5,72 +5,31 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
-// The fixtures of bot's tests: a handler on a fresh SQLite database at a
-// fixed clock, the members who type, and reads of what was stored.
+// The fixtures of bot's tests that need bot's types: a handler on a fresh
+// SQLite database at a fixed clock, a platform that records its work, and
+// reads of what was stored. The members who type, the zone and the week are
+// planner/plannertest's; the database is storage/storagetest's.
 
-var shanghai = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-// Team T1 has members Ann, Bob and Carol and an admin; Eve is in team T2 and
-// has the same user id as Ann, so that only the team tells them apart.
-var (
-	ann   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U1", UserName: "Ann"}
-	bob   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U2", UserName: "Bob"}
-	carol = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U3", UserName: "Carol"}
-	boss  = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U9", UserName: "Boss", Admin: true}
-	eve   = planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U1", UserName: "Eve"}
-)
-
-// w47 is the week of the fixed clock: Monday 2025-11-17 to Sunday 2025-11-23.
-var w47 = planner.Week{Year: 2025, Num: 47}
-
-// newHandler returns a Handler on a fresh SQLite database whose clock stands
-// at Monday 2025-11-17 09:00 in Shanghai, with English as the team language.
+// newHandler returns a Handler on a fresh SQLite database at plannertest's
+// fixed clock (Monday 2025-11-17 09:00 in Shanghai), with English as the
+// team language.
 func newHandler(t *testing.T) *Handler {
 	t.Helper()
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatalf("storage.Open: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("close database: %v", err)
-		}
-	})
-	h := &Handler{
-		Service: planner.NewService(db, planner.Options{
-			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }, Loc: shanghai, Lang: planner.English,
-		}),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	stores.Store(h, db)
-	return h
+	svc, _ := storagetest.Service(t)
+	return &Handler{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
-
-// stores holds each test handler's database, for the tests that look at what was stored.
-var stores sync.Map // *Handler → *storage.DB
 
 // dbOf returns the database of a handler newHandler made.
-func dbOf(h *Handler) *storage.DB {
-	db, _ := stores.Load(h)
-	return db.(*storage.DB)
-}
+func dbOf(h *Handler) *storage.DB { return storagetest.DB(h.Service) }
 
 // workLog is a Platform that accepts every piece of work, as a chat
 // platform would, and records it.
@@ -128,20 +87,10 @@ func failure(t *testing.T, r Reply) *planner.Error {
 	return f.Err
 }
 
-// day returns the day written YYYY-MM-DD.
-func day(t testing.TB, s string) planner.Date {
-	t.Helper()
-	d, err := planner.ParseDate(s)
-	if err != nil {
-		t.Fatalf("ParseDate(%q): %v", s, err)
-	}
-	return d
-}
-
 // teamItems returns every item of team teamID, whatever its days.
 func teamItems(t *testing.T, h *Handler, teamID string) []planner.Item {
 	t.Helper()
-	items, err := dbOf(h).ItemsStarting(t.Context(), teamID, "", day(t, "2000-01-01"), day(t, "2099-12-31"))
+	items, err := dbOf(h).ItemsStarting(t.Context(), teamID, "", plannertest.Day(t, "2000-01-01"), plannertest.Day(t, "2099-12-31"))
 	if err != nil {
 		t.Fatalf("ItemsStarting(%s): %v", teamID, err)
 	}

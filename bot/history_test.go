@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // seedHistory gives Ann's #1 a history on three days: added Monday 09:00,
@@ -13,13 +14,13 @@ import (
 func seedHistory(t *testing.T, h *Handler) {
 	t.Helper()
 	at := func(d, hh, mm int) func() time.Time {
-		return func() time.Time { return time.Date(2025, 11, d, hh, mm, 0, 0, shanghai) }
+		return func() time.Time { return time.Date(2025, 11, d, hh, mm, 0, 0, plannertest.Shanghai) }
 	}
 	seedAnn(t, h)
 	h.Service.Now = at(18, 18, 30)
-	mustHandle(t, h, ann, "done 1 2 of 4 interested")
+	mustHandle(t, h, plannertest.Ann, "done 1 2 of 4 interested")
 	h.Service.Now = at(20, 8, 5)
-	mustHandle(t, h, boss, "edit 1 visit 5 enterprises")
+	mustHandle(t, h, plannertest.Boss, "edit 1 visit 5 enterprises")
 	h.Service.Now = at(17, 9, 0)
 }
 
@@ -42,12 +43,12 @@ func TestHandleHistory(t *testing.T) {
 		lang  planner.Lang
 		text  string
 	}{
-		{"english", ann, "history 1", 1, planner.English, en},
-		{"chinese", ann, "历史 1", 1, planner.Chinese, zh},
-		{"hash and ideographic space", ann, "历史\u3000#1", 1, planner.Chinese, zh},
-		{"words after the id", ann, "history 1 please", 1, planner.English, en},
-		{"another member may read it", bob, "history 1", 1, planner.English, en},
-		{"an item without changes", ann, "history 2", 2, planner.English, trip},
+		{"english", plannertest.Ann, "history 1", 1, planner.English, en},
+		{"chinese", plannertest.Ann, "历史 1", 1, planner.Chinese, zh},
+		{"hash and ideographic space", plannertest.Ann, "历史\u3000#1", 1, planner.Chinese, zh},
+		{"words after the id", plannertest.Ann, "history 1 please", 1, planner.English, en},
+		{"another member may read it", plannertest.Bob, "history 1", 1, planner.English, en},
+		{"an item without changes", plannertest.Ann, "history 2", 2, planner.English, trip},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +63,7 @@ func TestHandleHistory(t *testing.T) {
 				t.Fatalf("reply %T %+v, want a HistoryView", r.Body, r.Body)
 			}
 			it, changes := history(t, h, "T1", tt.id)
-			if !reflect.DeepEqual(v.Item, it) || !reflect.DeepEqual(v.Changes, changes) || v.Zone != shanghai {
+			if !reflect.DeepEqual(v.Item, it) || !reflect.DeepEqual(v.Changes, changes) || v.Zone != plannertest.Shanghai {
 				t.Errorf("history view %+v\nwant item %+v, changes %+v in Asia/Shanghai", v, it, changes)
 			}
 			if r.Lang != tt.lang {
@@ -87,11 +88,11 @@ func TestHandleHistoryErrors(t *testing.T) {
 		reason planner.Reason
 		detail string
 	}{
-		{"no such item", ann, "history 7", planner.NotFound, planner.ReasonNoItem, "7"},
-		{"another team's item", eve, "history 1", planner.NotFound, planner.ReasonNoItem, "1"},
-		{"id zero", ann, "历史 0", planner.Invalid, planner.ReasonBadID, "0"},
-		{"id overflows", ann, "history 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999"},
-		{"no id", ann, "history", planner.Invalid, planner.ReasonUsage, "history"},
+		{"no such item", plannertest.Ann, "history 7", planner.NotFound, planner.ReasonNoItem, "7"},
+		{"another team's item", plannertest.Eve, "history 1", planner.NotFound, planner.ReasonNoItem, "1"},
+		{"id zero", plannertest.Ann, "历史 0", planner.Invalid, planner.ReasonBadID, "0"},
+		{"id overflows", plannertest.Ann, "history 99999999999999999999", planner.Invalid, planner.ReasonBadID, "99999999999999999999"},
+		{"no id", plannertest.Ann, "history", planner.Invalid, planner.ReasonUsage, "history"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // hostileCase is one hostile /plan line and what must come of it.
@@ -280,11 +281,11 @@ func TestHostileInputs(t *testing.T) {
 	for _, c := range hostileCases {
 		t.Run(c.Name, func(t *testing.T) {
 			h := newHandler(t)
-			mustHandle(t, h, eve, hostileFixture)
-			mustHandle(t, h, ann, "week")
-			who := eve
+			mustHandle(t, h, plannertest.Eve, hostileFixture)
+			mustHandle(t, h, plannertest.Ann, "week")
+			who := plannertest.Eve
 			if c.Foreign {
-				who = ann
+				who = plannertest.Ann
 			}
 			before := storeStateOf(t, dbOf(h))
 			r := handle(t, h, who, c.Text)

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"planbot/planner"
-	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
 // BenchmarkAddWithPipeline adds an item through the handler, as /plan does,
@@ -18,16 +16,8 @@ import (
 func BenchmarkAddWithPipeline(b *testing.B) {
 	for _, companies := range []int{0, 200} {
 		b.Run(fmt.Sprintf("companies=%d", companies), func(b *testing.B) {
-			db, err := storage.Open(b.Context(), filepath.Join(b.TempDir(), "planbot.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { db.Close() })
-			h := &Handler{
-				Service: planner.NewService(db, planner.Options{Loc: shanghai, Lang: planner.English,
-					Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }}),
-				Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			}
+			svc, _ := storagetest.Service(b)
+			h := &Handler{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 			ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
 			for i := range companies {
 				if r := handle(b, h, ann, fmt.Sprintf("lead 招商企业%03d 在谈", i)); r.Body == nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // A lead is followed from first contact to production in both languages; its
@@ -136,7 +137,7 @@ func TestRetroPipeline(t *testing.T) {
 	ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
 	wang := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U2", UserName: "王芳"}
 	monday := h.Service.Now
-	h.Service.Now = func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, shanghai) }
+	h.Service.Now = func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, plannertest.Shanghai) }
 	mustHandle(t, h, ann, "lead OldCo contacted")
 	h.Service.Now = monday
 	mustHandle(t, h, wang, "lead 常诚车业 在谈")
@@ -147,7 +148,7 @@ func TestRetroPipeline(t *testing.T) {
 	mustHandle(t, h, wang, "周三 拜访常诚车业")
 	mustHandle(t, h, wang, "周四 拜访宁德")
 
-	r, err := h.Service.Retro(t.Context(), "T1", w47)
+	r, err := h.Service.Retro(t.Context(), "T1", plannertest.W47)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,13 +229,13 @@ func TestLeadZeroWidthTwin(t *testing.T) {
 	if got := RenderText(mustHandle(t, h, wang, "周三 拜访常\u2060诚车业 园区")); !strings.Contains(got, "🏢 常诚车业") {
 		t.Errorf("an item naming a twin is not linked: %q", got)
 	}
-	if got := RenderText(mustHandle(t, h, ann, "thu visit 【\ufeff常诚\u200c车\u200d业】")); !strings.Contains(got, "🏢 常诚车业") {
+	if got := RenderText(mustHandle(t, h, plannertest.Ann, "thu visit 【\ufeff常诚\u200c车\u200d业】")); !strings.Contains(got, "🏢 常诚车业") {
 		t.Errorf("a bracketed twin is not linked: %q", got)
 	}
 	if got := RenderText(mustHandle(t, h, wang, "项目库")); !strings.Contains(got, "招商项目库：1 家") {
 		t.Errorf("the pipeline has a twin:\n%s", got)
 	}
-	retro := mustHandle(t, h, ann, "digest").Body.(DigestView).Retro
+	retro := mustHandle(t, h, plannertest.Ann, "digest").Body.(DigestView).Retro
 	if c := retro.Pipeline.Collisions; len(c) != 1 || c[0].Company != "常诚车业" {
 		t.Errorf("撞单 %+v, want both members on 常诚车业", c)
 	}

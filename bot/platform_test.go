@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // recorder is a Platform that answers every piece of work with err (nil
@@ -40,7 +41,7 @@ func (r *recorder) SendReport(_ context.Context, w Work, week planner.Week) erro
 // member can do instead, or that the command works in Slack only; a platform
 // that refuses the work refuses the command with its reason.
 func TestPlatformWork(t *testing.T) {
-	inChannel := boss
+	inChannel := plannertest.Boss
 	inChannel.ChannelID = "CRETRO"
 	refused := planner.Errorf(planner.Forbidden, planner.ReasonNotAdmin, "")
 	slackOnly := Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, ""))}
@@ -54,13 +55,13 @@ func TestPlatformWork(t *testing.T) {
 	}{
 		{"setup channel", inChannel, "setup", "setup CRETRO by U9 in en", SetupChannel{Channel: "CRETRO"}, slackOnly},
 		{"setup channel, in Chinese", inChannel, "设置", "setup CRETRO by U9 in zh", SetupChannel{Channel: "CRETRO"}, slackOnly},
-		{"new", ann, "new", "form by U1 in en", FormOpening{}, FormElsewhere{}},
-		{"new, in Chinese", ann, "新建", "form by U1 in zh", FormOpening{}, FormElsewhere{}},
-		{"digest post", boss, "digest post", "post 2025-W47 false by U9 in en", Posting{Week: w47}, slackOnly},
-		{"digest post, forced", boss, "周报 发布 上周 强制", "post 2025-W46 true by U9 in zh",
+		{"new", plannertest.Ann, "new", "form by U1 in en", FormOpening{}, FormElsewhere{}},
+		{"new, in Chinese", plannertest.Ann, "新建", "form by U1 in zh", FormOpening{}, FormElsewhere{}},
+		{"digest post", plannertest.Boss, "digest post", "post 2025-W47 false by U9 in en", Posting{Week: plannertest.W47}, slackOnly},
+		{"digest post, forced", plannertest.Boss, "周报 发布 上周 强制", "post 2025-W46 true by U9 in zh",
 			Posting{Week: planner.Week{Year: 2025, Num: 46}, Force: true}, slackOnly},
-		{"export xlsx", ann, "export xlsx", "report 2025-W47 by U1 in en", ReportSending{Week: w47}, ReportElsewhere{Week: w47}},
-		{"export xlsx, in Chinese", ann, "导出 表格 上周", "report 2025-W46 by U1 in zh",
+		{"export xlsx", plannertest.Ann, "export xlsx", "report 2025-W47 by U1 in en", ReportSending{Week: plannertest.W47}, ReportElsewhere{Week: plannertest.W47}},
+		{"export xlsx, in Chinese", plannertest.Ann, "导出 表格 上周", "report 2025-W46 by U1 in zh",
 			ReportSending{Week: planner.Week{Year: 2025, Num: 46}}, ReportElsewhere{Week: planner.Week{Year: 2025, Num: 46}}},
 	}
 	for _, tt := range tests {
@@ -108,7 +109,7 @@ func TestPlatformInternalFailure(t *testing.T) {
 	broken := errors.New("the chat platform is down")
 	for _, line := range []string{"new", "export xlsx"} {
 		t.Run(line, func(t *testing.T) {
-			r := handleOn(t, newHandler(t), &recorder{err: broken}, ann, line)
+			r := handleOn(t, newHandler(t), &recorder{err: broken}, plannertest.Ann, line)
 			if e := failure(t, r); e.Code != planner.Internal || !errors.Is(e, broken) {
 				t.Errorf("failed with %+v, want an internal failure caused by %v", e, broken)
 			}
@@ -119,9 +120,9 @@ func TestPlatformInternalFailure(t *testing.T) {
 // A platform that cannot do the work says so with ErrNotHere, wrapped or not.
 func TestPlatformNotHereWrapped(t *testing.T) {
 	p := &recorder{err: fmt.Errorf("no files here: %w", ErrNotHere)}
-	r := handleOn(t, newHandler(t), p, ann, "export xlsx")
-	if r.Body != (ReportElsewhere{Week: w47}) {
-		t.Errorf("reply %T %+v, want ReportElsewhere of %s", r.Body, r.Body, w47)
+	r := handleOn(t, newHandler(t), p, plannertest.Ann, "export xlsx")
+	if r.Body != (ReportElsewhere{Week: plannertest.W47}) {
+		t.Errorf("reply %T %+v, want ReportElsewhere of %s", r.Body, r.Body, plannertest.W47)
 	}
 }
 

@@ -12,21 +12,8 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
-
-// allReasons are the Reason constants of planner/error.go.
-var allReasons = []planner.Reason{
-	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
-	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadText, planner.ReasonBadCount, planner.ReasonBadWeek,
-	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
-	planner.ReasonNoMember, planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
-	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
-	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
-	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
-	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
-	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
-	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
-}
 
 // allMsgs are the msg constants of catalog.go.
 var allMsgs = []Msg{
@@ -63,8 +50,6 @@ var allMsgs = []Msg{
 	MsgChartTitle, MsgChartAltText,
 }
 
-var langs = []planner.Lang{planner.English, planner.Chinese}
-
 // verbPattern finds fmt verbs (and %%) in a catalog sentence.
 var verbPattern = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
 
@@ -79,7 +64,7 @@ func verbs(s string) []string {
 }
 
 func TestCatalogsComplete(t *testing.T) {
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			if len(catalogs[l]) != len(allMsgs) {
 				t.Errorf("catalog has %d sentences, want %d", len(catalogs[l]), len(allMsgs))
@@ -93,10 +78,10 @@ func TestCatalogsComplete(t *testing.T) {
 					t.Errorf("sentence %q takes %v, English takes %v", m, got, en)
 				}
 			}
-			if len(errorMsgs[l]) != len(allReasons)+len(botReasons) {
-				t.Errorf("%d error explanations, want %d", len(errorMsgs[l]), len(allReasons)+len(botReasons))
+			if len(errorMsgs[l]) != len(plannertest.AllReasons)+len(botReasons) {
+				t.Errorf("%d error explanations, want %d", len(errorMsgs[l]), len(plannertest.AllReasons)+len(botReasons))
 			}
-			for _, r := range slices.Concat(allReasons, botReasons) {
+			for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 				if errorMsgs[l][r] == "" {
 					t.Errorf("no explanation of %q", r)
 				}
@@ -118,7 +103,7 @@ func TestCatalogsComplete(t *testing.T) {
 // Every verb that takes an item id has a usage example in each language, and
 // the example is a well-formed command of that verb.
 func TestUsagesComplete(t *testing.T) {
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		for _, v := range []Verb{VerbDone, VerbCancel, VerbMove, VerbEdit, VerbHistory} {
 			t.Run(string(l)+" "+string(v), func(t *testing.T) {
 				example, ok := strings.CutPrefix(usages[l][v], "/plan ")
@@ -157,7 +142,7 @@ func TestAllReasonsMatchPlanner(t *testing.T) {
 		}
 		return true
 	})
-	listed := slices.Clone(allReasons)
+	listed := slices.Clone(plannertest.AllReasons)
 	slices.Sort(declared)
 	slices.Sort(listed)
 	if !slices.Equal(declared, listed) {
@@ -174,11 +159,11 @@ func identName(e ast.Expr) string {
 
 // sampleBodies are one of each reply shape, and a Failure for every Reason.
 func sampleBodies(t *testing.T) map[string]Body {
-	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 		Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
-	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
+	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: plannertest.Day(t, "2025-11-20"), End: plannertest.Day(t, "2025-11-21"),
 		Kind: planner.KindTrip, Count: 1, Place: "北京", Title: "出差北京", Status: planner.StatusDone, Outcome: "两家有意向"}
-	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: plannertest.Day(t, "2025-11-10"), End: plannertest.Day(t, "2025-11-10"),
 		Kind: planner.KindMeeting, Count: 1, Title: "sync", Status: planner.StatusPlanned}
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
 	at := time.Date(2025, 11, 19, 2, 0, 0, 0, time.UTC)
@@ -190,38 +175,38 @@ func sampleBodies(t *testing.T) map[string]Body {
 	bodies := map[string]Body{
 		"added":        Added{Items: []planner.Item{visit}},
 		"added many":   Added{Items: []planner.Item{visit, trip}},
-		"week empty":   WeekView{Week: w47},
-		"week":         WeekView{Week: w47, Items: []planner.Item{visit, trip}},
-		"team week":    WeekView{Week: w47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
+		"week empty":   WeekView{Week: plannertest.W47},
+		"week":         WeekView{Week: plannertest.W47, Items: []planner.Item{visit, trip}},
+		"team week":    WeekView{Week: plannertest.W47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
 		"week of two":  WeekView{Week: planner.Week{Year: 2025, Num: 44}},
 		"done":         Changed{Verb: VerbDone, Item: trip},
 		"cancel":       Changed{Verb: VerbCancel, Item: visit},
 		"move":         Changed{Verb: VerbMove, Item: trip},
 		"edit":         Changed{Verb: VerbEdit, Item: visit},
-		"note saved":   NoteView{Week: w47, Text: "great week", Saved: true},
-		"note":         NoteView{Week: w47, Text: "great week"},
-		"note none":    NoteView{Week: w47},
-		"digest empty": DigestView{planner.Retro{Digest: planner.BuildDigest(w47, nil, nil, nil, members)}},
-		"digest": DigestView{planner.Retro{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, usersOf([]planner.Item{old}),
+		"note saved":   NoteView{Week: plannertest.W47, Text: "great week", Saved: true},
+		"note":         NoteView{Week: plannertest.W47, Text: "great week"},
+		"note none":    NoteView{Week: plannertest.W47},
+		"digest empty": DigestView{planner.Retro{Digest: planner.BuildDigest(plannertest.W47, nil, nil, nil, members)}},
+		"digest": DigestView{planner.Retro{Digest: planner.BuildDigest(plannertest.W47, []planner.Item{visit, trip}, plannertest.UsersOf([]planner.Item{old}),
 			map[string]string{"U1": "great week"}, members)}},
-		"export":   ExportView{Week: w47, CSV: csv.String()},
+		"export":   ExportView{Week: plannertest.W47, CSV: csv.String()},
 		"lang set": LangSet{Lang: planner.Chinese},
 		"help":     Help{},
-		"history": HistoryView{Item: trip, Zone: shanghai, Changes: []planner.Change{
+		"history": HistoryView{Item: trip, Zone: plannertest.Shanghai, Changes: []planner.Change{
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC), By: "U2", Action: "add", Detail: "出差北京"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
 		}},
-		"history new":  HistoryView{Item: visit, Zone: shanghai},
+		"history new":  HistoryView{Item: visit, Zone: plannertest.Shanghai},
 		"forgotten":    Forgotten{UserID: "U2", Items: 3},
-		"lead created": LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: shanghai},
+		"lead created": LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: plannertest.Shanghai},
 		"lead moved": LeadView{LeadResult: planner.LeadResult{Company: company,
-			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: shanghai},
+			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: plannertest.Shanghai},
 		"lead shown": LeadView{LeadResult: planner.LeadResult{Company: company, History: []planner.StageChange{
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, To: planner.StageLead, By: "U2", At: at},
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageLead, To: planner.StageSigned, By: "U2", At: at, Note: "签约"},
-		}, Items: []planner.Item{trip}}, Zone: shanghai},
-		"pipeline":       PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: day(t, "2025-11-20"), Next: visit}}},
+		}, Items: []planner.Item{trip}}, Zone: plannertest.Shanghai},
+		"pipeline":       PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: plannertest.Day(t, "2025-11-20"), Next: visit}}},
 		"pipeline empty": PipelineView{Filter: "signed"},
 		"setup done":     SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
 		"schedules": ScheduleView{Schedules: map[planner.Job]planner.Schedule{
@@ -230,10 +215,10 @@ func sampleBodies(t *testing.T) map[string]Body {
 		}},
 		"remind off":    RemindSet{Off: true},
 		"remind on":     RemindSet{},
-		"reminder log":  Reminder{Job: planner.JobLog, Week: w47, Items: []planner.Item{visit, trip}},
-		"reminder plan": Reminder{Job: planner.JobPlan, Week: w47, Items: []planner.Item{old}},
+		"reminder log":  Reminder{Job: planner.JobLog, Week: plannertest.W47, Items: []planner.Item{visit, trip}},
+		"reminder plan": Reminder{Job: planner.JobPlan, Week: plannertest.W47, Items: []planner.Item{old}},
 	}
-	for _, r := range slices.Concat(allReasons, botReasons) {
+	for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 		detail := "3"
 		if r == planner.ReasonUsage {
 			detail = string(VerbDone) // a usage failure names the verb
@@ -243,17 +228,6 @@ func sampleBodies(t *testing.T) map[string]Body {
 	return bodies
 }
 
-// usersOf returns the owners of items, each once: who logged anything.
-func usersOf(items []planner.Item) []string {
-	var users []string
-	for _, it := range items {
-		if !slices.Contains(users, it.UserID) {
-			users = append(users, it.UserID)
-		}
-	}
-	return users
-}
-
 // leftover finds what fmt leaves of a verb it had no argument for, or a verb never formatted.
 var leftover = regexp.MustCompile(`%!|%(?:\[\d+\])?[sdqv]`)
 
@@ -261,7 +235,7 @@ func TestRenderTextEveryBody(t *testing.T) {
 	for name, body := range sampleBodies(t) {
 		t.Run(name, func(t *testing.T) {
 			texts := map[planner.Lang]string{}
-			for _, l := range langs {
+			for _, l := range plannertest.Langs {
 				text := RenderText(Reply{Lang: l, Body: body})
 				texts[l] = text
 				if strings.TrimSpace(text) == "" {
@@ -363,7 +337,7 @@ func TestRenderText(t *testing.T) {
 // A reason without an explanation is explained as an internal failure.
 func TestExplainUnknownReason(t *testing.T) {
 	e := planner.Errorf(planner.Invalid, "no_such_reason", "x")
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		if got, want := Explain(l, e), errorMsgs[l][planner.ReasonInternalFail]; got != want {
 			t.Errorf("Explain(%s) = %q, want %q", l, got, want)
 		}

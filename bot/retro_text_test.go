@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The retrospective as plain text (RetroText) and its lines, as every
@@ -38,77 +39,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// retroItem is an item of team T1 on days start..end.
-func retroItem(t *testing.T, id int64, user, start, end string, kind planner.Kind, count int, title string, status planner.Status, outcome string) planner.Item {
-	t.Helper()
-	return planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: retroNames[user], Start: day(t, start), End: day(t, end),
-		Kind: kind, Count: count, Title: title, Status: status, Outcome: outcome}
-}
-
-// retroTrip is a trip of team T1 to place on days start..end.
-func retroTrip(t *testing.T, id int64, user, start, end, place, title string, status planner.Status, outcome string) planner.Item {
-	t.Helper()
-	it := retroItem(t, id, user, start, end, planner.KindTrip, 1, title, status, outcome)
-	it.Place = place
-	return it
-}
-
-// retroNames are the members of the scripted week.
-var retroNames = map[string]string{"U1": "Ann", "U2": "王芳", "U3": "Mike", "U4": "陈静", "U5": "赵敏"}
-
-// scriptedRetro is team 招商一组's week 47: Ann, 王芳 and Mike logged their
-// week (Ann's trip visited 3 enterprises, 王芳 hosted a delegation, Mike has
-// a promotion event planned and a day off), 陈静 logged nothing (but did the
-// week before), 赵敏 is on a leave that began the week before.
-func scriptedRetro(t *testing.T) planner.Retro {
-	done, planned, cancelled := planner.StatusDone, planner.StatusPlanned, planner.StatusCancelled
-	items := []planner.Item{
-		retroItem(t, 21, "U1", "2025-11-17", "2025-11-17", planner.KindVisit, 4, "visit 4 enterprises in the Software Park", done, "2 of 4 interested, one wants a site visit"),
-		retroItem(t, 22, "U1", "2025-11-18", "2025-11-18", planner.KindFund, 1, "meet Sequoia China about a co-investment fund", done, "term sheet by Dec 5"),
-		retroTrip(t, 23, "U1", "2025-11-20", "2025-11-20", "Shanghai", "trip to Shanghai to meet battery makers", done, "met 3 battery makers"),
-		retroItem(t, 24, "U1", "2025-11-21", "2025-11-21", planner.KindVisit, 2, "visit 2 logistics companies", planned, ""),
-		retroItem(t, 25, "U2", "2025-11-17", "2025-11-17", planner.KindVisit, 3, "拜访3家新能源企业", done, "两家有意向，下周二再谈"),
-		retroTrip(t, 26, "U2", "2025-11-19", "2025-11-20", "北京", "出差北京 对接央企总部", done, "约定12月初来园区考察"),
-		retroItem(t, 27, "U2", "2025-11-21", "2025-11-21", planner.KindSigning, 1, "签约常诚车业二期项目", done, "签约金额2亿元"),
-		retroItem(t, 28, "U3", "2025-11-18", "2025-11-18", planner.KindTraining, 1, "training for new investment staff", done, "12 attended"),
-		retroItem(t, 29, "U3", "2025-11-19", "2025-11-19", planner.KindVisit, 2, "visit 2 chip designers", cancelled, "client postponed"),
-		retroItem(t, 30, "U3", "2025-11-20", "2025-11-20", planner.KindReview, 1, "review the Q4 pipeline", done, ""),
-		retroItem(t, 35, "U2", "2025-11-20", "2025-11-20", planner.KindReception, 1, "接待深圳客商考察团", done, "对方月底再来"),
-		retroItem(t, 36, "U3", "2025-11-21", "2025-11-21", planner.KindEvent, 1, "Yangtze Delta investment promotion fair", planned, ""),
-		retroItem(t, 37, "U3", "2025-11-21", "2025-11-21", planner.KindLeave, 1, "day off (调休)", planned, ""),
-	}
-	items[2].Visits = 3 // Ann's trip to Shanghai met 3 battery makers
-	longLeave := retroItem(t, 15, "U5", "2025-11-13", "2025-11-28", planner.KindLeave, 1, "年假", planned, "")
-	previous := []planner.Item{
-		retroItem(t, 11, "U1", "2025-11-11", "2025-11-11", planner.KindVisit, 3, "visit 3 enterprises", done, ""),
-		retroItem(t, 12, "U2", "2025-11-12", "2025-11-12", planner.KindFund, 1, "对接基金公司", planned, ""),
-		retroItem(t, 13, "U4", "2025-11-13", "2025-11-13", planner.KindVisit, 2, "拜访2家企业", done, ""),
-		retroItem(t, 14, "U3", "2025-11-14", "2025-11-14", planner.KindTraining, 1, "training", done, ""),
-		longLeave,
-	}
-	next := []planner.Item{
-		retroItem(t, 31, "U1", "2025-11-24", "2025-11-24", planner.KindVisit, 3, "visit 3 battery makers", planned, ""),
-		retroItem(t, 32, "U1", "2025-11-26", "2025-11-26", planner.KindFund, 1, "meet Sequoia China again", planned, ""),
-		retroTrip(t, 33, "U2", "2025-11-25", "2025-11-26", "深圳", "出差深圳", planned, ""),
-		retroItem(t, 34, "U3", "2025-11-27", "2025-11-27", planner.KindMeeting, 1, "weekly sync", cancelled, ""),
-	}
-	notes := map[string]string{
-		"U1": "Battery makers want land prices before the next visit.",
-		"U2": "北京的央企需要一份园区配套清单，周一前整理好。",
-	}
-	var members []planner.Member
-	for _, id := range []string{"U1", "U2", "U3", "U4", "U5"} {
-		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: retroNames[id]})
-	}
-	r := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, countsOf(next), usersOf(previous), notes, members)
-	r.SetLeaves([]planner.Item{longLeave, items[len(items)-1]})
-	return r
-}
-
 // The scripted week's retrospective as text, in each language, is the golden file's.
 func TestRetroTextGolden(t *testing.T) {
-	r := scriptedRetro(t)
-	for _, l := range langs {
+	r := plannertest.ScriptedRetro(t)
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			golden(t, "retro_"+string(l)+".txt", []byte(RetroText(l, r)+"\n"))
 		})
@@ -149,7 +83,7 @@ func TestRetroText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := scriptedRetro(t)
+			r := plannertest.ScriptedRetro(t)
 			if tt.modified != nil {
 				tt.modified(&r)
 			}
@@ -192,7 +126,7 @@ func TestRetroChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := planner.Retro{Digest: planner.Digest{Week: w47, Start: w47.Start(), End: w47.End(), Totals: tt.now}, Previous: tt.before}
+			r := planner.Retro{Digest: planner.Digest{Week: plannertest.W47, Start: plannertest.W47.Start(), End: plannertest.W47.End(), Totals: tt.now}, Previous: tt.before}
 			for l, want := range map[planner.Lang]string{planner.English: tt.english, planner.Chinese: tt.zhong} {
 				if got := retroTotals(l, r)[0].Text; got != want {
 					t.Errorf("%s: %q, want %q", l, got, want)
@@ -213,18 +147,4 @@ func TestRetroKinds(t *testing.T) {
 			t.Errorf("kind %q has no line in the retrospective's totals", k)
 		}
 	}
-}
-
-// countsOf counts items by owner, as planner.Store.CountItems does.
-func countsOf(items []planner.Item) map[string]planner.ItemCounts {
-	counts := map[string]planner.ItemCounts{}
-	for _, it := range items {
-		c := counts[it.UserID]
-		c.All++
-		if it.Status != planner.StatusCancelled {
-			c.NotCancelled++
-		}
-		counts[it.UserID] = c
-	}
-	return counts
 }

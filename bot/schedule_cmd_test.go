@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // defaultSchedules are the team's schedules before any admin changes them.
@@ -64,7 +65,7 @@ func TestHandleSetupSchedule(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
 			h := newHandler(t)
-			r := mustHandle(t, h, boss, tt.line)
+			r := mustHandle(t, h, plannertest.Boss, tt.line)
 			want := defaultSchedules()
 			want[tt.want.Job] = tt.want
 			v, ok := r.Body.(ScheduleView)
@@ -91,9 +92,9 @@ func TestHandleSetupSchedule(t *testing.T) {
 // A later change of the same job replaces it; the others keep theirs.
 func TestHandleSetupScheduleTwice(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, boss, "setup remind fri 17:00 off")
-	mustHandle(t, h, boss, "setup digest sat 20:30")
-	r := mustHandle(t, h, boss, "setup remind thu 16:00")
+	mustHandle(t, h, plannertest.Boss, "setup remind fri 17:00 off")
+	mustHandle(t, h, plannertest.Boss, "setup digest sat 20:30")
+	r := mustHandle(t, h, plannertest.Boss, "setup remind thu 16:00")
 	want := "Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Thu 16:00"
 	if got := RenderText(r); got != want {
 		t.Errorf("RenderText = %q\nwant %q", got, want)
@@ -111,20 +112,20 @@ func TestHandleSetupScheduleRefused(t *testing.T) {
 		code   planner.Code
 		reason planner.Reason
 	}{
-		{"no time", boss, "setup digest sun", planner.Invalid, planner.ReasonBadSchedule},
-		{"nothing", boss, "setup digest", planner.Invalid, planner.ReasonBadSchedule},
-		{"time before day", boss, "setup digest 25:00 sun", planner.Invalid, planner.ReasonBadSchedule},
-		{"no such day", boss, "setup digest funday 18:00", planner.Invalid, planner.ReasonBadSchedule},
-		{"hour 24", boss, "setup digest sun 24:00", planner.Invalid, planner.ReasonBadSchedule},
-		{"minute 60", boss, "setup digest sun 18:60", planner.Invalid, planner.ReasonBadSchedule},
-		{"hour without minutes", boss, "setup remind mon 9", planner.Invalid, planner.ReasonBadSchedule},
-		{"reminder with nothing", boss, "setup remind", planner.Invalid, planner.ReasonBadSchedule},
-		{"plan with no day", boss, "setup remind plan 08:30", planner.Invalid, planner.ReasonBadSchedule},
-		{"not on or off", boss, "setup remind fri 17:00 maybe", planner.Invalid, planner.ReasonBadSchedule},
-		{"too many words", boss, "setup digest sun 18:00 off now", planner.Invalid, planner.ReasonBadSchedule},
-		{"member sets the retrospective", ann, "setup digest sat 20:30", planner.Forbidden, planner.ReasonNotAdmin},
-		{"member sets a reminder", ann, "setup remind mon 08:00", planner.Forbidden, planner.ReasonNotAdmin},
-		{"member turns a reminder off", ann, "设置 提醒 周五 17:00 关", planner.Forbidden, planner.ReasonNotAdmin},
+		{"no time", plannertest.Boss, "setup digest sun", planner.Invalid, planner.ReasonBadSchedule},
+		{"nothing", plannertest.Boss, "setup digest", planner.Invalid, planner.ReasonBadSchedule},
+		{"time before day", plannertest.Boss, "setup digest 25:00 sun", planner.Invalid, planner.ReasonBadSchedule},
+		{"no such day", plannertest.Boss, "setup digest funday 18:00", planner.Invalid, planner.ReasonBadSchedule},
+		{"hour 24", plannertest.Boss, "setup digest sun 24:00", planner.Invalid, planner.ReasonBadSchedule},
+		{"minute 60", plannertest.Boss, "setup digest sun 18:60", planner.Invalid, planner.ReasonBadSchedule},
+		{"hour without minutes", plannertest.Boss, "setup remind mon 9", planner.Invalid, planner.ReasonBadSchedule},
+		{"reminder with nothing", plannertest.Boss, "setup remind", planner.Invalid, planner.ReasonBadSchedule},
+		{"plan with no day", plannertest.Boss, "setup remind plan 08:30", planner.Invalid, planner.ReasonBadSchedule},
+		{"not on or off", plannertest.Boss, "setup remind fri 17:00 maybe", planner.Invalid, planner.ReasonBadSchedule},
+		{"too many words", plannertest.Boss, "setup digest sun 18:00 off now", planner.Invalid, planner.ReasonBadSchedule},
+		{"member sets the retrospective", plannertest.Ann, "setup digest sat 20:30", planner.Forbidden, planner.ReasonNotAdmin},
+		{"member sets a reminder", plannertest.Ann, "setup remind mon 08:00", planner.Forbidden, planner.ReasonNotAdmin},
+		{"member turns a reminder off", plannertest.Ann, "设置 提醒 周五 17:00 关", planner.Forbidden, planner.ReasonNotAdmin},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,7 +149,7 @@ func TestHandleSetupScheduleRefused(t *testing.T) {
 
 func TestHandleRemindOffOn(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, bob, "week") // another member, whose setting must not change
+	mustHandle(t, h, plannertest.Bob, "week") // another member, whose setting must not change
 	steps := []struct {
 		line string
 		off  bool
@@ -163,7 +164,7 @@ func TestHandleRemindOffOn(t *testing.T) {
 	}
 	for i, st := range steps {
 		t.Run(st.line, func(t *testing.T) {
-			r := mustHandle(t, h, ann, st.line)
+			r := mustHandle(t, h, plannertest.Ann, st.line)
 			if r.Body != (RemindSet{Off: st.off}) || r.Lang != st.lang {
 				t.Fatalf("step %d: reply %+v, want RemindSet{Off: %t} in %s", i, r, st.off, st.lang)
 			}
@@ -195,18 +196,18 @@ func TestHandleDigestPost(t *testing.T) {
 		text  string
 		fail  planner.Reason
 	}{
-		{"this week", boss, "digest post", Posting{Week: w47},
+		{"this week", plannertest.Boss, "digest post", Posting{Week: plannertest.W47},
 			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
-		{"this week again", boss, "digest post force", Posting{Week: w47, Force: true},
+		{"this week again", plannertest.Boss, "digest post force", Posting{Week: plannertest.W47, Force: true},
 			"Posting the retrospective of 2025-W47 to the team's channel…", ""},
-		{"a week, forced", boss, "digest post 2025-W46 force", Posting{Week: w46, Force: true},
+		{"a week, forced", plannertest.Boss, "digest post 2025-W46 force", Posting{Week: w46, Force: true},
 			"Posting the retrospective of 2025-W46 to the team's channel…", ""},
-		{"last week", boss, "digest post last", Posting{Week: w46}, "Posting the retrospective of 2025-W46 to the team's channel…", ""},
-		{"in Chinese", boss, "周报 发布", Posting{Week: w47}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
-		{"in Chinese, forced", boss, "周报 发布 强制", Posting{Week: w47, Force: true}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
-		{"by a member", ann, "digest post", Posting{}, "", planner.ReasonNotAdmin},
-		{"by a member, forced", ann, "digest post 2025-W46 force", Posting{}, "", planner.ReasonNotAdmin},
-		{"a week that is not one", boss, "digest post 2025-W99", Posting{}, "", planner.ReasonBadWeek},
+		{"last week", plannertest.Boss, "digest post last", Posting{Week: w46}, "Posting the retrospective of 2025-W46 to the team's channel…", ""},
+		{"in Chinese", plannertest.Boss, "周报 发布", Posting{Week: plannertest.W47}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"in Chinese, forced", plannertest.Boss, "周报 发布 强制", Posting{Week: plannertest.W47, Force: true}, "正在把 2025-W47 的周末总结复盘发到团队频道……", ""},
+		{"by a member", plannertest.Ann, "digest post", Posting{}, "", planner.ReasonNotAdmin},
+		{"by a member, forced", plannertest.Ann, "digest post 2025-W46 force", Posting{}, "", planner.ReasonNotAdmin},
+		{"a week that is not one", plannertest.Boss, "digest post 2025-W99", Posting{}, "", planner.ReasonBadWeek},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

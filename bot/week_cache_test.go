@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The week cache's own behaviour: what it keeps, how much, for how long, and
@@ -27,7 +28,7 @@ const renderingBytes = 48 << 10
 // revision is asked for.
 func TestWeekCacheBounded(t *testing.T) {
 	var c WeekCache
-	key := func(i int) weekKey { return weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: w47} }
+	key := func(i int) weekKey { return weekKey{team: "T1", user: fmt.Sprintf("U%d", i), week: plannertest.W47} }
 	within := func(what string) {
 		t.Helper()
 		sum := 0
@@ -51,12 +52,12 @@ func TestWeekCacheBounded(t *testing.T) {
 
 	week := make([]planner.Item, 500) // a 50-member team's week
 	for i := range week {
-		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: planner.StatusPlanned}
 	}
 	for i := range 3 * maxCachedBytes / (2 * itemBytes * len(week)) {
 		w := c.put(key(i), 2, week)
-		WeekView{Week: w47, Team: true, Viewer: "U1", Items: week, cached: w}.Rendered(renderKey{"zh"}, func() (any, int) {
+		WeekView{Week: plannertest.W47, Team: true, Viewer: "U1", Items: week, cached: w}.Rendered(renderKey{"zh"}, func() (any, int) {
 			return "a platform's rendering", renderingBytes
 		})
 		if c.get(key(i), 2) == nil {
@@ -97,7 +98,9 @@ func TestWeekCacheBounded(t *testing.T) {
 // can never be current again; other teams' views stay.
 func TestWeekCacheDropsStaleViews(t *testing.T) {
 	var c WeekCache
-	key := func(team string, i int) weekKey { return weekKey{team: team, user: fmt.Sprintf("U%d", i), week: w47} }
+	key := func(team string, i int) weekKey {
+		return weekKey{team: team, user: fmt.Sprintf("U%d", i), week: plannertest.W47}
+	}
 	for i := range 50 {
 		c.put(key("T1", i), 1, nil)
 		c.put(key("T2", i), 7, nil)
@@ -130,12 +133,12 @@ func TestWeekCacheDropsStaleViews(t *testing.T) {
 // it, counting nothing; a view no cache keeps is rendered on every ask.
 func TestWeekViewRendered(t *testing.T) {
 	var c WeekCache
-	key := weekKey{team: "T1", user: "U1", week: w47}
+	key := weekKey{team: "T1", user: "U1", week: plannertest.W47}
 	var renders atomic.Int64
 	render := func() (any, int) { return renders.Add(1), 100 }
 
 	kept := c.put(key, 1, nil)
-	view := WeekView{Week: w47, Viewer: "U1", cached: kept}
+	view := WeekView{Week: plannertest.W47, Viewer: "U1", cached: kept}
 	before := c.bytes
 	var wg sync.WaitGroup
 	for range 8 {
@@ -153,7 +156,7 @@ func TestWeekViewRendered(t *testing.T) {
 		t.Errorf("after one rendering the view counts %d bytes and the cache %d, want %d and %d", kept.size, c.bytes, viewBytes+100, before+100)
 	}
 	// Another request finds the view, and its rendering with it.
-	again := WeekView{Week: w47, Viewer: "U1", cached: c.get(key, 1)}
+	again := WeekView{Week: plannertest.W47, Viewer: "U1", cached: c.get(key, 1)}
 	if got := again.Rendered(renderKey{planner.English}, render); got != int64(1) || renders.Load() != 1 {
 		t.Errorf("a later request got rendering %v after %d renders, want the kept 1", got, renders.Load())
 	}
@@ -181,7 +184,7 @@ func TestWeekViewRendered(t *testing.T) {
 
 	// A view no cache keeps is rendered every time.
 	renders.Store(0)
-	alone := WeekView{Week: w47, Viewer: "U1"}
+	alone := WeekView{Week: plannertest.W47, Viewer: "U1"}
 	for i := range 3 {
 		if got := alone.Rendered(renderKey{planner.English}, render); got != int64(i+1) {
 			t.Errorf("look %d at a view no cache keeps gave rendering %v, want a new one, %d", i+1, got, i+1)
@@ -194,7 +197,7 @@ func TestWeekViewRendered(t *testing.T) {
 func TestWeekCacheRendersOnce(t *testing.T) {
 	h := newHandler(t)
 	h.Weeks = &WeekCache{}
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
 	renders := 0
 	render := func() (any, int) { renders++; return renders, 100 }
 	look := func(who planner.Actor, line string) any {
@@ -211,18 +214,18 @@ func TestWeekCacheRendersOnce(t *testing.T) {
 		want    int // the rendering the look gets
 		renders int // renders so far
 	}{
-		{ann, "team", 1, 1},
-		{ann, "team", 1, 1},
-		{bob, "team", 1, 1}, // a teammate shares the team's view
-		{ann, "week", 2, 2}, // Ann's own week is another view
-		{ann, "week", 2, 2},
+		{plannertest.Ann, "team", 1, 1},
+		{plannertest.Ann, "team", 1, 1},
+		{plannertest.Bob, "team", 1, 1}, // a teammate shares the team's view
+		{plannertest.Ann, "week", 2, 2}, // Ann's own week is another view
+		{plannertest.Ann, "week", 2, 2},
 	} {
 		if got := look(tt.who, tt.line); got != tt.want || renders != tt.renders {
 			t.Errorf("%s's %q got rendering %v after %d renders, want %d after %d", tt.who.UserName, tt.line, got, renders, tt.want, tt.renders)
 		}
 	}
-	mustHandle(t, h, bob, "wed visit 2 enterprises")
-	if got := look(ann, "team"); got != 3 || renders != 3 {
+	mustHandle(t, h, plannertest.Bob, "wed visit 2 enterprises")
+	if got := look(plannertest.Ann, "team"); got != 3 || renders != 3 {
 		t.Errorf("after Bob's add the team's week got rendering %v after %d renders, want a new one, 3", got, renders)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // consoleAdmin is who types at the console: their team's admin.
@@ -205,7 +206,7 @@ func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
 				t.Errorf("console printed %q, want %q", got, tt.want)
 			}
 			// Nothing was claimed for the week: its retrospective is still to be posted.
-			for _, w := range []planner.Week{w47, {Year: 2025, Num: 46}} {
+			for _, w := range []planner.Week{plannertest.W47, {Year: 2025, Num: 46}} {
 				send, created, err := dbOf(h).ClaimSend(t.Context(), planner.Send{
 					TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
 					DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
@@ -221,7 +222,7 @@ func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
 // The console cannot send a file: it says how to write one.
 func TestConsoleExportXLSX(t *testing.T) {
 	var out strings.Builder
-	c := &Console{Handler: newHandler(t), Actor: ann, In: strings.NewReader("/plan export xlsx\n/plan 导出 xlsx\n"), Out: &out}
+	c := &Console{Handler: newHandler(t), Actor: plannertest.Ann, In: strings.NewReader("/plan export xlsx\n/plan 导出 xlsx\n"), Out: &out}
 	if err := c.Run(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -3,66 +3,30 @@ package console
 import (
 	"io"
 	"log/slog"
-	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
 	"planbot/bot"
 	"planbot/planner"
 	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
-// The fixtures of the console's tests: a handler on a fresh SQLite database
-// at a fixed clock, who types, and reads of what was stored.
+// The fixtures of the console's tests that need bot's types: a handler on a
+// fresh SQLite database at a fixed clock, and reads of what was stored. Who
+// types and the week are planner/plannertest's; the database is
+// storage/storagetest's.
 
-var shanghai = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-// ann is a member of team T1.
-var ann = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U1", UserName: "Ann"}
-
-// w47 is the week of the fixed clock: Monday 2025-11-17 to Sunday 2025-11-23.
-var w47 = planner.Week{Year: 2025, Num: 47}
-
-// newHandler returns a Handler on a fresh SQLite database whose clock stands
-// at Monday 2025-11-17 09:00 in Shanghai, with English as the team language.
+// newHandler returns a Handler on a fresh SQLite database at plannertest's
+// fixed clock (Monday 2025-11-17 09:00 in Shanghai), with English as the
+// team language.
 func newHandler(t *testing.T) *bot.Handler {
 	t.Helper()
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatalf("storage.Open: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("close database: %v", err)
-		}
-	})
-	h := &bot.Handler{
-		Service: planner.NewService(db, planner.Options{
-			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }, Loc: shanghai, Lang: planner.English,
-		}),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	stores.Store(h, db)
-	return h
+	svc, _ := storagetest.Service(t)
+	return &bot.Handler{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
-
-// stores holds each test handler's database, for the tests that look at what was stored.
-var stores sync.Map // *bot.Handler → *storage.DB
 
 // dbOf returns the database of a handler newHandler made.
-func dbOf(h *bot.Handler) *storage.DB {
-	db, _ := stores.Load(h)
-	return db.(*storage.DB)
-}
+func dbOf(h *bot.Handler) *storage.DB { return storagetest.DB(h.Service) }
 
 // mustHandle answers line from a as the console does (bot.NoPlatform) and
 // fails the test on a Failure.

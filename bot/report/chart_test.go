@@ -13,9 +13,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
-
-var w47 = planner.Week{Year: 2025, Num: 47}
 
 // latinFont is Go's own font: no Chinese glyphs, but always at hand.
 func latinFont(t testing.TB) *Font {
@@ -84,9 +83,9 @@ func decode(t *testing.T, b []byte, height int) image.Image {
 func TestRenderEnglish(t *testing.T) {
 	f := latinFont(t)
 	d := ChartData{
-		Week:    w47,
+		Week:    plannertest.W47,
 		Members: []MemberBar{{"Ann", 4, 3}, {"Bob", 2, 0}, {"Carol", 7, 7}},
-		Visits:  weeksUpTo(w47, 3, 5, 0, 8),
+		Visits:  weeksUpTo(plannertest.W47, 3, 5, 0, 8),
 	}
 	b, err := RenderChart(d, planner.English, f)
 	if err != nil {
@@ -98,7 +97,7 @@ func TestRenderEnglish(t *testing.T) {
 	}
 
 	t.Run("nobody logged anything: the visits alone", func(t *testing.T) {
-		d := ChartData{Week: w47, Visits: weeksUpTo(w47, 0, 2)}
+		d := ChartData{Week: plannertest.W47, Visits: weeksUpTo(plannertest.W47, 0, 2)}
 		b, err := RenderChart(d, planner.English, f)
 		if err != nil {
 			t.Fatal(err)
@@ -106,7 +105,7 @@ func TestRenderEnglish(t *testing.T) {
 		decode(t, b, visitsHeight)
 	})
 	t.Run("a large team grows downwards", func(t *testing.T) {
-		d := ChartData{Week: w47, Visits: weeksUpTo(w47, 1)}
+		d := ChartData{Week: plannertest.W47, Visits: weeksUpTo(plannertest.W47, 1)}
 		for i := range maxMembers {
 			d.Members = append(d.Members, MemberBar{fmt.Sprintf("member %d", i), i % 9, i % 4})
 		}
@@ -120,7 +119,7 @@ func TestRenderEnglish(t *testing.T) {
 
 // chineseData is a week of a Chinese team.
 func chineseData(names ...string) ChartData {
-	d := ChartData{Week: w47, Visits: weeksUpTo(w47, 4, 6, 2, 9)}
+	d := ChartData{Week: plannertest.W47, Visits: weeksUpTo(plannertest.W47, 4, 6, 2, 9)}
 	for i, n := range names {
 		d.Members = append(d.Members, MemberBar{Name: n, Planned: 3 + i, Done: i})
 	}
@@ -246,12 +245,12 @@ func TestDataOf(t *testing.T) {
 	if d.Empty() {
 		t.Error("Empty with members and visits")
 	}
-	if !chartDataOf(planner.Retro{Digest: planner.Digest{Week: w47}}, nil).Empty() {
+	if !chartDataOf(planner.Retro{Digest: planner.Digest{Week: plannertest.W47}}, nil).Empty() {
 		t.Error("not Empty without members or visits")
 	}
 
 	t.Run("more than maxMembers: the busiest, in their order", func(t *testing.T) {
-		r := planner.Retro{Digest: planner.Digest{Week: w47}}
+		r := planner.Retro{Digest: planner.Digest{Week: plannertest.W47}}
 		for i := range maxMembers + 5 {
 			r.Members = append(r.Members, planner.MemberSummary{UserName: fmt.Sprintf("U%02d", i), Items: 10 + i%7})
 		}
@@ -287,21 +286,21 @@ type weeklyStore struct {
 func (s *weeklyStore) WeeklyTotals(_ context.Context, teamID string, kind planner.Kind, from, to planner.Date) (map[planner.Week]planner.Totals, error) {
 	s.asked = append(s.asked, fmt.Sprintf("%s %s %s..%s", teamID, kind, from, to))
 	if kind == planner.KindTrip {
-		return map[planner.Week]planner.Totals{w47: {Items: 1, DoneItems: 1, Count: 1, DoneCount: 1, Visits: 3, DoneVisits: 2}}, nil
+		return map[planner.Week]planner.Totals{plannertest.W47: {Items: 1, DoneItems: 1, Count: 1, DoneCount: 1, Visits: 3, DoneVisits: 2}}, nil
 	}
-	return map[planner.Week]planner.Totals{w47: {DoneCount: 6}}, nil
+	return map[planner.Week]planner.Totals{plannertest.W47: {DoneCount: 6}}, nil
 }
 
 func TestLoad(t *testing.T) {
 	s := &weeklyStore{}
-	d, err := LoadChart(t.Context(), planner.NewService(s, planner.Options{}), "T1", planner.Retro{Digest: planner.Digest{Week: w47}})
+	d, err := LoadChart(t.Context(), planner.NewService(s, planner.Options{}), "T1", planner.Retro{Digest: planner.Digest{Week: plannertest.W47}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "[T1 visit 2025-09-29..2025-11-23 T1 trip 2025-09-29..2025-11-23]"; fmt.Sprint(s.asked) != want {
 		t.Errorf("asked %q, want %q", s.asked, want)
 	}
-	if last := d.Visits[len(d.Visits)-1]; last != (WeekTotal{w47, 8}) {
+	if last := d.Visits[len(d.Visits)-1]; last != (WeekTotal{plannertest.W47, 8}) {
 		t.Errorf("last week %v, want the 6 visited and the 2 the trips visited", last)
 	}
 }

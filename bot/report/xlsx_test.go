@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // Text a spreadsheet would run as a formula, with control characters, a
@@ -24,7 +25,7 @@ const (
 // reportItem is an item of team T1.
 func reportItem(t *testing.T, id int64, user, name, start, end string, kind planner.Kind, count int, title string, status planner.Status, outcome string) planner.Item {
 	return planner.Item{
-		ID: id, TeamID: "T1", UserID: user, UserName: name, Start: day(t, start), End: day(t, end),
+		ID: id, TeamID: "T1", UserID: user, UserName: name, Start: plannertest.Day(t, start), End: plannertest.Day(t, end),
 		Kind: kind, Count: count, Title: title, Status: status, Outcome: outcome,
 	}
 }
@@ -53,15 +54,15 @@ func testReport(t *testing.T, lang planner.Lang) WeekReport {
 	team := planner.Team{ID: "T1", Name: "招商一组"}
 	var week, previous []planner.Item
 	for _, it := range items {
-		if w47.Contains(it.Start) {
+		if plannertest.W47.Contains(it.Start) {
 			week = append(week, it)
 		} else {
 			previous = append(previous, it)
 		}
 	}
 	notes := map[string]string{"U1": "Two companies want\na second visit."}
-	retro := planner.BuildRetro(team, w47, week, previous, nil, nil, notes, members)
-	return WeekReport{Team: team, Week: w47, Lang: lang, Members: members, Items: items, Retro: retro}
+	retro := planner.BuildRetro(team, plannertest.W47, week, previous, nil, nil, notes, members)
+	return WeekReport{Team: team, Week: plannertest.W47, Lang: lang, Members: members, Items: items, Retro: retro}
 }
 
 // writeXLSX writes r and opens the result as a reader of the file would.
@@ -210,7 +211,7 @@ func TestWriteXLSXPipeline(t *testing.T) {
 		r.Pipeline = []planner.CompanyView{
 			{Company: planner.Company{ID: 2, Name: "Zeta Motors", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageLead}},
 			{Company: planner.Company{ID: 1, Name: "常诚车业", Notes: "年产150万套车灯项目", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageSigned},
-				LastContact: day(t, "2025-11-18"), Next: next},
+				LastContact: plannertest.Day(t, "2025-11-18"), Next: next},
 			{Company: planner.Company{ID: 3, Name: "=cmd|' /C calc'!A0", OwnerID: "U9", Stage: planner.StageLost}},
 			{Company: planner.Company{ID: 4, Name: "Acme", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageLead}},
 		}
@@ -226,7 +227,7 @@ func TestWriteXLSXPipeline(t *testing.T) {
 
 // Every sheet prints on A4 landscape, one page wide, with its headers on every page.
 func TestWriteXLSXPageSetup(t *testing.T) {
-	for _, lang := range langs {
+	for _, lang := range plannertest.Langs {
 		f := writeXLSX(t, testReport(t, lang))
 		titles := map[string]string{}
 		for _, d := range f.GetDefinedName() {
@@ -315,7 +316,7 @@ func TestWriteXLSXTextIsInert(t *testing.T) {
 
 // The layout of both languages' reports, cell by cell, against testdata.
 func TestWriteXLSXGolden(t *testing.T) {
-	for _, lang := range langs {
+	for _, lang := range plannertest.Langs {
 		t.Run(string(lang), func(t *testing.T) {
 			golden(t, "export_xlsx_"+string(lang)+".golden", dumpXLSX(t, writeXLSX(t, testReport(t, lang))))
 		})
@@ -366,25 +367,25 @@ func dumpXLSX(t *testing.T, f *excelize.File) []byte {
 // trip that runs into Monday too, and every member, even one who logged nothing.
 func TestBuildWeekReport(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "2025-11-14 to 2025-11-17 trip to Shanghai")
-	mustHandle(t, h, ann, "2025-10-01 visit 2 enterprises")  // long before: not on the board
-	mustHandle(t, h, ann, "2025-11-13 visit 3 enterprises")  // the week before: not on the board
-	mustHandle(t, h, bob, "周五至下周一 出差北京")                     // Friday to next Monday
-	mustHandle(t, h, carol, "2025-11-24 visit 1 enterprise") // next week
-	mustHandle(t, h, bob, "done 4 谈妥")
-	mustHandle(t, h, boss, "lang zh")
-	mustHandle(t, h, boss, "setup lang zh")
-	mustHandle(t, h, bob, "线索 常诚车业 签约")
-	mustHandle(t, h, bob, "下周二 拜访【常诚车业】") // #6, next week: the company's next step
+	mustHandle(t, h, plannertest.Ann, "2025-11-14 to 2025-11-17 trip to Shanghai")
+	mustHandle(t, h, plannertest.Ann, "2025-10-01 visit 2 enterprises")  // long before: not on the board
+	mustHandle(t, h, plannertest.Ann, "2025-11-13 visit 3 enterprises")  // the week before: not on the board
+	mustHandle(t, h, plannertest.Bob, "周五至下周一 出差北京")                     // Friday to next Monday
+	mustHandle(t, h, plannertest.Carol, "2025-11-24 visit 1 enterprise") // next week
+	mustHandle(t, h, plannertest.Bob, "done 4 谈妥")
+	mustHandle(t, h, plannertest.Boss, "lang zh")
+	mustHandle(t, h, plannertest.Boss, "setup lang zh")
+	mustHandle(t, h, plannertest.Bob, "线索 常诚车业 签约")
+	mustHandle(t, h, plannertest.Bob, "下周二 拜访【常诚车业】") // #6, next week: the company's next step
 	team, err := dbOf(h).Team(t.Context(), "T1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := BuildWeekReport(t.Context(), h.Service, team, w47)
+	r, err := BuildWeekReport(t.Context(), h.Service, team, plannertest.W47)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Lang != planner.Chinese || r.Week != w47 || r.Team.ID != "T1" {
+	if r.Lang != planner.Chinese || r.Week != plannertest.W47 || r.Team.ID != "T1" {
 		t.Errorf("report of %s in %q for %q, want W47 in Chinese for T1", r.Week, r.Lang, r.Team.ID)
 	}
 	if len(r.Pipeline) != 1 || r.Pipeline[0].Name != "常诚车业" || r.Pipeline[0].Stage != planner.StageSigned || r.Pipeline[0].Next.ID != 6 {

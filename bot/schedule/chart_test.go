@@ -12,6 +12,7 @@ import (
 	"planbot/bot"
 	"planbot/bot/report"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The chart follows the replies in the retrospective's thread, claimed as
@@ -48,14 +49,14 @@ func TestRetrospectiveChart(t *testing.T) {
 			c.now = c.now.Add(time.Hour)
 			x.s.Tick(t.Context())
 
-			want := retroCalls(w47, "ts1", false)
+			want := retroCalls(plannertest.W47, "ts1", false)
 			if tc.charted {
-				want = append(want, fmt.Sprintf("file CRETRO in ts1: %s", report.ChartFilename(w47)))
+				want = append(want, fmt.Sprintf("file CRETRO in ts1: %s", report.ChartFilename(plannertest.W47)))
 			}
 			if got := x.m.Calls(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Fatalf("calls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			if send, ok := x.ledger(t, planner.JobRetro, w47, ""); !ok || send.State != planner.RunSent || send.Attempts != 1 {
+			if send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, ""); !ok || send.State != planner.RunSent || send.Attempts != 1 {
 				t.Errorf("the ledger has %+v (found %t), want sent at the first attempt", send, ok)
 			}
 			if sent := x.Sent(); len(sent) != 1 || sent[0].State != planner.RunSent {
@@ -71,7 +72,7 @@ func TestRetrospectiveChart(t *testing.T) {
 				return
 			}
 			f := x.m.files[0]
-			if f.Title != report.ChartTitle(planner.English, w47) || f.AltText != report.ChartAltText(planner.English, w47) {
+			if f.Title != report.ChartTitle(planner.English, plannertest.W47) || f.AltText != report.ChartAltText(planner.English, plannertest.W47) {
 				t.Errorf("file %q titled %q, alt %q", f.Name, f.Title, f.AltText)
 			}
 			img, err := png.Decode(bytes.NewReader(f.Data))
@@ -90,7 +91,7 @@ func TestRetrospectiveWithoutFontHasNoChart(t *testing.T) {
 	x := newFixture(t, &clock{now: at("2025-11-23 18:00")}, 1, "CRETRO")
 	x.addItem(t, "U1", "2025-11-18", planner.KindVisit, planner.StatusDone)
 	x.s.Tick(t.Context())
-	if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(w47, "ts1", false), "\n"); got != want {
+	if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(plannertest.W47, "ts1", false), "\n"); got != want {
 		t.Fatalf("calls:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -15,38 +14,27 @@ import (
 	"planbot/bot"
 	"planbot/bot/report"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
 // The fixtures of the scheduler's own tests: a team on a fresh SQLite
 // database at a settable clock, and a Messenger that is no chat platform but
 // function fields, recording every call.
 
-var shanghai = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
 // at returns the instant written "YYYY-MM-DD hh:mm" in Shanghai.
 func at(s string) time.Time {
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, shanghai)
+	v, err := time.ParseInLocation("2006-01-02 15:04", s, plannertest.Shanghai)
 	if err != nil {
 		panic(err)
 	}
 	return v
 }
 
-// The weeks of the tests: w47 is Monday 2025-11-17 to Sunday 2025-11-23,
-// whose retrospective is due Sunday 18:00; w48 follows.
-var (
-	w47 = planner.Week{Year: 2025, Num: 47}
-	w48 = planner.Week{Year: 2025, Num: 48}
-)
+// w48 is the week after plannertest.W47 (Monday 2025-11-17 to Sunday
+// 2025-11-23, whose retrospective is due Sunday 18:00).
+var w48 = plannertest.W47.Next()
 
 // clock is a settable calendar clock.
 type clock struct{ now time.Time }
@@ -138,7 +126,7 @@ func (m *messenger) PostReply(ctx context.Context, team planner.Team, thread str
 }
 
 func (m *messenger) FindSummary(ctx context.Context, team planner.Team, week planner.Week, since time.Time) (string, error) {
-	m.record("find %s %s since %s", team.DigestChannel, week, since.In(shanghai).Format("2006-01-02 15:04"))
+	m.record("find %s %s since %s", team.DigestChannel, week, since.In(plannertest.Shanghai).Format("2006-01-02 15:04"))
 	if m.FindSummaryFunc != nil {
 		return m.FindSummaryFunc(ctx, team, week, since)
 	}
@@ -172,17 +160,9 @@ type fixture struct {
 // when channel is not "", its retrospective goes there.
 func newFixture(t *testing.T, c *clock, members int, channel string) *fixture {
 	t.Helper()
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatalf("storage.Open: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("close database: %v", err)
-		}
-	})
+	db := storagetest.Open(t)
 	x := &fixture{db: db, m: &messenger{}, c: c, log: &bytes.Buffer{}}
-	svc := planner.NewService(db, planner.Options{Now: c.Now, Loc: shanghai, Lang: planner.English})
+	svc := planner.NewService(db, planner.Options{Now: c.Now, Loc: plannertest.Shanghai, Lang: planner.English})
 	x.s = &Scheduler{
 		Service: svc, Messenger: x.m, Log: slog.New(slog.NewTextHandler(x.log, nil)),
 		Sent: func(s planner.Send) {

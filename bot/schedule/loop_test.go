@@ -4,14 +4,14 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"planbot/planner"
-	"planbot/storage"
+	"planbot/planner/plannertest"
+	"planbot/storage/storagetest"
 )
 
 // countingStore counts how often the scheduler asks for the teams: once a tick.
@@ -28,18 +28,9 @@ func (c *countingStore) Teams(ctx context.Context) ([]planner.Team, error) {
 // The loop ticks at once, then every interval, and stops when its context ends;
 // synctest's fake clock runs the minutes without waiting for them.
 func TestSchedulerRunTicksEveryInterval(t *testing.T) {
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("close database: %v", err)
-		}
-	})
-	store := &countingStore{Store: db}
+	store := &countingStore{Store: storagetest.Open(t)}
 	s := &Scheduler{
-		Service: planner.NewService(store, planner.Options{Now: (&clock{now: at("2025-11-24 09:00")}).Now, Loc: shanghai}),
+		Service: planner.NewService(store, planner.Options{Now: (&clock{now: at("2025-11-24 09:00")}).Now, Loc: plannertest.Shanghai}),
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	synctest.Test(t, func(t *testing.T) {

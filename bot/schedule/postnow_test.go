@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // conflict fails t unless err is a Conflict for reason about week.
@@ -24,22 +25,22 @@ func conflict(t *testing.T, err error, reason planner.Reason, week planner.Week)
 // preview: marked apart, its thread posted, and the week's run left alone.
 func TestPostNowPreview(t *testing.T) {
 	x := newFixture(t, &clock{now: at("2025-11-23 17:00")}, 1, "CRETRO")
-	_, err := x.s.PostNow(t.Context(), "T1", w47, false)
-	conflict(t, err, planner.ReasonPreview, w47)
+	_, err := x.s.PostNow(t.Context(), "T1", plannertest.W47, false)
+	conflict(t, err, planner.ReasonPreview, plannertest.W47)
 	if calls := x.m.Calls(); len(calls) != 0 {
 		t.Fatalf("calls %q without force, want none", calls)
 	}
-	team, err := x.s.PostNow(t.Context(), "T1", w47, true)
+	team, err := x.s.PostNow(t.Context(), "T1", plannertest.W47, true)
 	if err != nil || team.DigestChannel != "CRETRO" {
 		t.Fatalf("PostNow(force) = %+v, %v", team, err)
 	}
-	if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(w47, "ts1", true), "\n"); got != want {
+	if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(plannertest.W47, "ts1", true), "\n"); got != want {
 		t.Fatalf("calls:\n%s\nwant:\n%s", got, want)
 	}
 	if pending, err := x.db.PendingSends(t.Context()); err != nil || len(pending) != 0 {
 		t.Errorf("pending sends %+v, %v: a preview claims no run", pending, err)
 	}
-	if _, ok := x.ledger(t, planner.JobRetro, w47, ""); ok {
+	if _, ok := x.ledger(t, planner.JobRetro, plannertest.W47, ""); ok {
 		t.Errorf("a preview left a ledger row for the week's run")
 	}
 	if sent := x.Sent(); len(sent) != 0 {
@@ -55,10 +56,10 @@ func TestPostNowTheWeeksRun(t *testing.T) {
 		force bool
 		ref   string // the week's summary after the step; "" when refused
 	}{{false, "ts1"}, {false, ""}, {true, "ts2"}} {
-		_, err := x.s.PostNow(t.Context(), "T1", w47, step.force)
+		_, err := x.s.PostNow(t.Context(), "T1", plannertest.W47, step.force)
 		calls := x.m.Calls()
 		if step.ref == "" {
-			conflict(t, err, planner.ReasonPosted, w47)
+			conflict(t, err, planner.ReasonPosted, plannertest.W47)
 			if len(calls) != 0 {
 				t.Errorf("step %d: calls %q, want none", i, calls)
 			}
@@ -67,10 +68,10 @@ func TestPostNowTheWeeksRun(t *testing.T) {
 		if err != nil {
 			t.Fatalf("step %d: PostNow(force %t): %v", i, step.force, err)
 		}
-		if got, want := strings.Join(calls, "\n"), strings.Join(retroCalls(w47, step.ref, false), "\n"); got != want {
+		if got, want := strings.Join(calls, "\n"), strings.Join(retroCalls(plannertest.W47, step.ref, false), "\n"); got != want {
 			t.Errorf("step %d: calls:\n%s\nwant:\n%s", i, got, want)
 		}
-		if send, ok := x.ledger(t, planner.JobRetro, w47, ""); !ok || send.State != planner.RunSent || send.MessageTS != step.ref {
+		if send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, ""); !ok || send.State != planner.RunSent || send.MessageTS != step.ref {
 			t.Errorf("step %d: the ledger has %+v (found %t), want sent as %s", i, send, ok, step.ref)
 		}
 		if sent := x.Sent(); len(sent) != 1 || sent[0].State != planner.RunSent || sent[0].MessageTS != step.ref {
@@ -96,25 +97,25 @@ func TestPostNowLooksFirst(t *testing.T) {
 		state planner.RunState
 	}{
 		{"the summary is out: its thread completed", crashed,
-			[]string{fmt.Sprintf("reply CRETRO in %s: %s part 3", crashed, w47)}, planner.RunSent},
+			[]string{fmt.Sprintf("reply CRETRO in %s: %s part 3", crashed, plannertest.W47)}, planner.RunSent},
 		{"nothing is out yet: left to the attempt under way", "", nil, planner.RunPending},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &clock{now: at("2025-11-23 18:00")}
 			x := newFixture(t, c, 1, "CRETRO")
-			x.claim(t, planner.JobRetro, w47, "", c.now)
+			x.claim(t, planner.JobRetro, plannertest.W47, "", c.now)
 			x.claimed(t, crashed, "reply 2")
 			x.m.FindSummaryFunc = func(context.Context, planner.Team, planner.Week, time.Time) (string, error) { return tc.found, nil }
 			c.now = c.now.Add(time.Minute)
-			_, err := x.s.PostNow(t.Context(), "T1", w47, false)
-			conflict(t, err, planner.ReasonPosted, w47)
-			find := fmt.Sprintf("find CRETRO %s since %s", w47, at("2025-11-23 18:00").Add(-planner.LateAfter).Format("2006-01-02 15:04"))
+			_, err := x.s.PostNow(t.Context(), "T1", plannertest.W47, false)
+			conflict(t, err, planner.ReasonPosted, plannertest.W47)
+			find := fmt.Sprintf("find CRETRO %s since %s", plannertest.W47, at("2025-11-23 18:00").Add(-planner.LateAfter).Format("2006-01-02 15:04"))
 			want := append([]string{find}, tc.calls...)
 			if got := x.m.Calls(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Fatalf("calls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			send, ok := x.ledger(t, planner.JobRetro, w47, "")
+			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
 			if !ok || send.State != tc.state || send.MessageTS != tc.found {
 				t.Errorf("the ledger has %+v (found %t), want %s %q", send, ok, tc.state, tc.found)
 			}
@@ -126,8 +127,8 @@ func TestPostNowLooksFirst(t *testing.T) {
 				t.Errorf("Sent told %+v, want %d sent", sent, told)
 			}
 			// Asked again, it is refused, and posts nothing more.
-			_, err = x.s.PostNow(t.Context(), "T1", w47, false)
-			conflict(t, err, planner.ReasonPosted, w47)
+			_, err = x.s.PostNow(t.Context(), "T1", plannertest.W47, false)
+			conflict(t, err, planner.ReasonPosted, plannertest.W47)
 			if calls := x.m.Calls(); len(calls) > 1 || len(calls) == 1 && !strings.HasPrefix(calls[0], "find ") {
 				t.Errorf("asked again: calls %q, want at most a look", calls)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // retroCalls is what posting week's retrospective anew calls, the summary ref
@@ -39,18 +40,18 @@ func TestRetrospectiveSummaryThenThread(t *testing.T) {
 			x := newFixture(t, &clock{now: at(tc.at)}, 2, "CRETRO")
 			x.s.Tick(t.Context())
 			x.s.Tick(t.Context())
-			if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(w47, "ts1", false), "\n"); got != want {
+			if got, want := strings.Join(x.m.Calls(), "\n"), strings.Join(retroCalls(plannertest.W47, "ts1", false), "\n"); got != want {
 				t.Fatalf("calls:\n%s\nwant:\n%s", got, want)
 			}
-			if len(x.m.retros) != 1 || x.m.retros[0].Week != w47 || x.m.retros[0].Late != tc.late {
-				t.Errorf("rendered %+v, want %s's retrospective once, late %t", x.m.retros, w47, tc.late)
+			if len(x.m.retros) != 1 || x.m.retros[0].Week != plannertest.W47 || x.m.retros[0].Late != tc.late {
+				t.Errorf("rendered %+v, want %s's retrospective once, late %t", x.m.retros, plannertest.W47, tc.late)
 			}
 			for i := 2; i <= retroParts; i++ {
 				if !x.claimed(t, "ts1", fmt.Sprintf("reply %d", i)) {
 					t.Errorf("part %d is not claimed in the ledger", i)
 				}
 			}
-			send, ok := x.ledger(t, planner.JobRetro, w47, "")
+			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
 			if !ok || send.State != planner.RunSent || send.MessageTS != "ts1" || send.Attempts != 1 {
 				t.Errorf("the ledger has %+v (found %t), want sent as ts1 at the first attempt", send, ok)
 			}
@@ -76,15 +77,15 @@ func TestRetrospectiveRetryAfterACrash(t *testing.T) {
 		ref   string
 	}{
 		{"the summary was posted: only the missing parts", crashed, nil,
-			[]string{fmt.Sprintf("reply CRETRO in %s: %s part 3", crashed, w47)}, planner.RunSent, crashed},
-		{"nothing was posted: all of it", "", nil, retroCalls(w47, "ts1", false), planner.RunSent, "ts1"},
+			[]string{fmt.Sprintf("reply CRETRO in %s: %s part 3", crashed, plannertest.W47)}, planner.RunSent, crashed},
+		{"nothing was posted: all of it", "", nil, retroCalls(plannertest.W47, "ts1", false), planner.RunSent, "ts1"},
 		{"the channel cannot be read: nothing yet", "", errSlackDown, nil, planner.RunPending, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &clock{now: at("2025-11-23 18:00")}
 			x := newFixture(t, c, 1, "CRETRO")
-			x.claim(t, planner.JobRetro, w47, "", c.now)
+			x.claim(t, planner.JobRetro, plannertest.W47, "", c.now)
 			x.claimed(t, crashed, "reply 2") // the crashed attempt posted the first reply
 			x.m.FindSummaryFunc = func(context.Context, planner.Team, planner.Week, time.Time) (string, error) {
 				return tc.found, tc.err
@@ -92,12 +93,12 @@ func TestRetrospectiveRetryAfterACrash(t *testing.T) {
 			c.now = c.now.Add(5 * time.Minute) // past the first attempt's back-off
 			x.s.Tick(t.Context())
 			x.s.Tick(t.Context()) // too soon for another try, and nothing is left
-			find := fmt.Sprintf("find CRETRO %s since %s", w47, at("2025-11-23 18:00").Add(-planner.LateAfter).Format("2006-01-02 15:04"))
+			find := fmt.Sprintf("find CRETRO %s since %s", plannertest.W47, at("2025-11-23 18:00").Add(-planner.LateAfter).Format("2006-01-02 15:04"))
 			want := append([]string{find}, tc.calls...)
 			if got := x.m.Calls(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Fatalf("calls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			send, ok := x.ledger(t, planner.JobRetro, w47, "")
+			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
 			if !ok || send.State != tc.state || send.MessageTS != tc.ref || send.Attempts != 2 {
 				t.Errorf("the ledger has %+v (found %t), want %s %q at the 2nd attempt", send, ok, tc.state, tc.ref)
 			}
@@ -118,8 +119,8 @@ func TestOverdueSendsGivenUp(t *testing.T) {
 		recipient string
 		due       string
 	}{
-		{planner.JobRetro, w47, "", "2025-11-23 18:00"},
-		{planner.JobLog, w47, "U1", "2025-11-21 17:00"},
+		{planner.JobRetro, plannertest.W47, "", "2025-11-23 18:00"},
+		{planner.JobLog, plannertest.W47, "U1", "2025-11-21 17:00"},
 	} {
 		t.Run(string(tc.job), func(t *testing.T) {
 			c := &clock{now: at(tc.due)}

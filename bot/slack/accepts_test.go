@@ -12,6 +12,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // openWeekNames are the display names of openWeek's members.
@@ -32,7 +33,7 @@ func openWeek() []planner.Item {
 	}
 	add := func(user string, d int, status planner.Status) *planner.Item {
 		id := len(items) + 1
-		start := w47.Start().AddDays(d)
+		start := plannertest.W47.Start().AddDays(d)
 		it := planner.Item{ID: int64(id), TeamID: "T1", UserID: user, UserName: openWeekNames[user], Start: start, End: start,
 			Kind: planner.Kinds[id%len(planner.Kinds)], Count: 1 + id%4, Title: titles[id%len(titles)](id), Status: status}
 		if it.Kind == planner.KindTrip {
@@ -98,7 +99,7 @@ func buttonIDs(t *testing.T, blocks []slack.Block, action string) []int64 {
 func TestSlackAcceptsBusyWeek(t *testing.T) {
 	items := openWeek()
 	for d := range 7 {
-		day := w47.Start().AddDays(d)
+		day := plannertest.W47.Start().AddDays(d)
 		n := 0
 		for _, it := range ownItems(items, "U1") {
 			if it.Start == day && it.Status == planner.StatusPlanned {
@@ -113,15 +114,15 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 	for _, id := range []string{"U1", "U2", "U3", "U4"} {
 		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: openWeekNames[id]})
 	}
-	digest := planner.BuildDigest(w47, items, nil, nil, members)
+	digest := planner.BuildDigest(plannertest.W47, items, nil, nil, members)
 	// The team's week as a WeekCache keeps it, read back from the database.
 	h := newHandler(t)
 	storeWeek(t, h, items)
-	kept := keptWeek(t, h, ann, true)
+	kept := keptWeek(t, h, plannertest.Ann, true)
 	if len(kept.Items) != len(items) || kept.TeamName != "招商一组" {
 		t.Fatalf("the kept view has %d items of %q, want %d of 招商一组", len(kept.Items), kept.TeamName, len(items))
 	}
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		for _, m := range members {
 			t.Run(string(l)+" "+m.UserID, func(t *testing.T) {
 				own := ownItems(items, m.UserID)
@@ -133,16 +134,16 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 						openItems = append(openItems, it)
 					}
 				}
-				week := bot.WeekView{Week: w47, Viewer: m.UserID, Items: own}
-				team := bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: m.UserID, Items: items}
+				week := bot.WeekView{Week: plannertest.W47, Viewer: m.UserID, Items: own}
+				team := bot.WeekView{Week: plannertest.W47, Team: true, TeamName: "招商一组", Viewer: m.UserID, Items: items}
 				teamKept := kept // the same kept rendering for every viewer, with their buttons
 				teamKept.Viewer = m.UserID
 				for name, r := range map[string]bot.Reply{
 					"week":           {Lang: l, Body: week},
 					"team":           {Lang: l, Body: team},
 					"team, kept":     {Lang: l, Body: teamKept},
-					"log reminder":   {Lang: l, Body: bot.Reminder{Job: planner.JobLog, Week: w47, Items: openItems}},
-					"plan reminder":  {Lang: l, Body: bot.Reminder{Job: planner.JobPlan, Week: w47, Items: openItems}},
+					"log reminder":   {Lang: l, Body: bot.Reminder{Job: planner.JobLog, Week: plannertest.W47, Items: openItems}},
+					"plan reminder":  {Lang: l, Body: bot.Reminder{Job: planner.JobPlan, Week: plannertest.W47, Items: openItems}},
 					"added, several": {Lang: l, Body: bot.Added{Items: own}},
 				} {
 					t.Run(name, func(t *testing.T) { checkSlackReply(t, r) })
@@ -226,7 +227,7 @@ func TestSlackAcceptsEveryReply(t *testing.T) {
 	// Notices are said after the answer, in the words of the one who asked.
 	bodies["notice"] = bot.Notice{Text: "Set up: the retrospective goes to #investment. 设置完成。"}
 	for name, body := range bodies {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				r := bot.Reply{Lang: l, Body: body}
 				checkSlackReply(t, r)

@@ -18,6 +18,7 @@ import (
 	"planbot/bot"
 	"planbot/bot/slack/slackcheck"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // Block Kit's limits that these tests name; slackcheck checks them all.
@@ -45,7 +46,7 @@ func bigWeek(users ...string) []planner.Item {
 	for i := range 80 {
 		it := planner.Item{
 			ID: int64(i + 1), TeamID: "T1", UserID: users[i%len(users)], UserName: names[users[i%len(users)]],
-			Start: w47.Start().AddDays(i % 7), Kind: planner.KindVisit, Count: 1 + i%5,
+			Start: plannertest.W47.Start().AddDays(i % 7), Kind: planner.KindVisit, Count: 1 + i%5,
 			Title: longTitle(i+1, 900), Status: planner.StatusPlanned,
 		}
 		it.End = it.Start
@@ -76,13 +77,13 @@ func bigDigest() planner.Digest {
 		members = append(members, planner.Member{TeamID: "T1", UserID: user, Name: fmt.Sprintf("成员%02d", m)})
 		if m%10 == 9 {
 			id++
-			recent = append(recent, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: w47.Start().AddDays(-7),
-				End: w47.Start().AddDays(-7), Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusDone})
+			recent = append(recent, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: plannertest.W47.Start().AddDays(-7),
+				End: plannertest.W47.Start().AddDays(-7), Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusDone})
 			continue
 		}
 		for k := range 5 {
 			id++
-			start := w47.Start().AddDays(k)
+			start := plannertest.W47.Start().AddDays(k)
 			it := planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: members[m].Name, Start: start, End: start,
 				Kind: planner.Kinds[k], Count: 1 + k, Title: longTitle(int(id), 300), Status: planner.StatusPlanned}
 			if k == 0 {
@@ -97,7 +98,7 @@ func bigDigest() planner.Digest {
 			notes[user] = longTitle(m, 200)
 		}
 	}
-	return planner.BuildDigest(w47, items, usersOf(recent), notes, members)
+	return planner.BuildDigest(plannertest.W47, items, plannertest.UsersOf(recent), notes, members)
 }
 
 // bigExport is a week's export of at least 40 KB.
@@ -105,7 +106,7 @@ func bigExport(t *testing.T) bot.ExportView {
 	var items []planner.Item
 	var csv strings.Builder
 	for id := int64(1); csv.Len() < 40<<10; id++ {
-		start := w47.Start().AddDays(int(id % 7))
+		start := plannertest.W47.Start().AddDays(int(id % 7))
 		items = append(items, planner.Item{ID: id, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
 			Kind: planner.KindVisit, Count: 2, Title: longTitle(int(id), 100), Status: planner.StatusPlanned})
 		csv.Reset()
@@ -113,14 +114,14 @@ func bigExport(t *testing.T) bot.ExportView {
 			t.Fatal(err)
 		}
 	}
-	return bot.ExportView{Week: w47, CSV: csv.String()}
+	return bot.ExportView{Week: plannertest.W47, CSV: csv.String()}
 }
 
 // addedMany is an Added reply of n items with the given titles.
 func addedMany(n int, title func(id int) string) bot.Added {
 	var items []planner.Item
 	for i := range n {
-		start := w47.Start().AddDays(2 * (i % 4))
+		start := plannertest.W47.Start().AddDays(2 * (i % 4))
 		items = append(items, planner.Item{ID: int64(i + 1), TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
 			Kind: planner.KindVisit, Count: 4, Title: title(i + 1), Status: planner.StatusPlanned})
 	}
@@ -240,7 +241,7 @@ func accounted(p blockParts, unit *regexp.Regexp) (int, bool) {
 // every day of the week it covers.
 func weekDays(items []planner.Item) int {
 	n := 0
-	for day := w47.Start(); !day.After(w47.End()); day = day.AddDays(1) {
+	for day := plannertest.W47.Start(); !day.After(plannertest.W47.End()); day = day.AddDays(1) {
 		for _, it := range items {
 			if bot.Covers(it, day) {
 				n++
@@ -270,9 +271,9 @@ func TestRenderBlocksLimits(t *testing.T) {
 		unit  *regexp.Regexp // a section line that shows one; nil for any line
 		more  bool           // whether some must be left out
 	}{
-		{"week of 80 en", bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
-		{"week of 80 zh", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
-		{"team week of 80", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: team}},
+		{"week of 80 en", bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"week of 80 zh", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: own}}, weekDays(own), itemLine, true},
+		{"team week of 80", bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: plannertest.W47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: team}},
 			weekDays(team), itemLine, true},
 		{"digest of 60 en", bot.Reply{Lang: planner.English, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}, lineCount(bot.Reply{Lang: planner.English, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}), nil, true},
 		{"digest of 60 zh", bot.Reply{Lang: planner.Chinese, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}, lineCount(bot.Reply{Lang: planner.Chinese, Body: bot.DigestView{Retro: planner.Retro{Digest: digest}}}), nil, true},
@@ -304,14 +305,14 @@ func TestRenderBlocksLimits(t *testing.T) {
 // In a week too big for its message, each day says how many of its items it leaves out.
 func TestRenderBlocksWeekMore(t *testing.T) {
 	items := bigWeek("U1")
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			p := partsOf(decodeBlocks(t, renderBlocks(bot.Reply{Lang: l, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}})))
+			p := partsOf(decodeBlocks(t, renderBlocks(bot.Reply{Lang: l, Body: bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items}})))
 			if len(p.sections) != 7 {
 				t.Fatalf("%d sections, want one for each day", len(p.sections))
 			}
 			for i, text := range p.sections {
-				day := w47.Start().AddDays(i)
+				day := plannertest.W47.Start().AddDays(i)
 				if !strings.HasPrefix(text, "*"+bot.DayLabel(l, day)+"*\n") {
 					t.Errorf("section %d starts %.40q, want the day %s", i, text, bot.DayLabel(l, day))
 				}
@@ -332,11 +333,11 @@ func TestRenderBlocksWeekMore(t *testing.T) {
 
 func TestHomeBlocksLimits(t *testing.T) {
 	items := bigWeek("U1")
-	digest := planner.BuildDigest(w47, bigWeek("U1", "U2"), nil, nil,
+	digest := planner.BuildDigest(plannertest.W47, bigWeek("U1", "U2"), nil, nil,
 		[]planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}})
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			blocks := homeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)
+			blocks := homeBlocks(l, bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items}, digest)
 			p := partsOf(checkLimits(t, blocks, slackViewBlocks, 0))
 			if shown, marked := accounted(p, regexp.MustCompile(`^#\d+ `)); shown != weekDays(items) || !marked {
 				t.Errorf("Home shows or counts %d of %d item lines (marker %t)", shown, weekDays(items), marked)
@@ -351,7 +352,7 @@ func TestHomeBlocksLimits(t *testing.T) {
 // Buttons are only on the viewer's own planned items, on the day each starts.
 func TestRenderBlocksButtons(t *testing.T) {
 	item := func(id int64, user string, start, end string, status planner.Status) planner.Item {
-		return planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: names[user], Start: day(t, start), End: day(t, end),
+		return planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: names[user], Start: plannertest.Day(t, start), End: plannertest.Day(t, end),
 			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: status}
 	}
 	items := []planner.Item{
@@ -363,25 +364,25 @@ func TestRenderBlocksButtons(t *testing.T) {
 		item(6, "U1", "2025-11-20", "2025-11-21", planner.StatusPlanned),
 	}
 	own := []planner.Item{items[0], items[1], items[2], items[5]}
-	digest := planner.BuildDigest(w47, items, nil, nil, nil)
+	digest := planner.BuildDigest(plannertest.W47, items, nil, nil, nil)
 	tests := []struct {
 		name   string
 		blocks []slack.Block
 		want   []string // action, label and value of each button
 	}{
-		{"own week", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: own}}), []string{
+		{"own week", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: own}}), []string{
 			"item_done:1 Done #1 1|week:2025-W47|en", "item_cancel:1 Cancel #1 1|week:2025-W47|en",
 			"item_done:6 Done #6 6|week:2025-W47|en", "item_cancel:6 Cancel #6 6|week:2025-W47|en",
 		}},
-		{"team week", renderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: items}}), []string{
+		{"team week", renderBlocks(bot.Reply{Lang: planner.Chinese, Body: bot.WeekView{Week: plannertest.W47, Team: true, Viewer: "U1", Items: items}}), []string{
 			"item_done:1 完成 #1 1|team:2025-W47|zh", "item_cancel:1 取消 #1 1|team:2025-W47|zh",
 			"item_done:6 完成 #6 6|team:2025-W47|zh", "item_cancel:6 取消 #6 6|team:2025-W47|zh",
 		}},
-		{"team week of another", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}}), []string{
+		{"team week of another", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: plannertest.W47, Team: true, Viewer: "U2", Items: items}}), []string{
 			"item_done:4 Done #4 4|team:2025-W47|en", "item_cancel:4 Cancel #4 4|team:2025-W47|en",
 		}},
-		{"team week of an outsider", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Team: true, Viewer: "U9", Items: items}}), nil},
-		{"home", homeBlocks(planner.English, bot.WeekView{Week: w47, Viewer: "U1", Items: own}, digest), []string{
+		{"team week of an outsider", renderBlocks(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: plannertest.W47, Team: true, Viewer: "U9", Items: items}}), nil},
+		{"home", homeBlocks(planner.English, bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: own}, digest), []string{
 			"item_done:1 Done #1 1|home|en", "item_cancel:1 Cancel #1 1|home|en",
 			"item_done:6 Done #6 6|home|en", "item_cancel:6 Cancel #6 6|home|en",
 		}},
@@ -413,8 +414,8 @@ func TestRenderBlocksButtonsBigWeek(t *testing.T) {
 		name string
 		view bot.WeekView
 	}{
-		{"own", bot.WeekView{Week: w47, Viewer: "U1", Items: items}},
-		{"team", bot.WeekView{Week: w47, Team: true, Viewer: "U2", Items: items}},
+		{"own", bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items}},
+		{"team", bot.WeekView{Week: plannertest.W47, Team: true, Viewer: "U2", Items: items}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			buttons := partsOf(decodeBlocks(t, renderBlocks(bot.Reply{Lang: planner.English, Body: tt.view}))).buttons
@@ -438,26 +439,26 @@ const evil = "<!channel> <!here> <!everyone> <@U123> <!subteam^S1|@team> <#C1> &
 // No user text reaches Slack as markup: names, titles, places, outcomes,
 // notes and details are all escaped.
 func TestRenderBlocksEscapes(t *testing.T) {
-	it := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: evil, Start: day(t, "2025-11-18"), End: day(t, "2025-11-19"),
+	it := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: evil, Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-19"),
 		Kind: planner.KindTrip, Count: 2, Place: evil, Title: "trip " + evil, Status: planner.StatusPlanned}
 	done := it
 	done.ID, done.Status, done.Outcome = 2, planner.StatusDone, evil
 	items := []planner.Item{it, done}
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: evil}, {TeamID: "T1", UserID: "U2", Name: evil}}
-	silent := planner.Item{ID: 3, TeamID: "T1", UserID: "U2", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+	silent := planner.Item{ID: 3, TeamID: "T1", UserID: "U2", Start: plannertest.Day(t, "2025-11-10"), End: plannertest.Day(t, "2025-11-10"),
 		Kind: planner.KindVisit, Count: 1, Title: evil, Status: planner.StatusPlanned}
-	digest := planner.BuildDigest(w47, items, usersOf([]planner.Item{silent}), map[string]string{"U1": evil}, members)
+	digest := planner.BuildDigest(plannertest.W47, items, plannertest.UsersOf([]planner.Item{silent}), map[string]string{"U1": evil}, members)
 	bodies := map[string]bot.Body{
 		"added":     bot.Added{Items: items},
-		"week":      bot.WeekView{Week: w47, Viewer: "U1", Items: items},
-		"team week": bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items},
+		"week":      bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items},
+		"team week": bot.WeekView{Week: plannertest.W47, Team: true, TeamName: "招商一组", Viewer: "U1", Items: items},
 		"changed":   bot.Changed{Verb: bot.VerbDone, Item: done},
 		"digest":    bot.DigestView{Retro: planner.Retro{Digest: digest}},
-		"history": bot.HistoryView{Item: done, Zone: shanghai, Changes: []planner.Change{
+		"history": bot.HistoryView{Item: done, Zone: plannertest.Shanghai, Changes: []planner.Change{
 			{TeamID: "T1", ItemID: 2, By: "U1", Action: "add", Detail: evil},
 			{TeamID: "T1", ItemID: 2, By: "U1", Action: "done", Detail: evil},
 		}},
-		"note":            bot.NoteView{Week: w47, Text: evil},
+		"note":            bot.NoteView{Week: plannertest.W47, Text: evil},
 		"failure":         bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadDate, evil)},
 		"failure no item": bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonNoItem, evil)},
 	}
@@ -473,16 +474,16 @@ func TestRenderBlocksEscapes(t *testing.T) {
 		}
 	}
 	for name, body := range bodies {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(name+" "+string(l), func(t *testing.T) {
 				check(t, "blocks", blockJSON(t, renderBlocks(bot.Reply{Lang: l, Body: body})))
 				check(t, "fallback", Fallback(bot.Reply{Lang: l, Body: body}))
 			})
 		}
 	}
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run("home "+string(l), func(t *testing.T) {
-			check(t, "blocks", blockJSON(t, homeBlocks(l, bot.WeekView{Week: w47, Viewer: "U1", Items: items}, digest)))
+			check(t, "blocks", blockJSON(t, homeBlocks(l, bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items}, digest)))
 		})
 	}
 }
@@ -499,7 +500,7 @@ func TestRenderBlocksChannelLink(t *testing.T) {
 		}},
 		{"notice", func(l planner.Lang) bot.Body { return bot.Notice{Text: bot.Say(l, bot.MsgSetupReady, "C123", 3)} }},
 	} {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
 				blocks := renderBlocks(bot.Reply{Lang: l, Body: tt.body(l)})
 				checkLimits(t, blocks, slackMessageBlocks, slackMessageChars)
@@ -584,12 +585,12 @@ func TestWeekFallbackIsTheTruncatedText(t *testing.T) {
 		escapes[i].Title = strings.Repeat("R&D <b> ", 60)
 	}
 	for name, v := range map[string]bot.WeekView{
-		"empty":            {Week: w47, TeamName: "East"},
-		"one item":         {Week: w47, Items: bigWeek("U1")[:1]},
-		"team, 80 items":   {Week: w47, Team: true, TeamName: "招商一组", Items: bigWeek("U1", "U2", "U3")},
-		"escapes lengthen": {Week: w47, Team: true, TeamName: "R&D", Items: escapes},
+		"empty":            {Week: plannertest.W47, TeamName: "East"},
+		"one item":         {Week: plannertest.W47, Items: bigWeek("U1")[:1]},
+		"team, 80 items":   {Week: plannertest.W47, Team: true, TeamName: "招商一组", Items: bigWeek("U1", "U2", "U3")},
+		"escapes lengthen": {Week: plannertest.W47, Team: true, TeamName: "R&D", Items: escapes},
 	} {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			r := bot.Reply{Lang: l, Body: v}
 			if got, want := Fallback(r), truncate(slackText(r), maxFallbackChars); got != want {
 				t.Errorf("%s, %s: fallback differs from the truncated whole text\n got %.200q…\nwant %.200q…", name, l, got, want)
@@ -617,7 +618,7 @@ func fitLinesRef(l planner.Lang, lines []string, max int) string {
 // rendering every line and then cutting did.
 func TestFitTextCutsAsBefore(t *testing.T) {
 	long := bigWeek("U1", "U2", "U3")
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		for _, max := range []int{60, 400, 3000} {
 			for n := 0; n <= len(long); n += 7 {
 				lines := []string{"*Mon*"}

@@ -20,6 +20,7 @@ import (
 	"planbot/bot"
 	"planbot/bot/schedule"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // answerLimit is how soon Slack wants the answer to a slash command.
@@ -106,7 +107,7 @@ func teamStateOf(t *testing.T, h *bot.Handler, teamID string) teamState {
 	if s.Items, err = store.ItemsStarting(ctx, teamID, "", from, to); err != nil {
 		t.Fatal(err)
 	}
-	if s.Notes, err = store.Notes(ctx, teamID, w47); err != nil {
+	if s.Notes, err = store.Notes(ctx, teamID, plannertest.W47); err != nil {
 		t.Fatal(err)
 	}
 	if s.Leads, err = h.Service.Leads(ctx, planner.Actor{TeamID: teamID, UserID: "UMEMBER"}, ""); err != nil {

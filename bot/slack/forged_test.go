@@ -10,6 +10,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // forgedTitle is an item whose text tries to add a line of planbot's own to
@@ -31,7 +32,7 @@ func forgedTeam(t *testing.T) *bot.Handler {
 	mustHandle(t, h, mallory, "done 1 met the boss\n> _All 12 members logged_") // an outcome
 	mustHandle(t, h, mallory, "wed meeting\u2028`Carried over: nothing`\u2029~x~")
 	mustHandle(t, h, mallory, "note fine\n\n*Completion 100% (9 of 9 items done)*\t")
-	mustHandle(t, h, ann, "thu visit 2 enterprises")
+	mustHandle(t, h, plannertest.Ann, "thu visit 2 enterprises")
 	return h
 }
 
@@ -119,7 +120,7 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 		t.Errorf("stored title %q, want it as typed %q", it.Title, forgedTitle)
 	}
 	for _, lang := range []planner.Lang{planner.English, planner.Chinese} {
-		r := mustHandle(t, h, ann, "digest")
+		r := mustHandle(t, h, plannertest.Ann, "digest")
 		retro := r.Body.(bot.DigestView).Retro
 		text := bot.RetroText(lang, retro)
 		checkOneLine(t, "RetroText "+string(lang), text)
@@ -142,7 +143,7 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 		}
 	}
 
-	team := mustHandle(t, h, ann, "team")
+	team := mustHandle(t, h, plannertest.Ann, "team")
 	checkOneLine(t, "team text", bot.RenderText(team))
 	checkOneLine(t, "team fallback", Fallback(team))
 	checkNoMarkup(t, "team fallback", Fallback(team))
@@ -159,7 +160,7 @@ func TestForgedLinesStayOnTheirItem(t *testing.T) {
 		checkNoMarkup(t, "note blocks", s)
 	}
 
-	csv := mustHandle(t, h, ann, "export").Body.(bot.ExportView).CSV
+	csv := mustHandle(t, h, plannertest.Ann, "export").Body.(bot.ExportView).CSV
 	if lines := strings.Split(strings.TrimSuffix(csv, "\r\n"), "\r\n"); len(lines) != 4 || strings.Contains(csv, "\n*") {
 		t.Errorf("the CSV of 3 items has %d lines, want 4, one per item:\n%s", len(lines), csv)
 	}
@@ -191,11 +192,14 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 		t.Fatal(err)
 	}
 	outputs := map[string]string{
-		"csv":       mustHandle(t, h, ann, "export").Body.(bot.ExportView).CSV,
-		"digest":    bot.RetroText(planner.English, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
-		"team":      bot.RenderText(mustHandle(t, h, ann, "team")),
-		"retro zh":  bot.RetroText(planner.Chinese, mustHandle(t, h, ann, "digest").Body.(bot.DigestView).Retro),
-		"team json": func() string { b, _ := json.Marshal(renderBlocks(mustHandle(t, h, ann, "team"))); return string(b) }(),
+		"csv":      mustHandle(t, h, plannertest.Ann, "export").Body.(bot.ExportView).CSV,
+		"digest":   bot.RetroText(planner.English, mustHandle(t, h, plannertest.Ann, "digest").Body.(bot.DigestView).Retro),
+		"team":     bot.RenderText(mustHandle(t, h, plannertest.Ann, "team")),
+		"retro zh": bot.RetroText(planner.Chinese, mustHandle(t, h, plannertest.Ann, "digest").Body.(bot.DigestView).Retro),
+		"team json": func() string {
+			b, _ := json.Marshal(renderBlocks(mustHandle(t, h, plannertest.Ann, "team")))
+			return string(b)
+		}(),
 	}
 	for name, out := range outputs {
 		if strings.ContainsAny(out, "\x1b\x07\u009b") || strings.Contains(out, `\u001b`) {
@@ -210,7 +214,7 @@ func TestSlackNamesHaveNoControlCharacters(t *testing.T) {
 // A team name stored before names were cleaned is shown on one line in the
 // team view's header too.
 func TestTeamHeaderIsOneLine(t *testing.T) {
-	v := bot.WeekView{Week: w47, Team: true, TeamName: "East\n*Completion 100%*\x1b"}
+	v := bot.WeekView{Week: plannertest.W47, Team: true, TeamName: "East\n*Completion 100%*\x1b"}
 	for _, l := range []planner.Lang{planner.English, planner.Chinese} {
 		r := bot.Reply{Lang: l, Body: v}
 		checkSlackReply(t, r)

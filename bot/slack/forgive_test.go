@@ -11,6 +11,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The reasons of the command language's forgiving refusals (bot/catalog_forgive.go), which bot keeps to itself.
@@ -23,9 +24,9 @@ const (
 func seedForgive(t *testing.T, h *bot.Handler) {
 	t.Helper()
 	for _, line := range []string{"tue visit 4 enterprises", "thu-fri trip to Beijing", "wed call investors", "fri training"} {
-		mustHandle(t, h, ann, line)
+		mustHandle(t, h, plannertest.Ann, line)
 	}
-	mustHandle(t, h, bob, "tue visit 2 enterprises")
+	mustHandle(t, h, plannertest.Bob, "tue visit 2 enterprises")
 }
 
 // statuses returns each item's status and outcome in team T1, by id.
@@ -93,7 +94,7 @@ func TestHandleForgivingCommands(t *testing.T) {
 			seedForgive(t, h)
 			before := teamStateOf(t, h, "T1")
 			want := statuses(t, h)
-			r := handle(t, h, ann, tt.line)
+			r := handle(t, h, plannertest.Ann, tt.line)
 			text := bot.RenderText(r)
 			checkSlackReply(t, r)
 			for _, s := range tt.reply {
@@ -129,10 +130,10 @@ func TestHandleForgivingCommands(t *testing.T) {
 func TestHandleDoneTwice(t *testing.T) {
 	h := newHandler(t)
 	seedForgive(t, h)
-	mustHandle(t, h, ann, "done 1 2 of 4 interested")
+	mustHandle(t, h, plannertest.Ann, "done 1 2 of 4 interested")
 	_, changes := history(t, h, "T1", 1)
 
-	r := mustHandle(t, h, ann, "done 1")
+	r := mustHandle(t, h, plannertest.Ann, "done 1")
 	if c, ok := r.Body.(bot.Changed); !ok || !c.Already || c.Item.Outcome != "2 of 4 interested" {
 		t.Errorf("done again: %+v, want Already with the outcome kept", r.Body)
 	}
@@ -143,7 +144,7 @@ func TestHandleDoneTwice(t *testing.T) {
 		t.Errorf("done again wrote history: %d changes, want %d", len(again), len(changes))
 	}
 
-	r = mustHandle(t, h, ann, "done 1,2")
+	r = mustHandle(t, h, plannertest.Ann, "done 1,2")
 	all, ok := r.Body.(bot.ChangedAll)
 	if !ok || len(all.Changes) != 2 || !all.Changes[0].Already || all.Changes[1].Already || all.Changes[1].Item.Status != planner.StatusDone {
 		t.Fatalf("done 1,2: %+v, want #1 already done and #2 done", r.Body)
@@ -152,7 +153,7 @@ func TestHandleDoneTwice(t *testing.T) {
 		t.Errorf("done 1,2 says\n%s", text)
 	}
 
-	r = mustHandle(t, h, ann, "完成 1 三家有意向")
+	r = mustHandle(t, h, plannertest.Ann, "完成 1 三家有意向")
 	if c, ok := r.Body.(bot.Changed); !ok || !c.Outcome || c.Item.Outcome != "三家有意向" {
 		t.Errorf("done with a new outcome: %+v, want the outcome updated", r.Body)
 	}
@@ -163,7 +164,7 @@ func TestHandleDoneTwice(t *testing.T) {
 }
 
 // sunday is Sunday 2025-11-23 20:00 in Shanghai: this week's Monday is gone.
-var sunday = time.Date(2025, 11, 23, 20, 0, 0, 0, shanghai)
+var sunday = time.Date(2025, 11, 23, 20, 0, 0, 0, plannertest.Shanghai)
 
 // A bare weekday that falls on a day gone by this week is filed as written,
 // and the reply says so with next week's day: the exact command in text, a
@@ -187,7 +188,7 @@ func TestHandleAddPastDay(t *testing.T) {
 		t.Run(tt.line, func(t *testing.T) {
 			h := newHandler(t)
 			h.Service.Now = func() time.Time { return sunday }
-			r := mustHandle(t, h, ann, tt.line)
+			r := mustHandle(t, h, plannertest.Ann, tt.line)
 			if got := bot.RenderText(r); got != tt.text {
 				t.Errorf("RenderText =\n%s\nwant\n%s", got, tt.text)
 			}
@@ -209,12 +210,12 @@ func TestHandleAddPastDay(t *testing.T) {
 				t.Fatalf("the button's value %q runs %+v (%v, %v), want move 1 %s", button, cmd, ok, known, later)
 			}
 			line := "move 1 " + later
-			moved := h.Handle(t.Context(), &workLog{}, ann, cmd)
-			if c, ok := moved.Body.(bot.Changed); !ok || c.Item.Start != day(t, later) {
+			moved := h.Handle(t.Context(), &workLog{}, plannertest.Ann, cmd)
+			if c, ok := moved.Body.(bot.Changed); !ok || c.Item.Start != plannertest.Day(t, later) {
 				t.Errorf("the click's command gave %+v, want #1 on %s", moved.Body, later)
 			}
 			// A second click on the same button moves it nowhere new.
-			if again := mustHandle(t, h, ann, line); again.Body.(bot.Changed).Item.Start != day(t, later) {
+			if again := mustHandle(t, h, plannertest.Ann, line); again.Body.(bot.Changed).Item.Start != plannertest.Day(t, later) {
 				t.Errorf("a second click moved #1 to %v", again.Body.(bot.Changed).Item.Start)
 			}
 		})

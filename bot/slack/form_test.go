@@ -14,6 +14,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // jsonObject is v as Slack receives it, decoded as a generic JSON object.
@@ -46,7 +47,7 @@ func TestNewItemForm(t *testing.T) {
 			[]string{"出差", "签约", "基金", "接待", "拜访", "活动", "培训", "复盘", "会议", "请假", "其他"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
-			form := newItemForm(tt.lang, day(t, tt.day))
+			form := newItemForm(tt.lang, plannertest.Day(t, tt.day))
 			checkSlackView(t, form)
 			view := jsonObject(t, form)
 			if view["type"] != "modal" || view["callback_id"] != "new_item" {
@@ -162,7 +163,9 @@ func filled(changes map[string]string) map[string]string {
 }
 
 func TestFormDraft(t *testing.T) {
-	span := func(start, end string) planner.Span { return planner.Span{Start: day(t, start), End: day(t, end)} }
+	span := func(start, end string) planner.Span {
+		return planner.Span{Start: plannertest.Day(t, start), End: plannertest.Day(t, end)}
+	}
 	for _, tt := range []struct {
 		name   string
 		fields map[string]string
@@ -176,7 +179,7 @@ func TestFormDraft(t *testing.T) {
 			planner.Draft{Span: span("2025-11-18", "2025-11-18"), Kind: planner.KindVisit, Count: 999, Title: "visit 4 enterprises"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, l := range langs {
+			for _, l := range plannertest.Langs {
 				got, errs := formDraft(l, formState(t, tt.fields))
 				if len(errs) != 0 || !reflect.DeepEqual(got, tt.want) {
 					t.Errorf("%s: formDraft = %+v, %v; want %+v", l, got, errs, tt.want)
@@ -219,7 +222,7 @@ func TestFormDraftErrors(t *testing.T) {
 		{"no state", func(*testing.T) *slack.ViewState { return nil },
 			want{"start": errorOf(planner.ReasonBadDate, ""), "count": errorOf(planner.ReasonBadCount, "")}},
 	} {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
 				_, errs := formDraft(l, tt.state(t))
 				explained := map[string]string{}
@@ -283,7 +286,7 @@ func TestSubmitForm(t *testing.T) {
 				}
 				// Slack shows an error under the input block whose block_id it names.
 				inputs := map[string]bool{}
-				for _, b := range newItemForm(planner.English, day(t, "2025-11-17")).Blocks.BlockSet {
+				for _, b := range newItemForm(planner.English, plannertest.Day(t, "2025-11-17")).Blocks.BlockSet {
 					inputs[b.ID()] = b.BlockType() == slack.MBTInput
 				}
 				for id := range resp.Errors {

@@ -5,148 +5,31 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"planbot/bot"
-	"planbot/planner"
-	"planbot/storage"
+	"planbot/planner/plannertest"
+	"planbot/storage/storagetest"
 )
 
 // The fuzz targets of the Slack adapter: bot's replies to any line as Slack
 // shows them (bot's FuzzParseCommand checks the same replies as text), and
 // the request verifier. FuzzShownText is in mrkdwn_test.go.
 
-// fuzzWeekLines are the issue's seed week, in English and Chinese, and the
-// commands people run on it (as bot's fuzz_test.go has them).
-var fuzzWeekLines = []string{
-	"tue visit 4 enterprises", "thu-fri trip to Beijing", "周二 对接4家企业", "周三 对接基金公司开展以商引商",
-	"周四至周五 出差北京", "周末 回常总结复盘", "sun 参加招商培训", "team meeting tomorrow",
-	"done 1 2 of 4 interested", "完成 3 两家有意向", "cancel 2 client postponed", "move 1 next wed", "改期 3 下周三",
-	"edit 1 fri visit 5 enterprises", "修改 3 周五 对接5家企业", "note Two companies want a second visit.", "心得：两家企业有意向",
-	"week", "本周", "team last", "团队 上周", "history 1", "历史 #3", "digest", "周报 2025-W47", "export", "导出 2025-W47",
-	"lang zh", "语言 en", "help", "帮助", "new", "remind off", "setup tz Asia/Shanghai", "setup digest sun 18:00",
-	"digest post", "周报 发布 强制",
-}
-
-// fuzzSeeds are the hostile table's lines and the seed week's.
+// fuzzSeeds are bot's hostile table's lines, and plannertest's.
 func fuzzSeeds(t testing.TB) []string {
-	var out []string
+	var hostile []string
 	for _, c := range hostileCases(t) {
-		out = append(out, c.Text)
+		hostile = append(hostile, c.Text)
 	}
-	out = append(out, "lead 常诚车业 签约 年产150万套车灯项目", `lead "<!channel> Co" signed`, "leads mine",
-		"tue visit [<!here>]", "线索 【常诚车业】 在谈", "export xlsx last", "导出 表格")
-	return append(out, fuzzWeekLines...)
-}
-
-// fuzzActors are who the fuzzer types as: members of two teams and an admin.
-var fuzzActors = []planner.Actor{
-	{TeamID: "TF1", TeamName: "招商一组", UserID: "U1", UserName: "Ann"},
-	{TeamID: "TF1", TeamName: "招商一组", UserID: "U2", UserName: "Bob"},
-	{TeamID: "TF1", TeamName: "招商一组", UserID: "U9", UserName: "Boss", Admin: true},
-	{TeamID: "TF2", TeamName: "招商二组", UserID: "U1", UserName: "Eve"},
-}
-
-// fuzzRotate is how many inputs run on one database before a fresh one, so
-// that the weeks shown stay small and the inputs fast.
-const fuzzRotate = 2000
-
-// fuzzHandlers gives a fuzz process's inputs a handler on the fixed clock of
-// newHandler, on a SQLite file in a directory of its own (f.Fuzz has no
-// TempDir per input), started over with the seed week every fuzzRotate inputs.
-type fuzzHandlers struct {
-	mu  sync.Mutex
-	dir string
-	db  *storage.DB
-	h   *bot.Handler
-	n   int // inputs run on db
-}
-
-// newFuzzHandlers makes the process's directory, removed when f ends.
-func newFuzzHandlers(f *testing.F) *fuzzHandlers {
-	dir, err := makeFuzzDir()
-	if err != nil {
-		f.Fatalf("fuzz database: %v", err)
-	}
-	fh := &fuzzHandlers{dir: dir}
-	f.Cleanup(func() {
-		if fh.db != nil {
-			fh.db.Close()
-		}
-		os.RemoveAll(dir)
-	})
-	return fh
-}
-
-// next returns the handler for the next input, opening a fresh database when
-// it is the first or the current one has had its share.
-func (fh *fuzzHandlers) next(t testing.TB) *bot.Handler {
-	fh.mu.Lock()
-	defer fh.mu.Unlock()
-	if fh.h != nil && fh.n < fuzzRotate {
-		fh.n++
-		return fh.h
-	}
-	path := filepath.Join(fh.dir, "planbot.db")
-	if fh.db != nil {
-		fh.db.Close()
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(path + suffix)
-		}
-	}
-	db, err := storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatalf("fuzz database: %v", err)
-	}
-	h := &bot.Handler{
-		Service: planner.NewService(db, planner.Options{Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) },
-			Loc:  shanghai,
-			Lang: planner.English}),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	// Each team starts with the seed week, so that ids name real items.
-	for _, a := range fuzzActors {
-		for _, line := range fuzzWeekLines[:7] {
-			if _, failed := h.Handle(context.Background(), &workLog{}, a, bot.ParseCommand(line)).Body.(bot.Failure); failed {
-				t.Fatalf("seed %q failed", line)
-			}
-		}
-	}
-	fh.db, fh.h, fh.n = db, h, 1
-	return h
-}
-
-// makeFuzzDir makes the process's directory, in memory when it can, named
-// after the process, so that the directories of fuzz workers stopped by a
-// signal (which never clean up) are removed by later ones.
-func makeFuzzDir() (string, error) {
-	parent := os.TempDir()
-	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
-		parent = "/dev/shm"
-	}
-	if _, err := os.Stat("/proc/self"); err == nil {
-		stale, _ := filepath.Glob(filepath.Join(parent, "planbot-slackfuzz-*-*"))
-		for _, dir := range stale {
-			pid := strings.Split(filepath.Base(dir), "-")[2]
-			if _, err := os.Stat(filepath.Join("/proc", pid)); errors.Is(err, fs.ErrNotExist) {
-				os.RemoveAll(dir)
-			}
-		}
-	}
-	return os.MkdirTemp(parent, fmt.Sprintf("planbot-slackfuzz-%d-", os.Getpid()))
+	return plannertest.FuzzSeeds(hostile)
 }
 
 // Any line from any member: a reply Slack accepts, with nothing in its Block
@@ -155,10 +38,10 @@ func FuzzSlackReply(f *testing.F) {
 	for i, s := range fuzzSeeds(f) {
 		f.Add(s, uint8(i))
 	}
-	handlers := newFuzzHandlers(f)
+	fuzz := storagetest.NewFuzz(f)
 	f.Fuzz(func(t *testing.T, line string, who uint8) {
-		h := handlers.next(t)
-		a := fuzzActors[int(who)%len(fuzzActors)]
+		h := &bot.Handler{Service: fuzz.Next(t), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		a := plannertest.FuzzActors[int(who)%len(plannertest.FuzzActors)]
 		r := h.Handle(context.Background(), &workLog{}, a, bot.ParseCommand(line))
 		if r.Body == nil || r.Lang == "" {
 			t.Fatalf("Handle(%q) = %+v, want a body in a language", line, r)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -14,66 +13,28 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
-// The fixtures of the Slack adapter's tests (as bot's own): a handler on a fresh SQLite database at a
-// fixed clock, the members who type, and reads of what was stored.
+// The fixtures of the Slack adapter's tests that need bot's types: a handler
+// on a fresh SQLite database at a fixed clock, a platform that records its
+// work, replies of every shape, and reads of what was stored. The members who
+// type, the zone and the week are planner/plannertest's; the database is
+// storage/storagetest's.
 
-var shanghai = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-// Team T1 has members Ann, Bob and Carol and an admin; Eve is in team T2 and
-// has the same user id as Ann, so that only the team tells them apart.
-var (
-	ann   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U1", UserName: "Ann"}
-	bob   = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U2", UserName: "Bob"}
-	carol = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U3", UserName: "Carol"}
-	boss  = planner.Actor{TeamID: "T1", TeamName: "招商一组", UserID: "U9", UserName: "Boss", Admin: true}
-	eve   = planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U1", UserName: "Eve"}
-)
-
-// w47 is the week of the fixed clock: Monday 2025-11-17 to Sunday 2025-11-23.
-var w47 = planner.Week{Year: 2025, Num: 47}
-
-// newHandler returns a Handler on a fresh SQLite database whose clock stands
-// at Monday 2025-11-17 09:00 in Shanghai, with English as the team language.
+// newHandler returns a Handler on a fresh SQLite database at plannertest's
+// fixed clock (Monday 2025-11-17 09:00 in Shanghai), with English as the
+// team language.
 func newHandler(t *testing.T) *bot.Handler {
 	t.Helper()
-	db, err := storage.Open(t.Context(), filepath.Join(t.TempDir(), "planbot.db"))
-	if err != nil {
-		t.Fatalf("storage.Open: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("close database: %v", err)
-		}
-	})
-	h := &bot.Handler{
-		Service: planner.NewService(db, planner.Options{
-			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }, Loc: shanghai, Lang: planner.English,
-		}),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	stores.Store(h, db)
-	return h
+	svc, _ := storagetest.Service(t)
+	return &bot.Handler{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
-
-// stores holds each test handler's database, for the tests that look at what was stored.
-var stores sync.Map // *bot.Handler → *storage.DB
 
 // dbOf returns the database of a handler newHandler made.
-func dbOf(h *bot.Handler) *storage.DB {
-	db, _ := stores.Load(h)
-	return db.(*storage.DB)
-}
+func dbOf(h *bot.Handler) *storage.DB { return storagetest.DB(h.Service) }
 
 // workLog is a Platform that accepts every piece of work, as a chat
 // platform would, and records it.
@@ -125,20 +86,10 @@ func failure(t *testing.T, r bot.Reply) *planner.Error {
 	return f.Err
 }
 
-// day returns the day written YYYY-MM-DD.
-func day(t testing.TB, s string) planner.Date {
-	t.Helper()
-	d, err := planner.ParseDate(s)
-	if err != nil {
-		t.Fatalf("ParseDate(%q): %v", s, err)
-	}
-	return d
-}
-
 // teamItems returns every item of team teamID, whatever its days.
 func teamItems(t *testing.T, h *bot.Handler, teamID string) []planner.Item {
 	t.Helper()
-	items, err := dbOf(h).ItemsStarting(t.Context(), teamID, "", day(t, "2000-01-01"), day(t, "2099-12-31"))
+	items, err := dbOf(h).ItemsStarting(t.Context(), teamID, "", plannertest.Day(t, "2000-01-01"), plannertest.Day(t, "2099-12-31"))
 	if err != nil {
 		t.Fatalf("ItemsStarting(%s): %v", teamID, err)
 	}
@@ -159,35 +110,18 @@ func history(t *testing.T, h *bot.Handler, teamID string, id int64) (planner.Ite
 	return it, changes
 }
 
-// langs are the languages planbot answers in.
-var langs = []planner.Lang{planner.English, planner.Chinese}
-
 // botReasons are the Reasons the bot package declares for its own refusals
 // (unexported there: reasonDidYouMean, reasonOneItem).
 var botReasons = []planner.Reason{"did_you_mean", "one_item"}
 
-// allReasons are the Reason constants of planner/error.go (as bot's tests list them).
-var allReasons = []planner.Reason{
-	planner.ReasonBadDate, planner.ReasonBadWeekday, planner.ReasonDateRange, planner.ReasonVagueWeek, planner.ReasonEndBefore,
-	planner.ReasonNoWhat, planner.ReasonTooLong, planner.ReasonBadText, planner.ReasonBadCount, planner.ReasonBadWeek,
-	planner.ReasonBadWhen, planner.ReasonSplitWhen, planner.ReasonBadID, planner.ReasonUsage, planner.ReasonNoItem,
-	planner.ReasonNoMember, planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
-	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
-	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
-	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
-	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
-	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
-	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
-}
-
 // sampleBodies are one of each reply shape, and a Failure for every Reason
 // (bot's sampleBodies, for the Slack renderings).
 func sampleBodies(t *testing.T) map[string]bot.Body {
-	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+	visit := planner.Item{ID: 1, TeamID: "T1", UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 		Kind: planner.KindVisit, Count: 4, Title: "visit 4 enterprises", Status: planner.StatusPlanned}
-	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: day(t, "2025-11-20"), End: day(t, "2025-11-21"),
+	trip := planner.Item{ID: 2, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: plannertest.Day(t, "2025-11-20"), End: plannertest.Day(t, "2025-11-21"),
 		Kind: planner.KindTrip, Count: 1, Place: "北京", Title: "出差北京", Status: planner.StatusDone, Outcome: "两家有意向"}
-	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: day(t, "2025-11-10"), End: day(t, "2025-11-10"),
+	old := planner.Item{ID: 3, TeamID: "T1", UserID: "U3", UserName: "Carol", Start: plannertest.Day(t, "2025-11-10"), End: plannertest.Day(t, "2025-11-10"),
 		Kind: planner.KindMeeting, Count: 1, Title: "sync", Status: planner.StatusPlanned}
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
 	at := time.Date(2025, 11, 19, 2, 0, 0, 0, time.UTC)
@@ -199,38 +133,38 @@ func sampleBodies(t *testing.T) map[string]bot.Body {
 	bodies := map[string]bot.Body{
 		"added":        bot.Added{Items: []planner.Item{visit}},
 		"added many":   bot.Added{Items: []planner.Item{visit, trip}},
-		"week empty":   bot.WeekView{Week: w47},
-		"week":         bot.WeekView{Week: w47, Items: []planner.Item{visit, trip}},
-		"team week":    bot.WeekView{Week: w47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
+		"week empty":   bot.WeekView{Week: plannertest.W47},
+		"week":         bot.WeekView{Week: plannertest.W47, Items: []planner.Item{visit, trip}},
+		"team week":    bot.WeekView{Week: plannertest.W47, Team: true, TeamName: "招商一组", Items: []planner.Item{visit, trip}},
 		"week of two":  bot.WeekView{Week: planner.Week{Year: 2025, Num: 44}},
 		"done":         bot.Changed{Verb: bot.VerbDone, Item: trip},
 		"cancel":       bot.Changed{Verb: bot.VerbCancel, Item: visit},
 		"move":         bot.Changed{Verb: bot.VerbMove, Item: trip},
 		"edit":         bot.Changed{Verb: bot.VerbEdit, Item: visit},
-		"note saved":   bot.NoteView{Week: w47, Text: "great week", Saved: true},
-		"note":         bot.NoteView{Week: w47, Text: "great week"},
-		"note none":    bot.NoteView{Week: w47},
-		"digest empty": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(w47, nil, nil, nil, members)}},
-		"digest": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(w47, []planner.Item{visit, trip}, []string{old.UserID},
+		"note saved":   bot.NoteView{Week: plannertest.W47, Text: "great week", Saved: true},
+		"note":         bot.NoteView{Week: plannertest.W47, Text: "great week"},
+		"note none":    bot.NoteView{Week: plannertest.W47},
+		"digest empty": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(plannertest.W47, nil, nil, nil, members)}},
+		"digest": bot.DigestView{Retro: planner.Retro{Digest: planner.BuildDigest(plannertest.W47, []planner.Item{visit, trip}, []string{old.UserID},
 			map[string]string{"U1": "great week"}, members)}},
-		"export":   bot.ExportView{Week: w47, CSV: csv.String()},
+		"export":   bot.ExportView{Week: plannertest.W47, CSV: csv.String()},
 		"lang set": bot.LangSet{Lang: planner.Chinese},
 		"help":     bot.Help{},
-		"history": bot.HistoryView{Item: trip, Zone: shanghai, Changes: []planner.Change{
+		"history": bot.HistoryView{Item: trip, Zone: plannertest.Shanghai, Changes: []planner.Change{
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC), By: "U2", Action: "add", Detail: "出差北京"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
 		}},
-		"history new":  bot.HistoryView{Item: visit, Zone: shanghai},
+		"history new":  bot.HistoryView{Item: visit, Zone: plannertest.Shanghai},
 		"forgotten":    bot.Forgotten{UserID: "U2", Items: 3},
-		"lead created": bot.LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: shanghai},
+		"lead created": bot.LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: plannertest.Shanghai},
 		"lead moved": bot.LeadView{LeadResult: planner.LeadResult{Company: company,
-			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: shanghai},
+			Change: planner.StageChange{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageNegotiating, To: planner.StageSigned, By: "U2", At: at, Note: "年产150万套车灯项目"}}, Zone: plannertest.Shanghai},
 		"lead shown": bot.LeadView{LeadResult: planner.LeadResult{Company: company, History: []planner.StageChange{
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, To: planner.StageLead, By: "U2", At: at},
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageLead, To: planner.StageSigned, By: "U2", At: at, Note: "签约"},
-		}, Items: []planner.Item{trip}}, Zone: shanghai},
-		"pipeline":       bot.PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: day(t, "2025-11-20"), Next: visit}}},
+		}, Items: []planner.Item{trip}}, Zone: plannertest.Shanghai},
+		"pipeline":       bot.PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: plannertest.Day(t, "2025-11-20"), Next: visit}}},
 		"pipeline empty": bot.PipelineView{Filter: "signed"},
 		"setup done":     bot.SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
 		"schedules": bot.ScheduleView{Schedules: map[planner.Job]planner.Schedule{
@@ -239,10 +173,10 @@ func sampleBodies(t *testing.T) map[string]bot.Body {
 		}},
 		"remind off":    bot.RemindSet{Off: true},
 		"remind on":     bot.RemindSet{},
-		"reminder log":  bot.Reminder{Job: planner.JobLog, Week: w47, Items: []planner.Item{visit, trip}},
-		"reminder plan": bot.Reminder{Job: planner.JobPlan, Week: w47, Items: []planner.Item{old}},
+		"reminder log":  bot.Reminder{Job: planner.JobLog, Week: plannertest.W47, Items: []planner.Item{visit, trip}},
+		"reminder plan": bot.Reminder{Job: planner.JobPlan, Week: plannertest.W47, Items: []planner.Item{old}},
 	}
-	for _, r := range slices.Concat(allReasons, botReasons) {
+	for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 		detail := "3"
 		if r == planner.ReasonUsage {
 			detail = string(bot.VerbDone) // a usage failure names the verb
@@ -291,7 +225,7 @@ func keptWeek(t *testing.T, h *bot.Handler, viewer planner.Actor, team bool) bot
 	if err != nil {
 		t.Fatalf("Begin(%s): %v", viewer.UserName, err)
 	}
-	v, err := turn.WeekView(t.Context(), w47, team)
+	v, err := turn.WeekView(t.Context(), plannertest.W47, team)
 	if err != nil {
 		t.Fatalf("WeekView: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // hostileCase is one hostile /plan line of bot's table (bot/hostile_test.go,
@@ -125,11 +126,11 @@ func TestHostileInputs(t *testing.T) {
 	for _, c := range hostileCases(t) {
 		t.Run(c.Name, func(t *testing.T) {
 			h := newHandler(t)
-			mustHandle(t, h, eve, hostileFixture)
-			mustHandle(t, h, ann, "week")
-			who := eve
+			mustHandle(t, h, plannertest.Eve, hostileFixture)
+			mustHandle(t, h, plannertest.Ann, "week")
+			who := plannertest.Eve
 			if c.Foreign {
-				who = ann
+				who = plannertest.Ann
 			}
 			checkHostileReply(t, c, handle(t, h, who, c.Text))
 		})

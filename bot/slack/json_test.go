@@ -11,6 +11,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // structJSON encodes r as encoding/json does from its field tags, without
@@ -42,17 +43,17 @@ func decoded(t *testing.T, data []byte) any {
 // with its length.
 func TestSlackResponseJSON(t *testing.T) {
 	items := []planner.Item{{
-		TeamID: "T1", ID: 1, UserID: "U1", UserName: "Ann", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		TeamID: "T1", ID: 1, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 		Kind: planner.KindVisit, Count: 4, Title: "visit <!channel> & 4 enterprises", Status: planner.StatusPlanned,
 	}}
 	h := newHandler(t)
 	storeWeek(t, h, items)
-	edited := NewSlackResponse(bot.Reply{Lang: planner.English, Body: keptWeek(t, h, ann, false)})
+	edited := NewSlackResponse(bot.Reply{Lang: planner.English, Body: keptWeek(t, h, plannertest.Ann, false)})
 	edited.Text = "a text set after the answer was made"
 	responses := map[string]SlackResponse{
 		"a kept week, its text edited": edited,
-		"a week with buttons":          NewSlackResponse(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: w47, Viewer: "U1", Items: items}}),
-		"a kept week":                  NewSlackResponse(bot.Reply{Lang: planner.Chinese, Body: keptWeek(t, h, ann, true)}),
+		"a week with buttons":          NewSlackResponse(bot.Reply{Lang: planner.English, Body: bot.WeekView{Week: plannertest.W47, Viewer: "U1", Items: items}}),
+		"a kept week":                  NewSlackResponse(bot.Reply{Lang: planner.Chinese, Body: keptWeek(t, h, plannertest.Ann, true)}),
 		"a failure":                    NewSlackResponse(bot.Reply{Lang: planner.Chinese, Body: bot.Failure{Err: planner.Errorf(planner.Invalid, planner.ReasonBadLang, "<x> & \"y\"")}}),
 		"no blocks":                    {Text: "a < b && c > d \u2028"},
 		"replacing":                    {ReplaceOriginal: true, Text: "ok", Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewDividerBlock()}}},

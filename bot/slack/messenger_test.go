@@ -12,6 +12,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // fakeAPI is a WebAPI made of functions: a test sets the calls it expects;
@@ -69,15 +70,15 @@ func TestMessenger(t *testing.T) {
 	}
 	m := Messenger{API: api}
 
-	ts, err := m.Remind(t.Context(), team, "U1", bot.Reply{Lang: planner.English, Body: bot.Reminder{Job: planner.JobLog, Week: w47}})
+	ts, err := m.Remind(t.Context(), team, "U1", bot.Reply{Lang: planner.English, Body: bot.Reminder{Job: planner.JobLog, Week: plannertest.W47}})
 	if err != nil || ts != "1700000000.000100" || channels[0] != "DU1" {
 		t.Fatalf("Remind: %q, %v to %v", ts, err, channels)
 	}
 	checkSlackMessage(t, posts[0])
 
-	msgs := m.RetroMessages(planner.English, planner.Retro{Digest: planner.Digest{Week: w47}})
+	msgs := m.RetroMessages(planner.English, planner.Retro{Digest: planner.Digest{Week: plannertest.W47}})
 	for _, preview := range []bool{false, true} {
-		if _, err := m.PostSummary(t.Context(), team, w47, preview, msgs[0]); err != nil {
+		if _, err := m.PostSummary(t.Context(), team, plannertest.W47, preview, msgs[0]); err != nil {
 			t.Fatal(err)
 		}
 		got := posts[len(posts)-1]
@@ -107,7 +108,7 @@ func TestMessenger(t *testing.T) {
 // another week's summary.
 func TestMessengerFindSummary(t *testing.T) {
 	team := planner.Team{ID: "T1", DigestChannel: "CRETRO"}
-	since := time.Date(2025, 11, 23, 17, 50, 0, 0, shanghai)
+	since := time.Date(2025, 11, 23, 17, 50, 0, 0, plannertest.Shanghai)
 	msg := func(ts, event, teamID, week string) slack.Message {
 		var m slack.Message
 		m.Timestamp = ts
@@ -130,7 +131,7 @@ func TestMessengerFindSummary(t *testing.T) {
 		calls++
 		return &pages[calls-1], nil
 	}}
-	ts, err := Messenger{API: api}.FindSummary(t.Context(), team, w47, since)
+	ts, err := Messenger{API: api}.FindSummary(t.Context(), team, plannertest.W47, since)
 	if err != nil || ts != "1.4" || calls != 2 {
 		t.Errorf("FindSummary = %q, %v after %d pages, want 1.4 after 2", ts, err, calls)
 	}
@@ -138,7 +139,7 @@ func TestMessengerFindSummary(t *testing.T) {
 	api.history = func(*slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error) {
 		return nil, errors.New("ratelimited")
 	}
-	if _, err := (Messenger{API: api}).FindSummary(t.Context(), team, w47, since); err == nil {
+	if _, err := (Messenger{API: api}).FindSummary(t.Context(), team, plannertest.W47, since); err == nil {
 		t.Error("FindSummary hid Slack's failure")
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -40,73 +40,6 @@ func golden(t *testing.T, name string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (rewrite it with -update if the change is meant):\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
-}
-
-// retroItem is an item of team T1 on days start..end.
-func retroItem(t *testing.T, id int64, user, start, end string, kind planner.Kind, count int, title string, status planner.Status, outcome string) planner.Item {
-	t.Helper()
-	return planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: retroNames[user], Start: day(t, start), End: day(t, end),
-		Kind: kind, Count: count, Title: title, Status: status, Outcome: outcome}
-}
-
-// retroTrip is a trip of team T1 to place on days start..end.
-func retroTrip(t *testing.T, id int64, user, start, end, place, title string, status planner.Status, outcome string) planner.Item {
-	t.Helper()
-	it := retroItem(t, id, user, start, end, planner.KindTrip, 1, title, status, outcome)
-	it.Place = place
-	return it
-}
-
-// retroNames are the members of the scripted week.
-var retroNames = map[string]string{"U1": "Ann", "U2": "王芳", "U3": "Mike", "U4": "陈静", "U5": "赵敏"}
-
-// scriptedRetro is team 招商一组's week 47: Ann, 王芳 and Mike logged their
-// week (Ann's trip visited 3 enterprises, 王芳 hosted a delegation, Mike has
-// a promotion event planned and a day off), 陈静 logged nothing (but did the
-// week before), 赵敏 is on a leave that began the week before.
-func scriptedRetro(t *testing.T) planner.Retro {
-	done, planned, cancelled := planner.StatusDone, planner.StatusPlanned, planner.StatusCancelled
-	items := []planner.Item{
-		retroItem(t, 21, "U1", "2025-11-17", "2025-11-17", planner.KindVisit, 4, "visit 4 enterprises in the Software Park", done, "2 of 4 interested, one wants a site visit"),
-		retroItem(t, 22, "U1", "2025-11-18", "2025-11-18", planner.KindFund, 1, "meet Sequoia China about a co-investment fund", done, "term sheet by Dec 5"),
-		retroTrip(t, 23, "U1", "2025-11-20", "2025-11-20", "Shanghai", "trip to Shanghai to meet battery makers", done, "met 3 battery makers"),
-		retroItem(t, 24, "U1", "2025-11-21", "2025-11-21", planner.KindVisit, 2, "visit 2 logistics companies", planned, ""),
-		retroItem(t, 25, "U2", "2025-11-17", "2025-11-17", planner.KindVisit, 3, "拜访3家新能源企业", done, "两家有意向，下周二再谈"),
-		retroTrip(t, 26, "U2", "2025-11-19", "2025-11-20", "北京", "出差北京 对接央企总部", done, "约定12月初来园区考察"),
-		retroItem(t, 27, "U2", "2025-11-21", "2025-11-21", planner.KindSigning, 1, "签约常诚车业二期项目", done, "签约金额2亿元"),
-		retroItem(t, 28, "U3", "2025-11-18", "2025-11-18", planner.KindTraining, 1, "training for new investment staff", done, "12 attended"),
-		retroItem(t, 29, "U3", "2025-11-19", "2025-11-19", planner.KindVisit, 2, "visit 2 chip designers", cancelled, "client postponed"),
-		retroItem(t, 30, "U3", "2025-11-20", "2025-11-20", planner.KindReview, 1, "review the Q4 pipeline", done, ""),
-		retroItem(t, 35, "U2", "2025-11-20", "2025-11-20", planner.KindReception, 1, "接待深圳客商考察团", done, "对方月底再来"),
-		retroItem(t, 36, "U3", "2025-11-21", "2025-11-21", planner.KindEvent, 1, "Yangtze Delta investment promotion fair", planned, ""),
-		retroItem(t, 37, "U3", "2025-11-21", "2025-11-21", planner.KindLeave, 1, "day off (调休)", planned, ""),
-	}
-	items[2].Visits = 3 // Ann's trip to Shanghai met 3 battery makers
-	longLeave := retroItem(t, 15, "U5", "2025-11-13", "2025-11-28", planner.KindLeave, 1, "年假", planned, "")
-	previous := []planner.Item{
-		retroItem(t, 11, "U1", "2025-11-11", "2025-11-11", planner.KindVisit, 3, "visit 3 enterprises", done, ""),
-		retroItem(t, 12, "U2", "2025-11-12", "2025-11-12", planner.KindFund, 1, "对接基金公司", planned, ""),
-		retroItem(t, 13, "U4", "2025-11-13", "2025-11-13", planner.KindVisit, 2, "拜访2家企业", done, ""),
-		retroItem(t, 14, "U3", "2025-11-14", "2025-11-14", planner.KindTraining, 1, "training", done, ""),
-		longLeave,
-	}
-	next := []planner.Item{
-		retroItem(t, 31, "U1", "2025-11-24", "2025-11-24", planner.KindVisit, 3, "visit 3 battery makers", planned, ""),
-		retroItem(t, 32, "U1", "2025-11-26", "2025-11-26", planner.KindFund, 1, "meet Sequoia China again", planned, ""),
-		retroTrip(t, 33, "U2", "2025-11-25", "2025-11-26", "深圳", "出差深圳", planned, ""),
-		retroItem(t, 34, "U3", "2025-11-27", "2025-11-27", planner.KindMeeting, 1, "weekly sync", cancelled, ""),
-	}
-	notes := map[string]string{
-		"U1": "Battery makers want land prices before the next visit.",
-		"U2": "北京的央企需要一份园区配套清单，周一前整理好。",
-	}
-	var members []planner.Member
-	for _, id := range []string{"U1", "U2", "U3", "U4", "U5"} {
-		members = append(members, planner.Member{TeamID: "T1", UserID: id, Name: retroNames[id]})
-	}
-	r := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, items, previous, countsOf(next), usersOf(previous), notes, members)
-	r.SetLeaves([]planner.Item{longLeave, items[len(items)-1]})
-	return r
 }
 
 // retroJSON is messages as chat.postMessage receives them, indented, with <, > and & as they are.
@@ -144,8 +77,8 @@ func checkRetroMessages(t *testing.T, messages []RetroMessage) {
 // The scripted week's retrospective is one Slack message, the golden file's,
 // whose fallback is the retrospective's text (bot's TestRetroTextGolden keeps that text).
 func TestRetroGolden(t *testing.T) {
-	r := scriptedRetro(t)
-	for _, l := range langs {
+	r := plannertest.ScriptedRetro(t)
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			messages := RetroMessages(l, r)
 			golden(t, "retro_"+string(l)+".json", retroJSON(t, messages))
@@ -173,13 +106,13 @@ func bigRetro(extra string) planner.Retro {
 		members = append(members, planner.Member{TeamID: "T1", UserID: user, Name: fmt.Sprintf("成员%02d%s", m, extra)})
 		if m%10 == 9 {
 			id++
-			recent = append(recent, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: w47.Start().AddDays(-7),
-				End: w47.Start().AddDays(-7), Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusDone})
+			recent = append(recent, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: plannertest.W47.Start().AddDays(-7),
+				End: plannertest.W47.Start().AddDays(-7), Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusDone})
 			continue
 		}
 		for k := range 10 {
 			id++
-			start := w47.Start().AddDays(k % 7)
+			start := plannertest.W47.Start().AddDays(k % 7)
 			it := planner.Item{ID: id, TeamID: "T1", UserID: user, UserName: members[m].Name, Start: start, End: start,
 				Kind: planner.Kinds[k%len(planner.Kinds)], Count: 1 + k%5, Title: longTitle(int(id), 200) + extra, Status: planner.StatusPlanned}
 			if it.Kind == planner.KindTrip {
@@ -191,11 +124,11 @@ func bigRetro(extra string) planner.Retro {
 			items = append(items, it)
 		}
 		id++
-		next = append(next, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: w47.Next().Start(), End: w47.Next().Start(),
+		next = append(next, planner.Item{ID: id, TeamID: "T1", UserID: user, Start: plannertest.W47.Next().Start(), End: plannertest.W47.Next().Start(),
 			Kind: planner.KindVisit, Count: 1, Title: "拜访", Status: planner.StatusPlanned})
 		notes[user] = longTitle(m, 500) + extra
 	}
-	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组" + extra}, w47, items, nil, countsOf(next), usersOf(recent), notes, members)
+	return planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组" + extra}, plannertest.W47, items, nil, plannertest.CountsOf(next), plannertest.UsersOf(recent), notes, members)
 }
 
 // memberHeads are the Slack headings of the retrospective's members.
@@ -211,7 +144,7 @@ func memberHeads(l planner.Lang, r planner.Retro) []string {
 // Slack's limits, with every member in exactly one of them and nothing left out.
 func TestRetroMessagesLimits(t *testing.T) {
 	big := bigRetro("")
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			messages := RetroMessages(l, big)
 			if len(messages) < 2 {
@@ -257,13 +190,13 @@ func TestRetroMessagesLimits(t *testing.T) {
 
 // A small team's retrospective is one message.
 func TestRetroMessagesOne(t *testing.T) {
-	r := scriptedRetro(t)
-	empty := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, nil, nil, nil, nil, nil, nil)
+	r := plannertest.ScriptedRetro(t)
+	empty := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, plannertest.W47, nil, nil, nil, nil, nil, nil)
 	for _, tt := range []struct {
 		name string
 		r    planner.Retro
 	}{{"three members", r}, {"nothing logged", empty}} {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
 				messages := RetroMessages(l, tt.r)
 				if len(messages) != 1 {
@@ -280,16 +213,16 @@ func TestRetroMessagesOne(t *testing.T) {
 func TestRetroMessagesCutMember(t *testing.T) {
 	var items []planner.Item
 	for i := range 200 {
-		start := w47.Start().AddDays(i % 7)
+		start := plannertest.W47.Start().AddDays(i % 7)
 		items = append(items, planner.Item{ID: int64(i + 1), TeamID: "T1", UserID: "U1", UserName: "Ann", Start: start, End: start,
 			Kind: planner.KindVisit, Count: 1, Title: longTitle(i+1, 900), Status: planner.StatusDone, Outcome: "两家有意向"})
 	}
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}}
-	small := planner.Item{ID: 201, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: w47.Start(), End: w47.Start(),
+	small := planner.Item{ID: 201, TeamID: "T1", UserID: "U2", UserName: "王芳", Start: plannertest.W47.Start(), End: plannertest.W47.Start(),
 		Kind: planner.KindFund, Count: 1, Title: "对接基金", Status: planner.StatusDone}
-	r := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, w47, append(items, small), nil, nil, nil, map[string]string{"U1": "note"}, members)
+	r := planner.BuildRetro(planner.Team{ID: "T1", Name: "招商一组"}, plannertest.W47, append(items, small), nil, nil, nil, map[string]string{"U1": "note"}, members)
 	itemLine := regexp.MustCompile(`^• #\d+ `)
-	for _, l := range langs {
+	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			messages := RetroMessages(l, r)
 			checkRetroMessages(t, messages)
@@ -312,7 +245,7 @@ func TestRetroMessagesCutMember(t *testing.T) {
 // No user text reaches Slack as markup, in the blocks or the fallback.
 func TestRetroEscapes(t *testing.T) {
 	const evil = "<!channel> <!here> <@U1> <!subteam^S1> & <https://evil|click>"
-	small := scriptedRetro(t)
+	small := plannertest.ScriptedRetro(t)
 	small.TeamName = evil
 	for user, items := range small.Items {
 		for i := range items {
@@ -339,7 +272,7 @@ func TestRetroEscapes(t *testing.T) {
 		r    planner.Retro
 	}{{"one message", small}, {"many messages", bigRetro(evil)}}
 	for _, tt := range tests {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
 				messages := RetroMessages(l, tt.r)
 				checkRetroMessages(t, messages)
@@ -371,9 +304,9 @@ func TestRetroLate(t *testing.T) {
 		{"late", "招商一组", true},
 		{"late, long name", strings.Repeat("<招商>", 100), true},
 	} {
-		for _, l := range langs {
+		for _, l := range plannertest.Langs {
 			t.Run(tt.name+" "+string(l), func(t *testing.T) {
-				r := scriptedRetro(t)
+				r := plannertest.ScriptedRetro(t)
 				r.TeamName, r.Late = tt.team, tt.late
 				messages := RetroMessages(l, r)
 				checkRetroMessages(t, messages)
@@ -384,7 +317,7 @@ func TestRetroLate(t *testing.T) {
 						t.Errorf("%s %q: late marker %t, want %t", what, text, got, tt.late)
 					}
 				}
-				if week := escape(bot.Say(l, bot.MsgRetroTitle, 47, bot.ShortSpan(l, w47.Start(), w47.End()))); !strings.Contains(header, week) {
+				if week := escape(bot.Say(l, bot.MsgRetroTitle, 47, bot.ShortSpan(l, plannertest.W47.Start(), plannertest.W47.End()))); !strings.Contains(header, week) {
 					t.Errorf("header %q lacks the week %q", header, week)
 				}
 			})
@@ -417,29 +350,4 @@ func TestSplitEscaped(t *testing.T) {
 // itemMark is how an item's line starts, "#12 ✅ ", as bot.ItemLine writes it.
 func itemMark(l planner.Lang, it planner.Item) string {
 	return strings.Join(strings.Fields(bot.ItemLine(l, it, false))[:2], " ") + " "
-}
-
-// usersOf returns the owners of items, each once: who logged anything.
-func usersOf(items []planner.Item) []string {
-	var users []string
-	for _, it := range items {
-		if !slices.Contains(users, it.UserID) {
-			users = append(users, it.UserID)
-		}
-	}
-	return users
-}
-
-// countsOf counts items by owner, as planner.Store.CountItems does.
-func countsOf(items []planner.Item) map[string]planner.ItemCounts {
-	counts := map[string]planner.ItemCounts{}
-	for _, it := range items {
-		c := counts[it.UserID]
-		c.All++
-		if it.Status != planner.StatusCancelled {
-			c.NotCancelled++
-		}
-		counts[it.UserID] = c
-	}
-	return counts
 }

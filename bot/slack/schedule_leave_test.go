@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // addLeave stores a leave (请假) of userID in team T1 from start to end.
 func addLeave(t *testing.T, s *testScheduler, userID, start, end string) planner.Item {
 	t.Helper()
-	it := planner.Item{TeamID: "T1", UserID: userID, Start: day(t, start), End: day(t, end), Kind: planner.KindLeave,
+	it := planner.Item{TeamID: "T1", UserID: userID, Start: plannertest.Day(t, start), End: plannertest.Day(t, end), Kind: planner.KindLeave,
 		Count: 1, Title: "年假", Status: planner.StatusPlanned, CreatedAt: s.Service.Clock()}
 	added, err := dbOf(s.Handler).AddItems(t.Context(), []planner.Item{it}, userID)
 	if err != nil {

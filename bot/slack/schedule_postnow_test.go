@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // hook makes the fake call before(path) as each request comes, ahead of its answer.
@@ -118,7 +119,7 @@ func TestPostNow(t *testing.T) {
 				c.now = at(st.at)
 				week := st.week
 				if week == (planner.Week{}) {
-					week = w47
+					week = plannertest.W47
 				}
 				if st.tick {
 					s.Tick(t.Context())
@@ -150,7 +151,7 @@ func TestPostNow(t *testing.T) {
 					t.Errorf("step %d: pending sends %+v, %v", i, pending, err)
 				}
 				if st.sent {
-					send, existed := ledgerRow(t, s, planner.JobRetro, w47, "")
+					send, existed := ledgerRow(t, s, planner.JobRetro, plannertest.W47, "")
 					if !existed || send.State != planner.RunSent || send.MessageTS == "" {
 						t.Errorf("step %d: the week's ledger row %+v (existed %t), want sent with its ts", i, send, existed)
 					}
@@ -177,7 +178,7 @@ func TestPostNowRefused(t *testing.T) {
 			c := &clock{now: at("2025-11-23 18:30")}
 			s := newScheduler(t, f, c, 1, tc.channel)
 			for _, force := range []bool{false, true} {
-				_, err := s.PostNow(t.Context(), tc.team, w47, force)
+				_, err := s.PostNow(t.Context(), tc.team, plannertest.W47, force)
 				var e *planner.Error
 				if !errors.As(err, &e) || e.Code != tc.code || e.Reason != tc.reason {
 					t.Errorf("PostNow(force %t) = %v, want %s/%s", force, err, tc.code, tc.reason)

@@ -16,6 +16,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // historyFake answers conversations.history with a retrospective's summary
@@ -95,7 +96,7 @@ func newInFlight(t *testing.T) *inFlight {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := svc.Retro(t.Context(), "T1", w47)
+	r, err := svc.Retro(t.Context(), "T1", plannertest.W47)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func newInFlight(t *testing.T) *inFlight {
 		t.Fatalf("the retrospective has %d replies, want at least 2 for this test", x.replies)
 	}
 	if _, _, err := db.ClaimSend(t.Context(), planner.Send{
-		TeamID: "T1", Job: planner.JobRetro, Week: w47,
+		TeamID: "T1", Job: planner.JobRetro, Week: plannertest.W47,
 		State: planner.RunPending, Attempts: 1, DueAt: x.c.now, UpdatedAt: x.c.now,
 	}); err != nil {
 		t.Fatal(err)
@@ -158,7 +159,7 @@ func TestSchedulerCompletesARetrospectiveLeftInFlight(t *testing.T) {
 
 	// A crash again before the send was recorded; then restarts: nothing more.
 	store := dbOf(x.s.Handler)
-	send, _ := ledgerRow(t, x.s, planner.JobRetro, w47, "")
+	send, _ := ledgerRow(t, x.s, planner.JobRetro, plannertest.W47, "")
 	if send.State != planner.RunSent || send.MessageTS != summaryTS {
 		t.Fatalf("send %+v: want sent with the found ts", send)
 	}
@@ -179,14 +180,14 @@ func TestSchedulerCompletesARetrospectiveLeftInFlight(t *testing.T) {
 func TestPostNowCompletesARetrospectiveLeftInFlight(t *testing.T) {
 	x := newInFlight(t)
 	for range 2 {
-		_, err := x.s.PostNow(t.Context(), "T1", w47, false)
+		_, err := x.s.PostNow(t.Context(), "T1", plannertest.W47, false)
 		var pe *planner.Error
 		if !errors.As(err, &pe) || pe.Reason != planner.ReasonPosted {
 			t.Fatalf("PostNow = %v, want posted already", err)
 		}
 	}
 	x.completed(t)
-	if send, _ := ledgerRow(t, x.s, planner.JobRetro, w47, ""); send.State != planner.RunSent || send.MessageTS != summaryTS {
+	if send, _ := ledgerRow(t, x.s, planner.JobRetro, plannertest.W47, ""); send.State != planner.RunSent || send.MessageTS != summaryTS {
 		t.Errorf("send %+v: want sent with the found ts", send)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"planbot/bot"
 	"planbot/bot/schedule"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // slackLog is a fake Slack Web API for the scheduler: it records every
@@ -161,7 +162,7 @@ func markSent(t *testing.T, s *testScheduler, job planner.Job, week planner.Week
 }
 
 func at(s string) time.Time {
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, shanghai)
+	v, err := time.ParseInLocation("2006-01-02 15:04", s, plannertest.Shanghai)
 	if err != nil {
 		panic(err)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // guard bounds every wait of these tests; nothing sleeps.
@@ -338,7 +339,7 @@ func TestRunSocketModeLargeReply(t *testing.T) {
 	h := newHandler(t)
 	title := string([]rune(strings.Repeat("对接新能源汽车零部件企业洽谈项目落地", 60))[:900])
 	for i := range 40 {
-		mustHandle(t, h, ann, []string{"周一", "周二", "周三", "周四", "周五"}[i%5]+" "+title)
+		mustHandle(t, h, plannertest.Ann, []string{"周一", "周二", "周三", "周四", "周五"}[i%5]+" "+title)
 	}
 	f := newFakeSlack(t, socketOpen)
 	app := newTestApp(h, f)

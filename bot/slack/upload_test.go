@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -11,15 +12,17 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/slack-go/slack"
-	"github.com/xuri/excelize/v2"
 
 	"planbot/bot"
+	"planbot/bot/report"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // uploadCall is one request the fake Slack of the upload tests received.
@@ -147,8 +150,8 @@ func paths(calls []uploadCall) []string {
 // files.completeUploadExternal into the DM.
 func TestSlackExportXLSX(t *testing.T) {
 	h := newHandler(t)
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	mustHandle(t, h, bob, "thu-fri trip to Beijing")
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Bob, "thu-fri trip to Beijing")
 	f := newFakeUploads(t, "")
 	app := f.app(h)
 
@@ -178,10 +181,15 @@ func TestSlackExportXLSX(t *testing.T) {
 		files[0].Title != "Weekly report 2025-W47 (Nov 17–23)" {
 		t.Errorf("files.completeUploadExternal files=%s (%v), want F1 titled with the week", complete.Get("files"), err)
 	}
-	checkCells(t, openXLSX(t, file), "Board", map[string]string{
-		"A3": "Ann", "C3": "· #1 visit 4 enterprises",
-		"A4": "Bob", "E4": "· #2 trip to Beijing (1/2)", "F4": "· #2 trip to Beijing (2/2)",
-	})
+	if want := reportFile(t, h.Service, "T1", "U1", plannertest.W47); !bytes.Equal(file, want) {
+		t.Errorf("the uploaded file (%d bytes) is not the Excel report bot/report writes of the week (%d bytes)", len(file), len(want))
+	}
+	strs := sharedStrings(t, file)
+	for _, want := range []string{"Ann", "· #1 visit 4 enterprises", "Bob", "· #2 trip to Beijing (1/2)", "· #2 trip to Beijing (2/2)"} {
+		if !strings.Contains(strs, want) {
+			t.Errorf("the workbook's text lacks %q: %s", want, strs)
+		}
+	}
 }
 
 // A failed upload is told to the member through response_url, in their language.
@@ -229,27 +237,50 @@ func TestUploadErrorCode(t *testing.T) {
 	}
 }
 
-// openXLSX opens the workbook b (as bot/report's tests do).
-func openXLSX(t *testing.T, b []byte) *excelize.File {
+// reportFile is the Excel report of week w that bot/report writes (its tests
+// check the cells) for member userID of team teamID, as they are stored.
+func reportFile(t *testing.T, svc *planner.Service, teamID, userID string, w planner.Week) []byte {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
+	team, err := svc.Team(t.Context(), teamID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, err := svc.Members(t.Context(), teamID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(members, func(m planner.Member) bool { return m.UserID == userID })
+	if i < 0 {
+		t.Fatalf("no member %s in team %s", userID, teamID)
+	}
+	r, err := report.BuildWeekReport(t.Context(), svc.For(team, members[i]), team, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := report.WriteXLSX(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// sharedStrings is the text of the workbook b's cells, as its zip holds them
+// (xl/sharedStrings.xml): read without a spreadsheet library, which only
+// bot/report imports.
+func sharedStrings(t *testing.T, b []byte) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatalf("open the workbook: %v", err)
 	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-// checkCells compares cells of a sheet with want, by cell name.
-func checkCells(t *testing.T, f *excelize.File, sheet string, want map[string]string) {
-	t.Helper()
-	for name, w := range want {
-		got, err := f.GetCellValue(sheet, name)
-		if err != nil {
-			t.Fatalf("%s!%s: %v", sheet, name, err)
-		}
-		if got != w {
-			t.Errorf("%s!%s = %q, want %q", sheet, name, got, w)
-		}
+	f, err := z.Open("xl/sharedStrings.xml")
+	if err != nil {
+		t.Fatalf("the workbook's strings: %v", err)
 	}
+	defer f.Close()
+	text, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatalf("the workbook's strings: %v", err)
+	}
+	return string(text)
 }

@@ -8,6 +8,7 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 )
 
 // The Slack renderings of bot's replies that bot's own tests check as plain
@@ -19,12 +20,12 @@ import (
 func seedForgetTeams(t *testing.T, h *bot.Handler) {
 	t.Helper()
 	mustHandle(t, h, planner.Actor{TeamID: "T2", TeamName: "招商二组", UserID: "U5", UserName: "Fay"}, "week")
-	mustHandle(t, h, ann, "tue visit 4 enterprises")
-	mustHandle(t, h, ann, "thu-fri trip to Beijing")
-	mustHandle(t, h, ann, "note two companies want a second visit")
-	mustHandle(t, h, bob, "wed meet a fund company")
-	mustHandle(t, h, eve, "wed visit 2 enterprises")
-	mustHandle(t, h, boss, "done 1 2 of 4 interested") // a change by the admin to Ann's item
+	mustHandle(t, h, plannertest.Ann, "tue visit 4 enterprises")
+	mustHandle(t, h, plannertest.Ann, "thu-fri trip to Beijing")
+	mustHandle(t, h, plannertest.Ann, "note two companies want a second visit")
+	mustHandle(t, h, plannertest.Bob, "wed meet a fund company")
+	mustHandle(t, h, plannertest.Eve, "wed visit 2 enterprises")
+	mustHandle(t, h, plannertest.Boss, "done 1 2 of 4 interested") // a change by the admin to Ann's item
 }
 
 // checkNoMention fails the test if a reply, as Slack and the console show
@@ -51,19 +52,19 @@ func TestForgetSlackNoMention(t *testing.T) {
 		line   string
 		reason planner.Reason // "" when the forget is done
 	}{
-		{boss, "forget <@U1>", ""},
-		{boss, "forget <@U1|ann>", ""},
-		{boss, "forget U1", ""},
-		{boss, "忘记 <@U1|Ann>", ""},
-		{boss, "删除成员 U2", ""},
-		{boss, "forget U9", ""},
-		{bob, "forget <@U1>", planner.ReasonNotAdmin},
-		{bob, "forget U2", planner.ReasonNotAdmin},
-		{bob, "forget U7", planner.ReasonNotAdmin},
-		{boss, "forget <@U7|zed>", planner.ReasonNoMember},
-		{boss, "forget U5", planner.ReasonNoMember},
-		{boss, "forget @ann", planner.ReasonNoMember},
-		{boss, "忘记 <@U7>", planner.ReasonNoMember},
+		{plannertest.Boss, "forget <@U1>", ""},
+		{plannertest.Boss, "forget <@U1|ann>", ""},
+		{plannertest.Boss, "forget U1", ""},
+		{plannertest.Boss, "忘记 <@U1|Ann>", ""},
+		{plannertest.Boss, "删除成员 U2", ""},
+		{plannertest.Boss, "forget U9", ""},
+		{plannertest.Bob, "forget <@U1>", planner.ReasonNotAdmin},
+		{plannertest.Bob, "forget U2", planner.ReasonNotAdmin},
+		{plannertest.Bob, "forget U7", planner.ReasonNotAdmin},
+		{plannertest.Boss, "forget <@U7|zed>", planner.ReasonNoMember},
+		{plannertest.Boss, "forget U5", planner.ReasonNoMember},
+		{plannertest.Boss, "forget @ann", planner.ReasonNoMember},
+		{plannertest.Boss, "忘记 <@U7>", planner.ReasonNoMember},
 	}
 	for _, tt := range tests {
 		t.Run(tt.actor.UserName+" "+tt.line, func(t *testing.T) {
@@ -107,7 +108,7 @@ func TestRetroMessagesPipeline(t *testing.T) {
 	ann := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U1", UserName: "Ann"}
 	wang := planner.Actor{TeamID: "T1", TeamName: "East", UserID: "U2", UserName: "王芳"}
 	monday := h.Service.Now
-	h.Service.Now = func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, shanghai) }
+	h.Service.Now = func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, plannertest.Shanghai) }
 	mustHandle(t, h, ann, "lead OldCo contacted")
 	h.Service.Now = monday
 	mustHandle(t, h, wang, "lead 常诚车业 在谈")
@@ -117,7 +118,7 @@ func TestRetroMessagesPipeline(t *testing.T) {
 	mustHandle(t, h, ann, "tue visit [常诚车业] plant")
 	mustHandle(t, h, wang, "周三 拜访常诚车业")
 
-	r, err := h.Service.Retro(t.Context(), "T1", w47)
+	r, err := h.Service.Retro(t.Context(), "T1", plannertest.W47)
 	if err != nil {
 		t.Fatal(err)
 	}

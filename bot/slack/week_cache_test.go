@@ -16,7 +16,9 @@ import (
 
 	"planbot/bot"
 	"planbot/planner"
+	"planbot/planner/plannertest"
 	"planbot/storage"
+	"planbot/storage/storagetest"
 )
 
 // weekReadCounter is a real store that counts the week reads reaching it.
@@ -31,27 +33,13 @@ func (s *weekReadCounter) ItemsStarting(ctx context.Context, teamID, userID stri
 	return s.Store.ItemsStarting(ctx, teamID, userID, from, to)
 }
 
-// openAt opens (creating) the database at path, closed when the test ends.
-func openAt(t *testing.T, path string) *storage.DB {
-	t.Helper()
-	db, err := storage.Open(t.Context(), path)
-	if err != nil {
-		t.Fatalf("storage.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 // cachedAndPlain returns two handlers on the same database at path, with
 // newHandler's clock: one with a WeekCache (its store counting week reads),
 // one without.
 func cachedAndPlain(t *testing.T, path string) (cached, plain *bot.Handler, store *weekReadCounter) {
 	t.Helper()
-	db := openAt(t, path)
-	service := func(s planner.Store) *planner.Service {
-		return planner.NewService(s, planner.Options{Loc: shanghai, Lang: planner.English,
-			Now: func() time.Time { return time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai) }})
-	}
+	db := storagetest.OpenAt(t, path)
+	service := func(s planner.Store) *planner.Service { return planner.NewService(s, plannertest.Options()) }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	store = &weekReadCounter{Store: db}
 	return &bot.Handler{Service: service(store), Log: log, Weeks: &bot.WeekCache{}}, &bot.Handler{Service: service(db), Log: log}, store
@@ -79,20 +67,20 @@ func TestWeekCacheAnswersAsRendered(t *testing.T) {
 		who  planner.Actor
 		line string
 	}{
-		{ann, "tue visit 4 enterprises"},
-		{ann, "周三 对接基金公司（以商引商）"},
-		{ann, "thu-fri trip to Beijing"},
-		{bob, "tue visit 2 enterprises"},
-		{bob, "weekend retrospective and investment training"},
-		{carol, "wed meet <!channel> & partners"},
-		{carol, "next mon visit 1 enterprise"},
+		{plannertest.Ann, "tue visit 4 enterprises"},
+		{plannertest.Ann, "周三 对接基金公司（以商引商）"},
+		{plannertest.Ann, "thu-fri trip to Beijing"},
+		{plannertest.Bob, "tue visit 2 enterprises"},
+		{plannertest.Bob, "weekend retrospective and investment training"},
+		{plannertest.Carol, "wed meet <!channel> & partners"},
+		{plannertest.Carol, "next mon visit 1 enterprise"},
 	} {
 		mustHandle(t, plain, add.who, add.line)
 	}
-	mustHandle(t, plain, bob, "done 4 signed one")
+	mustHandle(t, plain, plannertest.Bob, "done 4 signed one")
 
 	lines := []string{"week", "team", "团队", "本周", "team next", "week next"}
-	viewers := []planner.Actor{ann, bob, carol}
+	viewers := []planner.Actor{plannertest.Ann, plannertest.Bob, plannertest.Carol}
 	for round := range 2 { // the first round fills the cache, the second finds it
 		for _, viewer := range viewers {
 			for _, line := range lines {
@@ -135,56 +123,56 @@ func TestWeekCacheSeesChanges(t *testing.T) {
 		}
 		return got
 	}
-	mustHandle(t, plain, ann, "tue visit 4 enterprises")
-	same("first look", ann, "team")
-	same("first look", ann, "week")
+	mustHandle(t, plain, plannertest.Ann, "tue visit 4 enterprises")
+	same("first look", plannertest.Ann, "team")
+	same("first look", plannertest.Ann, "week")
 
-	mustHandle(t, plain, bob, "wed meet a fund company")
-	if got := same("after Bob's add", ann, "team"); !strings.Contains(got, "fund company") {
+	mustHandle(t, plain, plannertest.Bob, "wed meet a fund company")
+	if got := same("after Bob's add", plannertest.Ann, "team"); !strings.Contains(got, "fund company") {
 		t.Errorf("the team's week after Bob's add lacks it: %s", got)
 	}
-	mustHandle(t, plain, ann, "done 1 met all four")
-	same("after Ann's done", ann, "week")
-	same("after Ann's done", bob, "team")
+	mustHandle(t, plain, plannertest.Ann, "done 1 met all four")
+	same("after Ann's done", plannertest.Ann, "week")
+	same("after Ann's done", plannertest.Bob, "team")
 
 	db := store.Store.(*storage.DB)
 	if err := db.SetProfile(t.Context(), planner.Member{TeamID: "T1", UserID: "U2", Name: "Robert", ProfileAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	if got := same("after Bob's new name", ann, "team"); !strings.Contains(got, "Robert") {
+	if got := same("after Bob's new name", plannertest.Ann, "team"); !strings.Contains(got, "Robert") {
 		t.Errorf("the team's week after Bob's new name lacks it: %s", got)
 	}
 
-	renamed := ann
+	renamed := plannertest.Ann
 	renamed.TeamName = "East Sales"
 	if got := same("after the team's new name", renamed, "team"); !strings.Contains(got, "East Sales") {
 		t.Errorf("the team's week after its new name lacks it: %s", got)
 	}
 
 	// Erased and back: the week Ann looked at before must not come back.
-	mustHandle(t, plain, ann, "wed trip to Beijing")
-	same("before Ann is forgotten", ann, "week")
+	mustHandle(t, plain, plannertest.Ann, "wed trip to Beijing")
+	same("before Ann is forgotten", plannertest.Ann, "week")
 	if _, err := db.ForgetMember(t.Context(), "T1", "U1"); err != nil {
 		t.Fatal(err)
 	}
-	mustHandle(t, plain, ann, "thu visit 9 enterprises")
-	if got := same("Ann erased and back", ann, "week"); strings.Contains(got, "Beijing") {
+	mustHandle(t, plain, plannertest.Ann, "thu visit 9 enterprises")
+	if got := same("Ann erased and back", plannertest.Ann, "week"); strings.Contains(got, "Beijing") {
 		t.Errorf("Ann's week after she was erased shows her erased items: %s", got)
 	}
 
 	// Another team's change keeps this team's views.
-	same("before Eve's add", ann, "team")
+	same("before Eve's add", plannertest.Ann, "team")
 	reads := store.reads.Load()
-	mustHandle(t, plain, eve, "wed visit 3 enterprises")
-	same("after Eve's add in another team", ann, "team")
+	mustHandle(t, plain, plannertest.Eve, "wed visit 3 enterprises")
+	same("after Eve's add in another team", plannertest.Ann, "team")
 	if store.reads.Load() != reads {
 		t.Error("an add in another team dropped this team's week from the cache: it was read again")
 	}
 
-	other := &bot.Handler{Service: planner.NewService(openAt(t, path), planner.Options{Loc: shanghai, Lang: planner.English,
+	other := &bot.Handler{Service: planner.NewService(storagetest.OpenAt(t, path), planner.Options{Loc: plannertest.Shanghai, Lang: planner.English,
 		Now: cached.Service.Now}), Log: cached.Log}
-	mustHandle(t, other, carol, "thu trip to Beijing")
-	if got := same("after another process's add", ann, "team"); !strings.Contains(got, "Beijing") {
+	mustHandle(t, other, plannertest.Carol, "thu trip to Beijing")
+	if got := same("after another process's add", plannertest.Ann, "team"); !strings.Contains(got, "Beijing") {
 		t.Errorf("the team's week after another handle's add lacks it: %s", got)
 	}
 }
@@ -199,11 +187,11 @@ func TestSlackWeekSize(t *testing.T) {
 	}
 	week := make([]planner.Item, 500) // a 50-member team's week
 	for i := range week {
-		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: day(t, "2025-11-18"), End: day(t, "2025-11-18"),
+		week[i] = planner.Item{ID: int64(i + 1), UserID: "U1", Start: plannertest.Day(t, "2025-11-18"), End: plannertest.Day(t, "2025-11-18"),
 			Kind: planner.KindVisit, Count: 1, Title: "visit", Status: planner.StatusPlanned}
 	}
-	for _, l := range langs {
-		s := renderWeek(l, bot.WeekView{Week: w47, Team: true, Viewer: "U1", Items: week})
+	for _, l := range plannertest.Langs {
+		s := renderWeek(l, bot.WeekView{Week: plannertest.W47, Team: true, Viewer: "U1", Items: week})
 		held, open := len(s.text.text)+len(s.text.json), 0
 		for i, p := range s.parts {
 			raw, ok := p.block.(rawBlock)
@@ -228,14 +216,14 @@ func TestSlackWeekSize(t *testing.T) {
 // every view must be the one without the cache.
 func TestWeekCacheConcurrent(t *testing.T) {
 	cached, plain, _ := cachedAndPlain(t, filepath.Join(t.TempDir(), "planbot.db"))
-	mustHandle(t, plain, ann, "tue visit 4 enterprises")
+	mustHandle(t, plain, plannertest.Ann, "tue visit 4 enterprises")
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
-			who := []planner.Actor{ann, bob, carol}[g%3]
+			who := []planner.Actor{plannertest.Ann, plannertest.Bob, plannertest.Carol}[g%3]
 			for i := range 10 {
 				if g == 0 {
-					if r := handle(t, plain, bob, fmt.Sprintf("wed visit %d enterprises", i+1)); r.Body == nil {
+					if r := handle(t, plain, plannertest.Bob, fmt.Sprintf("wed visit %d enterprises", i+1)); r.Body == nil {
 						t.Error("Bob's add had no reply")
 					} else if f, ok := r.Body.(bot.Failure); ok {
 						t.Errorf("Bob's add failed: %v", f.Err)
@@ -259,7 +247,7 @@ func TestWeekCacheConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	for _, who := range []planner.Actor{ann, bob, carol} {
+	for _, who := range []planner.Actor{plannertest.Ann, plannertest.Bob, plannertest.Carol} {
 		for _, line := range []string{"team", "week", "团队"} {
 			got := slackJSON(t, mustHandle(t, cached, who, line))
 			if want := slackJSON(t, mustHandle(t, plain, who, line)); got != want {
