@@ -233,7 +233,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonPosted:           "The retrospective of %s was posted already; to post it again: /plan digest post %[1]s force",
 	planner.ReasonPreview:          "The retrospective of %s is not due yet; to post a preview now: /plan digest post %[1]s force",
 	planner.ReasonBadSchedule:      "%q is not a day and a time. Try: /plan setup digest sun 18:00, /plan setup remind fri 17:00 off",
-	planner.ReasonSlackOnly:        "That works in Slack only. Here, try: /plan digest",
+	planner.ReasonChatOnly:         "That works in Slack only. Here, try: /plan digest",
 	planner.ReasonNoChannel:        "Run this in the channel that should get the weekly retrospective: /plan setup",
 	planner.ReasonBadKind:          "%q is not a kind: use visit, trip, fund, signing, reception, event, training, review, meeting, leave or other. Try: /plan tue #visit 常诚车业",
 	planner.ReasonInternalFail:     "Something went wrong on my side; nothing was changed. Please try again in a moment.",

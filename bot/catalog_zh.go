@@ -233,7 +233,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonPosted:           "%s 的周末总结复盘已经发过了；如需重发：/plan 周报 发布 %[1]s 强制",
 	planner.ReasonPreview:          "%s 的周末总结复盘还没到时间；如需现在发预览：/plan 周报 发布 %[1]s 强制",
 	planner.ReasonBadSchedule:      "“%s”不是“星期 + 时间”。例如：/plan 设置 周报 周日 18:00，/plan 设置 提醒 周五 17:00 关",
-	planner.ReasonSlackOnly:        "这个命令只能在 Slack 里用。这里可以试试：/plan 周报",
+	planner.ReasonChatOnly:         "这个命令只能在 Slack 里用。这里可以试试：/plan 周报",
 	planner.ReasonNoChannel:        "请在要接收周末总结复盘的频道里运行：/plan setup",
 	planner.ReasonBadKind:          "“%s”不是有效的类型，请用 拜访、出差、基金、签约、接待、活动、培训、复盘、会议、请假 或 其他。例如：/plan 周二 #拜访 常诚车业",
 	planner.ReasonInternalFail:     "出了点问题，什么都没有改动。请稍后再试。",

@@ -80,7 +80,7 @@ func start(ctx context.Context, p Platform, a planner.Actor, lang planner.Lang, 
 	}
 	switch {
 	case errors.Is(err, ErrNotHere):
-		return Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, ""))}
+		return Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonChatOnly, ""))}
 	case err != nil:
 		return Failure{Err: planner.ErrorOf(err)}
 	}

@@ -44,7 +44,7 @@ func TestPlatformWork(t *testing.T) {
 	inChannel := plannertest.Boss
 	inChannel.ChannelID = "CRETRO"
 	refused := planner.Errorf(planner.Forbidden, planner.ReasonNotAdmin, "")
-	slackOnly := Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, ""))}
+	slackOnly := Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonChatOnly, ""))}
 	tests := []struct {
 		name      string
 		actor     planner.Actor

@@ -92,7 +92,7 @@ func (s *Service) FinishSend(ctx context.Context, send Send, ref string, sendErr
 	send.UpdatedAt = s.now()
 	switch {
 	case sendErr == nil:
-		send.State, send.MessageTS, send.Detail = RunSent, ref, ""
+		send.State, send.MessageRef, send.Detail = RunSent, ref, ""
 	case send.Attempts >= MaxAttempts && send.Recipient != "":
 		send.State, send.Detail = RunFailed, sendErr.Error()
 	default:
@@ -131,6 +131,6 @@ func (s *Service) record(ctx context.Context, send Send) error {
 // call's to post: a part is posted at most once, even across a crash.
 func (s *Service) ClaimRetroPart(ctx context.Context, team Team, summaryRef, part string) (bool, error) {
 	return s.store.ClaimRetroPart(ctx, RetroPart{
-		TeamID: team.ID, Channel: team.DigestChannel, SummaryTS: summaryRef, Part: part, ClaimedAt: s.now(),
+		TeamID: team.ID, Channel: team.DigestChannel, SummaryRef: summaryRef, Part: part, ClaimedAt: s.now(),
 	})
 }

@@ -104,7 +104,7 @@ func TestDeliverSendsOnce(t *testing.T) {
 		t.Errorf("sent %+v, want U1's first attempt of %s due %s", c, run.Week, run.At)
 	}
 	got := storedSend(t, db, run, "U1")
-	if got.State != planner.RunSent || got.MessageTS != "ts-1" || second.Send.State != planner.RunSent {
+	if got.State != planner.RunSent || got.MessageRef != "ts-1" || second.Send.State != planner.RunSent {
 		t.Errorf("ledger %+v, second Deliver saw %s; want sent as ts-1", got, second.Send.State)
 	}
 }
@@ -276,7 +276,7 @@ func TestSkipSend(t *testing.T) {
 			if got.State != tc.wantState || (got.Detail == "member on leave") != tc.skipped {
 				t.Errorf("ledger %+v, want %s (skipped for why: %v)", got, tc.wantState, tc.skipped)
 			}
-			if !tc.skipped && (got.MessageTS != before.MessageTS || got.Attempts != before.Attempts || got.Detail != before.Detail) {
+			if !tc.skipped && (got.MessageRef != before.MessageRef || got.Attempts != before.Attempts || got.Detail != before.Detail) {
 				t.Errorf("SkipSend changed a settled send: %+v, was %+v", got, before)
 			}
 		})

@@ -53,7 +53,7 @@ const (
 	ReasonPosted        Reason = "already_posted"    // the week's retrospective was posted already
 	ReasonPreview       Reason = "preview"           // posting before the retrospective's time
 	ReasonBadSchedule   Reason = "bad_schedule"      // not a day and a time (sun 18:00)
-	ReasonSlackOnly     Reason = "slack_only"        // a command that works only in Slack
+	ReasonChatOnly      Reason = "chat_only"         // a command that works only on a chat platform, not on the console
 	ReasonNoCompany     Reason = "no_company"        // no company of that name in the team's pipeline; Detail is the name
 	ReasonBadCompany    Reason = "bad_company"       // a company's name that is empty, too long or unclosed quotes
 	ReasonSameStage     Reason = "same_stage"        // a company moved to the stage it is at; Detail is the stage

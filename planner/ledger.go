@@ -20,16 +20,16 @@ const (
 // Send is one message of a scheduled run: the retrospective to the team's
 // channel (Recipient ""), or one reminder to one member.
 type Send struct {
-	TeamID    string
-	Job       Job
-	Week      Week
-	Recipient string // a member's user id, or "" for the team's channel
-	State     RunState
-	Attempts  int
-	DueAt     time.Time // when the run was due
-	UpdatedAt time.Time
-	MessageTS string // Slack's id of the sent message
-	Detail    string // why it failed or was skipped
+	TeamID     string
+	Job        Job
+	Week       Week
+	Recipient  string // a member's user id, or "" for the team's channel
+	State      RunState
+	Attempts   int
+	DueAt      time.Time // when the run was due
+	UpdatedAt  time.Time
+	MessageRef string // the chat platform's id of the sent message
+	Detail     string // why it failed or was skipped
 }
 
 // Ledger records every scheduled send, so each happens exactly once.
@@ -56,9 +56,9 @@ type Ledger interface {
 // the summary's thread: a reply with members' weeks, or the chart. Each is
 // claimed before it is posted, so that none is posted twice.
 type RetroPart struct {
-	TeamID    string
-	Channel   string
-	SummaryTS string // Slack's id of the summary whose thread the part is in
-	Part      string // "reply 2", "reply 3", … (the message's place), or "chart"
-	ClaimedAt time.Time
+	TeamID     string
+	Channel    string
+	SummaryRef string // the chat platform's id of the summary whose thread the part is in
+	Part       string // "reply 2", "reply 3", … (the message's place), or "chart"
+	ClaimedAt  time.Time
 }

@@ -14,7 +14,7 @@ import (
 // ClaimSend records s as pending, with s.Attempts, s.DueAt and s.UpdatedAt,
 // unless a send with its team, job, week and recipient is stored. It returns
 // the send as stored and whether this call created it: of concurrent claims of
-// one send, exactly one creates it. s.State, s.MessageTS and s.Detail are not
+// one send, exactly one creates it. s.State, s.MessageRef and s.Detail are not
 // stored. s.DueAt and s.UpdatedAt must be set (by the caller's clock); the team
 // must exist.
 func (db *DB) ClaimSend(ctx context.Context, s planner.Send) (_ planner.Send, created bool, err error) {
@@ -97,14 +97,14 @@ func (db *DB) SetRemindOff(ctx context.Context, teamID, userID string, off bool)
 func (db *DB) ClaimRetroPart(ctx context.Context, p planner.RetroPart) (created bool, err error) {
 	defer wrapErr(&err, "claim retrospective part")
 	if p.ClaimedAt.IsZero() {
-		return false, fmt.Errorf("retrospective part %q of %s: zero claimed time", p.Part, p.SummaryTS)
+		return false, fmt.Errorf("retrospective part %q of %s: zero claimed time", p.Part, p.SummaryRef)
 	}
 	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			INSERT INTO retro_parts (team_id, channel, summary_ts, part, claimed_at)
 			VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (team_id, channel, summary_ts, part) DO NOTHING`,
-			p.TeamID, p.Channel, p.SummaryTS, p.Part, formatTime(p.ClaimedAt))
+			p.TeamID, p.Channel, p.SummaryRef, p.Part, formatTime(p.ClaimedAt))
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func scanSend(sc scanner) (planner.Send, error) {
 		week, due, updated string
 	)
 	err := sc.Scan(&s.TeamID, &s.Job, &week, &s.Recipient, &s.State, &s.Attempts,
-		&due, &updated, &s.MessageTS, &s.Detail)
+		&due, &updated, &s.MessageRef, &s.Detail)
 	if err != nil {
 		return planner.Send{}, err
 	}
@@ -177,7 +177,7 @@ func updateSend(ctx context.Context, tx *sql.Tx, s planner.Send) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE sends SET state = ?, attempts = ?, updated_at = ?, message_ts = ?, detail = ?
 		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ?`,
-		s.State, s.Attempts, formatTime(s.UpdatedAt), s.MessageTS, s.Detail,
+		s.State, s.Attempts, formatTime(s.UpdatedAt), s.MessageRef, s.Detail,
 		s.TeamID, s.Job, s.Week.String(), s.Recipient)
 	if err != nil {
 		return err

@@ -49,7 +49,7 @@ func TestClaimSendThenReclaim(t *testing.T) {
 	s := newSend("T1", planner.JobPlan, w47, "U1")
 	s.Attempts = 2
 	s.State = planner.RunSent // ignored: a claim is always pending
-	s.MessageTS, s.Detail = "ignored.1", "ignored"
+	s.MessageRef, s.Detail = "ignored.1", "ignored"
 	got, created := mustClaim(t, db, s)
 	want := planner.Send{
 		TeamID: "T1", Job: planner.JobPlan, Week: w47, Recipient: "U1",
@@ -66,7 +66,7 @@ func TestClaimSendThenReclaim(t *testing.T) {
 	}
 
 	sent := want
-	sent.State, sent.Attempts, sent.UpdatedAt, sent.MessageTS = planner.RunSent, 3, t0.Add(time.Minute), "1731834000.000100"
+	sent.State, sent.Attempts, sent.UpdatedAt, sent.MessageRef = planner.RunSent, 3, t0.Add(time.Minute), "1731834000.000100"
 	if err := db.UpdateSend(ctx, sent); err != nil {
 		t.Fatalf("UpdateSend: %v", err)
 	}
@@ -184,7 +184,7 @@ func TestUpdateSendRoundTrip(t *testing.T) {
 	failed := claimed
 	failed.State, failed.Attempts = planner.RunFailed, 5
 	failed.UpdatedAt = time.Date(2025, 11, 21, 17, 30, 1, 123456789, shanghai)
-	failed.MessageTS, failed.Detail = "1731834000.000200", "channel_not_found"
+	failed.MessageRef, failed.Detail = "1731834000.000200", "channel_not_found"
 	failed.DueAt = t0.Add(time.Hour) // not stored: a send's due time is its claim's
 	if err := db.UpdateSend(ctx, failed); err != nil {
 		t.Fatalf("UpdateSend: %v", err)

@@ -15,7 +15,7 @@ func TestClaimRetroPartOnce(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := t.Context()
 	mustMember(t, db, "T1", "U1", "Ann")
-	part := planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: "1700000000.000001", Part: "reply 2", ClaimedAt: t0}
+	part := planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryRef: "1700000000.000001", Part: "reply 2", ClaimedAt: t0}
 
 	var wg sync.WaitGroup
 	var won atomic.Int64
@@ -37,7 +37,7 @@ func TestClaimRetroPartOnce(t *testing.T) {
 
 	others := []planner.RetroPart{part, part, part}
 	others[0].Part = "chart"
-	others[1].SummaryTS = "1700000000.000002"
+	others[1].SummaryRef = "1700000000.000002"
 	others[2].Channel = "COTHER"
 	for _, p := range others {
 		if created, err := db.ClaimRetroPart(ctx, p); err != nil || !created {
@@ -47,7 +47,7 @@ func TestClaimRetroPartOnce(t *testing.T) {
 
 	bad := []planner.RetroPart{part, part, part, part}
 	bad[0].Part = "summary"
-	bad[1].SummaryTS = ""
+	bad[1].SummaryRef = ""
 	bad[2].ClaimedAt = planner.RetroPart{}.ClaimedAt
 	bad[3].TeamID = "TNONE"
 	for _, p := range bad {

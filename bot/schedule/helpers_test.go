@@ -243,7 +243,7 @@ func (x *fixture) ledger(t *testing.T, job planner.Job, week planner.Week, recip
 // CRETRO was claimed already; it claims it when not.
 func (x *fixture) claimed(t *testing.T, ref, part string) bool {
 	t.Helper()
-	created, err := x.db.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: ref, Part: part, ClaimedAt: x.c.now})
+	created, err := x.db.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryRef: ref, Part: part, ClaimedAt: x.c.now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,10 +71,10 @@ func TestPostNowTheWeeksRun(t *testing.T) {
 		if got, want := strings.Join(calls, "\n"), strings.Join(retroCalls(plannertest.W47, step.ref, false), "\n"); got != want {
 			t.Errorf("step %d: calls:\n%s\nwant:\n%s", i, got, want)
 		}
-		if send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, ""); !ok || send.State != planner.RunSent || send.MessageTS != step.ref {
+		if send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, ""); !ok || send.State != planner.RunSent || send.MessageRef != step.ref {
 			t.Errorf("step %d: the ledger has %+v (found %t), want sent as %s", i, send, ok, step.ref)
 		}
-		if sent := x.Sent(); len(sent) != 1 || sent[0].State != planner.RunSent || sent[0].MessageTS != step.ref {
+		if sent := x.Sent(); len(sent) != 1 || sent[0].State != planner.RunSent || sent[0].MessageRef != step.ref {
 			t.Errorf("step %d: Sent told %+v, want the post once", i, sent)
 		}
 	}
@@ -116,7 +116,7 @@ func TestPostNowLooksFirst(t *testing.T) {
 				t.Fatalf("calls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
-			if !ok || send.State != tc.state || send.MessageTS != tc.found {
+			if !ok || send.State != tc.state || send.MessageRef != tc.found {
 				t.Errorf("the ledger has %+v (found %t), want %s %q", send, ok, tc.state, tc.found)
 			}
 			told := 0 // Sent hears of a send this call finished, only

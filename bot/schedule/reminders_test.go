@@ -67,7 +67,7 @@ func TestRemindersGoToEachMemberDue(t *testing.T) {
 		{"U4", planner.RunSent, "dm-U4", ""},
 	} {
 		send, ok := x.ledger(t, planner.JobPlan, w48, tc.userID)
-		if !ok || send.State != tc.state || send.MessageTS != tc.ref || send.Detail != tc.detail {
+		if !ok || send.State != tc.state || send.MessageRef != tc.ref || send.Detail != tc.detail {
 			t.Errorf("%s's reminder in the ledger: %+v (found %t), want %s %q %q", tc.userID, send, ok, tc.state, tc.ref, tc.detail)
 		}
 	}

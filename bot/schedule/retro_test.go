@@ -52,7 +52,7 @@ func TestRetrospectiveSummaryThenThread(t *testing.T) {
 				}
 			}
 			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
-			if !ok || send.State != planner.RunSent || send.MessageTS != "ts1" || send.Attempts != 1 {
+			if !ok || send.State != planner.RunSent || send.MessageRef != "ts1" || send.Attempts != 1 {
 				t.Errorf("the ledger has %+v (found %t), want sent as ts1 at the first attempt", send, ok)
 			}
 			if sent := x.Sent(); len(sent) != 1 || sent[0].Job != planner.JobRetro || sent[0].State != planner.RunSent {
@@ -99,7 +99,7 @@ func TestRetrospectiveRetryAfterACrash(t *testing.T) {
 				t.Fatalf("calls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			send, ok := x.ledger(t, planner.JobRetro, plannertest.W47, "")
-			if !ok || send.State != tc.state || send.MessageTS != tc.ref || send.Attempts != 2 {
+			if !ok || send.State != tc.state || send.MessageRef != tc.ref || send.Attempts != 2 {
 				t.Errorf("the ledger has %+v (found %t), want %s %q at the 2nd attempt", send, ok, tc.state, tc.ref)
 			}
 			if sent := x.Sent(); len(sent) != 1 || sent[0].State != tc.state || sent[0].Attempts != 2 {

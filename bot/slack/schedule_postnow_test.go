@@ -152,7 +152,7 @@ func TestPostNow(t *testing.T) {
 				}
 				if st.sent {
 					send, existed := ledgerRow(t, s, planner.JobRetro, plannertest.W47, "")
-					if !existed || send.State != planner.RunSent || send.MessageTS == "" {
+					if !existed || send.State != planner.RunSent || send.MessageRef == "" {
 						t.Errorf("step %d: the week's ledger row %+v (existed %t), want sent with its ts", i, send, existed)
 					}
 				}

@@ -109,7 +109,7 @@ func newInFlight(t *testing.T) *inFlight {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryTS: summaryTS, Part: "reply 2", ClaimedAt: x.c.now}); err != nil {
+	if _, err := db.ClaimRetroPart(t.Context(), planner.RetroPart{TeamID: "T1", Channel: "CRETRO", SummaryRef: summaryTS, Part: "reply 2", ClaimedAt: x.c.now}); err != nil {
 		t.Fatal(err)
 	}
 	x.hist = newHistoryFake(t, x.f)
@@ -160,7 +160,7 @@ func TestSchedulerCompletesARetrospectiveLeftInFlight(t *testing.T) {
 	// A crash again before the send was recorded; then restarts: nothing more.
 	store := dbOf(x.s.Handler)
 	send, _ := ledgerRow(t, x.s, planner.JobRetro, plannertest.W47, "")
-	if send.State != planner.RunSent || send.MessageTS != summaryTS {
+	if send.State != planner.RunSent || send.MessageRef != summaryTS {
 		t.Fatalf("send %+v: want sent with the found ts", send)
 	}
 	send.State, send.UpdatedAt = planner.RunPending, x.c.now
@@ -187,7 +187,7 @@ func TestPostNowCompletesARetrospectiveLeftInFlight(t *testing.T) {
 		}
 	}
 	x.completed(t)
-	if send, _ := ledgerRow(t, x.s, planner.JobRetro, plannertest.W47, ""); send.State != planner.RunSent || send.MessageTS != summaryTS {
+	if send, _ := ledgerRow(t, x.s, planner.JobRetro, plannertest.W47, ""); send.State != planner.RunSent || send.MessageRef != summaryTS {
 		t.Errorf("send %+v: want sent with the found ts", send)
 	}
 }

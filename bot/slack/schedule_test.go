@@ -261,7 +261,7 @@ func TestSchedulerReconcilesAPostLeftInFlight(t *testing.T) {
 		}
 	}
 	send, _, err := store.ClaimSend(t.Context(), planner.Send{TeamID: "T1", Job: planner.JobRetro, Week: planner.Week{Year: 2025, Num: 47}, State: planner.RunPending, Attempts: 1, DueAt: c.now, UpdatedAt: c.now})
-	if err != nil || send.State != planner.RunSent || send.MessageTS != "1700000000.424242" {
+	if err != nil || send.State != planner.RunSent || send.MessageRef != "1700000000.424242" {
 		t.Fatalf("send %+v, %v: want sent with the found ts", send, err)
 	}
 }

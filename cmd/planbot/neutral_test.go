@@ -99,7 +99,7 @@ func neutralScript(t *testing.T) []neutralStep {
 		{user: wang, line: "新建", lang: planner.Chinese,
 			console: bot.FormElsewhere{}, slack: bot.FormOpening{}, slackCall: "views.open"},
 		{user: ann, line: "digest post", lang: planner.English,
-			console: bot.Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonSlackOnly, ""))},
+			console: bot.Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonChatOnly, ""))},
 			slack:   bot.Posting{Week: w47}},
 		{user: ann, line: "lang zh"},
 		{user: ann, line: "week"},

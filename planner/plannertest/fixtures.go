@@ -67,7 +67,7 @@ var AllReasons = []planner.Reason{
 	planner.ReasonNoMember, planner.ReasonNotYours, planner.ReasonCancelled, planner.ReasonAlreadyDone, planner.ReasonNoNote,
 	planner.ReasonBadLang, planner.ReasonUnknownTeam, planner.ReasonInternalFail,
 	planner.ReasonBadKind, planner.ReasonNotAdmin, planner.ReasonBadZone, planner.ReasonNoChannel,
-	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonSlackOnly,
+	planner.ReasonNoDigestChan, planner.ReasonPosted, planner.ReasonPreview, planner.ReasonBadSchedule, planner.ReasonChatOnly,
 	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
 	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
 	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
