@@ -25,7 +25,7 @@ var english = map[Msg]string{
 	MsgExportTitle:       "Export of week %s (CSV):",
 	MsgTryAdd:            "Add one: /plan tue visit 4 enterprises",
 	MsgHistoryTitle:      "History of %s",
-	MsgSetupChannel:      "Setting up <#%s> as the team's channel for the weekly retrospective…",
+	MsgSetupChannel:      "Setting up %s as the team's channel for the weekly retrospective…",
 	MsgSetupDone:         "Team settings · time zone: %s · language: %s · retrospective channel: %s",
 	MsgDefault:           "default",
 	MsgNotSet:            "not set yet (run /plan setup in the channel)",

@@ -25,7 +25,7 @@ var chinese = map[Msg]string{
 	MsgExportTitle:       "导出 %s（CSV）：",
 	MsgTryAdd:            "添加一条：/plan 周二 对接4家企业",
 	MsgHistoryTitle:      "%s 的修改记录",
-	MsgSetupChannel:      "正在把 <#%s> 设为团队周末总结复盘的频道……",
+	MsgSetupChannel:      "正在把 %s 设为团队周末总结复盘的频道……",
 	MsgSetupDone:         "团队设置 · 时区：%s · 语言：%s · 周报频道：%s",
 	MsgDefault:           "默认",
 	MsgNotSet:            "未设置（在频道里运行 /plan setup）",

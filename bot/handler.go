@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"log/slog"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -196,13 +195,7 @@ func (t *Turn) setup(ctx context.Context, cmd Command) (Body, planner.Lang, erro
 	case "digest", "remind":
 		return t.setupSchedule(ctx, cmd.Setting, strings.Fields(cmd.Value))
 	case "channel":
-		if t.Actor.ChannelID == "" {
-			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
-		}
-		if !channelID.MatchString(t.Actor.ChannelID) {
-			return nil, "", planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
-		}
-		// The platform checks that it can post in the channel before storing it.
+		// The platform checks the channel, and that it can post there, before storing it.
 		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)
 	case "tz":
 		team, err := t.Service.SetTeamZone(ctx, t.Actor, cmd.Value)
@@ -245,9 +238,6 @@ func (t *Turn) digest(ctx context.Context, cmd Command) (Body, planner.Lang, err
 	r, err := t.Service.Retro(ctx, t.Actor.TeamID, w)
 	return DigestView{r}, "", err
 }
-
-// channelID is the shape of a Slack channel id.
-var channelID = regexp.MustCompile(`^[A-Z0-9]{2,32}$`)
 
 // usage is the error for a command missing its arguments.
 func usage(v Verb) error { return planner.Errorf(planner.Invalid, planner.ReasonUsage, string(v)) }

@@ -61,7 +61,7 @@ func RenderText(r Reply) string {
 	case PipelineView:
 		return pipelineText(l, b)
 	case SetupChannel:
-		return Say(l, MsgSetupChannel, b.Channel)
+		return Say(l, MsgSetupChannel, "#"+b.Channel)
 	case SetupDone:
 		return setupText(l, b.Team)
 	case FormOpening:

@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -23,46 +24,49 @@ type Delivery struct {
 	Send  Send  // the send as the ledger has it after the call
 	Tried bool  // whether the message was sent (or tried) by this call
 	Err   error // the sending's error, when it failed
+	// Missed is set when this call found the run more than MaxLate late and
+	// recorded it skipped, never sent.
+	Missed bool
 }
 
 // Deliver claims the send of run to recipient ("" for the team's channel)
 // and, when it is due now, calls send with it and records how that went.
 // The error is the ledger's; the sending's is in the Delivery.
 func (s *Service) Deliver(ctx context.Context, run Run, teamID, recipient string, send func(context.Context, Send) (string, error)) (Delivery, error) {
-	claimed, now, err := s.BeginSend(ctx, run, teamID, recipient)
+	claimed, now, missed, err := s.beginSend(ctx, run, teamID, recipient)
 	if err != nil || !now {
-		return Delivery{Send: claimed}, err
+		return Delivery{Send: claimed, Missed: missed}, err
 	}
 	ref, sendErr := send(ctx, claimed)
 	recorded, err := s.FinishSend(ctx, claimed, ref, sendErr)
 	return Delivery{Send: recorded, Tried: true, Err: sendErr}, err
 }
 
-// BeginSend claims the send of run to recipient and says whether to send it
-// now: a new claim (unless too late: then it is recorded as skipped, which
-// the returned send's state says), or a pending send whose back-off has
-// passed (a failure, or a crash while sending).
-func (s *Service) BeginSend(ctx context.Context, run Run, teamID, recipient string) (Send, bool, error) {
-	now := s.now()
+// beginSend claims the send of run to recipient and says whether to send it
+// now: a new claim (unless too late: then it is recorded as skipped, and
+// missed is set), or a pending send whose back-off has passed (a failure, or
+// a crash while sending).
+func (s *Service) beginSend(ctx context.Context, run Run, teamID, recipient string) (send Send, now, missed bool, err error) {
+	at := s.now()
 	send, created, err := s.store.ClaimSend(ctx, Send{
 		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient,
-		State: RunPending, Attempts: 1, DueAt: run.At, UpdatedAt: now,
+		State: RunPending, Attempts: 1, DueAt: run.At, UpdatedAt: at,
 	})
 	switch {
 	case err != nil:
-		return send, false, err
-	case created && now.Sub(send.DueAt) > MaxLate:
-		send.State, send.Detail, send.UpdatedAt = RunSkipped, "more than 36 h late", now
-		return send, false, s.record(ctx, send)
+		return send, false, false, err
+	case created && at.Sub(send.DueAt) > MaxLate:
+		send.State, send.Detail, send.UpdatedAt = RunSkipped, fmt.Sprintf("more than %d h late", int(MaxLate.Hours())), at
+		return send, false, true, s.record(ctx, send)
 	case created:
-		return send, true, nil
-	case send.State != RunPending || now.Sub(send.UpdatedAt) < backoff(send.Attempts):
-		return send, false, nil
+		return send, true, false, nil
+	case send.State != RunPending || at.Sub(send.UpdatedAt) < backoff(send.Attempts):
+		return send, false, false, nil
 	}
 	send.Attempts++
-	send.UpdatedAt = now
+	send.UpdatedAt = at
 	err = s.record(ctx, send) // the attempt is on record before it is made
-	return send, err == nil, err
+	return send, err == nil, false, err
 }
 
 // SkipSend records the send of run to recipient as skipped, for why, unless

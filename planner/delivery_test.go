@@ -233,6 +233,13 @@ func TestDeliverTooLate(t *testing.T) {
 			if len(out.calls) != tc.wantCalls || d.Tried != (tc.wantCalls == 1) || d.Send.State != tc.wantState {
 				t.Errorf("%d calls, tried %v, state %s; want %d calls, %s", len(out.calls), d.Tried, d.Send.State, tc.wantCalls, tc.wantState)
 			}
+			if d.Missed != (tc.wantState == planner.RunSkipped) {
+				t.Errorf("missed %v, want %v", d.Missed, tc.wantState == planner.RunSkipped)
+			}
+			// Found skipped again, it is no new miss to report.
+			if again, err := svc.Deliver(t.Context(), run, "T1", "U1", out.send); err != nil || again.Missed {
+				t.Errorf("the second look: missed %v, %v", again.Missed, err)
+			}
 			if got := storedSend(t, db, run, "U1"); got.State != tc.wantState {
 				t.Errorf("ledger has %s, want %s", got.State, tc.wantState)
 			}

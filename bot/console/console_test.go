@@ -219,6 +219,34 @@ func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
 	}
 }
 
+// /plan setup makes the channel it is typed in the team's: the console has
+// none, and says setup is a chat command, whoever asks, with nothing stored.
+func TestConsoleSetupChannelIsChatOnly(t *testing.T) {
+	const (
+		en = "That works in Slack only. Here, try: /plan digest"
+		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
+	)
+	for _, tt := range []struct{ line, want string }{
+		{"/plan setup", en + "\n" + zh + "\n"},
+		{"设置", zh + "\n" + en + "\n"},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			h := newHandler(t)
+			var out bytes.Buffer
+			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.line + "\n"), Out: &out}
+			if err := c.Run(t.Context()); err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if got := out.String(); got != tt.want {
+				t.Errorf("console printed %q, want %q", got, tt.want)
+			}
+			if team, err := h.Service.Team(t.Context(), consoleAdmin.TeamID); err != nil || team.DigestChannel != "" {
+				t.Errorf("team after the console's setup: %+v, %v; want no channel", team, err)
+			}
+		})
+	}
+}
+
 // The console cannot send a file: it says how to write one.
 func TestConsoleExportXLSX(t *testing.T) {
 	var out strings.Builder

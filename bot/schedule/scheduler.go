@@ -209,7 +209,7 @@ func (s *Scheduler) deliver(ctx context.Context, svc *planner.Service, run plann
 		s.Log.Error("scheduler: ledger", "team", teamID, "job", run.Job, "err", err)
 	}
 	if !d.Tried {
-		if d.Send.State == planner.RunSkipped && d.Send.Detail == "more than 36 h late" {
+		if d.Missed {
 			level := slog.LevelInfo // one line a member for reminders; a missed retrospective matters more
 			if recipient == "" {
 				level = slog.LevelWarn

@@ -74,8 +74,10 @@ func Fallback(r bot.Reply) string {
 // made only of planbot's own words and a channel id Slack sent, whose <#C…>
 // must stay a link.
 func slackText(r bot.Reply) string {
-	switch r.Body.(type) {
-	case bot.SetupChannel, bot.SetupDone, bot.Notice, bot.FormOpening:
+	switch b := r.Body.(type) {
+	case bot.SetupChannel: // the channel as a link Slack shows by its name
+		return bot.Say(r.Lang, bot.MsgSetupChannel, "<#"+b.Channel+">")
+	case bot.SetupDone, bot.Notice, bot.FormOpening:
 		return bot.RenderText(r)
 	}
 	return escape(bot.RenderText(r))

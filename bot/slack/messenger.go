@@ -51,7 +51,10 @@ func (Messenger) RetroMessages(lang planner.Lang, r planner.Retro) []any {
 // PostSummary posts a retrospective's summary to the team's channel, marked
 // in its metadata with the team and week.
 func (m Messenger) PostSummary(ctx context.Context, team planner.Team, week planner.Week, preview bool, summary any) (string, error) {
-	msg := summary.(RetroMessage)
+	msg, ok := summary.(RetroMessage)
+	if !ok {
+		return "", fmt.Errorf("post retrospective: %T is not a Slack message", summary)
+	}
 	event := retroEvent
 	if preview {
 		event = previewEvent
@@ -67,7 +70,10 @@ func (m Messenger) PostSummary(ctx context.Context, team planner.Team, week plan
 
 // PostReply posts a message in the thread of the summary thread.
 func (m Messenger) PostReply(ctx context.Context, team planner.Team, thread string, reply any) error {
-	msg := reply.(RetroMessage)
+	msg, ok := reply.(RetroMessage)
+	if !ok {
+		return fmt.Errorf("post a retrospective's reply: %T is not a Slack message", reply)
+	}
 	_, _, err := m.API.PostMessageContext(ctx, team.DigestChannel,
 		slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...), slack.MsgOptionTS(thread))
 	return err

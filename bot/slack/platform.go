@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"regexp"
 
 	"planbot/bot"
 	"planbot/planner"
@@ -17,6 +18,9 @@ type Poster interface {
 	Abandon()
 }
 
+// channelID is the shape of a Slack channel id.
+var channelID = regexp.MustCompile(`^[A-Z0-9]{2,32}$`)
+
 // request is the bot.Platform of one slash command: what the command asks
 // beyond its answer runs after the answer, and the member hears how it ended
 // at the command's response_url.
@@ -29,6 +33,9 @@ type request struct {
 // SetupChannel checks that planbot can post in the channel, then makes it the
 // team's digest channel and imports its members.
 func (r *request) SetupChannel(_ context.Context, w bot.Work) error {
+	if !channelID.MatchString(w.Actor.ChannelID) {
+		return planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
+	}
 	r.app.after("setup", setupTimeout, func(ctx context.Context) error {
 		return r.app.setupChannel(ctx, w.Actor, w.Actor.ChannelID, r.responseURL, w.Lang)
 	})
