@@ -71,11 +71,11 @@ const (
 	MsgButtonUndo     Msg = "button_undo"
 	MsgButtonCancel   Msg = "button_cancel"
 	MsgForgotten      Msg = "forgotten"
-	// The Excel report (export_xlsx.go, slack_upload.go).
+	// The Excel report (bot/report, and the Slack adapter's upload).
 	MsgExportUploading Msg = "export_uploading"
 	MsgExportConsole   Msg = "export_console"
 	MsgExportFailed    Msg = "export_failed"
-	// Slack too slow or rate-limited (slack_app.go, slack_setup.go).
+	// Slack too slow or rate-limited (the Slack adapter: app.go, setup.go).
 	MsgAdminUnchecked Msg = "admin_unchecked"
 	MsgPostFailed     Msg = "post_failed"
 	MsgSetupSlow      Msg = "setup_slow"

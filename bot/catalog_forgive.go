@@ -10,7 +10,7 @@ const (
 )
 
 // The sentences of a forgiving command language (handler_change.go,
-// render_text.go, render_blocks.go, console.go).
+// render_text.go, the Slack adapter's blocks.go, the console).
 const (
 	MsgAlreadyDone    Msg = "already_done"
 	MsgOutcomeUpdated Msg = "outcome_updated"

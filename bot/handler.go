@@ -47,7 +47,7 @@ func (h *Handler) Handle(ctx context.Context, p Platform, actor planner.Actor, c
 	} else if t.Member.Lang == "" && wroteChinese(cmd, whenLang) {
 		h.learnChinese(ctx, t)
 	}
-	return Reply{Lang: lang, Body: start(ctx, p, t.Actor, lang, body)}
+	return Reply{Lang: lang, Body: h.start(ctx, p, t.Actor, lang, body)}
 }
 
 // laterDays returns, for the items of it that a bare weekday or day of the

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"planbot/planner"
 )
@@ -58,8 +59,9 @@ type File struct {
 
 // start has p carry out the work body asks for, in lang, and returns the view
 // to answer with: body itself when the work began, what the member can do
-// instead when p cannot do it, or a failure.
-func start(ctx context.Context, p Platform, a planner.Actor, lang planner.Lang, body Body) Body {
+// instead when p cannot do it, or a failure (logged when it is planbot's or
+// the platform's, not the member's).
+func (h *Handler) start(ctx context.Context, p Platform, a planner.Actor, lang planner.Lang, body Body) Body {
 	w := Work{Actor: a, Lang: lang}
 	var err error
 	switch b := body.(type) {
@@ -82,7 +84,11 @@ func start(ctx context.Context, p Platform, a planner.Actor, lang planner.Lang, 
 	case errors.Is(err, ErrNotHere):
 		return Failure{Err: planner.ErrorOf(planner.Errorf(planner.Invalid, planner.ReasonChatOnly, ""))}
 	case err != nil:
-		return Failure{Err: planner.ErrorOf(err)}
+		e := planner.ErrorOf(err)
+		if e.Code == planner.Internal {
+			h.Log.Error("platform work failed", "body", fmt.Sprintf("%T", body), "err", err)
+		}
+		return Failure{Err: e}
 	}
 	return body
 }

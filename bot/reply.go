@@ -34,7 +34,7 @@ type WeekView struct {
 	Viewer   string         // the user id of who asked: their own items get buttons
 	Items    []planner.Item // read-only: a WeekCache shares them with other requests
 
-	cached *cachedWeek // where the view is kept, when a WeekCache keeps it: its Slack rendering is kept there too
+	cached *cachedWeek // where the view is kept, when a WeekCache keeps it: its renderings are kept there too (Rendered)
 }
 
 // Changed is an item after done, cancel, move or edit.

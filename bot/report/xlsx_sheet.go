@@ -20,7 +20,7 @@ const (
 
 // sheetWriter writes the report's sheets cell by cell, keeping the first
 // error; this file holds its primitives (styles, page setup, safe text, row
-// heights), export_xlsx.go the sheets themselves.
+// heights), xlsx.go the sheets themselves.
 type sheetWriter struct {
 	f    *excelize.File
 	lang planner.Lang
