@@ -18,7 +18,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"planbot/bot"
-	"planbot/bot/schedule"
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
@@ -28,26 +28,38 @@ const answerLimit = 3 * time.Second
 
 // unhelpfulSlack is a Slack Web API that never helps in time: "ratelimited"
 // answers 429 Retry-After 30 to every call; "stalled" answers nothing until
-// the test ends (its handlers wait on a channel, not a sleep).
-func unhelpfulSlack(t *testing.T, mode string) *httptest.Server {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		if mode == "ratelimited" {
-			w.Header().Set("Retry-After", "30")
-			w.WriteHeader(http.StatusTooManyRequests)
-			return
-		}
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-		io.WriteString(w, `{"ok":true}`)
-	}))
-	t.Cleanup(srv.Close)
-	t.Cleanup(func() { close(release) }) // runs first: the handlers return, then the server closes
-	return srv
+// the caller gives up or the test ends.
+func unhelpfulSlack(t *testing.T, mode string) *slacktest.Server {
+	f := slacktest.New(t)
+	if mode == "ratelimited" {
+		f.Set(slacktest.AnyMethod, slacktest.Behaviour{RetryAfter: "30"})
+	} else {
+		f.Set(slacktest.AnyMethod, slacktest.Behaviour{Stall: true})
+	}
+	return f
 }
+
+// messengerPoster is the Poster of these tests: it posts a team's summary
+// through the Messenger, as the weekly jobs' scheduler does, so that it
+// waits on Slack as the scheduler would (bot/slack does not import the
+// scheduler: cmd connects the two).
+type messengerPoster struct {
+	svc *planner.Service
+	m   Messenger
+}
+
+// PostNow posts a summary of week to team teamID's channel.
+func (p messengerPoster) PostNow(ctx context.Context, teamID string, week planner.Week, force bool) (planner.Team, error) {
+	team, err := p.svc.Team(ctx, teamID)
+	if err != nil {
+		return planner.Team{}, err
+	}
+	_, err = p.m.PostSummary(ctx, team, week, false, RetroMessage{Text: "retrospective " + week.String()})
+	return team, err
+}
+
+// Abandon has nothing to cut: PostNow ends with its context.
+func (messengerPoster) Abandon() {}
 
 // responseHooks records what planbot posts to each response_url, by path.
 type responseHooks struct {
@@ -195,7 +207,7 @@ func everyCommandAnswered(t *testing.T, mode string) {
 	hooks := newResponseHooks(t)
 	app := &SlackApp{
 		Handler: h,
-		API: slack.New("xoxb-test", slack.OptionAPIURL(api.URL+"/api/"),
+		API: slack.New("xoxb-test", slack.OptionAPIURL(api.APIURL()),
 			slack.OptionHTTPClient(&http.Client{Timeout: 10 * time.Second}), slack.OptionRetry(3)), // as serve has it
 		Admins:  map[string]bool{"UADMIN": true},
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -203,7 +215,7 @@ func everyCommandAnswered(t *testing.T, mode string) {
 		HTTP:    hooks.srv.Client(),
 		Now:     h.Service.Now,
 	}
-	app.Poster = &schedule.Scheduler{Service: h.Service, Messenger: Messenger{API: app.API}, Log: app.Log, Sent: app.Metrics.CountSend}
+	app.Poster = messengerPoster{svc: h.Service, m: Messenger{API: app.API}}
 	mux := http.NewServeMux()
 	const secret = "deadline-secret"
 	app.Routes(mux, Verifier{Secret: secret})
@@ -352,20 +364,11 @@ func isAdminCommand(text string) bool { return bot.ParseCommand(text).AdminOnly(
 // member's is refused as not an admin's.
 func TestAdminCheckAsksSlackOnlyWhenNeeded(t *testing.T) {
 	h := newHandler(t)
-	var mu sync.Mutex
-	asked := map[string]int{}
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.ParseForm()
-		user := r.PostForm.Get("user")
-		mu.Lock()
-		asked[user]++
-		mu.Unlock()
-		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"x","tz":"Asia/Shanghai","is_admin":%v}}`, user, user == "UPROMOTED")
-	}))
-	t.Cleanup(api.Close)
+	api := slacktest.New(t)
+	api.AddUser(slacktest.User{ID: "UPROMOTED", Name: "x", TZ: "Asia/Shanghai", IsAdmin: true})
 	app := &SlackApp{
 		Handler: h,
-		API:     slack.New("xoxb-test", slack.OptionAPIURL(api.URL+"/api/")),
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(api.APIURL())),
 		Admins:  map[string]bool{"UADMIN": true},
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Metrics: NewMetrics(),
@@ -397,9 +400,12 @@ func TestAdminCheckAsksSlackOnlyWhenNeeded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mu.Lock()
-		n := asked[tc.user]
-		mu.Unlock()
+		n := 0
+		for _, c := range api.Calls("users.info") {
+			if c.Form.Get("user") == tc.user {
+				n++
+			}
+		}
 		if n != tc.asks || (team.TZ == tc.zone) != tc.applied {
 			t.Errorf("%s: users.info asked %d times (want %d); zone %s, applied want %v; answer %q", tc.user, n, tc.asks, team.TZ, tc.applied, r.Text)
 		}

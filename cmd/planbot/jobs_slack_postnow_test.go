@@ -1,66 +1,20 @@
-package slack
+package main
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
-	"net/url"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
-
-// hook makes the fake call before(path) as each request comes, ahead of its answer.
-func (f *slackLog) hook(before func(path string)) {
-	next := f.srv.Config.Handler
-	f.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		before(r.URL.Path)
-		next.ServeHTTP(w, r)
-	})
-}
-
-// retroPosts returns the successful posts to the retrospective channel CRETRO.
-func (f *slackLog) retroPosts() []url.Values {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []url.Values
-	for _, p := range f.posts {
-		if p.Get("channel") == "CRETRO" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// postCount returns how many chat.postMessage calls succeeded.
-func (f *slackLog) postCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.posts)
-}
-
-// ledgerRow returns the stored send of job for week and recipient. It claims
-// one when there is none (and says so), so call it only when a row must exist
-// or at the end of a test.
-func ledgerRow(t *testing.T, s *testScheduler, job planner.Job, week planner.Week, recipient string) (planner.Send, bool) {
-	t.Helper()
-	now := s.Service.Clock()
-	send, created, err := dbOf(s.Handler).ClaimSend(t.Context(), planner.Send{
-		TeamID: "T1", Job: job, Week: week, Recipient: recipient,
-		State: planner.RunPending, Attempts: 1, DueAt: now, UpdatedAt: now,
-	})
-	if err != nil {
-		t.Fatalf("ClaimSend: %v", err)
-	}
-	return send, !created
-}
 
 func TestPostNow(t *testing.T) {
 	w46 := planner.Week{Year: 2025, Num: 46}
@@ -112,11 +66,11 @@ func TestPostNow(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newSlackLog(t)
+			f := slacktest.New(t)
 			c := &clock{now: at(tc.steps[0].at)}
-			s := newScheduler(t, f, c, 1, "CRETRO")
+			s := newJobs(t, f, c, 1, "CRETRO")
 			for i, st := range tc.steps {
-				c.now = at(st.at)
+				c.set(at(st.at))
 				week := st.week
 				if week == (planner.Week{}) {
 					week = plannertest.W47
@@ -135,23 +89,21 @@ func TestPostNow(t *testing.T) {
 						t.Fatalf("step %d: PostNow(%s, force %t) at %s = %v, want a %s conflict", i, week, st.force, st.at, err, st.fail)
 					}
 				}
-				posts := f.retroPosts()
+				posts := f.PostsTo("CRETRO")
 				if len(posts) != st.posts {
 					t.Fatalf("step %d at %s: %d retrospectives posted, want %d", i, st.at, len(posts), st.posts)
 				}
 				// A preview is marked apart, so that it is never taken for the week's run.
 				if len(posts) > 0 && !st.tick && st.fail == "" {
 					var meta slack.SlackMetadata
-					if err := json.Unmarshal([]byte(posts[len(posts)-1].Get("metadata")), &meta); err != nil ||
+					if err := json.Unmarshal(posts[len(posts)-1].Metadata, &meta); err != nil ||
 						(meta.EventType != retroEvent && meta.EventType != previewEvent) || meta.EventPayload["week"] != week.String() || meta.EventPayload["team"] != "T1" {
-						t.Errorf("step %d: metadata %s", i, posts[len(posts)-1].Get("metadata"))
+						t.Errorf("step %d: metadata %s", i, posts[len(posts)-1].Metadata)
 					}
 				}
-				if pending, err := dbOf(s.Handler).PendingSends(t.Context()); err != nil || len(pending) != 0 {
-					t.Errorf("step %d: pending sends %+v, %v", i, pending, err)
-				}
+				s.noPendingSends(t, fmt.Sprintf("step %d", i))
 				if st.sent {
-					send, existed := ledgerRow(t, s, planner.JobRetro, plannertest.W47, "")
+					send, existed := s.ledgerRow(t, planner.JobRetro, plannertest.W47, "")
 					if !existed || send.State != planner.RunSent || send.MessageRef == "" {
 						t.Errorf("step %d: the week's ledger row %+v (existed %t), want sent with its ts", i, send, existed)
 					}
@@ -174,9 +126,9 @@ func TestPostNowRefused(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newSlackLog(t)
+			f := slacktest.New(t)
 			c := &clock{now: at("2025-11-23 18:30")}
-			s := newScheduler(t, f, c, 1, tc.channel)
+			s := newJobs(t, f, c, 1, tc.channel)
 			for _, force := range []bool{false, true} {
 				_, err := s.PostNow(t.Context(), tc.team, plannertest.W47, force)
 				var e *planner.Error
@@ -184,12 +136,10 @@ func TestPostNowRefused(t *testing.T) {
 					t.Errorf("PostNow(force %t) = %v, want %s/%s", force, err, tc.code, tc.reason)
 				}
 			}
-			if f.postCount() != 0 {
-				t.Errorf("posted %v", f.sent())
+			if got := f.Channels(); len(got) != 0 {
+				t.Errorf("posted %v", got)
 			}
-			if pending, err := dbOf(s.Handler).PendingSends(t.Context()); err != nil || len(pending) != 0 {
-				t.Errorf("pending sends %+v, %v", pending, err)
-			}
+			s.noPendingSends(t, "refused")
 		})
 	}
 }
@@ -203,32 +153,32 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 		name string
 		pace time.Duration
 		// stopAt says, for each request path, whether the shutdown comes now.
-		stopAt func(f *slackLog, path string) bool
+		stopAt func(f *slacktest.Server, method string) bool
 		sent   int  // reminders out when the Tick returns
 		rest   bool // whether a restart then sends the rest, once each
 	}{
-		{"after the 2nd reminder, before the 3rd send", 0, func(f *slackLog, path string) bool {
+		{"after the 2nd reminder, before the 3rd send", 0, func(f *slacktest.Server, method string) bool {
 			// The 3rd conversations.open comes after the 2nd post was answered and recorded.
-			return path == "/api/conversations.open" && f.postCount() == 2
+			return method == "conversations.open" && len(f.Posts()) == 2
 		}, 2, true},
 		// With an hour's pace, only a pause that ends with the context lets the Tick
 		// return within the guard. The shutdown races the 1st post's answer, so
 		// whether that one counts as sent is not checked here.
-		{"during the pause after the 1st reminder", time.Hour, func(f *slackLog, path string) bool {
-			return path == "/api/chat.postMessage"
+		{"during the pause after the 1st reminder", time.Hour, func(f *slacktest.Server, method string) bool {
+			return method == "chat.postMessage"
 		}, 1, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newSlackLog(t)
+			f := slacktest.New(t)
 			c := &clock{now: at("2025-11-24 09:00")} // Monday: "plan your week" to every member
-			s := newScheduler(t, f, c, members, "")
+			s := newJobs(t, f, c, members, "")
 			s.Pace = tc.pace
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			var once sync.Once
-			f.hook(func(path string) {
-				if tc.stopAt(f, path) {
+			f.OnCall(func(call slacktest.Call) {
+				if tc.stopAt(f, call.Method) {
 					once.Do(cancel)
 				}
 			})
@@ -239,21 +189,18 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 			}()
 			select {
 			case <-done:
-			case <-time.After(guard):
+			case <-time.After(jobsGuard):
 				t.Fatal("Tick did not return after the shutdown")
 			}
 			if ctx.Err() == nil {
 				t.Fatal("the shutdown never came")
 			}
-			sent := map[string]int{}
-			for _, ch := range f.sent() {
-				sent[ch]++
-			}
-			if len(f.sent()) != tc.sent {
-				t.Fatalf("reminders %v when the Tick returned, want the %d before the shutdown", f.sent(), tc.sent)
+			sent := reminders(f)
+			if got := f.Channels(); len(got) != tc.sent {
+				t.Fatalf("reminders %v when the Tick returned, want the %d before the shutdown", got, tc.sent)
 			}
 			// Claimed = sent + left pending; at most one recipient beyond those sent.
-			pending, err := dbOf(s.Handler).PendingSends(t.Context())
+			pending, err := s.db().PendingSends(t.Context())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,12 +217,9 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 			}
 
 			// The next start, after the in-flight send's back-off.
-			c.now = c.now.Add(2 * time.Minute)
-			restart(s.Handler, f).Tick(t.Context())
-			got := map[string]int{}
-			for _, ch := range f.sent() {
-				got[ch]++
-			}
+			c.add(2 * time.Minute)
+			s.restart(t, f).Tick(t.Context())
+			got := reminders(f)
 			want := map[string]int{}
 			for i := 1; i <= members; i++ {
 				want[fmt.Sprintf("DU%d", i)] = 1
@@ -284,7 +228,7 @@ func TestSchedulerShutdownMidFanOut(t *testing.T) {
 				t.Fatalf("reminders %v, want %v: each member exactly once", got, want)
 			}
 			for i := 1; i <= members; i++ {
-				if send, existed := ledgerRow(t, s, planner.JobPlan, plan48, fmt.Sprintf("U%d", i)); !existed || send.State != planner.RunSent {
+				if send, existed := s.ledgerRow(t, planner.JobPlan, plan48, fmt.Sprintf("U%d", i)); !existed || send.State != planner.RunSent {
 					t.Errorf("U%d's reminder %+v (existed %t), want sent", i, send, existed)
 				}
 			}
