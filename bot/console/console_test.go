@@ -176,17 +176,41 @@ func runConsole(t *testing.T, h *bot.Handler, in string, prompt bool) string {
 	return out.String()
 }
 
-func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
+// What only a chat platform does — post the retrospective, make the channel a
+// command is typed in the team's — the console refuses in both languages,
+// with nothing stored.
+func TestConsoleChatOnlyCommands(t *testing.T) {
 	const (
 		en = "That works in Slack only. Here, try: /plan digest"
 		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
 	)
+	// nothingPosted checks that nothing was claimed for the weeks: their
+	// retrospectives are still to be posted.
+	nothingPosted := func(t *testing.T, h *bot.Handler) {
+		for _, w := range []planner.Week{plannertest.W47, {Year: 2025, Num: 46}} {
+			send, created, err := dbOf(h).ClaimSend(t.Context(), planner.Send{
+				TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
+				DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
+			})
+			if err != nil || !created {
+				t.Errorf("the console left a ledger row for %s: %+v, %v", w, send, err)
+			}
+		}
+	}
+	channelKept := func(t *testing.T, h *bot.Handler) {
+		if team, err := h.Service.Team(t.Context(), consoleAdmin.TeamID); err != nil || team.DigestChannel != "CRETRO" {
+			t.Errorf("team after the console's setup: %+v, %v; want its channel kept", team, err)
+		}
+	}
 	tests := []struct {
 		line, want string
+		check      func(*testing.T, *bot.Handler)
 	}{
-		{"/plan digest post", en + "\n" + zh + "\n"},
-		{"digest post 2025-W46 force", en + "\n" + zh + "\n"},
-		{"/plan 周报 发布 强制", zh + "\n" + en + "\n"},
+		{"/plan digest post", en + "\n" + zh + "\n", nothingPosted},
+		{"digest post 2025-W46 force", en + "\n" + zh + "\n", nothingPosted},
+		{"/plan 周报 发布 强制", zh + "\n" + en + "\n", nothingPosted},
+		{"/plan setup", en + "\n" + zh + "\n", channelKept},
+		{"设置", zh + "\n" + en + "\n", channelKept},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -205,44 +229,7 @@ func TestConsoleDigestPostIsSlackOnly(t *testing.T) {
 			if got := out.String(); got != tt.want {
 				t.Errorf("console printed %q, want %q", got, tt.want)
 			}
-			// Nothing was claimed for the week: its retrospective is still to be posted.
-			for _, w := range []planner.Week{plannertest.W47, {Year: 2025, Num: 46}} {
-				send, created, err := dbOf(h).ClaimSend(t.Context(), planner.Send{
-					TeamID: "local", Job: planner.JobRetro, Week: w, State: planner.RunPending, Attempts: 1,
-					DueAt: h.Service.Clock(), UpdatedAt: h.Service.Clock(),
-				})
-				if err != nil || !created {
-					t.Errorf("the console left a ledger row for %s: %+v, %v", w, send, err)
-				}
-			}
-		})
-	}
-}
-
-// /plan setup makes the channel it is typed in the team's: the console has
-// none, and says setup is a chat command, whoever asks, with nothing stored.
-func TestConsoleSetupChannelIsChatOnly(t *testing.T) {
-	const (
-		en = "That works in Slack only. Here, try: /plan digest"
-		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
-	)
-	for _, tt := range []struct{ line, want string }{
-		{"/plan setup", en + "\n" + zh + "\n"},
-		{"设置", zh + "\n" + en + "\n"},
-	} {
-		t.Run(tt.line, func(t *testing.T) {
-			h := newHandler(t)
-			var out bytes.Buffer
-			c := &Console{Handler: h, Actor: consoleAdmin, In: strings.NewReader(tt.line + "\n"), Out: &out}
-			if err := c.Run(t.Context()); err != nil {
-				t.Fatalf("Run: %v", err)
-			}
-			if got := out.String(); got != tt.want {
-				t.Errorf("console printed %q, want %q", got, tt.want)
-			}
-			if team, err := h.Service.Team(t.Context(), consoleAdmin.TeamID); err != nil || team.DigestChannel != "" {
-				t.Errorf("team after the console's setup: %+v, %v; want no channel", team, err)
-			}
+			tt.check(t, h)
 		})
 	}
 }
