@@ -173,7 +173,7 @@ func TestHostileTableFile(t *testing.T) {
 			t.Errorf("%s: a failure stores nothing", c.Name)
 		}
 	}
-	golden(t, "hostile.txt", hostileFile())
+	plannertest.Golden(t, "hostile.txt", hostileFile())
 }
 
 // storeState is what the store holds for every team: items, their history,

@@ -1,10 +1,6 @@
 package bot
 
 import (
-	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,36 +11,12 @@ import (
 // The retrospective as plain text (RetroText) and its lines, as every
 // platform has them; bot/slack's tests check its Slack messages.
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test ./bot -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (rewrite it with -update if the change is meant):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
-
 // The scripted week's retrospective as text, in each language, is the golden file's.
 func TestRetroTextGolden(t *testing.T) {
 	r := plannertest.ScriptedRetro(t)
 	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			golden(t, "retro_"+string(l)+".txt", []byte(RetroText(l, r)+"\n"))
+			plannertest.Golden(t, "retro_"+string(l)+".txt", []byte(RetroText(l, r)+"\n"))
 		})
 	}
 }

@@ -1,13 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"context"
-	"flag"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"planbot/bot"
@@ -20,8 +16,6 @@ import (
 // fresh SQLite database at a fixed clock, and the golden files. The members
 // who type, the zone and the week are planner/plannertest's; the database is
 // storage/storagetest's.
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // newHandler returns a Handler on a fresh SQLite database at plannertest's
 // fixed clock (Monday 2025-11-17 09:00 in Shanghai), with English as the
@@ -52,23 +46,4 @@ func mustHandle(t *testing.T, h *bot.Handler, a planner.Actor, line string) bot.
 		t.Fatalf("%s: %q failed: %v", a.UserName, line, f.Err)
 	}
 	return r
-}
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test ./bot/report -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (rewrite it with -update if the change is meant):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
 }

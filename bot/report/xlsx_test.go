@@ -318,7 +318,7 @@ func TestWriteXLSXTextIsInert(t *testing.T) {
 func TestWriteXLSXGolden(t *testing.T) {
 	for _, lang := range plannertest.Langs {
 		t.Run(string(lang), func(t *testing.T) {
-			golden(t, "export_xlsx_"+string(lang)+".golden", dumpXLSX(t, writeXLSX(t, testReport(t, lang))))
+			plannertest.Golden(t, "export_xlsx_"+string(lang)+".golden", dumpXLSX(t, writeXLSX(t, testReport(t, lang))))
 		})
 	}
 }

@@ -3,10 +3,7 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,30 +14,6 @@ import (
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with go test ./bot/slack -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (rewrite it with -update if the change is meant):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
 
 // retroJSON is messages as chat.postMessage receives them, indented, with <, > and & as they are.
 func retroJSON(t *testing.T, messages []RetroMessage) []byte {
@@ -81,7 +54,7 @@ func TestRetroGolden(t *testing.T) {
 	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			messages := RetroMessages(l, r)
-			golden(t, "retro_"+string(l)+".json", retroJSON(t, messages))
+			plannertest.Golden(t, "retro_"+string(l)+".json", retroJSON(t, messages))
 			if len(messages) != 1 {
 				t.Errorf("%d messages for a team of 4, want 1", len(messages))
 			}
