@@ -125,6 +125,13 @@ const (
 	MsgChartAltText      Msg = "chart_alt_text"
 )
 
+// The sentences of the Feishu adapter (bot/feishu).
+const (
+	MsgFeishuSetupReady   Msg = "feishu_setup_ready"
+	MsgFeishuSetupPartial Msg = "feishu_setup_partial"
+	MsgFeishuPosted       Msg = "feishu_posted"
+)
+
 // The sentences of the company pipeline (render_pipeline.go, render_retro.go).
 const (
 	MsgLeadCreated       Msg = "lead_created"

@@ -48,6 +48,7 @@ var allMsgs = []Msg{
 	MsgXlsxNotes, MsgXlsxNoCompanies, MsgChartMembersTitle, MsgChartMembersCut, MsgChartPlanned,
 	MsgChartDone, MsgChartVisitsTitle, MsgChartVisits, MsgChartWeekOf, MsgChartMonths,
 	MsgChartTitle, MsgChartAltText,
+	MsgFeishuSetupReady, MsgFeishuSetupPartial, MsgFeishuPosted,
 }
 
 // verbPattern finds fmt verbs (and %%) in a catalog sentence.

@@ -92,7 +92,7 @@ func (m *messenger) Remind(ctx context.Context, team planner.Team, userID string
 }
 
 // RetroMessages renders r as retroParts strings naming the week and the part.
-func (m *messenger) RetroMessages(lang planner.Lang, r planner.Retro) []any {
+func (m *messenger) RetroMessages(team planner.Team, lang planner.Lang, r planner.Retro) []any {
 	m.mu.Lock()
 	m.retros = append(m.retros, r)
 	m.mu.Unlock()

@@ -53,7 +53,7 @@ func (s *Scheduler) retroOf(ctx context.Context, svc *planner.Service, team plan
 		return r, nil, err
 	}
 	r.Late = late
-	return r, s.Messenger.RetroMessages(svc.Lang, r), nil
+	return r, s.Messenger.RetroMessages(team, svc.Lang, r), nil
 }
 
 // completeRetro posts the parts still missing of week's retrospective, whose

@@ -24,8 +24,8 @@ import (
 type Messenger interface {
 	// Remind sends r to one member privately and returns the message's id.
 	Remind(ctx context.Context, team planner.Team, userID string, r bot.Reply) (string, error)
-	// RetroMessages renders retrospective r in lang, the summary first.
-	RetroMessages(lang planner.Lang, r planner.Retro) []any
+	// RetroMessages renders team's retrospective r in lang, the summary first.
+	RetroMessages(team planner.Team, lang planner.Lang, r planner.Retro) []any
 	// PostSummary posts a retrospective's summary to the team's channel,
 	// marked as week's (or as a preview, which is no week's run) so that
 	// FindSummary finds it, and returns its id.

@@ -39,7 +39,7 @@ func (m Messenger) Remind(ctx context.Context, _ planner.Team, userID string, r 
 }
 
 // RetroMessages renders r as Slack messages (RetroMessage), the summary first.
-func (Messenger) RetroMessages(lang planner.Lang, r planner.Retro) []any {
+func (Messenger) RetroMessages(team planner.Team, lang planner.Lang, r planner.Retro) []any {
 	msgs := RetroMessages(lang, r)
 	out := make([]any, len(msgs))
 	for i, m := range msgs {

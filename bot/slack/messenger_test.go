@@ -76,7 +76,7 @@ func TestMessenger(t *testing.T) {
 	}
 	checkSlackMessage(t, posts[0])
 
-	msgs := m.RetroMessages(planner.English, planner.Retro{Digest: planner.Digest{Week: plannertest.W47}})
+	msgs := m.RetroMessages(team, planner.English, planner.Retro{Digest: planner.Digest{Week: plannertest.W47}})
 	for _, preview := range []bool{false, true} {
 		if _, err := m.PostSummary(t.Context(), team, plannertest.W47, preview, msgs[0]); err != nil {
 			t.Fatal(err)

@@ -14,7 +14,9 @@ import (
 
 	"planbot/bot"
 	"planbot/bot/console"
+	"planbot/bot/feishu"
 	"planbot/bot/report"
+	"planbot/bot/schedule"
 	slackbot "planbot/bot/slack"
 	"planbot/planner"
 	"planbot/storage"
@@ -131,16 +133,29 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 // post posts a week's retrospective to the team's Slack channel, through the
 // same exactly-once ledger as the scheduled run.
 func (e *environment) post(ctx context.Context, svc *planner.Service, t planner.Team, w planner.Week, force bool) error {
-	sc, err := readSlackConfig(e.getenv, false)
-	if err != nil {
-		return err
+	var jobs messengers
+	if strings.HasPrefix(t.ID, feishu.TeamPrefix) {
+		fc, on, err := readFeishuConfig(e.getenv)
+		switch {
+		case err != nil:
+			return err
+		case !on:
+			return usagef("team %s is on Feishu: set FEISHU_APP_ID and FEISHU_APP_SECRET%s", t.ID, feishuSetupHint)
+		}
+		jobs.feishu = feishu.Messenger{API: e.feishuApp(svc, fc).API}
+	} else {
+		sc, err := readSlackConfig(e.getenv, false)
+		if err != nil {
+			return err
+		}
+		app, _ := e.slackApp(svc, sc)
+		jobs.slack = slackbot.Messenger{API: app.API}
 	}
 	font, err := e.chartFont(false)
 	if err != nil {
 		return err
 	}
-	app, _ := e.slackApp(svc, sc)
-	team, err := e.newScheduler(svc, app, font).PostNow(ctx, t.ID, w, force)
+	team, err := (&schedule.Scheduler{Service: svc, Messenger: jobs, Log: e.log, ChartFont: font}).PostNow(ctx, t.ID, w, force)
 	if err != nil {
 		if planner.ErrorOf(err).Code == planner.Conflict {
 			return usagef("digest --post: %s", bot.Explain(planner.English, err))

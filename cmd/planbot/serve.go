@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"planbot/bot"
+	"planbot/bot/feishu"
 	"planbot/bot/report"
 	"planbot/bot/schedule"
 	slackbot "planbot/bot/slack"
@@ -67,9 +68,19 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
-	sc, err := readSlackConfig(e.getenv, true)
+	fc, feishuOn, err := readFeishuConfig(e.getenv)
 	if err != nil {
 		return err
+	}
+	slackOn := !feishuOn || e.getenv("SLACK_BOT_TOKEN") != "" || e.getenv("SLACK_SIGNING_SECRET") != "" || e.getenv("SLACK_APP_TOKEN") != ""
+	var sc slackConfig
+	if slackOn {
+		if sc, err = readSlackConfig(e.getenv, true); err != nil {
+			if !feishuOn {
+				return usagef("%v; or, for Feishu, set FEISHU_APP_ID and FEISHU_APP_SECRET%s", err, feishuSetupHint)
+			}
+			return err
+		}
 	}
 	ensureProcs(e.getenv)
 	limitMemory(e.getenv)
@@ -82,18 +93,35 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeErr(db.Close, &err)
-	app, client := e.slackApp(e.service(db, &cfg), sc)
-	socketMode := sc.appToken != ""
-	refusal, unchecked := e.checkTokens(ctx, client, socketMode)
-	if refusal != nil {
-		return refusal
+	svc := e.service(db, &cfg)
+	var apps []shutdowner
+	var jobs messengers
+	var app *slackbot.SlackApp
+	var client *slack.Client
+	var unchecked error
+	metrics := slackbot.NewMetrics()
+	if slackOn {
+		app, client = e.slackApp(svc, sc)
+		var refusal error
+		refusal, unchecked = e.checkTokens(ctx, client, sc.appToken != "")
+		if refusal != nil {
+			return refusal
+		}
+		if unchecked != nil {
+			e.log.Warn("cannot check the Slack tokens: starting anyway, asking again in the background", "err", unchecked)
+		}
+		app.Poster, metrics = scheduler, app.Metrics // before any request can ask it to post
+		jobs.slack = slackbot.Messenger{API: app.API}
+		apps = append(apps, app)
 	}
-	if unchecked != nil {
-		e.log.Warn("cannot check the Slack tokens: starting anyway, asking again in the background", "err", unchecked)
+	var fapp *feishu.App
+	if feishuOn {
+		fapp = e.feishuApp(svc, fc)
+		fapp.Poster = scheduler
+		jobs.feishu = feishu.Messenger{API: fapp.API}
+		apps = append(apps, fapp)
 	}
-	scheduler.Service, scheduler.Messenger, scheduler.Log, scheduler.Sent = app.Handler.Service, slackbot.Messenger{API: app.API}, e.log, app.Metrics.CountSend
-	app.Poster = scheduler // before any request can ask it to post
-	metrics := app.Metrics
+	scheduler.Service, scheduler.Messenger, scheduler.Log, scheduler.Sent = svc, jobs, e.log, metrics.CountSend
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", slackbot.HealthHandler(db.Ping))
 	servers := []*http.Server{newServer(*addr, slackbot.Recover(e.log, mux))}
@@ -108,15 +136,26 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		metricsMux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 		servers = append(servers, newServer(*metricsAddr, metricsMux))
 	}
-	if sc.appToken == "" {
+	if slackOn && sc.appToken == "" {
 		app.Routes(mux, slackbot.Verifier{Secret: sc.signingSecret})
 	}
-	failed := make(chan error, len(servers)+2) // the servers, Socket Mode, the tokens' retest
+	failed := make(chan error, len(servers)+3) // the servers, Socket Mode, the tokens' retest, Feishu's long connection
+	// Socket Mode, Feishu's long connection and the scheduler run until stop:
+	// the scheduler stops between two messages, leaving the rest due for the
+	// next start.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var running sync.WaitGroup
+	if feishuOn {
+		wait := e.serveFeishu(ctx, fapp, fc, mux, failed) // its route before the server starts
+		running.Go(wait)
+	}
 	for _, srv := range servers {
 		ln, err := net.Listen("tcp", srv.Addr)
 		if err != nil {
 			// Stop the servers already listening: the database closes on return.
-			e.shutdown(servers, app, &sync.WaitGroup{})
+			stop()
+			e.shutdown(servers, scheduler, apps, &running)
 			return usagef("PLANBOT_ADDR/PLANBOT_METRICS_ADDR: cannot listen on %s: %v", srv.Addr, err)
 		}
 		e.log.Info("listening", "addr", ln.Addr().String())
@@ -125,12 +164,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		}
 		go func() { failed <- srv.Serve(ln) }()
 	}
-	// Socket Mode and the scheduler run until stop: the scheduler stops between
-	// two messages, leaving the rest due for the next start.
-	ctx, stop := context.WithCancel(ctx)
-	defer stop()
-	var running sync.WaitGroup
-	if socketMode {
+	if slackOn && sc.appToken != "" {
 		e.log.Info("connecting to Slack in Socket Mode")
 		running.Go(func() {
 			if err := app.RunSocketMode(ctx, socketmode.New(client)); err != nil {
@@ -141,7 +175,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	running.Go(func() { scheduler.Run(ctx, time.Minute) })
 	if unchecked != nil {
 		running.Go(func() {
-			if err := e.retestTokens(ctx, client, socketMode); err != nil {
+			if err := e.retestTokens(ctx, client, sc.appToken != ""); err != nil {
 				failed <- err
 			}
 		})
@@ -151,8 +185,13 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	case err = <-failed:
 	}
 	stop()
-	e.shutdown(servers, app, &running)
+	e.shutdown(servers, scheduler, apps, &running)
 	return err
+}
+
+// shutdowner is an adapter whose work after answers shutdown waits for.
+type shutdowner interface {
+	Shutdown(ctx context.Context) error
 }
 
 // minProcs is the fewest Ps (runtime.GOMAXPROCS) serve runs with. SQLite runs
@@ -241,9 +280,9 @@ func (e *environment) scheduler() (*schedule.Scheduler, error) {
 // told to stop, but finishing a retrospective's thread), then lets in-flight
 // replies and the work after answers finish, all within shutdownGrace: what
 // still runs near its end is cancelled, and the members whose work it was
-// are told (slackbot.SlackApp.Shutdown). Running out of time is logged, not an
+// are told (slackbot.SlackApp.Shutdown, feishu.App.Shutdown). Running out of time is logged, not an
 // error: serve still exits 0 in time.
-func (e *environment) shutdown(servers []*http.Server, app *slackbot.SlackApp, running *sync.WaitGroup) {
+func (e *environment) shutdown(servers []*http.Server, poster interface{ Abandon() }, apps []shutdowner, running *sync.WaitGroup) {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	// Answers take under 3 s; the rest of the grace is for the work after them.
@@ -263,15 +302,17 @@ func (e *environment) shutdown(servers []*http.Server, app *slackbot.SlackApp, r
 	case <-stopped:
 	case <-late.Done():
 		e.log.Warn("shutdown: cutting the scheduler's unfinished retrospective thread")
-		app.Poster.Abandon()
+		poster.Abandon()
 		select {
 		case <-stopped:
 		case <-ctx.Done():
 			e.log.Error("shutdown: the scheduler did not stop in time")
 		}
 	}
-	if err := app.Shutdown(ctx); err != nil {
-		e.log.Error("shutdown", "err", err)
+	for _, app := range apps {
+		if err := app.Shutdown(ctx); err != nil {
+			e.log.Error("shutdown", "err", err)
+		}
 	}
 }
 

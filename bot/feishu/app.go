@@ -1,0 +1,199 @@
+package feishu
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	larkevent "github.com/larksuite/oapi-sdk-go/v3/event"
+	"github.com/larksuite/oapi-sdk-go/v3/event/dispatcher"
+	larkim "github.com/larksuite/oapi-sdk-go/v3/service/im/v1"
+
+	"planbot/bot"
+	"planbot/planner"
+)
+
+// App is planbot on Feishu: it answers the messages members write it and the
+// clicks on its cards, with the same command language as Slack and the
+// console. Anything that calls Feishu runs after the event is acknowledged,
+// each with its own deadline, tracked so that Shutdown can wait for it.
+type App struct {
+	Handler *bot.Handler
+	API     API
+	Admins  map[string]bool // open_ids that are admins of every team
+	Log     *slog.Logger
+	Poster  Poster           // posts retrospectives on /plan digest post
+	Now     func() time.Time // the real clock: event redeliveries, profile ages
+
+	seen      seen
+	work      sync.WaitGroup
+	once      sync.Once
+	base      context.Context // the context of the work after events; cancelled by Shutdown
+	abandon   context.CancelFunc
+	named     sync.Map      // "team/open_id" → when the member's name was last fetched
+	nameSlots chan struct{} // one per contact lookup running after an answer
+}
+
+// Poster posts a week's retrospective now and stops when told: the weekly
+// jobs' scheduler, which cmd connects here.
+type Poster interface {
+	// PostNow posts week's retrospective of team teamID to its chat now.
+	PostNow(ctx context.Context, teamID string, week planner.Week, force bool) (planner.Team, error)
+	// Abandon cuts what a stop lets finish (a retrospective's thread).
+	Abandon()
+}
+
+// TeamPrefix starts every Feishu team's id: a tenant can never collide with a
+// Slack workspace's team id (T…).
+const TeamPrefix = "feishu:"
+
+// TeamID is the team of Feishu tenant tenantKey.
+func TeamID(tenantKey string) string { return TeamPrefix + tenantKey }
+
+// How long work after an event may take: a reply is one call; setup imports a
+// group's members a page at a time.
+const (
+	replyTimeout = 30 * time.Second
+	setupTimeout = 10 * time.Minute
+	nameMaxAge   = 24 * time.Hour
+	maxLookups   = 4 // contact lookups at once after answers
+)
+
+// Dispatcher is the SDK's event dispatcher with planbot's handlers, for the
+// long connection and the HTTP callback alike: verificationToken and
+// encryptKey are the app's ("" when unset; the long connection needs neither).
+func (a *App) Dispatcher(verificationToken, encryptKey string) *dispatcher.EventDispatcher {
+	d := dispatcher.NewEventDispatcher(verificationToken, encryptKey)
+	d.InitConfig(larkevent.WithLogger(Logger(a.Log)))
+	return d.OnP2MessageReceiveV1(a.OnMessage).OnP2CardActionTrigger(a.OnCardAction)
+}
+
+func (a *App) init() {
+	a.once.Do(func() {
+		a.base, a.abandon = context.WithCancel(context.Background())
+		a.nameSlots = make(chan struct{}, maxLookups)
+	})
+}
+
+// OnMessage answers a message a member wrote the bot: in a direct chat, or
+// in a group with the bot @-mentioned. A redelivered event does nothing.
+func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) error {
+	if ev == nil || ev.Event == nil || ev.Event.Message == nil || ev.Event.Sender == nil || ev.Event.Sender.SenderId == nil {
+		return nil
+	}
+	if ev.EventV2Base != nil && ev.EventV2Base.Header != nil && !a.seen.first(ev.EventV2Base.Header.EventID, a.Now()) {
+		return nil
+	}
+	sender, msg := ev.Event.Sender, ev.Event.Message
+	if deref(sender.SenderType) != "user" {
+		return nil // the bot's own messages, and other bots'
+	}
+	text, ok := messageText(msg)
+	if !ok {
+		return nil
+	}
+	actor := planner.Actor{
+		TeamID: TeamID(deref(sender.TenantKey)), UserID: deref(sender.SenderId.OpenId),
+		Admin: a.Admins[deref(sender.SenderId.OpenId)],
+	}
+	if actor.UserID == "" || deref(sender.TenantKey) == "" {
+		return nil
+	}
+	if deref(msg.ChatType) == "group" {
+		actor.ChannelID = deref(msg.ChatId)
+	}
+	r := &request{app: a, messageID: deref(msg.MessageId), chatID: deref(msg.ChatId)}
+	reply := a.Handler.Handle(ctx, r, actor, bot.ParseCommand(text))
+	a.after("reply", replyTimeout, func(ctx context.Context) error { return a.answer(ctx, r.messageID, reply) })
+	a.nameAfter(actor)
+	return nil
+}
+
+// answer replies to message messageID with reply: a card for the views that
+// have one, else text.
+func (a *App) answer(ctx context.Context, messageID string, reply bot.Reply) error {
+	msgType, content := render(reply)
+	_, err := a.API.Reply(ctx, messageID, msgType, content, false, "")
+	return err
+}
+
+// render is reply as a Feishu message: its type and content.
+func render(reply bot.Reply) (msgType, content string) {
+	if card, ok := cardOf(reply); ok {
+		return "interactive", card
+	}
+	return "text", textContent(bot.RenderText(reply))
+}
+
+// after runs f once the event is acknowledged, with its own deadline.
+func (a *App) after(name string, timeout time.Duration, f func(ctx context.Context) error) {
+	a.init()
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				a.Log.Error("feishu: work after an event panicked", "work", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			}
+		}()
+		ctx, cancel := context.WithTimeout(a.base, timeout)
+		defer cancel()
+		if err := f(ctx); err != nil {
+			a.Log.Warn("feishu: work after an event failed", "work", name, "err", err)
+		}
+	}()
+}
+
+// Shutdown waits for the work started after events until ctx ends, then
+// cancels it and waits for it to return.
+func (a *App) Shutdown(ctx context.Context) error {
+	a.init()
+	done := make(chan struct{})
+	go func() { a.work.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+	}
+	a.abandon()
+	if a.Poster != nil {
+		a.Poster.Abandon()
+	}
+	<-done
+	return nil
+}
+
+// nameAfter fetches the member's name from the contact API after the answer,
+// unless it was fetched within nameMaxAge or maxLookups are running: never on
+// the answer path.
+func (a *App) nameAfter(actor planner.Actor) {
+	a.init()
+	key := actor.TeamID + "/" + actor.UserID
+	if at, ok := a.named.Load(key); ok && a.Now().Sub(at.(time.Time)) < nameMaxAge {
+		return
+	}
+	select {
+	case a.nameSlots <- struct{}{}:
+	default:
+		return // a later message fetches it
+	}
+	a.named.Store(key, a.Now())
+	a.after("name", replyTimeout, func(ctx context.Context) error {
+		defer func() { <-a.nameSlots }()
+		name, err := a.API.UserName(ctx, actor.UserID)
+		if err != nil {
+			a.named.Delete(key)
+			return err
+		}
+		t, err := a.Handler.Begin(ctx, actor)
+		if err != nil {
+			return err
+		}
+		m := t.Member
+		m.Name, m.ProfileAt = planner.OneLine(name), a.Now()
+		return a.Handler.Service.SaveProfile(ctx, m)
+	})
+}

@@ -1,0 +1,147 @@
+package feishu
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+
+	"planbot/bot"
+	"planbot/bot/report"
+	"planbot/planner"
+)
+
+// request is the bot.Platform of one message: what the command asks beyond
+// its answer runs after the event is acknowledged, and the member hears how
+// it ended in a reply to their message.
+type request struct {
+	app       *App
+	messageID string // the message the command came in
+	chatID    string // its chat
+}
+
+// tell replies to the command's message with body, in lang: how the work
+// after its answer ended.
+func (r *request) tell(ctx context.Context, lang planner.Lang, body bot.Body) error {
+	msgType, content := render(bot.Reply{Lang: lang, Body: body})
+	_, err := r.app.API.Reply(ctx, r.messageID, msgType, content, false, "")
+	return err
+}
+
+// SetupChannel makes the group the command was typed in the team's chat for
+// the retrospective and imports its members. Feishu lets a bot send only to
+// a group it is in, and it is: the command reached it there.
+func (r *request) SetupChannel(_ context.Context, w bot.Work) error {
+	if w.Actor.ChannelID == "" {
+		return planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
+	}
+	r.app.after("setup", setupTimeout, func(ctx context.Context) error {
+		t, err := r.app.Handler.Begin(ctx, w.Actor)
+		if err != nil {
+			return errors.Join(err, r.tell(ctx, w.Lang, bot.Failure{Err: planner.ErrorOf(err)}))
+		}
+		if _, err := t.Service.SetDigestChannel(ctx, t.Actor, w.Actor.ChannelID); err != nil {
+			return errors.Join(err, r.tell(ctx, w.Lang, bot.Failure{Err: planner.ErrorOf(err)}))
+		}
+		// A chat set up on Monday does not get last week's retrospective.
+		if err := t.Service.SkipPastRetro(ctx, t.Actor.TeamID); err != nil {
+			return err
+		}
+		n, err := r.app.importMembers(ctx, t, w.Actor.ChannelID)
+		if err != nil {
+			return errors.Join(err, r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuSetupPartial, n)}))
+		}
+		return r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuSetupReady, n)})
+	})
+	return nil
+}
+
+// OpenForm: Feishu's form is a card; planbot does not offer one yet, and the
+// member is told what to type instead.
+func (r *request) OpenForm(context.Context, bot.Work) error { return bot.ErrNotHere }
+
+// PostRetro posts the retrospective through the Poster.
+func (r *request) PostRetro(_ context.Context, w bot.Work, week planner.Week, force bool) error {
+	if r.app.Poster == nil {
+		return bot.ErrNotHere
+	}
+	r.app.after("post", replyTimeout, func(ctx context.Context) error {
+		team, err := r.app.Poster.PostNow(ctx, w.Actor.TeamID, week, force)
+		var body bot.Body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuPosted, week)}
+		switch {
+		case err != nil && planner.ErrorOf(err).Code == planner.Internal:
+			body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgPostFailed, week, "feishu")}
+		case err != nil:
+			body = bot.Failure{Err: planner.ErrorOf(err)}
+		}
+		_ = team
+		return errors.Join(err, r.tell(ctx, w.Lang, body))
+	})
+	return nil
+}
+
+// SendReport makes the Excel report and sends it to the member as a file.
+func (r *request) SendReport(_ context.Context, w bot.Work, week planner.Week) error {
+	r.app.after("export", replyTimeout, func(ctx context.Context) error {
+		err := r.app.sendReport(ctx, w.Actor, week)
+		if err != nil {
+			return errors.Join(err, r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgExportFailed, week, "feishu")}))
+		}
+		return nil
+	})
+	return nil
+}
+
+// sendReport makes week's report and sends it to the actor's direct chat.
+func (a *App) sendReport(ctx context.Context, actor planner.Actor, week planner.Week) error {
+	t, err := a.Handler.Begin(ctx, actor)
+	if err != nil {
+		return err
+	}
+	weekReport, err := report.BuildWeekReport(ctx, t.Service, t.Team, week)
+	if err != nil {
+		return err
+	}
+	var file bytes.Buffer
+	if err := report.WriteXLSX(&file, weekReport); err != nil {
+		return fmt.Errorf("the Excel report of %s: %w", week, err)
+	}
+	key, err := a.API.UploadFile(ctx, report.ReportFilename(week), file.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = a.API.Send(ctx, "open_id", actor.UserID, "file", fmt.Sprintf(`{"file_key":%q}`, key), "")
+	return err
+}
+
+// importMembers makes each member of the group chatID a member of the team,
+// a page at a time, and returns how many it imported.
+func (a *App) importMembers(ctx context.Context, t *bot.Turn, chatID string) (int, error) {
+	n, token := 0, ""
+	for {
+		members, next, err := a.API.ChatMembers(ctx, chatID, token)
+		if err != nil {
+			return n, err
+		}
+		for _, m := range members {
+			if m.OpenID == "" {
+				continue
+			}
+			member, err := t.Service.EnsureMember(ctx, t.Team, m.OpenID)
+			if err != nil {
+				return n, err
+			}
+			if name := planner.OneLine(m.Name); name != "" && member.Name != name {
+				member.Name, member.ProfileAt = name, a.Now()
+				if err := t.Service.SaveProfile(ctx, member); err != nil {
+					return n, err
+				}
+			}
+			n++
+		}
+		if next == "" {
+			return n, nil
+		}
+		token = next
+	}
+}
