@@ -6,57 +6,6 @@ import (
 	"time"
 )
 
-var shanghai = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-// monday is the reference instant: Monday 2025-11-17 09:00 in Shanghai.
-var monday = time.Date(2025, 11, 17, 9, 0, 0, 0, shanghai)
-
-func d(s string) Date {
-	day, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return day
-}
-
-// want is one expected draft: dates, kind, count, place.
-type want struct {
-	start, end string
-	kind       Kind
-	count      int
-	place      string
-}
-
-func checkDrafts(t *testing.T, got Itinerary, wants []want) {
-	t.Helper()
-	if len(got.Drafts) != len(wants) {
-		t.Fatalf("got %d drafts %+v, want %d", len(got.Drafts), got.Drafts, len(wants))
-	}
-	for i, w := range wants {
-		g := got.Drafts[i]
-		end := w.end
-		if end == "" {
-			end = w.start
-		}
-		count := w.count
-		if count == 0 {
-			count = 1
-		}
-		if g.Start != d(w.start) || g.End != d(end) || g.Kind != w.kind || g.Count != count || g.Place != w.place {
-			t.Errorf("draft %d = %s..%s %s ×%d %q, want %s..%s %s ×%d %q",
-				i, g.Start, g.End, g.Kind, g.Count, g.Place, w.start, end, w.kind, count, w.place)
-		}
-	}
-}
-
 // The examples at Monday 2025-11-17 09:00 +08:00.
 func TestParseItinerarySeedWeek(t *testing.T) {
 	tests := []struct {

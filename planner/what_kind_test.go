@@ -2,19 +2,6 @@ package planner
 
 import "testing"
 
-// parseOn parses a line typed on the Monday, failing the test on an error.
-func parseOn(t *testing.T, line string) Itinerary {
-	t.Helper()
-	got, err := ParseItinerary(line, monday, shanghai)
-	if err != nil {
-		t.Fatalf("ParseItinerary(%q): %v", line, err)
-	}
-	if len(got.Drafts) == 0 {
-		t.Fatalf("ParseItinerary(%q): no drafts", line)
-	}
-	return got
-}
-
 // Each kind from the words real 招商 staff and BD people write (most lines
 // from testdata/phrasing.tsv), in both languages, and the order that settles
 // a line with the words of two kinds.

@@ -8,18 +8,6 @@ import (
 	"planbot/planner"
 )
 
-// mustAddCompany stores a company of team teamID owned by owner at stage.
-func mustAddCompany(tb testing.TB, db *DB, teamID, owner, name string, stage planner.Stage) planner.Company {
-	tb.Helper()
-	c, err := db.AddCompany(tb.Context(),
-		planner.Company{TeamID: teamID, Name: name, OwnerID: owner, Stage: stage, CreatedAt: t0},
-		planner.StageChange{To: stage, By: owner, At: t0, Note: "first contact"})
-	if err != nil {
-		tb.Fatalf("AddCompany(%s): %v", name, err)
-	}
-	return c
-}
-
 func TestCompanyLifecycle(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := t.Context()

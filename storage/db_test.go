@@ -1,48 +1,10 @@
 package storage
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"planbot/planner"
 )
-
-// t0 is the fixed instant the tests' clock reads.
-var t0 = time.Date(2025, 11, 17, 9, 0, 0, 0, time.UTC)
-
-// MustOpenDB opens a fresh database file in a temporary directory and closes it
-// when the test ends.
-func MustOpenDB(tb testing.TB) *DB {
-	tb.Helper()
-	db, err := Open(tb.Context(), filepath.Join(tb.TempDir(), "planbot.db"))
-	if err != nil {
-		tb.Fatalf("Open: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			tb.Errorf("Close: %v", err)
-		}
-	})
-	return db
-}
-
-// wantCode fails the test unless err is a *planner.Error with the given code,
-// and returns it.
-func wantCode(tb testing.TB, err error, code planner.Code) *planner.Error {
-	tb.Helper()
-	var pe *planner.Error
-	if !errors.As(err, &pe) {
-		tb.Fatalf("error = %v (%T), want a *planner.Error with code %s", err, err, code)
-	}
-	if pe.Code != code {
-		tb.Fatalf("error = %v, want code %s", err, code)
-	}
-	return pe
-}
 
 func TestOpenMigratesOnceAndReopens(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "planbot.db")
@@ -188,15 +150,4 @@ func TestBackup(t *testing.T) {
 	if err != nil || len(members) != 1 || members[0].Name != "王芳" {
 		t.Fatalf("backup holds %+v, %v", members, err)
 	}
-}
-
-// latestVersion is the number of the last embedded migration: every one is
-// numbered in turn from 00001.
-func latestVersion(tb testing.TB) int64 {
-	tb.Helper()
-	files, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no migrations: %v", err)
-	}
-	return int64(len(files))
 }

@@ -11,46 +11,6 @@ import (
 	"planbot/planner"
 )
 
-// day returns the day written YYYY-MM-DD.
-func day(tb testing.TB, s string) planner.Date {
-	tb.Helper()
-	d, err := planner.ParseDate(s)
-	if err != nil {
-		tb.Fatalf("ParseDate(%q): %v", s, err)
-	}
-	return d
-}
-
-// newItem returns a planned one-day meeting created at t0.
-func newItem(tb testing.TB, teamID, userID, start, title string) planner.Item {
-	tb.Helper()
-	d := day(tb, start)
-	return planner.Item{
-		TeamID: teamID, UserID: userID, Start: d, End: d,
-		Kind: planner.KindMeeting, Count: 1, Title: title,
-		Status: planner.StatusPlanned, CreatedAt: t0,
-	}
-}
-
-// mustAdd calls AddItems and returns the items as stored.
-func mustAdd(tb testing.TB, db *DB, by string, items ...planner.Item) []planner.Item {
-	tb.Helper()
-	stored, err := db.AddItems(tb.Context(), items, by)
-	if err != nil {
-		tb.Fatalf("AddItems: %v", err)
-	}
-	return stored
-}
-
-// ids returns the ids of items.
-func ids(items []planner.Item) []int64 {
-	var ids []int64
-	for _, it := range items {
-		ids = append(ids, it.ID)
-	}
-	return ids
-}
-
 func TestAddItemsNumbersEachTeamFromOne(t *testing.T) {
 	db := MustOpenDB(t)
 	mustMember(t, db, "A", "U1", "Ann")

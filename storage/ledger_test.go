@@ -10,27 +10,6 @@ import (
 	"planbot/planner"
 )
 
-// w47 is the week of t0.
-var w47 = planner.Week{Year: 2025, Num: 47}
-
-// newSend returns a send of team teamID's job for week w to recipient, due at t0.
-func newSend(teamID string, job planner.Job, w planner.Week, recipient string) planner.Send {
-	return planner.Send{
-		TeamID: teamID, Job: job, Week: w, Recipient: recipient,
-		DueAt: t0, UpdatedAt: t0.Add(time.Second),
-	}
-}
-
-// mustClaim calls ClaimSend and fails the test on an error.
-func mustClaim(tb testing.TB, db *DB, s planner.Send) (planner.Send, bool) {
-	tb.Helper()
-	stored, created, err := db.ClaimSend(tb.Context(), s)
-	if err != nil {
-		tb.Fatalf("ClaimSend%s: %v", sendKey(s), err)
-	}
-	return stored, created
-}
-
 // mustPending returns the pending sends as stored.
 func mustPending(tb testing.TB, db *DB) []planner.Send {
 	tb.Helper()

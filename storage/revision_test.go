@@ -8,16 +8,6 @@ import (
 	"planbot/planner"
 )
 
-// revision returns team teamID's revision.
-func revision(tb testing.TB, db *DB, teamID string) int64 {
-	tb.Helper()
-	team, err := db.Team(tb.Context(), teamID)
-	if err != nil {
-		tb.Fatalf("Team(%s): %v", teamID, err)
-	}
-	return team.Revision
-}
-
 // TestRevisions checks which changes raise a team's revision: any change to
 // its items (added, done, erased), a member's name, the team's name; and
 // that nothing else does (settings, languages, notes, companies), another

@@ -2,52 +2,13 @@ package storage
 
 import (
 	"database/sql"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/pressly/goose/v3"
-
 	"planbot/planner"
 )
-
-// gooseProvider returns a goose provider of the embedded migrations for sqlDB.
-func gooseProvider(tb testing.TB, sqlDB *sql.DB) *goose.Provider {
-	tb.Helper()
-	fsys, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	provider, err := goose.NewProvider(goose.DialectSQLite3, sqlDB, fsys)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return provider
-}
-
-// columns returns the names of table's columns.
-func columns(tb testing.TB, sqlDB *sql.DB, table string) []string {
-	tb.Helper()
-	rows, err := sqlDB.QueryContext(tb.Context(), `SELECT name FROM pragma_table_info(?) ORDER BY cid`, table)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			tb.Fatal(err)
-		}
-		names = append(names, name)
-	}
-	if err := rows.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return names
-}
 
 // mustTeam returns team id as stored, unrevised.
 func mustTeam(tb testing.TB, db *DB, id string) planner.Team {
@@ -57,31 +18,6 @@ func mustTeam(tb testing.TB, db *DB, id string) planner.Team {
 		tb.Fatalf("Team(%s): %v", id, err)
 	}
 	return unrevised(team)
-}
-
-// unrevised returns team with its Revision cleared, for tests of everything
-// else about it (revision_test.go tests revisions).
-func unrevised(team planner.Team) planner.Team {
-	team.Revision = 0
-	return team
-}
-
-// unrevisedTeams returns teams, each unrevised.
-func unrevisedTeams(teams []planner.Team) []planner.Team {
-	for i := range teams {
-		teams[i] = unrevised(teams[i])
-	}
-	return teams
-}
-
-// mustMembers returns the members of team teamID as stored.
-func mustMembers(tb testing.TB, db *DB, teamID string) []planner.Member {
-	tb.Helper()
-	members, err := db.Members(tb.Context(), teamID)
-	if err != nil {
-		tb.Fatalf("Members(%s): %v", teamID, err)
-	}
-	return members
 }
 
 func TestMigrateFromVersion1(t *testing.T) {

@@ -7,17 +7,6 @@ import (
 	"planbot/planner"
 )
 
-// mustMember calls EnsureMember for user userID named name in team teamID.
-func mustMember(tb testing.TB, db *DB, teamID, userID, name string) planner.Member {
-	tb.Helper()
-	_, m, err := db.EnsureMember(tb.Context(), planner.Team{ID: teamID, Name: "Team " + teamID},
-		planner.Member{UserID: userID, Name: name})
-	if err != nil {
-		tb.Fatalf("EnsureMember(%s, %s): %v", teamID, userID, err)
-	}
-	return m
-}
-
 func TestEnsureMember(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := t.Context()

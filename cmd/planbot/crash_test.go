@@ -1,30 +1,18 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
-
-// The load the tests that run the binary put on it: writers goroutines, each
-// sending at most maxCommandsPerWriter commands one after another (they stop
-// sooner, at the first command planbot does not answer).
-const (
-	writers              = 6
-	maxCommandsPerWriter = 5000
-)
-
-// users are the members the writers speak for: writer g is users[g%4] of teams[g%2].
-var users = []string{"U1", "U2", "U3", "U4"}
-
-// writerOf returns writer g's team and user.
-func writerOf(g int) (team, user string) { return teams[g%len(teams)], users[g%len(users)] }
 
 // TestCrashDurability kills "planbot serve" with SIGKILL at a random instant
 // while it answers commands from several goroutines, round after round on the
@@ -141,4 +129,25 @@ func envInt(t *testing.T, key string, fallback int) int {
 		t.Fatalf("%s=%q: want a positive whole number", key, s)
 	}
 	return n
+}
+
+// exportTitles runs the binary's export for every team's week 2025-W47 and
+// returns the titles by team (CSV column "title").
+func exportTitles(t *testing.T, env map[string]string) map[string][]string {
+	t.Helper()
+	titles := map[string][]string{}
+	for _, team := range teams {
+		code, out, errOut := runBinary(t, env, "export", "--team", team, "--week", "2025-W47")
+		if code != 0 {
+			t.Fatalf("planbot export --team %s: exit %d\n%s", team, code, errOut)
+		}
+		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(records) == 0 || records[0][9] != "title" {
+			t.Fatalf("export --team %s: %v\n%s", team, err, out)
+		}
+		for _, r := range records[1:] {
+			titles[team] = append(titles[team], r[9])
+		}
+	}
+	return titles
 }

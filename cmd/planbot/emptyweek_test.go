@@ -1,22 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// planbotStreams runs the program and returns its stdout and stderr apart.
-func planbotStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
-	err = e.run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return out.String(), errOut.String(), err
-}
 
 // An export or digest of a week with nothing in it still succeeds, but says
 // so on stderr: an empty report is never handed over without a word.

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -13,52 +10,6 @@ import (
 	"testing"
 	"time"
 )
-
-// seedNow is Monday 2025-11-17 09:00 in Shanghai, the week of the seed article.
-const seedNow = "2025-11-17T09:00:00+08:00"
-
-// fixedNow is the real clock of these tests: PLANBOT_NOW runs on from it.
-func fixedNow() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
-
-// planbot runs the program as a user would, with env and stdin, and returns stdout.
-func planbot(t *testing.T, env map[string]string, stdin string, args ...string) (string, error) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
-	err := e.run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
-	if err != nil {
-		return stdout.String() + stderr.String(), err
-	}
-	return stdout.String(), nil
-}
-
-func mustPlanbot(t *testing.T, env map[string]string, stdin string, args ...string) string {
-	t.Helper()
-	out, err := planbot(t, env, stdin, args...)
-	if err != nil {
-		t.Fatalf("planbot %v: %v\n%s", args, err, out)
-	}
-	return out
-}
-
-const englishWeek = `# The seed week, in English
-/plan tue visit 4 enterprises
-/plan wed meet a fund company
-/plan thu-fri trip to Beijing
-/plan weekend retrospective and investment training
-/plan done 1 2 of 4 interested
-done 3
-note Two companies want a second visit.
-`
-
-const chineseWeek = `# 种子文章里的一周
-/plan 周二 对接4家企业
-/plan 周三 对接基金公司开展以商引商
-/plan 周四至周五 出差北京
-/plan 周末 回常总结复盘
-/plan sun 参加招商培训
-/plan 完成 1 两家有意向
-`
 
 func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 	env := map[string]string{"PLANBOT_DB": filepath.Join(t.TempDir(), "planbot.db"), "PLANBOT_NOW": seedNow}
@@ -239,11 +190,6 @@ func digestJSON(t *testing.T, env map[string]string, team string) digestDoc {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	return d
-}
-
-func isUsage(err error) bool {
-	var u usageError
-	return errors.As(err, &u)
 }
 
 func TestBadConfigIsAUsageError(t *testing.T) {

@@ -9,18 +9,6 @@ import (
 	"testing"
 )
 
-// kindsIn returns "<id> <start>..<end> <kind> <count> <place>" of each item of
-// team T1 in week (planbot export), by id.
-func kindsIn(t *testing.T, env map[string]string, week string) []string {
-	t.Helper()
-	var got []string
-	for _, f := range exportRows(t, env, week) {
-		got = append(got, strings.Join([]string{f[0], f[3] + ".." + f[4], f[5], f[6], f[7]}, " "))
-	}
-	slices.Sort(got) // ids of one digit
-	return got
-}
-
 // Lines as staff write them, through the real console: a date the when did
 // not read is refused and nothing is stored (never filed today); one line of
 // two activities is two items; a leave is a leave; forms of dates real text

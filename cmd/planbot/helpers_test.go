@@ -1,15 +1,18 @@
 package main
 
-// Helpers for the tests that run the real planbot binary as a separate
-// process (crash_test.go, shutdown_test.go, backup_test.go): they kill it,
-// signal it and run a second one beside it, which serve's in-process harness
-// (startServe) cannot do.
+// The helpers that more than one test file of package main uses; a helper
+// only one file uses stays in that file, beside its tests. First come the
+// helpers of the tests that run the real planbot binary as a separate process
+// (crash_test.go, shutdown_test.go, backup_test.go): they kill it, signal it
+// and run a second one beside it, which serve's in-process harness
+// (startServe) cannot do. Then those that run the program in the test's own
+// process (planbot, mustPlanbot), the seed weeks they type, the load of the
+// binary's writers, and the check of what the fake Slack is sent.
 
 import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +34,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // integrity_check opens files read-only beside storage
 
+	"planbot/bot/slack/slackcheck"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -474,23 +479,124 @@ func integrityCheck(t *testing.T, db string) {
 	}
 }
 
-// exportTitles runs the binary's export for every team's week 2025-W47 and
-// returns the titles by team (CSV column "title").
-func exportTitles(t *testing.T, env map[string]string) map[string][]string {
+// seedNow is Monday 2025-11-17 09:00 in Shanghai, the week of the seed article.
+const seedNow = "2025-11-17T09:00:00+08:00"
+
+// fixedNow is the real clock of the tests that run the program in their own
+// process: PLANBOT_NOW runs on from it.
+func fixedNow() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// planbot runs the program as a user would, with env and stdin, and returns stdout.
+func planbot(t *testing.T, env map[string]string, stdin string, args ...string) (string, error) {
 	t.Helper()
-	titles := map[string][]string{}
-	for _, team := range teams {
-		code, out, errOut := runBinary(t, env, "export", "--team", team, "--week", "2025-W47")
-		if code != 0 {
-			t.Fatalf("planbot export --team %s: exit %d\n%s", team, code, errOut)
-		}
-		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		if err != nil || len(records) == 0 || records[0][9] != "title" {
-			t.Fatalf("export --team %s: %v\n%s", team, err, out)
-		}
-		for _, r := range records[1:] {
-			titles[team] = append(titles[team], r[9])
-		}
+	var stdout, stderr bytes.Buffer
+	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
+	err := e.run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
+	if err != nil {
+		return stdout.String() + stderr.String(), err
 	}
-	return titles
+	return stdout.String(), nil
+}
+
+// mustPlanbot is planbot, failing the test on an error.
+func mustPlanbot(t *testing.T, env map[string]string, stdin string, args ...string) string {
+	t.Helper()
+	out, err := planbot(t, env, stdin, args...)
+	if err != nil {
+		t.Fatalf("planbot %v: %v\n%s", args, err, out)
+	}
+	return out
+}
+
+// englishWeek is the seed article's week as typed into the console, in English.
+const englishWeek = `# The seed week, in English
+/plan tue visit 4 enterprises
+/plan wed meet a fund company
+/plan thu-fri trip to Beijing
+/plan weekend retrospective and investment training
+/plan done 1 2 of 4 interested
+done 3
+note Two companies want a second visit.
+`
+
+// chineseWeek is the seed article's week as typed into the console, in Chinese.
+const chineseWeek = `# 种子文章里的一周
+/plan 周二 对接4家企业
+/plan 周三 对接基金公司开展以商引商
+/plan 周四至周五 出差北京
+/plan 周末 回常总结复盘
+/plan sun 参加招商培训
+/plan 完成 1 两家有意向
+`
+
+// isUsage reports whether err is a usageError: bad configuration or a bad
+// command line, on which main exits 2.
+func isUsage(err error) bool {
+	var u usageError
+	return errors.As(err, &u)
+}
+
+// planbotStreams runs the program and returns its stdout and stderr apart.
+func planbotStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
+	err = e.run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// kindsIn returns "<id> <start>..<end> <kind> <count> <place>" of each item of
+// team T1 in week (planbot export), by id.
+func kindsIn(t *testing.T, env map[string]string, week string) []string {
+	t.Helper()
+	var got []string
+	for _, f := range exportRows(t, env, week) {
+		got = append(got, strings.Join([]string{f[0], f[3] + ".." + f[4], f[5], f[6], f[7]}, " "))
+	}
+	slices.Sort(got) // ids of one digit
+	return got
+}
+
+// The load the tests that run the binary put on it: writers goroutines, each
+// sending at most maxCommandsPerWriter commands one after another (they stop
+// sooner, at the first command planbot does not answer).
+const (
+	writers              = 6
+	maxCommandsPerWriter = 5000
+)
+
+// users are the members the writers speak for: writer g is users[g%4] of teams[g%2].
+var users = []string{"U1", "U2", "U3", "U4"}
+
+// writerOf returns writer g's team and user.
+func writerOf(g int) (team, user string) { return teams[g%len(teams)], users[g%len(users)] }
+
+// checkSlackCall fails t if Slack would refuse what the fake Slack got in c:
+// a chat.postMessage, a view opened or published, a response_url post.
+// Safe from the fake's handler goroutines.
+func checkSlackCall(t testing.TB, c call) {
+	t.Helper()
+	var problems []string
+	switch {
+	case c.Path == "chat.postMessage":
+		problems = slackcheck.PostMessage(c.Form)
+	case c.Path == "views.open" || c.Path == "views.publish":
+		var body struct{ View json.RawMessage }
+		if err := json.Unmarshal(c.JSON, &body); err != nil {
+			t.Errorf("%s: %v in %s", c.Path, err, c.JSON)
+			return
+		}
+		problems = slackcheck.View(body.View)
+	case strings.HasPrefix(c.Path, "response/"):
+		problems = slackcheck.Message(c.JSON)
+	}
+	checkSlackProblems(t, c.Path, problems)
+}
+
+// checkSlackProblems fails t with what, and why Slack would refuse it, if it would.
+func checkSlackProblems(t testing.TB, what string, problems []string) {
+	t.Helper()
+	if len(problems) > 0 {
+		t.Errorf("Slack would refuse %s:\n\t%s", what, strings.Join(problems, "\n\t"))
+	}
 }

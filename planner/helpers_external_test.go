@@ -9,6 +9,9 @@ import (
 	"planbot/storage"
 )
 
+// The helpers that more than one test file of package planner_test uses; a
+// helper only one file uses stays in that file, beside its tests.
+
 // serviceOnDisk is a Service on a real SQLite file in a temporary directory,
 // in Chinese, its clock at Monday 2025-11-17 09:00 in Shanghai, with team T1
 // and its member U1.
