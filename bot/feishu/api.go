@@ -31,6 +31,8 @@ type API interface {
 	// ChatMembers lists a page of a group's members (open_id, name) and the
 	// token of the next page ("" after the last).
 	ChatMembers(ctx context.Context, chatID, pageToken string) ([]Member, string, error)
+	// ChatOwner is the open_id of a group's owner ("" when a bot owns it).
+	ChatOwner(ctx context.Context, chatID string) (string, error)
 }
 
 // Member is a member of a group chat as Feishu lists it.
@@ -148,6 +150,15 @@ func (s SDK) ChatMembers(ctx context.Context, chatID, pageToken string) ([]Membe
 		next = deref(resp.Data.PageToken)
 	}
 	return members, next, nil
+}
+
+// ChatOwner reads a group's owner.
+func (s SDK) ChatOwner(ctx context.Context, chatID string) (string, error) {
+	resp, err := s.Client.Im.V1.Chat.Get(ctx, larkim.NewGetChatReqBuilder().ChatId(chatID).UserIdType("open_id").Build())
+	if err := apiError("im.chat.get", err, resp); err != nil {
+		return "", err
+	}
+	return deref(resp.Data.OwnerId), nil
 }
 
 func deref(s *string) string {

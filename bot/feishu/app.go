@@ -105,11 +105,36 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 	if deref(msg.ChatType) == "group" {
 		actor.ChannelID = deref(msg.ChatId)
 	}
+	cmd := bot.ParseCommand(text)
+	if cmd.AdminOnly() && !actor.Admin && actor.ChannelID != "" {
+		actor.Admin = a.ownsGroup(ctx, actor)
+	}
 	r := &request{app: a, messageID: deref(msg.MessageId), chatID: deref(msg.ChatId)}
-	reply := a.Handler.Handle(ctx, r, actor, bot.ParseCommand(text))
+	reply := a.Handler.Handle(ctx, r, actor, cmd)
 	a.after("reply", replyTimeout, func(ctx context.Context) error { return a.answer(ctx, r.messageID, reply) })
 	a.nameAfter(actor)
 	return nil
+}
+
+// ownerCheckTimeout bounds asking Feishu, before the answer, who owns the
+// group an admin-only command was typed in: the event must be acknowledged
+// within 3 s.
+const ownerCheckTimeout = 1500 * time.Millisecond
+
+// ownsGroup reports whether the actor owns the group they typed in: the
+// owner of a group is an admin of the team for the commands typed there
+// (setup, digest post, forget), as FEISHU_ADMINS are everywhere. When Feishu
+// cannot tell in time, they are not, and the command is refused as any
+// member's would be.
+func (a *App) ownsGroup(ctx context.Context, actor planner.Actor) bool {
+	ctx, cancel := context.WithTimeout(ctx, ownerCheckTimeout)
+	defer cancel()
+	owner, err := a.API.ChatOwner(ctx, actor.ChannelID)
+	if err != nil {
+		a.Log.Warn("feishu: could not ask who owns the group; the member is not taken for an admin", "chat", actor.ChannelID, "err", err)
+		return false
+	}
+	return owner != "" && owner == actor.UserID
 }
 
 // answer replies to message messageID with reply: a card for the views that
