@@ -167,4 +167,3 @@ func deref(s *string) string {
 	}
 	return *s
 }
-
