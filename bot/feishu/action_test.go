@@ -40,6 +40,7 @@ func (n noCalls) UserName(context.Context, string) (string, error) { return "", 
 func (n noCalls) ChatMembers(context.Context, string, string) ([]Member, string, error) {
 	return nil, "", n.fail("chat members")
 }
+func (n noCalls) ChatOwner(context.Context, string) (string, error) { return "", n.fail("chat owner") }
 
 // The members of tenant "t1" who click.
 var (
