@@ -17,7 +17,9 @@ type ownerAPI struct {
 	owner func(ctx context.Context, chatID string) (string, error)
 }
 
-func (o ownerAPI) ChatOwner(ctx context.Context, chatID string) (string, error) { return o.owner(ctx, chatID) }
+func (o ownerAPI) ChatOwner(ctx context.Context, chatID string) (string, error) {
+	return o.owner(ctx, chatID)
+}
 
 // The owner of a group is an admin for the commands typed in it; anyone else,
 // a bot-owned group, or a Feishu that does not answer in time, is not.
