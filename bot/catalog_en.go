@@ -28,7 +28,7 @@ var english = map[Msg]string{
 	MsgSetupChannel:      "Setting up %s as the team's channel for the weekly retrospective…",
 	MsgSetupDone:         "Team settings · time zone: %s · language: %s · retrospective channel: %s",
 	MsgDefault:           "default",
-	MsgNotSet:            "not set yet (run /plan setup in the channel)",
+	MsgNotSet:            "not set yet (run /plan setup in the team's channel or Feishu group)",
 	MsgPosting:           "Posting the retrospective of %s to the team's channel…",
 	MsgPosted:            "Posted the retrospective of %s to <#%s>.",
 	MsgScheduleView:      "Schedule · retrospective: %s · plan your week: %s · log your results: %s",
@@ -80,8 +80,8 @@ var english = map[Msg]string{
 	MsgRetroStageCounts:  "Pipeline now: %s",
 	MsgRetroUntouched:    "Untouched for 30 days: %s",
 	MsgRetroCollision:    "⚠ Several members on one company this week (撞单): %s. Agree who leads it.",
-	MsgForgotten:         "Forgot member %s for good: %d items erased with their history, and the member's notes and reminders. Retrospectives already posted in Slack stay as posted.",
-	MsgNewForm:           "The form opens in Slack. Here, type the item instead: /plan tue visit 4 enterprises",
+	MsgForgotten:         "Forgot member %s for good: %d items erased with their history, and the member's notes and reminders. Retrospectives already posted in Slack or Feishu stay as posted.",
+	MsgNewForm:           "The form opens in Slack only. Here, type the item instead: /plan tue visit 4 enterprises",
 	MsgHelp: `planbot — your week in one line.
   /plan <when> <what>         add: /plan tue visit 4 enterprises · /plan thu-fri trip to Beijing
   /plan week [next|last|2025-W47]   my week, by day
@@ -93,10 +93,10 @@ var english = map[Msg]string{
   /plan note <text>           my retrospective note for this week
   /plan history <id>          every change made to an item
   /plan digest [this|last|2025-W47]   preview the team's retrospective
-  /plan export [xlsx] [week]  the week as CSV, or as the Excel report (Slack: sent to your DMs)
+  /plan export [xlsx] [week]  the week as CSV, or as the Excel report (Slack, Feishu: sent to your DMs)
   /plan lang zh|en            reply language
   /plan new                   a form for one item (Slack)
-  /plan setup                 admins: this channel gets the weekly retrospective
+  /plan setup                 admins: this channel or Feishu group gets the weekly retrospective
   /plan setup tz Asia/Shanghai · /plan setup lang zh   admins: the team's zone and language
   /plan setup digest sun 18:00 · /plan setup remind mon 09:00 · /plan setup remind fri 17:00 off
   /plan digest post [force]   admins: post the retrospective now · /plan remind off|on   my reminders
@@ -144,7 +144,7 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #r
 	MsgVisitsOfTrip:     "visit ×%d",
 	// The Excel report.
 	MsgExportUploading: "Making the Excel report of %s: it will be in your direct messages in a moment.",
-	MsgExportConsole:   "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week %s --out report.xlsx",
+	MsgExportConsole:   "The Excel report is sent in Slack or Feishu. Here, write it to a file: planbot export --format xlsx --week %s --out report.xlsx",
 	MsgExportFailed:    "I could not send you the Excel report of %s (%s). Try again in a moment; if it says missing_scope, an admin must give planbot the files:write scope and reinstall it.",
 	// Slack too slow or rate-limited.
 	MsgAdminUnchecked: "I could not check with Slack that you are an admin of this team (Slack did not answer in time), so nothing was changed. Try again in a moment.",
@@ -223,21 +223,21 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonUsage:            "Something is missing. Give the item's number (see /plan week) and the rest, like this: %s",
 	planner.ReasonBadID:            "%q is not an item number. Try: /plan done 3 (see the numbers with /plan week)",
 	planner.ReasonNoItem:           "There is no item #%s in your team. See your items with /plan week",
-	planner.ReasonNoMember:         "%q is not a member of your team. Name them with a mention or their Slack member id (profile → ⋮ → Copy member ID). Try: /plan forget U012ABC",
+	planner.ReasonNoMember:         "%q is not a member of your team. Name them with an @-mention, or by their id: in Slack their member id (profile → ⋮ → Copy member ID), in Feishu their open_id (ou_…). Try: /plan forget U012ABC",
 	planner.ReasonNotYours:         "Item #%s belongs to someone else; you can change only your own. See yours with /plan week",
 	planner.ReasonCancelled:        "Item #%s was cancelled. Add it again: /plan fri visit 2 enterprises",
 	planner.ReasonAlreadyDone:      "Item #%s is already done, so it cannot be cancelled. Change it with /plan edit %[1]s …",
 	planner.ReasonNoNote:           "Write the note after the word: /plan note Two companies want a second visit.",
 	planner.ReasonBadLang:          "%q is not a language I speak. Try: /plan lang zh or /plan lang en",
 	planner.ReasonUnknownTeam:      "There is no team %q.",
-	planner.ReasonNotAdmin:         "Only the team's admins can change its settings; ask one of them. (Admins: workspace admins, or PLANBOT_ADMINS.) Try: /plan week",
+	planner.ReasonNotAdmin:         "Only the team's admins can change its settings; ask one of them. (Admins: in Slack, workspace admins and PLANBOT_ADMINS; in Feishu, FEISHU_ADMINS.) Try: /plan week",
 	planner.ReasonBadZone:          "%q is not a time zone I know. Try: /plan setup tz Asia/Shanghai",
-	planner.ReasonNoDigestChan:     "The team has no channel for its retrospective yet: run /plan setup in the team's channel.",
+	planner.ReasonNoDigestChan:     "The team has no channel for its retrospective yet: run /plan setup in the team's channel (in Feishu, its group: @planbot /plan setup).",
 	planner.ReasonPosted:           "The retrospective of %s was posted already; to post it again: /plan digest post %[1]s force",
 	planner.ReasonPreview:          "The retrospective of %s is not due yet; to post a preview now: /plan digest post %[1]s force",
 	planner.ReasonBadSchedule:      "%q is not a day and a time. Try: /plan setup digest sun 18:00, /plan setup remind fri 17:00 off",
-	planner.ReasonChatOnly:         "That works in Slack only. Here, try: /plan digest",
-	planner.ReasonNoChannel:        "Run this in the channel that should get the weekly retrospective: /plan setup",
+	planner.ReasonChatOnly:         "That works in Slack or Feishu only. Here, try: /plan digest",
+	planner.ReasonNoChannel:        "Run this in the channel that should get the weekly retrospective: /plan setup (in a Feishu group: @planbot /plan setup)",
 	planner.ReasonBadKind:          "%q is not a kind: use visit, trip, fund, signing, reception, event, training, review, meeting, leave or other. Try: /plan tue #visit 常诚车业",
 	planner.ReasonInternalFail:     "Something went wrong on my side; nothing was changed. Please try again in a moment.",
 	planner.ReasonNoCompany:        "There is no company “%s” in the pipeline. Add it: /plan lead \"Changcheng Auto\" contacted",

@@ -28,7 +28,7 @@ var chinese = map[Msg]string{
 	MsgSetupChannel:      "正在把 %s 设为团队周末总结复盘的频道……",
 	MsgSetupDone:         "团队设置 · 时区：%s · 语言：%s · 周报频道：%s",
 	MsgDefault:           "默认",
-	MsgNotSet:            "未设置（在频道里运行 /plan setup）",
+	MsgNotSet:            "未设置（在团队频道或飞书群里运行 /plan setup）",
 	MsgPosting:           "正在把 %s 的周末总结复盘发到团队频道……",
 	MsgPosted:            "已把 %s 的周末总结复盘发到 <#%s>。",
 	MsgScheduleView:      "时间安排 · 周末总结复盘：%s · 计划提醒：%s · 记录提醒：%s",
@@ -80,7 +80,7 @@ var chinese = map[Msg]string{
 	MsgRetroStageCounts:  "项目库现状：%s",
 	MsgRetroUntouched:    "30 天未跟进：%s",
 	MsgRetroCollision:    "⚠ 撞单：%s 本周有多人对接，请商定由谁牵头。",
-	MsgForgotten:         "已永久删除成员 %s：删除事项 %d 项及其修改记录，以及该成员的心得和提醒记录。已发布到 Slack 的周末总结复盘保持不变。",
+	MsgForgotten:         "已永久删除成员 %s：删除事项 %d 项及其修改记录，以及该成员的心得和提醒记录。已发布到 Slack 或飞书的周末总结复盘保持不变。",
 	MsgNewForm:           "表单只能在 Slack 里打开。这里请直接输入：/plan 周二 对接4家企业",
 	MsgHelp: `planbot：一句话记下这一周。
   /plan <时间> <事项>        添加：/plan 周二 对接4家企业 · /plan 周四至周五 出差北京
@@ -93,10 +93,10 @@ var chinese = map[Msg]string{
   /plan 心得 <内容>          本周复盘心得
   /plan 历史 <编号>          查看一项的修改记录
   /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
-  /plan 导出 [表格] [周]     导出本周 CSV，或 Excel 周报（Slack：发到你的私信）
+  /plan 导出 [表格] [周]     导出本周 CSV，或 Excel 周报（Slack、飞书：发到你的私信）
   /plan lang zh|en           回复语言
   /plan 新建                 用表单添加一项（Slack）
-  /plan 设置                 管理员：本频道接收周末总结复盘
+  /plan 设置                 管理员：本频道或本飞书群接收周末总结复盘
   /plan 设置 时区 Asia/Shanghai · /plan 设置 语言 zh   管理员：团队时区和语言
   /plan 设置 周报 周日 18:00 · /plan 设置 提醒 周一 09:00 · /plan 设置 提醒 周五 17:00 关
   /plan 周报 发布 [强制]     管理员：现在发布周末总结复盘 · /plan 提醒 关|开   我的提醒
@@ -144,7 +144,7 @@ var chinese = map[Msg]string{
 	MsgVisitsOfTrip:     "拜访 ×%d",
 	// Excel 周报。
 	MsgExportUploading: "正在生成 %s 的 Excel 周报，稍后发到你的私信。",
-	MsgExportConsole:   "Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week %s --out report.xlsx",
+	MsgExportConsole:   "Excel 周报在 Slack 或飞书里发送。这里请写入文件：planbot export --format xlsx --week %s --out report.xlsx",
 	MsgExportFailed:    "没能把 %s 的 Excel 周报发给你（%s）。请稍后再试；如果提示 missing_scope，需要管理员为 planbot 添加 files:write 权限并重新安装。",
 	// Slack 响应慢或限流。
 	MsgAdminUnchecked: "没能向 Slack 确认你是本团队的管理员（Slack 没有及时响应），所以什么都没有改动。请稍后再试。",
@@ -223,21 +223,21 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonUsage:            "内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：%s",
 	planner.ReasonBadID:            "“%s”不是事项编号。例如：/plan 完成 3（用 /plan 本周 查看编号）",
 	planner.ReasonNoItem:           "团队里没有 #%s 这一项。用 /plan 本周 查看你的事项",
-	planner.ReasonNoMember:         "“%s”不是本团队的成员。请用 @ 提及或 Slack 成员 ID（个人资料 → ⋮ → 复制成员 ID）指定。例如：/plan 忘记 U012ABC",
+	planner.ReasonNoMember:         "“%s”不是本团队的成员。请用 @ 提及指定，或写其 ID：Slack 里是成员 ID（个人资料 → ⋮ → 复制成员 ID），飞书里是 open_id（ou_…）。例如：/plan 忘记 U012ABC",
 	planner.ReasonNotYours:         "#%s 是别人的事项，你只能修改自己的。用 /plan 本周 查看你的事项",
 	planner.ReasonCancelled:        "#%s 已取消。可以重新添加：/plan 周五 拜访2家企业",
 	planner.ReasonAlreadyDone:      "#%s 已完成，不能取消。可以用 /plan 修改 %[1]s … 调整",
 	planner.ReasonNoNote:           "请在后面写上心得：/plan 心得 两家企业有意向再次对接",
 	planner.ReasonBadLang:          "“%s”不是支持的语言。例如：/plan lang zh 或 /plan lang en",
 	planner.ReasonUnknownTeam:      "没有名为“%s”的团队。",
-	planner.ReasonNotAdmin:         "只有团队管理员可以修改设置，请联系管理员（工作区管理员或 PLANBOT_ADMINS 中的成员）。例如：/plan 本周",
+	planner.ReasonNotAdmin:         "只有团队管理员可以修改设置，请联系管理员（Slack：工作区管理员和 PLANBOT_ADMINS 中的成员；飞书：FEISHU_ADMINS 中的成员）。例如：/plan 本周",
 	planner.ReasonBadZone:          "“%s”不是有效的时区。例如：/plan setup tz Asia/Shanghai",
-	planner.ReasonNoDigestChan:     "团队还没有周报频道：请在团队频道里运行 /plan setup。",
+	planner.ReasonNoDigestChan:     "团队还没有周报频道：请在团队频道里运行 /plan setup（飞书：在团队群里发 @planbot /plan setup）。",
 	planner.ReasonPosted:           "%s 的周末总结复盘已经发过了；如需重发：/plan 周报 发布 %[1]s 强制",
 	planner.ReasonPreview:          "%s 的周末总结复盘还没到时间；如需现在发预览：/plan 周报 发布 %[1]s 强制",
 	planner.ReasonBadSchedule:      "“%s”不是“星期 + 时间”。例如：/plan 设置 周报 周日 18:00，/plan 设置 提醒 周五 17:00 关",
-	planner.ReasonChatOnly:         "这个命令只能在 Slack 里用。这里可以试试：/plan 周报",
-	planner.ReasonNoChannel:        "请在要接收周末总结复盘的频道里运行：/plan setup",
+	planner.ReasonChatOnly:         "这个命令只能在 Slack 或飞书里用。这里可以试试：/plan 周报",
+	planner.ReasonNoChannel:        "请在要接收周末总结复盘的频道里运行：/plan setup（飞书群里：@planbot /plan setup）",
 	planner.ReasonBadKind:          "“%s”不是有效的类型，请用 拜访、出差、基金、签约、接待、活动、培训、复盘、会议、请假 或 其他。例如：/plan 周二 #拜访 常诚车业",
 	planner.ReasonInternalFail:     "出了点问题，什么都没有改动。请稍后再试。",
 	planner.ReasonNoCompany:        "项目库里没有公司“%s”。先添加：/plan 线索 常诚车业 已对接",

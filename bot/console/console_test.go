@@ -181,8 +181,8 @@ func runConsole(t *testing.T, h *bot.Handler, in string, prompt bool) string {
 // with nothing stored.
 func TestConsoleChatOnlyCommands(t *testing.T) {
 	const (
-		en = "That works in Slack only. Here, try: /plan digest"
-		zh = "这个命令只能在 Slack 里用。这里可以试试：/plan 周报"
+		en = "That works in Slack or Feishu only. Here, try: /plan digest"
+		zh = "这个命令只能在 Slack 或飞书里用。这里可以试试：/plan 周报"
 	)
 	// nothingPosted checks that nothing was claimed for the weeks: their
 	// retrospectives are still to be posted.
@@ -241,8 +241,8 @@ func TestConsoleExportXLSX(t *testing.T) {
 	if err := c.Run(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	want := "The Excel report is sent in Slack. Here, write it to a file: planbot export --format xlsx --week 2025-W47 --out report.xlsx\n" +
-		"Excel 周报在 Slack 里发送。这里请写入文件：planbot export --format xlsx --week 2025-W47 --out report.xlsx\n"
+	want := "The Excel report is sent in Slack or Feishu. Here, write it to a file: planbot export --format xlsx --week 2025-W47 --out report.xlsx\n" +
+		"Excel 周报在 Slack 或飞书里发送。这里请写入文件：planbot export --format xlsx --week 2025-W47 --out report.xlsx\n"
 	if out.String() != want {
 		t.Errorf("console printed\n%s\nwant\n%s", out.String(), want)
 	}

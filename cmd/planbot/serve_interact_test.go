@@ -198,7 +198,7 @@ func TestServeSetup(t *testing.T) {
 		{"setup by a member", "U1", "setup", "C1", []string{refusal}},
 		{"zone by a member", "U1", "setup tz America/New_York", "C1", []string{refusal}},
 		{"zone by an admin", "UADMIN", "setup tz America/New_York", "C1",
-			[]string{"time zone: America/New_York", "retrospective channel: not set yet (run /plan setup in the channel)"}},
+			[]string{"time zone: America/New_York", "retrospective channel: not set yet (run /plan setup in the team's channel or Feishu group)"}},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
