@@ -38,6 +38,7 @@ type Call struct {
 	// Method is the Web API method ("chat.postMessage"), "upload" for a
 	// file sent to an upload URL, or "response/<name>" for a response_url post.
 	Method string
+	Path   string     // the URL path it came to ("/api/chat.postMessage", "/upload/F1", "/response/<name>")
 	Form   url.Values // the form of a form-encoded call
 	JSON   []byte     // the body of a JSON call (views.*, a response_url post)
 	File   []byte     // the file of an upload
@@ -293,7 +294,7 @@ func (s *Server) check(c Call) {
 
 // readCall reads r's body into a Call of method.
 func readCall(r *http.Request, method string) Call {
-	c := Call{Method: method}
+	c := Call{Method: method, Path: r.URL.Path}
 	body, _ := io.ReadAll(r.Body)
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || strings.HasPrefix(method, "response/") {
 		c.JSON = body
@@ -321,7 +322,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
-	c := Call{Method: "upload"}
+	c := Call{Method: "upload", Path: r.URL.Path}
 	if _, params, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && params["boundary"] != "" {
 		if part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart(); err == nil {
 			c.File, _ = io.ReadAll(part)
