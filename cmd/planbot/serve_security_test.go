@@ -59,6 +59,8 @@ var attacks = []attack{
 	}},
 }
 
+// Interactions and events Slack did not sign (or not now) are refused, with
+// nothing changed and no call to Slack (commands: TestServeCommandsEndpoint).
 func TestServeRejectsUnsignedRequests(t *testing.T) {
 	s := startServe(t, "")
 	s.command(t, s.slash("U1", "tue visit 4 enterprises"))
@@ -74,7 +76,6 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 		path string
 		body []byte // what each request would do if it were signed
 	}{
-		{"/slack/commands", []byte(s.slash("U1", "wed visit 9 enterprises", "response_url", s.Slack.URL+"/response/forged").Encode())},
 		{"/slack/interactions", []byte(url.Values{"payload": {string(payload)}}.Encode())},
 		{"/slack/events", []byte(`{"type":"event_callback","team_id":"T1","event":{"type":"app_home_opened","user":"U1","tab":"home"}}`)},
 	}
@@ -107,7 +108,6 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 		}
 		for _, want := range []string{
 			"planbot_requests_total", "planbot_commands_total", "planbot_slack_api_calls_total",
-			`planbot_requests_total{endpoint="commands",outcome="unsigned"} 8`,
 			`planbot_requests_total{endpoint="events",outcome="too_large"} 1`,
 			`planbot_slack_api_calls_total{method="users.info"} 1`,
 		} {
