@@ -172,11 +172,11 @@ func TestSlackAcceptsBusyWeek(t *testing.T) {
 // button, whose redraw Slack accepts too. The fake Slack checks every post.
 func TestSlackAcceptsTwoItemsOnADay(t *testing.T) {
 	h := newHandler(t)
-	f := newFakeSlack(t, socketOpen)
+	f := newFakeSlack(t)
 	app := newTestApp(h, f)
 	command := func(text string) SlackResponse {
 		return app.Command(t.Context(), slack.SlashCommand{TeamID: "T1", TeamDomain: "zhaoshang", UserID: "U1", UserName: "ann",
-			ChannelID: "C1", Command: "/plan", Text: text, ResponseURL: f.srv.URL + "/response/cmd", TriggerID: "t1"})
+			ChannelID: "C1", Command: "/plan", Text: text, ResponseURL: f.ResponseURL("cmd"), TriggerID: "t1"})
 	}
 	command("tue visit 4 enterprises")
 	command("tue fund meeting with 2 investors")
@@ -199,7 +199,7 @@ func TestSlackAcceptsTwoItemsOnADay(t *testing.T) {
 	}
 	app.Interaction(t.Context(), slack.InteractionCallback{
 		Type: slack.InteractionTypeBlockActions, Team: slack.Team{ID: "T1"}, User: slack.User{ID: "U1"},
-		ResponseURL: f.srv.URL + "/response/click",
+		ResponseURL: f.ResponseURL("click"),
 		ActionCallback: slack.ActionCallbacks{BlockActions: []*slack.BlockAction{
 			{ActionID: done.action, BlockID: "b1", Value: done.value},
 		}},

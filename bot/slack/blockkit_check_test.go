@@ -54,31 +54,6 @@ func checkSlackReply(t testing.TB, r bot.Reply) {
 	checkSlackMessage(t, NewSlackResponse(r))
 }
 
-// checkSlackCall fails t if Slack would refuse a Web API call or response_url
-// post a fake Slack received at path with body: chat.postMessage (a form),
-// views.open and views.publish (JSON with a view), a response (JSON).
-func checkSlackCall(t testing.TB, path string, body []byte) {
-	t.Helper()
-	switch {
-	case strings.HasSuffix(path, "/chat.postMessage"):
-		form, err := url.ParseQuery(string(body))
-		if err != nil {
-			t.Errorf("chat.postMessage body %q: %v", body, err)
-			return
-		}
-		checkSlackMessage(t, form)
-	case strings.HasSuffix(path, "/views.open"), strings.HasSuffix(path, "/views.publish"):
-		var call struct{ View json.RawMessage }
-		if err := json.Unmarshal(body, &call); err != nil {
-			t.Errorf("%s body %s: %v", path, body, err)
-			return
-		}
-		checkSlackView(t, []byte(call.View))
-	case strings.Contains(path, "/response/"):
-		checkSlackMessage(t, body)
-	}
-}
-
 func marshal(t testing.TB, v any) []byte {
 	t.Helper()
 	data, err := json.Marshal(v)

@@ -263,7 +263,7 @@ func TestSubmitForm(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHandler(t)
-			f := newFakeSlack(t, socketOpen)
+			f := newFakeSlack(t)
 			app := newTestApp(h, f)
 			cb := slack.InteractionCallback{Type: slack.InteractionTypeViewSubmission, Team: slack.Team{ID: "T1"}, User: slack.User{ID: "U1"}}
 			cb.View.CallbackID = FormCallback

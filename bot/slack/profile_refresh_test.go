@@ -1,63 +1,40 @@
 package slack
 
 import (
-	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/slack-go/slack"
 
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 )
-
-// gatedUsersInfo is a Slack Web API whose users.info answers only once the
-// test opens its gate, and which counts the calls per user and at once.
-type gatedUsersInfo struct {
-	gate     chan struct{}
-	arrived  chan string // each call's user, as it arrives
-	mu       sync.Mutex
-	perUser  map[string]int
-	inFlight int
-	most     int
-}
-
-func newGatedUsersInfo(t *testing.T) (*gatedUsersInfo, *httptest.Server) {
-	g := &gatedUsersInfo{gate: make(chan struct{}), arrived: make(chan string, 100), perUser: map[string]int{}}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		form, _ := url.ParseQuery(string(body))
-		user := form.Get("user")
-		g.mu.Lock()
-		g.perUser[user]++
-		g.inFlight++
-		g.most = max(g.most, g.inFlight)
-		g.mu.Unlock()
-		g.arrived <- user
-		<-g.gate
-		g.mu.Lock()
-		g.inFlight--
-		g.mu.Unlock()
-		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"u","real_name":"Member %s","tz":"Asia/Shanghai"}}`, user, user)
-	}))
-	t.Cleanup(srv.Close)
-	return g, srv
-}
 
 // A burst of commands from many members starts at most maxRefreshes users.info
 // calls, one per member at most; the others are refreshed on a later command,
 // and a fresh profile is not fetched again.
 func TestProfileRefreshesAreBoundedAndDeduplicated(t *testing.T) {
 	h := newHandler(t)
-	g, srv := newGatedUsersInfo(t)
+	api := slacktest.New(t) // users.info answers only once the gate opens
+	open := api.Gate("users.info")
+	arrived := make(chan string, 100) // each users.info call's user, as it arrives
+	api.OnCall(func(c slacktest.Call) {
+		if c.Method == "users.info" {
+			arrived <- c.Form.Get("user")
+		}
+	})
+	perUser := func() map[string]int {
+		n := map[string]int{}
+		for _, c := range api.Calls("users.info") {
+			n[c.Form.Get("user")]++
+		}
+		return n
+	}
 	app := &SlackApp{
 		Handler: h,
-		API:     slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/"), slack.OptionHTTPClient(srv.Client())),
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(api.APIURL()), slack.OptionHTTPClient(api.Client())),
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Metrics: NewMetrics(),
 		Now:     h.Service.Now,
@@ -76,22 +53,20 @@ func TestProfileRefreshesAreBoundedAndDeduplicated(t *testing.T) {
 	}
 	for range maxRefreshes {
 		select {
-		case <-g.arrived:
+		case <-arrived:
 		case <-time.After(guard):
 			t.Fatalf("fewer than %d users.info calls arrived", maxRefreshes)
 		}
 	}
-	close(g.gate)
+	open()
 	app.Wait()
-	g.mu.Lock()
-	calls, most := 0, g.most
-	for u, n := range g.perUser {
+	calls, most := 0, api.MostAtOnce("users.info")
+	for u, n := range perUser() {
 		calls += n
 		if n > 1 {
 			t.Errorf("users.info for %s %d times, want once", u, n)
 		}
 	}
-	g.mu.Unlock()
 	if calls != maxRefreshes || most > maxRefreshes {
 		t.Errorf("users.info: %d calls, %d at once; want %d, at most %d at once", calls, most, maxRefreshes, maxRefreshes)
 	}
@@ -102,11 +77,10 @@ func TestProfileRefreshesAreBoundedAndDeduplicated(t *testing.T) {
 		command(u)
 	}
 	app.Wait()
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	after := perUser()
 	for _, u := range users {
-		if g.perUser[u] != 1 {
-			t.Errorf("users.info for %s %d times after a second command, want once", u, g.perUser[u])
+		if after[u] != 1 {
+			t.Errorf("users.info for %s %d times after a second command, want once", u, after[u])
 		}
 	}
 	_, m, err := dbOf(h).EnsureMember(t.Context(), planner.Team{ID: "T1"}, planner.Member{UserID: "U8"})

@@ -23,7 +23,8 @@ const socketAnswerLimit = 2 * time.Second
 // changed, the week shown.
 func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 	h := newHandler(t)
-	f := newFakeSlackStalled(t, socketOpen, true)
+	f := newFakeSlack(t)
+	release := f.Gate("users.info") // Slack too slow for an admin check
 	app := newTestApp(h, f)
 	stop := runSocket(t, app)
 	commands := []struct{ id, text string }{
@@ -35,7 +36,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 	sent := map[string]time.Time{}
 	for _, c := range commands {
 		sent[c.id] = time.Now()
-		f.send(t, envelope(c.id, "slash_commands", slashCommand(f, c.text, c.id)))
+		f.SendFrame(t, envelope(c.id, "slash_commands", slashCommand(f, c.text, c.id)))
 	}
 	answers := map[string]reply{}
 	for range commands {
@@ -61,7 +62,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 	if team.TZ == "Asia/Tokyo" {
 		t.Errorf("team zone %s: a refused admin command was applied", team.TZ)
 	}
-	f.release() // the profile refreshes after the answers may end now
+	release() // the profile refreshes after the answers may end now
 	if err := stop(); err != nil {
 		t.Errorf("RunSocketMode = %v, want nil once its context ends", err)
 	}
@@ -72,7 +73,7 @@ func TestSocketModeAnswersEveryEnvelopeWithinSlackDeadline(t *testing.T) {
 // an empty id is stored, no Home tab published. The same checks as over HTTP.
 func TestSocketModeRefusesEnvelopesWithoutTeamOrUser(t *testing.T) {
 	h := newHandler(t)
-	f := newFakeSlack(t, socketOpen)
+	f := newFakeSlack(t)
 	app := newTestApp(h, f)
 	records := make(logRecords, 256)
 	app.Log = slog.New(records)
@@ -85,7 +86,7 @@ func TestSocketModeRefusesEnvelopesWithoutTeamOrUser(t *testing.T) {
 	click := func(team, user string) map[string]any {
 		return map[string]any{
 			"type": "block_actions", "team": map[string]string{"id": team}, "user": map[string]string{"id": user},
-			"response_url": f.srv.URL + "/response/click", "trigger_id": "trigger-click",
+			"response_url": f.ResponseURL("click"), "trigger_id": "trigger-click",
 			"actions": []map[string]string{{"type": "button", "block_id": "b1", "action_id": ActionDone, "value": "1|added|en", "action_ts": "1763341200.000100"}},
 		}
 	}
@@ -109,7 +110,7 @@ func TestSocketModeRefusesEnvelopesWithoutTeamOrUser(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			id := "env-" + strings.ReplaceAll(tt.name, " ", "-")
-			f.send(t, envelope(id, tt.typ, tt.payload))
+			f.SendFrame(t, envelope(id, tt.typ, tt.payload))
 			a := f.ack(t)
 			if a.EnvelopeID != id || len(a.Payload) != 0 && string(a.Payload) != "null" {
 				t.Errorf("acknowledged %s with %s, want %s with nothing", a.EnvelopeID, a.Payload, id)
@@ -184,16 +185,16 @@ func redelivered(t *testing.T, frame string, attempt int) string {
 // one item added, one Home tab published.
 func TestSocketModeHandlesRedeliveredEnvelopeOnce(t *testing.T) {
 	h := newHandler(t)
-	f := newFakeSlack(t, socketOpen)
+	f := newFakeSlack(t)
 	app := newTestApp(h, f)
 	stop := runSocket(t, app)
 	add := envelope("e1", "slash_commands", slashCommand(f, "tue visit 4 enterprises", "add"))
-	f.send(t, add)
+	f.SendFrame(t, add)
 	if a := f.ack(t); !strings.Contains(decodeReply(t, a.Payload).Text, "Added #1") {
 		t.Fatalf("first delivery answered %s, want 'Added #1'", a.Payload)
 	}
 	for attempt := 1; attempt <= 3; attempt++ {
-		f.send(t, redelivered(t, add, attempt))
+		f.SendFrame(t, redelivered(t, add, attempt))
 		if a := f.ack(t); a.EnvelopeID != "e1" || len(a.Payload) != 0 && string(a.Payload) != "null" {
 			t.Errorf("redelivery %d acknowledged %s with %s, want e1 with nothing", attempt, a.EnvelopeID, a.Payload)
 		}
@@ -202,9 +203,9 @@ func TestSocketModeHandlesRedeliveredEnvelopeOnce(t *testing.T) {
 		"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event_id": "Ev1", "event_time": 1763341200,
 		"event": map[string]string{"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home", "event_ts": "1763341200.000200"},
 	}
-	f.send(t, envelope("e2", "events_api", event))
+	f.SendFrame(t, envelope("e2", "events_api", event))
 	f.ack(t)
-	f.send(t, redelivered(t, envelope("e3", "events_api", event), 1)) // Slack may wrap a retried event anew
+	f.SendFrame(t, redelivered(t, envelope("e3", "events_api", event), 1)) // Slack may wrap a retried event anew
 	f.ack(t)
 	if err := stop(); err != nil {
 		t.Errorf("RunSocketMode = %v, want nil once its context ends", err)

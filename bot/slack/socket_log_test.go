@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"planbot/bot/slack/slacktest"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,8 @@ func attrs(r slog.Record) string {
 // While Slack will not open a Socket Mode connection (an error it may recover
 // from), each failed attempt is logged at WARN with Slack's reason.
 func TestSocketModeLogsConnectionErrorsWithCause(t *testing.T) {
-	f := newFakeSlack(t, `{"ok":false,"error":"internal_error"}`)
+	f := newFakeSlack(t)
+	f.Set("apps.connections.open", slacktest.Behaviour{Error: "internal_error"})
 	app := newTestApp(newHandler(t), f)
 	records := make(logRecords, 64)
 	app.Log = slog.New(records)

@@ -3,21 +3,17 @@ package slack
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 
 	"planbot/bot"
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
@@ -25,131 +21,44 @@ import (
 // guard bounds every wait of these tests; nothing sleeps.
 const guard = 10 * time.Second
 
-// fakeSlack is Slack on one httptest server: apps.connections.open hands out
-// the server's own /ws, whose frames go to and from the test through channels;
-// users.info knows everyone (or, stalled, answers only once released); every
-// other Web API call and every post to a /response/ URL is recorded and
-// answered ok.
+// fakeSlack is Slack for the Socket Mode tests: slacktest's fake, whose
+// apps.connections.open hands out its own websocket (SendFrame, Frame), and
+// whose users.info knows Ann; every Web API call (but the connection's own
+// apps.connections.open) and response_url post also goes to posts, for a
+// test to wait for (waitPost).
 type fakeSlack struct {
-	srv      *httptest.Server
-	open     string        // the answer to apps.connections.open
-	toClient chan string   // frames to send over the socket
-	acks     chan []byte   // frames the client sent
-	posts    chan post     // Web API calls and response_url posts
-	stalled  chan struct{} // nil, or users.info waits until it is closed (release) or its caller gives up
-	stop     chan struct{}
+	*slacktest.Server
+	posts chan post // Web API calls and response_url posts, as they come
 }
 
-// post is one request the fake received.
+// post is one request the fake received: its path ("/api/<method>",
+// "/response/<name>") and its body (the form encoded, or the JSON).
 type post struct {
 	path string
 	body []byte
 }
 
-// socketOpen is apps.connections.open's answer when Slack lets the app connect;
-// {ws} stands for the fake's own socket URL.
-const socketOpen = `{"ok":true,"url":"{ws}"}`
-
-func newFakeSlack(t *testing.T, open string) *fakeSlack { return newFakeSlackStalled(t, open, false) }
-
-// newFakeSlackStalled is newFakeSlack whose users.info, when stalled, answers
-// nothing until release is called or the caller gives up: Slack too slow for
-// an admin check.
-func newFakeSlackStalled(t *testing.T, open string, stalled bool) *fakeSlack {
-	f := &fakeSlack{open: open, toClient: make(chan string), acks: make(chan []byte, 16), posts: make(chan post, 64), stop: make(chan struct{})}
-	if stalled {
-		f.stalled = make(chan struct{})
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, strings.ReplaceAll(f.open, "{ws}", "ws://"+r.Host+"/ws"))
-	})
-	record := func(r *http.Request) []byte {
-		body, _ := io.ReadAll(r.Body)
-		checkSlackCall(t, r.URL.Path, body)
+func newFakeSlack(t *testing.T) *fakeSlack {
+	f := &fakeSlack{Server: slacktest.New(t), posts: make(chan post, 256)}
+	f.AddUser(slacktest.User{ID: "U1", Name: "ann", RealName: "Ann", TZ: "Asia/Shanghai"})
+	f.OnCall(func(c slacktest.Call) {
+		if c.Method == "apps.connections.open" {
+			return
+		}
+		p := post{path: "/api/" + c.Method, body: c.JSON}
+		if strings.HasPrefix(c.Method, "response/") || c.Method == "upload" {
+			p.path = "/" + c.Method
+		}
+		if c.Form != nil {
+			p.body = []byte(c.Form.Encode())
+		}
 		select {
-		case f.posts <- post{r.URL.Path, body}:
-		case <-f.stop:
+		case f.posts <- p:
+		default:
+			t.Errorf("fakeSlack: more than %d calls not taken by the test", cap(f.posts))
 		}
-		return body
-	}
-	mux.HandleFunc("POST /api/users.info", func(w http.ResponseWriter, r *http.Request) {
-		form, _ := url.ParseQuery(string(record(r)))
-		if f.stalled != nil {
-			select {
-			case <-f.stalled:
-			case <-r.Context().Done():
-				return
-			case <-f.stop:
-				return
-			}
-		}
-		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"ann","real_name":"Ann","tz":"Asia/Shanghai"}}`, form.Get("user"))
-	})
-	ok := func(w http.ResponseWriter, r *http.Request) {
-		record(r)
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"ok":true}`)
-	}
-	mux.HandleFunc("POST /api/", ok)
-	mux.HandleFunc("POST /response/", ok)
-	mux.HandleFunc("GET /ws", f.serveSocket)
-	f.srv = httptest.NewServer(mux)
-	t.Cleanup(func() {
-		close(f.stop)
-		f.srv.Close()
 	})
 	return f
-}
-
-// serveSocket is Slack's end of a Socket Mode connection.
-func (f *fakeSlack) serveSocket(w http.ResponseWriter, r *http.Request) {
-	upgrader := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }} // the client says it is https://api.slack.com
-	conn, err := upgrader.Upgrade(w, r, nil)
-	if err != nil {
-		return
-	}
-	defer conn.Close()
-	closed := make(chan struct{})
-	go func() {
-		defer close(closed)
-		for {
-			_, frame, err := conn.ReadMessage()
-			if err != nil {
-				return
-			}
-			select {
-			case f.acks <- frame:
-			case <-f.stop:
-				return
-			}
-		}
-	}()
-	for {
-		select {
-		case frame := <-f.toClient:
-			if err := conn.WriteMessage(websocket.TextMessage, []byte(frame)); err != nil {
-				return
-			}
-		case <-closed:
-			return
-		case <-f.stop:
-			return
-		}
-	}
-}
-
-// release lets a stalled users.info answer.
-func (f *fakeSlack) release() { close(f.stalled) }
-
-// send sends one frame to the connected client.
-func (f *fakeSlack) send(t *testing.T, frame string) {
-	t.Helper()
-	select {
-	case f.toClient <- frame:
-	case <-time.After(guard):
-		t.Fatalf("no client connected to send %.60s", frame)
-	}
 }
 
 // ack is a Socket Mode acknowledgement.
@@ -161,17 +70,12 @@ type ack struct {
 // ack returns the next acknowledgement the client sent.
 func (f *fakeSlack) ack(t *testing.T) ack {
 	t.Helper()
-	select {
-	case frame := <-f.acks:
-		var a ack
-		if err := json.Unmarshal(frame, &a); err != nil {
-			t.Fatalf("acknowledgement %s: %v", frame, err)
-		}
-		return a
-	case <-time.After(guard):
-		t.Fatal("no acknowledgement")
+	frame := f.Frame(t)
+	var a ack
+	if err := json.Unmarshal(frame, &a); err != nil {
+		t.Fatalf("acknowledgement %s: %v", frame, err)
 	}
-	return ack{}
+	return a
 }
 
 // waitPost returns the next request to path, passing over others.
@@ -194,10 +98,10 @@ func (f *fakeSlack) waitPost(t *testing.T, path string) post {
 func newTestApp(h *bot.Handler, f *fakeSlack) *SlackApp {
 	return &SlackApp{
 		Handler: h,
-		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionAppLevelToken("xapp-test")),
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.APIURL()), slack.OptionAppLevelToken("xapp-test")),
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Metrics: NewMetrics(),
-		HTTP:    f.srv.Client(),
+		HTTP:    f.Client(),
 		Now:     h.Service.Now,
 	}
 }
@@ -234,7 +138,7 @@ func envelope(id, typ string, payload any) string {
 func slashCommand(f *fakeSlack, text, name string) map[string]string {
 	return map[string]string{
 		"team_id": "T1", "team_domain": "zhaoshang", "user_id": "U1", "user_name": "ann", "channel_id": "C1",
-		"command": "/plan", "text": text, "response_url": f.srv.URL + "/response/" + name, "trigger_id": "trigger-" + name,
+		"command": "/plan", "text": text, "response_url": f.ResponseURL(name), "trigger_id": "trigger-" + name,
 	}
 }
 
@@ -258,10 +162,10 @@ func decodeReply(t *testing.T, b []byte) reply {
 // A command, a click and the Home tab, end to end over a real WebSocket.
 func TestRunSocketMode(t *testing.T) {
 	h := newHandler(t)
-	f := newFakeSlack(t, socketOpen)
+	f := newFakeSlack(t)
 	app := newTestApp(h, f)
 	stop := runSocket(t, app)
-	f.send(t, `{"type":"hello","num_connections":1,"connection_info":{"app_id":"A1"},"debug_info":{"host":"fake","approximate_connection_time":18060}}`)
+	f.SendFrame(t, `{"type":"hello","num_connections":1,"connection_info":{"app_id":"A1"},"debug_info":{"host":"fake","approximate_connection_time":18060}}`)
 	steps := []struct {
 		name, id, typ string
 		payload       any
@@ -282,7 +186,7 @@ func TestRunSocketMode(t *testing.T) {
 		}},
 		{"click", "e2", "interactive", map[string]any{
 			"type": "block_actions", "team": map[string]string{"id": "T1"}, "user": map[string]string{"id": "U1"},
-			"response_url": f.srv.URL + "/response/click", "trigger_id": "trigger-click",
+			"response_url": f.ResponseURL("click"), "trigger_id": "trigger-click",
 			"actions": []map[string]string{{"type": "button", "block_id": "b1", "action_id": ActionDone, "value": "1|added|en", "action_ts": "1763341200.000100"}},
 		}, func(t *testing.T, a ack) {
 			if len(a.Payload) != 0 {
@@ -321,7 +225,7 @@ func TestRunSocketMode(t *testing.T) {
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
-			f.send(t, envelope(s.id, s.typ, s.payload))
+			f.SendFrame(t, envelope(s.id, s.typ, s.payload))
 			a := f.ack(t)
 			if a.EnvelopeID != s.id {
 				t.Errorf("acknowledged %q, want %q", a.EnvelopeID, s.id)
@@ -341,7 +245,7 @@ func TestRunSocketModeLargeReply(t *testing.T) {
 	for i := range 40 {
 		mustHandle(t, h, plannertest.Ann, []string{"周一", "周二", "周三", "周四", "周五"}[i%5]+" "+title)
 	}
-	f := newFakeSlack(t, socketOpen)
+	f := newFakeSlack(t)
 	app := newTestApp(h, f)
 	stop := runSocket(t, app)
 	for _, tt := range []struct {
@@ -352,7 +256,7 @@ func TestRunSocketModeLargeReply(t *testing.T) {
 		{"e2", "week next", false},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
-			f.send(t, envelope(tt.id, "slash_commands", slashCommand(f, tt.text, tt.id)))
+			f.SendFrame(t, envelope(tt.id, "slash_commands", slashCommand(f, tt.text, tt.id)))
 			a := f.ack(t)
 			if a.EnvelopeID != tt.id {
 				t.Errorf("acknowledged %q, want %q", a.EnvelopeID, tt.id)
@@ -381,12 +285,13 @@ func TestRunSocketModeLargeReply(t *testing.T) {
 
 // When Slack refuses the connection for good, RunSocketMode says why rather than hang.
 func TestRunSocketModeRefused(t *testing.T) {
-	for _, tt := range []struct{ name, open, want string }{
-		{"invalid auth", `{"ok":false,"error":"invalid_auth"}`, "invalid_auth"},
-		{"revoked", `{"ok":false,"error":"token_revoked"}`, "token_revoked"},
+	for _, tt := range []struct{ name, want string }{
+		{"invalid auth", "invalid_auth"},
+		{"revoked", "token_revoked"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFakeSlack(t, tt.open)
+			f := newFakeSlack(t)
+			f.Set("apps.connections.open", slacktest.Behaviour{Error: tt.want})
 			app := newTestApp(newHandler(t), f)
 			errc := make(chan error, 1)
 			go func() { errc <- app.RunSocketMode(t.Context(), socketmode.New(app.API.(*slack.Client))) }()

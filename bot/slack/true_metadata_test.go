@@ -1,10 +1,7 @@
 package slack
 
 import (
-	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"sync"
+	"planbot/bot/slack/slacktest"
 	"testing"
 
 	"github.com/slack-go/slack"
@@ -13,23 +10,18 @@ import (
 // Through TrueMetadata, conversations.history carries include_all_metadata=true;
 // the other parameters are unchanged.
 func TestTrueMetadataSendsTrue(t *testing.T) {
-	var mu sync.Mutex
-	var got []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.ParseForm()
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, r.PostForm.Get("include_all_metadata")+" "+r.PostForm.Get("channel")+" "+r.PostForm.Get("limit"))
-		fmt.Fprint(w, `{"ok":true,"messages":[]}`)
-	}))
-	t.Cleanup(srv.Close)
-	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/"),
-		slack.OptionHTTPClient(TrueMetadata{Client: srv.Client()}))
+	f := slacktest.New(t)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(f.APIURL()),
+		slack.OptionHTTPClient(TrueMetadata{Client: f.Client()}))
 	_, err := api.GetConversationHistoryContext(t.Context(), &slack.GetConversationHistoryParameters{
 		ChannelID: "C1 &x=1", IncludeAllMetadata: true, Limit: 200,
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range f.Calls("") {
+		got = append(got, c.Form.Get("include_all_metadata")+" "+c.Form.Get("channel")+" "+c.Form.Get("limit"))
 	}
 	if want := "true C1 &x=1 200"; len(got) != 1 || got[0] != want {
 		t.Errorf("Slack got %q, want %q", got, want)

@@ -7,111 +7,41 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
-	"mime/multipart"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/slack-go/slack"
 
 	"planbot/bot"
 	"planbot/bot/report"
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
 
-// uploadCall is one request the fake Slack of the upload tests received.
-type uploadCall struct {
-	path string
-	form url.Values // the form of a Web API call
-	file []byte     // the file of an upload
-	body []byte     // a response_url post
-}
-
-// fakeUploads is Slack's Web API as the external upload flow uses it:
-// conversations.open opens DM D42, files.getUploadURLExternal hands out an
-// upload URL on the same server, and files.completeUploadExternal answers
-// complete, unless it is told to fail with a Slack error code.
-type fakeUploads struct {
-	srv      *httptest.Server
-	complete string // files.completeUploadExternal's error, "" for ok
-
-	mu    sync.Mutex
-	calls []uploadCall
-}
+// fakeUploads is slacktest's fake Slack as the external upload flow uses
+// it: conversations.open opens DM D42 with Ann, files.getUploadURLExternal
+// hands out an upload URL on the same server, and files.completeUploadExternal
+// answers complete, unless it is told to fail with a Slack error code.
+type fakeUploads struct{ *slacktest.Server }
 
 func newFakeUploads(t *testing.T, completeError string) *fakeUploads {
-	f := &fakeUploads{complete: completeError}
-	mux := http.NewServeMux()
-	api := func(answer func(form url.Values) string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			if err := r.ParseForm(); err != nil {
-				t.Errorf("%s: %v", r.URL.Path, err)
-			}
-			f.record(uploadCall{path: r.URL.Path, form: r.PostForm})
-			w.Header().Set("Content-Type", "application/json")
-			io.WriteString(w, answer(r.PostForm))
-		}
+	f := &fakeUploads{slacktest.New(t)}
+	f.AddUser(slacktest.User{ID: "U1", Name: "ann", RealName: "Ann", TZ: "Asia/Shanghai"})
+	f.SetDM("U1", "D42")
+	if completeError != "" {
+		f.Set("files.completeUploadExternal", slacktest.Behaviour{Error: completeError})
 	}
-	mux.HandleFunc("POST /api/users.info", api(func(url.Values) string {
-		return `{"ok":true,"user":{"id":"U1","name":"ann","real_name":"Ann","tz":"Asia/Shanghai"}}`
-	}))
-	mux.HandleFunc("POST /api/conversations.open", api(func(url.Values) string {
-		return `{"ok":true,"channel":{"id":"D42"}}`
-	}))
-	mux.HandleFunc("POST /api/files.getUploadURLExternal", api(func(url.Values) string {
-		return fmt.Sprintf(`{"ok":true,"upload_url":%q,"file_id":"F1"}`, f.srv.URL+"/upload/F1")
-	}))
-	mux.HandleFunc("POST /api/files.completeUploadExternal", api(func(form url.Values) string {
-		if f.complete != "" {
-			return fmt.Sprintf(`{"ok":false,"error":%q}`, f.complete)
-		}
-		return `{"ok":true,"files":[{"id":"F1","title":"report"}]}`
-	}))
-	mux.HandleFunc("POST /upload/F1", func(w http.ResponseWriter, r *http.Request) {
-		_, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if err != nil {
-			t.Errorf("upload Content-Type: %v", err)
-			return
-		}
-		part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart()
-		if err != nil {
-			t.Errorf("upload: %v", err)
-			return
-		}
-		file, _ := io.ReadAll(part)
-		f.record(uploadCall{path: r.URL.Path, file: file})
-		io.WriteString(w, "OK - "+fmt.Sprint(len(file)))
-	})
-	mux.HandleFunc("POST /response/", func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		checkSlackCall(t, r.URL.Path, body)
-		f.record(uploadCall{path: r.URL.Path, body: body})
-	})
-	f.srv = httptest.NewServer(mux)
-	t.Cleanup(f.srv.Close)
 	return f
-}
-
-func (f *fakeUploads) record(c uploadCall) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.calls = append(f.calls, c)
 }
 
 // flow returns the calls made, other than users.info (the profile refresh
 // that follows any command).
-func (f *fakeUploads) flow() []uploadCall {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var calls []uploadCall
-	for _, c := range f.calls {
-		if c.path != "/api/users.info" {
+func (f *fakeUploads) flow() []slacktest.Call {
+	var calls []slacktest.Call
+	for _, c := range f.Calls("") {
+		if c.Method != "users.info" {
 			calls = append(calls, c)
 		}
 	}
@@ -121,10 +51,10 @@ func (f *fakeUploads) flow() []uploadCall {
 func (f *fakeUploads) app(h *bot.Handler) *SlackApp {
 	return &SlackApp{
 		Handler: h,
-		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/")),
+		API:     slack.New("xoxb-test", slack.OptionAPIURL(f.APIURL())),
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Metrics: NewMetrics(),
-		HTTP:    f.srv.Client(),
+		HTTP:    f.Client(),
 		Now:     h.Service.Now,
 	}
 }
@@ -133,14 +63,14 @@ func (f *fakeUploads) app(h *bot.Handler) *SlackApp {
 func exportCommand(f *fakeUploads, text string) slack.SlashCommand {
 	return slack.SlashCommand{
 		TeamID: "T1", TeamDomain: "zhaoshang", UserID: "U1", UserName: "ann", ChannelID: "C1",
-		Command: "/plan", Text: text, ResponseURL: f.srv.URL + "/response/export",
+		Command: "/plan", Text: text, ResponseURL: f.ResponseURL("export"),
 	}
 }
 
-func paths(calls []uploadCall) []string {
+func paths(calls []slacktest.Call) []string {
 	var out []string
 	for _, c := range calls {
-		out = append(out, c.path)
+		out = append(out, c.Path)
 	}
 	return out
 }
@@ -165,14 +95,14 @@ func TestSlackExportXLSX(t *testing.T) {
 	if fmt.Sprint(paths(calls)) != fmt.Sprint(want) {
 		t.Fatalf("calls %v, want %v", paths(calls), want)
 	}
-	if users := calls[0].form.Get("users"); users != "U1" {
+	if users := calls[0].Form.Get("users"); users != "U1" {
 		t.Errorf("conversations.open users=%q, want Ann's U1", users)
 	}
-	file := calls[2].file
-	if got := calls[1].form; got.Get("filename") != "planbot-2025-W47.xlsx" || got.Get("length") != fmt.Sprint(len(file)) {
+	file := calls[2].File
+	if got := calls[1].Form; got.Get("filename") != "planbot-2025-W47.xlsx" || got.Get("length") != fmt.Sprint(len(file)) {
 		t.Errorf("files.getUploadURLExternal %v, want planbot-2025-W47.xlsx of %d bytes", got, len(file))
 	}
-	complete := calls[3].form
+	complete := calls[3].Form
 	if complete.Get("channel_id") != "D42" {
 		t.Errorf("files.completeUploadExternal channel_id=%q, want the DM D42", complete.Get("channel_id"))
 	}
@@ -207,11 +137,11 @@ func TestSlackExportXLSXFails(t *testing.T) {
 			app.Command(t.Context(), exportCommand(f, tt.line))
 			app.Wait()
 			calls := f.flow()
-			if len(calls) != 5 || calls[4].path != "/response/export" {
+			if len(calls) != 5 || calls[4].Path != "/response/export" {
 				t.Fatalf("calls %v, want the upload flow, then a post to response_url", paths(calls))
 			}
 			var msg SlackResponse
-			if err := json.Unmarshal(calls[4].body, &msg); err != nil {
+			if err := json.Unmarshal(calls[4].JSON, &msg); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.HasPrefix(msg.Text, tt.want) || msg.ResponseType != slack.ResponseTypeEphemeral || msg.ReplaceOriginal {

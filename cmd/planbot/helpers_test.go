@@ -34,7 +34,6 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // integrity_check opens files read-only beside storage
 
-	"planbot/bot/slack/slackcheck"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -570,28 +569,6 @@ var users = []string{"U1", "U2", "U3", "U4"}
 
 // writerOf returns writer g's team and user.
 func writerOf(g int) (team, user string) { return teams[g%len(teams)], users[g%len(users)] }
-
-// checkSlackCall fails t if Slack would refuse what the fake Slack got in c:
-// a chat.postMessage, a view opened or published, a response_url post.
-// Safe from the fake's handler goroutines.
-func checkSlackCall(t testing.TB, c call) {
-	t.Helper()
-	var problems []string
-	switch {
-	case c.Path == "chat.postMessage":
-		problems = slackcheck.PostMessage(c.Form)
-	case c.Path == "views.open" || c.Path == "views.publish":
-		var body struct{ View json.RawMessage }
-		if err := json.Unmarshal(c.JSON, &body); err != nil {
-			t.Errorf("%s: %v in %s", c.Path, err, c.JSON)
-			return
-		}
-		problems = slackcheck.View(body.View)
-	case strings.HasPrefix(c.Path, "response/"):
-		problems = slackcheck.Message(c.JSON)
-	}
-	checkSlackProblems(t, c.Path, problems)
-}
 
 // checkSlackProblems fails t with what, and why Slack would refuse it, if it would.
 func checkSlackProblems(t testing.TB, what string, problems []string) {

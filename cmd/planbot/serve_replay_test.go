@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
-	"time"
 
 	slackbot "planbot/bot/slack"
-	"planbot/planner"
 	"planbot/storage"
 )
 
@@ -23,68 +20,6 @@ func openStore(t *testing.T, s *planbotServer) *storage.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
-}
-
-// A signed request sent again byte for byte within the replay window — same
-// body, same timestamp, same signature, even written in capitals — is
-// answered 200 with nothing done: one item, one done, for a command and a click.
-func TestServeRefusesReplays(t *testing.T) {
-	s := startServe(t, "")
-	replay := func(path string, body []byte, variants ...func(http.Header)) {
-		t.Helper()
-		header := signedHeader(signingSecret, time.Now(), body)
-		if code, answer := s.send(t, http.MethodPost, path, body, header); code != http.StatusOK {
-			t.Fatalf("%s: status %d: %s", path, code, answer)
-		}
-		for _, variant := range append([]func(http.Header){func(http.Header) {}}, variants...) {
-			again := header.Clone()
-			variant(again)
-			if code, answer := s.send(t, http.MethodPost, path, body, again); code != http.StatusOK || len(answer) != 0 {
-				t.Errorf("replayed %s: status %d: %s; want 200 and nothing", path, code, answer)
-			}
-		}
-	}
-	command := func(user, text string) []byte { return []byte(s.slash(user, text).Encode()) }
-	capitals := func(h http.Header) {
-		h.Set("X-Slack-Signature", "v0="+strings.ToUpper(h.Get("X-Slack-Signature")[3:]))
-	}
-	replay("/slack/commands", command("U1", "tue visit 4 enterprises"), capitals)
-	replay("/slack/commands", command("U1", "done 1"))
-	s.command(t, s.slash("U1", "wed meet a fund company"))
-	click, err := json.Marshal(s.click("U1", slackbot.ActionDone, "2|added|en", "click"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	replay("/slack/interactions", []byte(url.Values{"payload": {string(click)}}.Encode()))
-	s.Slack.waitFor(t, "the click's redraw", isCall("response/click"))
-	s.stop(t) // every piece of work after an answer is done
-
-	db := openStore(t, s)
-	items, err := db.ItemsStarting(t.Context(), "T1", "", planner.Date{Year: 2025, Month: 1, Day: 1}, planner.Date{Year: 2026, Month: 1, Day: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(items) != 2 || items[0].Status != planner.StatusDone || items[1].Status != planner.StatusDone {
-		t.Fatalf("items %+v, want two, done", items)
-	}
-	for _, id := range []int64{1, 2} {
-		changes, err := db.History(t.Context(), "T1", id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var dones int
-		for _, c := range changes {
-			if c.Action == "done" {
-				dones++
-			}
-		}
-		if dones != 1 {
-			t.Errorf("#%d's history %+v: %d changes to done, want 1", id, changes, dones)
-		}
-	}
-	if n := s.Slack.count(isCall("response/click")); n != 1 {
-		t.Errorf("the click was redrawn %d times, want once", n)
-	}
 }
 
 // A signed request that does not say which team and which member it is from,

@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,35 +57,14 @@ var attacks = []attack{
 	}},
 }
 
+// The routes besides the endpoints' own tables (TestServeCommandsEndpoint,
+// TestServeInteractionsEndpoint, TestServeEventsEndpoint, where requests
+// Slack did not sign, or not now, are refused): ssl_check, /healthz,
+// /metrics without user data, and no GET of anything else.
 func TestServeRejectsUnsignedRequests(t *testing.T) {
 	s := startServe(t, "")
 	s.command(t, s.slash("U1", "tue visit 4 enterprises"))
 	s.Slack.waitFor(t, "users.info for U1", isCall("users.info", "user", "U1"))
-	before := exportRows(t, s.env, "2025-W47")
-	slackCalls := len(s.Slack.calls())
-
-	payload, err := json.Marshal(s.click("U1", slackbot.ActionDone, "1|added|en", "forged"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	endpoints := []struct {
-		path string
-		body []byte // what each request would do if it were signed
-	}{
-		{"/slack/commands", []byte(s.slash("U1", "wed visit 9 enterprises", "response_url", s.Slack.URL+"/response/forged").Encode())},
-		{"/slack/interactions", []byte(url.Values{"payload": {string(payload)}}.Encode())},
-		{"/slack/events", []byte(`{"type":"event_callback","team_id":"T1","event":{"type":"app_home_opened","user":"U1","tab":"home"}}`)},
-	}
-	for _, ep := range endpoints {
-		for _, a := range attacks {
-			t.Run(ep.path+" "+a.name, func(t *testing.T) {
-				body, header := a.make(ep.body)
-				if code, answer := s.send(t, http.MethodPost, ep.path, body, header); code != a.want {
-					t.Errorf("status %d (%s), want %d", code, answer, a.want)
-				}
-			})
-		}
-	}
 
 	t.Run("ssl_check", func(t *testing.T) {
 		if code, body := s.signed(t, "/slack/commands", []byte("ssl_check=1&token=x")); code != http.StatusOK || len(body) != 0 {
@@ -107,8 +84,6 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 		}
 		for _, want := range []string{
 			"planbot_requests_total", "planbot_commands_total", "planbot_slack_api_calls_total",
-			`planbot_requests_total{endpoint="commands",outcome="unsigned"} 8`,
-			`planbot_requests_total{endpoint="events",outcome="too_large"} 1`,
 			`planbot_slack_api_calls_total{method="users.info"} 1`,
 		} {
 			if !strings.Contains(text, want) {
@@ -129,14 +104,6 @@ func TestServeRejectsUnsignedRequests(t *testing.T) {
 		}
 	})
 
-	// Every column but user_name, which the profile fetch may have changed meanwhile.
-	if after := exportRows(t, s.env, "2025-W47"); len(after) != 1 || strings.Join(after[0][3:], "|") != strings.Join(before[0][3:], "|") {
-		t.Errorf("rejected requests changed the items: %q, was %q", after, before)
-	}
-	s.stop(t) // anything started after an answer is done by now
-	if calls := s.Slack.calls(); len(calls) != slackCalls {
-		t.Errorf("rejected requests called Slack: %v", calls[slackCalls:])
-	}
 }
 
 func TestServeExplainsAFailedCommand(t *testing.T) {

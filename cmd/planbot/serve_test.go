@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -19,6 +18,7 @@ import (
 
 	slackbot "planbot/bot/slack"
 	"planbot/bot/slack/slackcheck"
+	"planbot/bot/slack/slacktest"
 )
 
 // signingSecret is the app's signing secret in these tests; requests signed
@@ -36,93 +36,48 @@ type call struct {
 	JSON []byte
 }
 
-// fakeSlack is Slack's Web API and response_urls on loopback. It answers like
-// Slack and records every call; notify gets a token after each.
+// fakeSlack is slacktest's fake Slack Web API and response_urls on loopback,
+// which checks every message and view it gets as Slack would: users.info
+// knows only slackUsers, conversations.members of C1 lists U1, U2 and the
+// bot, chat.postMessage to CNOACCESS is refused not_in_channel. notify gets
+// a token after each call.
 type fakeSlack struct {
-	*httptest.Server
-	t      *testing.T // fails when Slack would refuse what it got
-	mu     sync.Mutex
-	log    []call
+	*slacktest.Server
 	notify chan struct{}
 }
 
 // slackUsers are the workspace's people as users.info tells of them.
-var slackUsers = map[string]map[string]any{
-	"U1":     {"name": "ann", "real_name": "Ann Lee", "tz": "Asia/Shanghai"},
-	"U2":     {"name": "wangfang", "real_name": "王芳", "tz": "America/New_York"},
-	"UADMIN": {"name": "zhao", "real_name": "Zhao Min", "tz": "Asia/Shanghai"},
-	"UBOT":   {"name": "planbot", "real_name": "planbot", "tz": "America/Los_Angeles", "is_bot": true},
+var slackUsers = []slacktest.User{
+	{ID: "U1", Name: "ann", RealName: "Ann Lee", TZ: "Asia/Shanghai"},
+	{ID: "U2", Name: "wangfang", RealName: "王芳", TZ: "America/New_York"},
+	{ID: "UADMIN", Name: "zhao", RealName: "Zhao Min", TZ: "Asia/Shanghai"},
+	{ID: "UBOT", Name: "planbot", RealName: "planbot", TZ: "America/Los_Angeles", IsBot: true},
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{t: t, notify: make(chan struct{}, 1)}
-	f.Server = httptest.NewServer(f)
-	t.Cleanup(f.Close)
+	f := &fakeSlack{Server: slacktest.New(t), notify: make(chan struct{}, 1)}
+	for _, u := range slackUsers {
+		f.AddUser(u)
+	}
+	f.KnownUsersOnly()
+	f.SetMembers("C1", []string{"U1", "U2", "UBOT"})
+	f.Set("chat.postMessage", slacktest.Behaviour{Error: "not_in_channel", Channel: "CNOACCESS"})
+	f.OnCall(func(slacktest.Call) {
+		select {
+		case f.notify <- struct{}{}:
+		default:
+		}
+	})
 	return f
-}
-
-func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c := call{Path: strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/"), "api/")}
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		c.JSON, _ = io.ReadAll(r.Body)
-	} else if err := r.ParseForm(); err == nil {
-		c.Form = r.PostForm
-	}
-	checkSlackCall(f.t, c)
-	f.mu.Lock()
-	f.log = append(f.log, c)
-	f.mu.Unlock()
-	select {
-	case f.notify <- struct{}{}:
-	default:
-	}
-	answer := map[string]any{"ok": true}
-	switch c.Path {
-	case "auth.test": // serve's check of its token at start-up
-		answer["team_id"], answer["user_id"] = "T1", "UBOT"
-	case "users.info":
-		id := c.Form.Get("user")
-		if u, ok := slackUsers[id]; ok {
-			user := map[string]any{"id": id, "is_admin": false, "profile": map[string]any{"real_name": u["real_name"]}}
-			for k, v := range u {
-				user[k] = v
-			}
-			answer["user"] = user
-		} else {
-			answer = map[string]any{"ok": false, "error": "user_not_found"}
-		}
-	case "chat.postMessage":
-		answer["channel"], answer["ts"] = c.Form.Get("channel"), "1763341200.000100"
-		if c.Form.Get("channel") == "CNOACCESS" {
-			answer = map[string]any{"ok": false, "error": "not_in_channel"}
-		}
-	case "conversations.members":
-		answer["members"] = []string{"U1", "U2", "UBOT"}
-		answer["response_metadata"] = map[string]any{"next_cursor": ""}
-	case "users.list":
-		var members []map[string]any
-		for id, u := range slackUsers {
-			members = append(members, map[string]any{"id": id, "name": u["name"], "real_name": u["real_name"], "tz": u["tz"], "is_bot": u["is_bot"] == true})
-		}
-		answer["members"] = members
-		answer["response_metadata"] = map[string]any{"next_cursor": ""}
-	case "views.open", "views.publish":
-		answer["view"] = map[string]any{"id": "V1"}
-	default:
-		if !strings.HasPrefix(c.Path, "response/") {
-			http.NotFound(w, r)
-			return
-		}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(answer)
 }
 
 // calls returns what Slack got so far.
 func (f *fakeSlack) calls() []call {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]call(nil), f.log...)
+	var out []call
+	for _, c := range f.Calls("") {
+		out = append(out, call{Path: c.Method, Form: c.Form, JSON: c.JSON})
+	}
+	return out
 }
 
 // count returns how many calls so far match.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"planbot/bot/slack/slacktest"
 	"planbot/planner"
 	"planbot/storage"
 )
@@ -184,37 +184,36 @@ func waitRefused(t *testing.T, addr string) {
 	}
 }
 
-// limitedSlack answers 429 Retry-After 30 to every Web API call, and 200 to
-// posts to a response_url, which it keeps; opened gets a token each time
-// conversations.open has been answered 429.
+// limitedSlack is slacktest's fake Slack answering 429 Retry-After 30 to
+// every Web API call, and as Slack would to posts to the response_url
+// "export"; opened gets a token each time conversations.open is called.
 type limitedSlack struct {
-	*httptest.Server
+	*slacktest.Server
 	opened chan struct{}
-	mu     sync.Mutex
-	told   []string
 }
 
 func newLimitedSlack(t *testing.T) *limitedSlack {
-	f := &limitedSlack{opened: make(chan struct{}, 4)}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		if strings.HasPrefix(r.URL.Path, "/response/") {
-			f.mu.Lock()
-			f.told = append(f.told, string(body))
-			f.mu.Unlock()
-			return
-		}
-		w.Header().Set("Retry-After", "30")
-		w.WriteHeader(http.StatusTooManyRequests)
-		if strings.HasSuffix(r.URL.Path, "/conversations.open") {
+	f := &limitedSlack{Server: slacktest.New(t), opened: make(chan struct{}, 4)}
+	f.Set(slacktest.AnyMethod, slacktest.Behaviour{RetryAfter: "30"})
+	f.Set("response/export", slacktest.Behaviour{})
+	f.OnCall(func(c slacktest.Call) {
+		if c.Method == "conversations.open" {
 			select {
 			case f.opened <- struct{}{}:
 			default:
 			}
 		}
-	}))
-	t.Cleanup(f.Close)
+	})
 	return f
+}
+
+// told returns what was posted to the response_url "export".
+func (f *limitedSlack) told() []string {
+	var got []string
+	for _, c := range f.Calls("response/export") {
+		got = append(got, string(c.JSON))
+	}
+	return got
 }
 
 // An Excel export after its answer, and the scheduler's Monday reminder,
@@ -237,7 +236,7 @@ func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := startProc(t, procEnv(db, slack.URL))
-	body := commandForm("T1", "U1", "export xlsx", slack.URL+"/response/export")
+	body := commandForm("T1", "U1", "export xlsx", slack.ResponseURL("export"))
 	req, err := http.NewRequest(http.MethodPost, p.URL+"/slack/commands", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -271,10 +270,8 @@ func TestShutdownTellsWhoseWorkItCut(t *testing.T) {
 	if took := time.Since(signalled); took > shutdownGrace {
 		t.Errorf("serve took %v to exit, want at most %v", took, shutdownGrace)
 	}
-	slack.mu.Lock()
-	defer slack.mu.Unlock()
-	if len(slack.told) != 1 || !strings.Contains(slack.told[0], "could not send you the Excel report") {
-		t.Errorf("the member was told %q, want that the report was not sent", slack.told)
+	if told := slack.told(); len(told) != 1 || !strings.Contains(told[0], "could not send you the Excel report") {
+		t.Errorf("the member was told %q, want that the report was not sent", told)
 	}
 	store, err = storage.Open(t.Context(), db)
 	if err != nil {

@@ -5,58 +5,50 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
+	"planbot/bot/slack/slacktest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
-// tokenSlack is Slack's auth.test and apps.connections.open on loopback, each
-// giving its answers in turn (the last one again and again). An answer "503"
-// is that HTTP status: Slack not answering.
-type tokenSlack struct {
-	*httptest.Server
-	mu     sync.Mutex
-	answer map[string][]string // method → its answers
-	calls  map[string]int
-}
-
-func newTokenSlack(t *testing.T, auth, open []string) *tokenSlack {
-	f := &tokenSlack{answer: map[string][]string{"auth.test": auth, "apps.connections.open": open}, calls: map[string]int{}}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		method := strings.TrimPrefix(r.URL.Path, "/api/")
-		f.mu.Lock()
-		answers, n := f.answer[method], f.calls[method]
-		f.calls[method]++
-		f.mu.Unlock()
-		answer := `{"ok":true}`
-		if len(answers) > 0 {
-			answer = answers[min(n, len(answers)-1)]
-		}
-		if answer == "503" {
-			http.Error(w, "unavailable", http.StatusServiceUnavailable)
+// newTokenSlack is slacktest's fake Slack whose auth.test and
+// apps.connections.open give their answers in turn (the last one again and
+// again): authOK or openOK (answered as Slack would), "503" (that HTTP
+// status: Slack not answering), or a refusal (refusedAs(code)).
+func newTokenSlack(t *testing.T, auth, open []string) *slacktest.Server {
+	f := slacktest.New(t)
+	answers := map[string][]string{"auth.test": auth, "apps.connections.open": open}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	f.OnCall(func(c slacktest.Call) { // before the fake answers: sets how it answers this call
+		mu.Lock()
+		defer mu.Unlock()
+		list := answers[c.Method]
+		if len(list) == 0 {
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, answer)
-	}))
-	t.Cleanup(f.Close)
+		answer := list[min(seen[c.Method], len(list)-1)]
+		seen[c.Method]++
+		switch {
+		case answer == "503":
+			f.Set(c.Method, slacktest.Behaviour{Status: http.StatusServiceUnavailable})
+		case strings.HasPrefix(answer, "refused:"):
+			f.Set(c.Method, slacktest.Behaviour{Error: strings.TrimPrefix(answer, "refused:")})
+		default:
+			f.Set(c.Method, slacktest.Behaviour{})
+		}
+	})
 	return f
 }
 
-func (f *tokenSlack) count(method string) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.calls[method]
-}
+// refusedAs is an answer of newTokenSlack: {"ok":false,"error":code}.
+func refusedAs(code string) string { return "refused:" + code }
 
 const (
-	authOK      = `{"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"planbot","team_id":"T1","user_id":"UBOT","bot_id":"B1"}`
-	openOK      = `{"ok":true,"url":"wss://wss.example.invalid/link/?ticket=1"}`
-	refusedAs   = `{"ok":false,"error":"%s"}`
+	authOK      = "ok"             // team T1, the bot UBOT
+	openOK      = "ok"             // the fake's own websocket
 	tokenRetest = time.Millisecond // how often these tests' serve asks Slack again
 )
 
@@ -135,13 +127,13 @@ func TestServeRefusesATokenSlackRefuses(t *testing.T) {
 		socketMode bool
 		want       string
 	}{
-		{"bot token invalid", strings.Replace(refusedAs, "%s", "invalid_auth", 1), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)"},
-		{"bot token not authed", strings.Replace(refusedAs, "%s", "not_authed", 1), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (not_authed)"},
-		{"bot token of a deleted account", strings.Replace(refusedAs, "%s", "account_inactive", 1), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (account_inactive)"},
-		{"bot token revoked", strings.Replace(refusedAs, "%s", "token_revoked", 1), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (token_revoked)"},
-		{"bot token refused in Socket Mode", strings.Replace(refusedAs, "%s", "invalid_auth", 1), openOK, true, "SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)"},
-		{"app token invalid", authOK, strings.Replace(refusedAs, "%s", "invalid_auth", 1), true, "SLACK_APP_TOKEN: Slack refused the app-level token (invalid_auth)"},
-		{"app token revoked", authOK, strings.Replace(refusedAs, "%s", "token_revoked", 1), true, "SLACK_APP_TOKEN: Slack refused the app-level token (token_revoked)"},
+		{"bot token invalid", refusedAs("invalid_auth"), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)"},
+		{"bot token not authed", refusedAs("not_authed"), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (not_authed)"},
+		{"bot token of a deleted account", refusedAs("account_inactive"), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (account_inactive)"},
+		{"bot token revoked", refusedAs("token_revoked"), "", false, "SLACK_BOT_TOKEN: Slack refused the bot token (token_revoked)"},
+		{"bot token refused in Socket Mode", refusedAs("invalid_auth"), openOK, true, "SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)"},
+		{"app token invalid", authOK, refusedAs("invalid_auth"), true, "SLACK_APP_TOKEN: Slack refused the app-level token (invalid_auth)"},
+		{"app token revoked", authOK, refusedAs("token_revoked"), true, "SLACK_APP_TOKEN: Slack refused the app-level token (token_revoked)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,7 +158,7 @@ func TestServeRefusesATokenSlackRefuses(t *testing.T) {
 		})
 	}
 	t.Run("the binary exits 2", func(t *testing.T) {
-		slack := newTokenSlack(t, []string{strings.Replace(refusedAs, "%s", "invalid_auth", 1)}, nil)
+		slack := newTokenSlack(t, []string{refusedAs("invalid_auth")}, nil)
 		env := procEnv(filepath.Join(t.TempDir(), "planbot.db"), slack.URL)
 		code, _, stderr := runBinary(t, env, "serve")
 		lines := strings.Split(strings.TrimSpace(stderr), "\n") // the log, then the error
@@ -180,7 +172,7 @@ func TestServeRefusesATokenSlackRefuses(t *testing.T) {
 // asks again in the background: a token accepted then keeps it running, a
 // token refused then stops it as at start-up.
 func TestServeStartsWhenSlackCannotCheckTheTokens(t *testing.T) {
-	invalid := strings.Replace(refusedAs, "%s", "invalid_auth", 1)
+	invalid := refusedAs("invalid_auth")
 	t.Run("unreachable", func(t *testing.T) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -216,7 +208,7 @@ func TestServeStartsWhenSlackCannotCheckTheTokens(t *testing.T) {
 		if !isUsage(err) || !strings.HasPrefix(err.Error(), "SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)") {
 			t.Errorf("serve returned %v, want the refusal", err)
 		}
-		if n := slack.count("auth.test"); n != 3 {
+		if n := slack.Count("auth.test"); n != 3 {
 			t.Errorf("auth.test asked %d times, want 3", n)
 		}
 		select {
@@ -239,7 +231,7 @@ func TestServeStartsWhenSlackCannotCheckTheTokens(t *testing.T) {
 			}
 		}
 		// The check asked once more, and asks no more.
-		if n := slack.count("auth.test"); n != 2 {
+		if n := slack.Count("auth.test"); n != 2 {
 			t.Errorf("auth.test asked %d times, want 2", n)
 		}
 	})

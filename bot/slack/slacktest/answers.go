@@ -22,7 +22,7 @@ func (s *Server) answer(c Call) map[string]any {
 		m := s.post(f)
 		answer["channel"], answer["ts"] = m.Channel, m.TS
 	case "conversations.open":
-		answer["channel"] = map[string]any{"id": "D" + f.Get("users")}
+		answer["channel"] = map[string]any{"id": s.dm(f.Get("users"))}
 	case "conversations.history":
 		messages, next := s.historyPage(f)
 		answer["messages"], answer["has_more"] = messages, next != ""
@@ -152,4 +152,23 @@ func page[T any](list []T, cursor, limit string) ([]T, string) {
 		next = strconv.Itoa(to)
 	}
 	return list[from:to], next
+}
+
+// dm is the direct-message channel conversations.open opens with users:
+// the one SetDM named, or "D" and the user's id.
+func (s *Server) dm(users string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.dms[users]; ok {
+		return id
+	}
+	return "D" + users
+}
+
+// SetDM makes conversations.open with userID answer channel as the
+// direct-message channel; by default it is "D" and the user's id.
+func (s *Server) SetDM(userID, channel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dms[userID] = channel
 }

@@ -20,6 +20,7 @@ type Behaviour struct {
 	Body       string // answer this body as it is (odd JSON)
 	After      int    // first answer this many calls as Slack would
 	Times      int    // then misbehave for this many calls, and answer as Slack would after; 0: for every call
+	Channel    string // if set, misbehave only for calls whose form names this channel (others pass, uncounted)
 }
 
 // behaviour is a Behaviour with the calls it has seen.
@@ -39,14 +40,15 @@ func (s *Server) Set(method string, b Behaviour) {
 
 // current returns how method's call misbehaves now; the zero Behaviour when
 // it is answered as Slack would.
-func (s *Server) current(method string) Behaviour {
+func (s *Server) current(c Call) Behaviour {
+	method := c.Method
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.behaviours[method]
 	if b == nil {
 		b = s.behaviours[AnyMethod]
 	}
-	if b == nil {
+	if b == nil || b.Channel != "" && c.Form.Get("channel") != b.Channel {
 		return Behaviour{}
 	}
 	b.seen++
@@ -56,10 +58,10 @@ func (s *Server) current(method string) Behaviour {
 	return b.Behaviour
 }
 
-// misbehave answers the call of method as its Behaviour says, and reports
+// misbehave answers the call c as its method's Behaviour says, and reports
 // whether it did.
-func (s *Server) misbehave(w http.ResponseWriter, r *http.Request, method string) bool {
-	b := s.current(method)
+func (s *Server) misbehave(w http.ResponseWriter, r *http.Request, c Call) bool {
+	b := s.current(c)
 	switch {
 	case b.Stall:
 		select {

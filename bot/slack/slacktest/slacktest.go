@@ -6,8 +6,12 @@
 // gives up, or answer odd JSON (Behaviour).
 //
 // It serves the Web API under /api/ (give slack-go APIURL), the upload URLs
-// that files.getUploadURLExternal hands out under /upload/, and response_url
-// posts under /response/ (ResponseURL). It does not import slack-go, so that
+// that files.getUploadURLExternal hands out under /upload/, response_url
+// posts under /response/ (ResponseURL), and Socket Mode's websocket at /ws
+// (the URL apps.connections.open hands out; SendFrame, Frame). A test can
+// also hold a method's calls until it opens a gate (Gate), see how many were
+// answered at once (MostAtOnce), and rate-limit a method by the time since
+// its last call (RateLimit). It does not import slack-go, so that
 // it stays within the rule that only bot/slack and cmd/planbot do.
 package slacktest
 
@@ -34,6 +38,7 @@ type Call struct {
 	// Method is the Web API method ("chat.postMessage"), "upload" for a
 	// file sent to an upload URL, or "response/<name>" for a response_url post.
 	Method string
+	Path   string     // the URL path it came to ("/api/chat.postMessage", "/upload/F1", "/response/<name>")
 	Form   url.Values // the form of a form-encoded call
 	JSON   []byte     // the body of a JSON call (views.*, a response_url post)
 	File   []byte     // the file of an upload
@@ -79,7 +84,15 @@ type Server struct {
 	order      []string // user ids in the order added
 	knownOnly  bool
 	members    map[string][]string // conversations.members, by channel
+	dms        map[string]string   // conversations.open's channel, by user
 	hooks      []func(Call)
+	gates      map[string]chan struct{} // by method: calls wait until it is closed
+	inFlight   map[string]int           // by method: calls being answered now
+	most       map[string]int           // by method: the most calls answered at once
+	paces      map[string]*pace         // by method: the rate limit by time since the last call
+
+	toClient   chan string // frames for the Socket Mode client (SendFrame)
+	fromClient chan []byte // frames the Socket Mode client sent (Frame)
 }
 
 // New starts a fake Slack for t, closed when t ends.
@@ -91,10 +104,18 @@ func New(t testing.TB) *Server {
 		behaviours: map[string]*behaviour{},
 		users:      map[string]User{},
 		members:    map[string][]string{},
+		dms:        map[string]string{},
+		gates:      map[string]chan struct{}{},
+		inFlight:   map[string]int{},
+		most:       map[string]int{},
+		paces:      map[string]*pace{},
+		toClient:   make(chan string),
+		fromClient: make(chan []byte, 64),
 	}
 	s.mux.HandleFunc("POST /api/{method}", s.serveAPI)
 	s.mux.HandleFunc("POST /upload/{file}", s.serveUpload)
 	s.mux.HandleFunc("POST /response/{name...}", s.serveResponse)
+	s.mux.HandleFunc("GET /ws", s.serveSocket)
 	s.srv = httptest.NewServer(s.mux)
 	s.URL = s.srv.URL
 	t.Cleanup(s.srv.Close)
@@ -113,7 +134,7 @@ func (s *Server) ResponseURL(name string) string { return s.URL + "/response/" +
 func (s *Server) Client() *http.Client { return s.srv.Client() }
 
 // Handle serves pattern (an http.ServeMux pattern) with h, for what the fake
-// does not do itself (a Socket Mode connection's websocket).
+// does not do itself.
 func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
 
 // SetClock sets the clock of the messages' timestamps and the calls' times;
@@ -273,7 +294,7 @@ func (s *Server) check(c Call) {
 
 // readCall reads r's body into a Call of method.
 func readCall(r *http.Request, method string) Call {
-	c := Call{Method: method}
+	c := Call{Method: method, Path: r.URL.Path}
 	body, _ := io.ReadAll(r.Body)
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || strings.HasPrefix(method, "response/") {
 		c.JSON = body
@@ -286,7 +307,13 @@ func readCall(r *http.Request, method string) Call {
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	c := readCall(r, r.PathValue("method"))
 	s.record(c)
-	if s.misbehave(w, r, c.Method) {
+	defer s.enter(c.Method)()
+	tooSoon := s.tooSoon(c.Method)
+	if !s.wait(r, c.Method) || s.misbehave(w, r, c) {
+		return
+	}
+	if tooSoon {
+		s.limit(w, c.Method)
 		return
 	}
 	answer := s.answer(c)
@@ -295,7 +322,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
-	c := Call{Method: "upload"}
+	c := Call{Method: "upload", Path: r.URL.Path}
 	if _, params, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && params["boundary"] != "" {
 		if part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart(); err == nil {
 			c.File, _ = io.ReadAll(part)
@@ -304,7 +331,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
 		c.File, _ = io.ReadAll(r.Body)
 	}
 	s.record(c)
-	if s.misbehave(w, r, c.Method) {
+	if s.misbehave(w, r, c) {
 		return
 	}
 	fmt.Fprintf(w, "OK - %d", len(c.File))
@@ -313,7 +340,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 	c := readCall(r, "response/"+r.PathValue("name"))
 	s.record(c)
-	if s.misbehave(w, r, c.Method) {
+	if s.misbehave(w, r, c) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
