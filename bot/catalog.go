@@ -130,6 +130,9 @@ const (
 	MsgFeishuSetupReady   Msg = "feishu_setup_ready"
 	MsgFeishuSetupPartial Msg = "feishu_setup_partial"
 	MsgFeishuPosted       Msg = "feishu_posted"
+	MsgFeishuThisGroup    Msg = "feishu_this_group"
+	MsgFeishuTeamGroup    Msg = "feishu_team_group"
+	MsgFeishuExportFailed Msg = "feishu_export_failed"
 )
 
 // The sentences of the company pipeline (render_pipeline.go, render_retro.go).

@@ -198,6 +198,9 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #r
 	MsgFeishuSetupReady:   "Done: this group gets the weekly retrospective, and %d people of the group are now team members.",
 	MsgFeishuSetupPartial: "This group gets the weekly retrospective, but importing its people stopped after %d (Feishu was slow or refused); run /plan setup here again to finish.",
 	MsgFeishuPosted:       "Posted the retrospective of %s to the team's group.",
+	MsgFeishuThisGroup:    "this group",
+	MsgFeishuTeamGroup:    "the team's Feishu group",
+	MsgFeishuExportFailed: "I could not send you the Excel report of %s (%s). Try again in a moment; if it names a permission, an admin must give planbot the im:resource scope (README, \"Run it in Feishu\").",
 }
 
 var englishKinds = map[planner.Kind]string{

@@ -198,6 +198,9 @@ var chinese = map[Msg]string{
 	MsgFeishuSetupReady:   "完成：本群将收到每周的周末总结复盘，群里 %d 人已成为团队成员。",
 	MsgFeishuSetupPartial: "本群将收到每周的周末总结复盘，但导入成员在 %d 人后中断（飞书响应慢或拒绝了请求）；请在本群再次发送 /plan setup 完成导入。",
 	MsgFeishuPosted:       "已把 %s 的周末总结复盘发到团队群。",
+	MsgFeishuThisGroup:    "本群",
+	MsgFeishuTeamGroup:    "团队的飞书群",
+	MsgFeishuExportFailed: "没能把 %s 的 Excel 周报发给你（%s）。请稍后再试；如果提示缺少权限，需要管理员为 planbot 开通 im:resource 权限（见 README“Run it in Feishu”）。",
 }
 
 var chineseKinds = map[planner.Kind]string{

@@ -48,7 +48,7 @@ var allMsgs = []Msg{
 	MsgXlsxNotes, MsgXlsxNoCompanies, MsgChartMembersTitle, MsgChartMembersCut, MsgChartPlanned,
 	MsgChartDone, MsgChartVisitsTitle, MsgChartVisits, MsgChartWeekOf, MsgChartMonths,
 	MsgChartTitle, MsgChartAltText,
-	MsgFeishuSetupReady, MsgFeishuSetupPartial, MsgFeishuPosted,
+	MsgFeishuSetupReady, MsgFeishuSetupPartial, MsgFeishuPosted, MsgFeishuThisGroup, MsgFeishuTeamGroup, MsgFeishuExportFailed,
 }
 
 // verbPattern finds fmt verbs (and %%) in a catalog sentence.

@@ -61,9 +61,9 @@ func RenderText(r Reply) string {
 	case PipelineView:
 		return pipelineText(l, b)
 	case SetupChannel:
-		return Say(l, MsgSetupChannel, "#"+b.Channel)
+		return Say(l, MsgSetupChannel, channelName(b.Channel))
 	case SetupDone:
-		return setupText(l, b.Team)
+		return SetupText(l, b.Team, channelName)
 	case FormOpening:
 		return Say(l, MsgFormOpening)
 	case FormElsewhere:
@@ -222,7 +222,9 @@ func historyText(l planner.Lang, h HistoryView) string {
 	return strings.Join(lines, "\n")
 }
 
-func setupText(l planner.Lang, t planner.Team) string {
+// SetupText writes a team's settings, its digest channel named by name (a
+// platform names a channel its own way: a link in Slack).
+func SetupText(l planner.Lang, t planner.Team, name func(channel string) string) string {
 	value := func(s string) string {
 		if s == "" {
 			return Say(l, MsgDefault)
@@ -231,10 +233,13 @@ func setupText(l planner.Lang, t planner.Team) string {
 	}
 	channel := Say(l, MsgNotSet)
 	if t.DigestChannel != "" {
-		channel = "<#" + t.DigestChannel + ">"
+		channel = name(t.DigestChannel)
 	}
 	return Say(l, MsgSetupDone, value(t.TZ), value(string(t.Lang)), channel)
 }
+
+// channelName is a channel as plain text names it.
+func channelName(channel string) string { return "#" + channel }
 
 func scheduleText(l planner.Lang, all map[planner.Job]planner.Schedule) string {
 	when := func(j planner.Job) string {

@@ -150,7 +150,20 @@ func render(reply bot.Reply) (msgType, content string) {
 	if card, ok := cardOf(reply); ok {
 		return "interactive", card
 	}
-	return "text", textContent(bot.RenderText(reply))
+	return "text", textContent(replyText(reply))
+}
+
+// replyText is reply as text on Feishu: as every platform writes it, but for
+// the group a setup names, which Feishu shows by no id.
+func replyText(reply bot.Reply) string {
+	l := reply.Lang
+	switch b := reply.Body.(type) {
+	case bot.SetupChannel:
+		return bot.Say(l, bot.MsgSetupChannel, bot.Say(l, bot.MsgFeishuThisGroup))
+	case bot.SetupDone:
+		return bot.SetupText(l, b.Team, func(string) string { return bot.Say(l, bot.MsgFeishuTeamGroup) })
+	}
+	return bot.RenderText(reply)
 }
 
 // after runs f once the event is acknowledged, with its own deadline.

@@ -18,10 +18,15 @@ type Messenger struct {
 	API API
 }
 
-// Remind sends r to the member in their direct chat with the bot.
-func (m Messenger) Remind(ctx context.Context, _ planner.Team, userID string, r bot.Reply) (string, error) {
+// Remind sends r to the member in their direct chat with the bot, at most
+// once an hour for its team, job and week however often it is tried.
+func (m Messenger) Remind(ctx context.Context, team planner.Team, userID string, r bot.Reply) (string, error) {
 	msgType, content := render(r)
-	return m.API.Send(ctx, "open_id", userID, msgType, content, "")
+	uuid := ""
+	if rem, ok := r.Body.(bot.Reminder); ok {
+		uuid = once("remind", team.ID, userID, string(rem.Job), rem.Week.String())
+	}
+	return m.API.Send(ctx, "open_id", userID, msgType, content, uuid)
 }
 
 // retroMessage is one message of a retrospective on Feishu: a text.

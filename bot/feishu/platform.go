@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"time"
 
 	"planbot/bot"
 	"planbot/bot/report"
@@ -66,15 +68,14 @@ func (r *request) PostRetro(_ context.Context, w bot.Work, week planner.Week, fo
 		return bot.ErrNotHere
 	}
 	r.app.after("post", replyTimeout, func(ctx context.Context) error {
-		team, err := r.app.Poster.PostNow(ctx, w.Actor.TeamID, week, force)
+		_, err := r.app.Poster.PostNow(ctx, w.Actor.TeamID, week, force)
 		var body bot.Body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuPosted, week)}
 		switch {
 		case err != nil && planner.ErrorOf(err).Code == planner.Internal:
-			body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgPostFailed, week, "feishu")}
+			body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgPostFailed, week, errorCode(err))}
 		case err != nil:
 			body = bot.Failure{Err: planner.ErrorOf(err)}
 		}
-		_ = team
 		return errors.Join(err, r.tell(ctx, w.Lang, body))
 	})
 	return nil
@@ -85,7 +86,7 @@ func (r *request) SendReport(_ context.Context, w bot.Work, week planner.Week) e
 	r.app.after("export", replyTimeout, func(ctx context.Context) error {
 		err := r.app.sendReport(ctx, w.Actor, week)
 		if err != nil {
-			return errors.Join(err, r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgExportFailed, week, "feishu")}))
+			return errors.Join(err, r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuExportFailed, week, errorCode(err))}))
 		}
 		return nil
 	})
@@ -143,5 +144,39 @@ func (a *App) importMembers(ctx context.Context, t *bot.Turn, chatID string) (in
 			return n, nil
 		}
 		token = next
+		if err := pause(ctx, importPace); err != nil {
+			return n, err
+		}
 	}
 }
+
+// importPace spaces the pages of setup's member import, well within
+// Feishu's frequency limits for an app.
+const importPace = 300 * time.Millisecond
+
+// pause waits d, or less if ctx ends first (then it says why).
+func pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// errorCode names why a call to Feishu failed, in words safe to show: its
+// code (99991400: too frequent), or what kind of failure it was.
+func errorCode(err error) string {
+	if m := feishuCode.FindStringSubmatch(err.Error()); m != nil {
+		return m[1]
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "timeout"
+	}
+	return "error"
+}
+
+// feishuCode finds Feishu's error code in an error's text.
+var feishuCode = regexp.MustCompile(`(?i)\bcode\W{0,3}(\d{3,})`)

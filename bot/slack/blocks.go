@@ -75,13 +75,18 @@ func Fallback(r bot.Reply) string {
 // must stay a link.
 func slackText(r bot.Reply) string {
 	switch b := r.Body.(type) {
-	case bot.SetupChannel: // the channel as a link Slack shows by its name
-		return bot.Say(r.Lang, bot.MsgSetupChannel, "<#"+b.Channel+">")
-	case bot.SetupDone, bot.Notice, bot.FormOpening:
+	case bot.SetupChannel:
+		return bot.Say(r.Lang, bot.MsgSetupChannel, channelLink(b.Channel))
+	case bot.SetupDone:
+		return bot.SetupText(r.Lang, b.Team, channelLink)
+	case bot.Notice, bot.FormOpening:
 		return bot.RenderText(r)
 	}
 	return escape(bot.RenderText(r))
 }
+
+// channelLink is a channel as a link Slack shows by the channel's name.
+func channelLink(channel string) string { return "<#" + channel + ">" }
 
 // blocks builds a list of blocks within a block count and a character budget.
 type blocks struct {
