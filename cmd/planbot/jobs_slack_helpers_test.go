@@ -26,7 +26,7 @@ import (
 )
 
 // The fixtures of the weekly jobs over Slack: the scheduler and the Slack
-// adapter wired as serve wires them (environment.slackApp and newScheduler),
+// adapter wired as serve wires them (environment.slackApp, and the scheduler over the messengers serve routes by team),
 // on a fresh SQLite database at a settable clock, talking to a slacktest fake.
 
 // jobsGuard bounds every wait of these tests; nothing sleeps.
@@ -115,8 +115,10 @@ func restart(t *testing.T, svc *planner.Service, f *slacktest.Server) *jobs {
 	var log bytes.Buffer
 	e := &environment{getenv: func(string) string { return "" }, now: svc.Now, log: slog.New(slog.NewTextHandler(&log, nil))}
 	app, _ := e.slackApp(svc, slackConfig{botToken: "xoxb-test", apiURL: f.APIURL()})
-	s := e.newScheduler(svc, app, nil)
-	s.Calendar = planner.ChinaCalendar{}
+	s := &schedule.Scheduler{
+		Service: svc, Messenger: messengers{slack: slackbot.Messenger{API: app.API}}, Log: e.log,
+		Sent: app.Metrics.CountSend, Calendar: planner.ChinaCalendar{},
+	}
 	app.Poster = s
 	return &jobs{Scheduler: s, Handler: app.Handler, App: app, log: &log}
 }

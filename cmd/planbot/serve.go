@@ -15,7 +15,6 @@ import (
 
 	"planbot/bot"
 	"planbot/bot/feishu"
-	"planbot/bot/report"
 	"planbot/bot/schedule"
 	slackbot "planbot/bot/slack"
 	"planbot/planner"
@@ -244,14 +243,6 @@ func (e *environment) slackApp(svc *planner.Service, sc slackConfig) (*slackbot.
 		API:     client, Admins: sc.admins, Log: e.log, Metrics: metrics,
 		HTTP: &http.Client{Timeout: 10 * time.Second}, Now: e.now,
 	}, client
-}
-
-// newScheduler returns the weekly jobs' scheduler for svc, sending through
-// app's Slack client, counted in app's metrics.
-func (e *environment) newScheduler(svc *planner.Service, app *slackbot.SlackApp, font *report.Font) *schedule.Scheduler {
-	return &schedule.Scheduler{
-		Service: svc, Messenger: slackbot.Messenger{API: app.API}, Log: e.log, ChartFont: font, Sent: app.Metrics.CountSend,
-	}
 }
 
 // scheduler reads PLANBOT_CALENDAR: cn (China's working calendar for every
