@@ -16,6 +16,7 @@
 package feishutest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -119,6 +120,7 @@ type Server struct {
 	members    map[string][]string // chat_id → open_ids
 	behaviours map[string]*behaviour
 	hooks      []func(Call)
+	changed    chan struct{} // closed and replaced whenever a message is added or updated
 	gw         *gateway
 }
 
@@ -127,7 +129,7 @@ func New(t testing.TB) *Server {
 	s := &Server{
 		t: t, release: make(chan struct{}), now: time.Now, token: "t-fake-tenant-token",
 		uuids: map[string]int{}, uploads: map[string][]byte{}, users: map[string]string{},
-		members: map[string][]string{}, behaviours: map[string]*behaviour{},
+		members: map[string][]string{}, behaviours: map[string]*behaviour{}, changed: make(chan struct{}),
 	}
 	s.gw = newGateway(s)
 	mux := http.NewServeMux()
@@ -265,7 +267,32 @@ func (s *Server) add(m Message) string {
 	m.ID = fmt.Sprintf("om_%04d", s.seq)
 	m.At = s.now()
 	s.messages = append(s.messages, m)
+	s.change()
 	return m.ID
+}
+
+// change wakes the WaitFor calls. Called with mu held.
+func (s *Server) change() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+// WaitFor waits until cond, checked now and after each message added or
+// updated, holds; it fails when ctx ends first.
+func (s *Server) WaitFor(ctx context.Context, cond func() bool) error {
+	for {
+		s.mu.Lock()
+		changed := s.changed
+		s.mu.Unlock()
+		if cond() {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // DirectChat is the chat of the bot's direct messages with member openID.

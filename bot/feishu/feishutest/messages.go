@@ -101,6 +101,7 @@ func (s *Server) patch(w http.ResponseWriter, c Call) {
 			return
 		}
 		s.messages[i].Content, s.messages[i].Patches = b.Content, m.Patches+1
+		s.change()
 		answer(w, map[string]any{})
 		return
 	}
