@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -149,3 +150,11 @@ var shownText = strings.NewReplacer("‹", "<", "›", ">")
 // sameTeamName is the console's answer as Feishu gives it: a Feishu team has
 // no name (the event tells only its tenant_key), where the console's is its id.
 func sameTeamName(said string) string { return strings.ReplaceAll(said, feishuTeam, "") }
+
+// decodeJSON decodes s into v, failing the test when it is no JSON.
+func decodeJSON(t *testing.T, s string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("%v in %s", err, s)
+	}
+}

@@ -141,3 +141,21 @@ func TestFeishuCallbackRefusesForgedEvents(t *testing.T) {
 		})
 	}
 }
+
+// Text people typed is shown as text: a title holding Feishu's mention of
+// everyone reaches Feishu, in the added reply and in the week, as text that
+// mentions no one (the fake fails the test on any <at> markup) and still
+// reads as typed.
+func TestFeishuTypedMarkupIsText(t *testing.T) {
+	s := startFeishu(t, "http", feishuEncryptKey)
+	for _, line := range []string{"周二 " + feishuMarkupTitle, "本周"} {
+		_, id, event := s.event(message{sender: ouAnn, text: line})
+		if code, body := s.post(t, s.cb, event, nil); code != http.StatusOK {
+			t.Fatalf("%q: status %d %s", line, code, body)
+		}
+		r := s.reply(t, id)
+		if r.MsgType == "text" && !strings.Contains(shownText.Replace(r.Text()), feishuMarkupTitle) {
+			t.Errorf("%q: the reply does not show the title as typed:\n%s", line, r.Text())
+		}
+	}
+}
