@@ -2,6 +2,8 @@ package feishu
 
 import (
 	"context"
+	"crypto/subtle"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -27,6 +29,9 @@ type App struct {
 	Log     *slog.Logger
 	Poster  Poster           // posts retrospectives on /plan digest post
 	Now     func() time.Time // the real clock: event redeliveries, profile ages
+	// VerificationToken, when set, is the token every message event must
+	// carry: the SDK checks it only when there is no encrypt key.
+	VerificationToken string
 
 	seen      seen
 	work      sync.WaitGroup
@@ -83,6 +88,10 @@ func (a *App) init() {
 func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) error {
 	if ev == nil || ev.Event == nil || ev.Event.Message == nil || ev.Event.Sender == nil || ev.Event.Sender.SenderId == nil {
 		return nil
+	}
+	if a.VerificationToken != "" && (ev.EventV2Base == nil || ev.EventV2Base.Header == nil ||
+		subtle.ConstantTimeCompare([]byte(ev.EventV2Base.Header.Token), []byte(a.VerificationToken)) != 1) {
+		return errors.New("feishu: an event without the app's verification token")
 	}
 	if ev.EventV2Base != nil && ev.EventV2Base.Header != nil && !a.seen.first(ev.EventV2Base.Header.EventID, a.Now()) {
 		return nil

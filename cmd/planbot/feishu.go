@@ -76,6 +76,7 @@ const feishuCallTimeout = 10 * time.Second
 func (e *environment) serveFeishu(ctx context.Context, app *feishu.App, fc feishuConfig, mux *http.ServeMux, failed chan<- error) func() {
 	events := app.Dispatcher(fc.verificationToken, fc.encryptKey)
 	if fc.http {
+		app.VerificationToken = fc.verificationToken // the SDK checks it only without FEISHU_ENCRYPT_KEY
 		mux.HandleFunc("POST /feishu/events", httpserverext.NewEventHandlerFunc(events, larkevent.WithLogger(feishu.Logger(e.log))))
 		return func() {}
 	}
