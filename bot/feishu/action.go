@@ -3,6 +3,7 @@ package feishu
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -48,6 +49,9 @@ func (a *App) OnCardAction(ctx context.Context, ev *callback.CardActionTriggerEv
 	none := &callback.CardActionTriggerResponse{}
 	if ev == nil || ev.Event == nil || ev.Event.Operator == nil || ev.Event.Action == nil {
 		return none, nil
+	}
+	if !a.verified(ev.EventV2Base) {
+		return nil, errors.New("feishu: a card click without the app's verification token")
 	}
 	tenant := ""
 	if ev.EventV2Base != nil && ev.EventV2Base.Header != nil {

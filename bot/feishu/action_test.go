@@ -3,6 +3,7 @@ package feishu
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -297,5 +298,30 @@ func TestClicksThatAreNoButtonOfPlanbotsDoNothing(t *testing.T) {
 	}
 	if st, changes := status(t, app, 1); st != planner.StatusPlanned || changes != 1 {
 		t.Errorf("item 1 is %s with %d changes", st, changes)
+	}
+}
+
+// Over the HTTP callback a click must carry the app's verification token
+// (the SDK checks it only without an encrypt key): one that does not changes
+// nothing; one that does is answered.
+func TestClickWithoutTheVerificationTokenIsRefused(t *testing.T) {
+	app := newClickApp(t)
+	app.VerificationToken = "vt-right"
+	say(t, app, annF, "周二 对接4家企业")
+	card, _ := cardOf(say(t, app, annF, "本周"))
+	for i, token := range []string{"", "vt-wrong"} {
+		ev := click(annF, fmt.Sprintf("ev-forged-%d", i), buttonOf(t, card, actionDone, 1))
+		ev.EventV2Base.Header.Token = token
+		if r, err := app.OnCardAction(t.Context(), ev); err == nil {
+			t.Errorf("token %q: answered %+v, want refused", token, r)
+		}
+	}
+	if st, _ := status(t, app, 1); st != planner.StatusPlanned {
+		t.Fatalf("item 1 is %s after forged clicks, want planned", st)
+	}
+	ev := click(annF, "ev-real", buttonOf(t, card, actionDone, 1))
+	ev.EventV2Base.Header.Token = "vt-right"
+	if r, err := app.OnCardAction(t.Context(), ev); err != nil || r.Toast == nil || r.Toast.Type != "success" {
+		t.Errorf("the real click: %+v, %v", r, err)
 	}
 }
