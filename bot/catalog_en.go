@@ -7,6 +7,7 @@ var english = map[Msg]string{
 	MsgAddedMany:         "Added %d items:",
 	MsgYourWeek:          "Your week %s (%s)",
 	MsgTeamWeek:          "Team %s, week %s (%s)",
+	MsgTeamWeekUnnamed:   "Team week %s (%s)",
 	MsgNothing:           "—",
 	MsgWeekEmpty:         "Nothing planned yet.",
 	MsgDone:              "Done %s",

@@ -7,6 +7,7 @@ var chinese = map[Msg]string{
 	MsgAddedMany:         "已添加 %d 项：",
 	MsgYourWeek:          "我的一周 %s（%s）",
 	MsgTeamWeek:          "团队 %s · %s（%s）",
+	MsgTeamWeekUnnamed:   "团队 · %s（%s）",
 	MsgNothing:           "—",
 	MsgWeekEmpty:         "还没有安排。",
 	MsgDone:              "已完成 %s",

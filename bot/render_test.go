@@ -17,7 +17,7 @@ import (
 
 // allMsgs are the msg constants of catalog.go.
 var allMsgs = []Msg{
-	MsgAdded, MsgAddedMany, MsgYourWeek, MsgTeamWeek, MsgNothing, MsgWeekEmpty, MsgDone, MsgCancelled,
+	MsgAdded, MsgAddedMany, MsgYourWeek, MsgTeamWeek, MsgTeamWeekUnnamed, MsgNothing, MsgWeekEmpty, MsgDone, MsgCancelled,
 	MsgMoved, MsgEdited, MsgNoteSaved, MsgNoteShow, MsgNoteNone, MsgLangSet,
 	MsgDigestMembers, MsgDigestMember, MsgDigestNote, MsgDigestSilent,
 	MsgDigestEmpty, MsgExportTitle, MsgHelp, MsgTryAdd, MsgHistoryTitle,
@@ -341,6 +341,26 @@ func TestExplainUnknownReason(t *testing.T) {
 	for _, l := range plannertest.Langs {
 		if got, want := Explain(l, e), errorMsgs[l][planner.ReasonInternalFail]; got != want {
 			t.Errorf("Explain(%s) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// A team's week is titled with its name, or without one when the platform
+// gave none, never with an empty name between its words.
+func TestTeamWeekTitle(t *testing.T) {
+	for _, tt := range []struct {
+		lang planner.Lang
+		name string
+		want string
+	}{
+		{planner.English, "East", "Team East, week 2025-W47 (Nov 17–23)"},
+		{planner.English, "", "Team week 2025-W47 (Nov 17–23)"},
+		{planner.Chinese, "招商一组", "团队 招商一组 · 2025-W47（11月17日–23日）"},
+		{planner.Chinese, "\n", "团队 · 2025-W47（11月17日–23日）"},
+	} {
+		got := TeamWeekTitle(tt.lang, WeekView{Week: plannertest.W47, Team: true, TeamName: tt.name})
+		if got != tt.want {
+			t.Errorf("TeamWeekTitle(%s, %q) = %q, want %q", tt.lang, tt.name, got, tt.want)
 		}
 	}
 }

@@ -178,7 +178,7 @@ func WeekText(l planner.Lang, v WeekView, limit int) string {
 		return limit > 0 && chars > limit
 	}
 	if v.Team {
-		lines = append(lines, Say(l, MsgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
+		lines = append(lines, TeamWeekTitle(l, v))
 	} else {
 		lines = append(lines, Say(l, MsgYourWeek, v.Week, span))
 	}
@@ -203,6 +203,16 @@ func WeekText(l planner.Lang, v WeekView, limit int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TeamWeekTitle is the title of a team's week view: with the team's name on
+// one line, or without when the platform gave none (a Feishu tenant).
+func TeamWeekTitle(l planner.Lang, v WeekView) string {
+	span := ShortSpan(l, v.Week.Start(), v.Week.End())
+	if name := planner.OneLine(v.TeamName); name != "" {
+		return Say(l, MsgTeamWeek, name, v.Week, span)
+	}
+	return Say(l, MsgTeamWeekUnnamed, v.Week, span)
 }
 
 // Covers reports whether a multi-day item takes up day.

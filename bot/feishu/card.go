@@ -272,7 +272,7 @@ func (c *card) week(v bot.WeekView) {
 	c.title, c.template = bot.Say(l, bot.MsgYourWeek, v.Week, span), "blue"
 	where := "week:" + v.Week.String()
 	if v.Team {
-		c.title, c.template = bot.Say(l, bot.MsgTeamWeek, planner.OneLine(v.TeamName), v.Week, span), "indigo"
+		c.title, c.template = bot.TeamWeekTitle(l, v), "indigo"
 		where = "team:" + v.Week.String()
 	}
 	c.title = shownInCard(c.title)

@@ -292,7 +292,7 @@ func weekParts(l planner.Lang, v bot.WeekView, budget int) ([]weekPart, int) {
 	b := &blocks{lang: l, max: maxMessageBlocks, budget: budget}
 	span := bot.ShortSpan(l, v.Week.Start(), v.Week.End())
 	if v.Team {
-		b.header(bot.Say(l, bot.MsgTeamWeek, planner.OneLine(v.TeamName), v.Week, span))
+		b.header(bot.TeamWeekTitle(l, v))
 	} else {
 		b.header(bot.Say(l, bot.MsgYourWeek, v.Week, span))
 	}
