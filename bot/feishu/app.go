@@ -4,9 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"errors"
-	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -34,10 +32,8 @@ type App struct {
 	VerificationToken string
 
 	seen      seen
-	work      sync.WaitGroup
+	work      bot.Background // the work after events; cancelled by Shutdown
 	once      sync.Once
-	base      context.Context // the context of the work after events; cancelled by Shutdown
-	abandon   context.CancelFunc
 	named     sync.Map      // "team/open_id" → when the member's name was last fetched
 	nameSlots chan struct{} // one per contact lookup running after an answer
 }
@@ -78,7 +74,7 @@ func (a *App) Dispatcher(verificationToken, encryptKey string) *dispatcher.Event
 
 func (a *App) init() {
 	a.once.Do(func() {
-		a.base, a.abandon = context.WithCancel(context.Background())
+		a.work.Log = a.Log
 		a.nameSlots = make(chan struct{}, maxLookups)
 	})
 }
@@ -189,20 +185,7 @@ func replyText(reply bot.Reply) string {
 // after runs f once the event is acknowledged, with its own deadline.
 func (a *App) after(name string, timeout time.Duration, f func(ctx context.Context) error) {
 	a.init()
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		defer func() {
-			if p := recover(); p != nil {
-				a.Log.Error("feishu: work after an event panicked", "work", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			}
-		}()
-		ctx, cancel := context.WithTimeout(a.base, timeout)
-		defer cancel()
-		if err := f(ctx); err != nil {
-			a.Log.Warn("feishu: work after an event failed", "work", name, "err", err)
-		}
-	}()
+	a.work.Go(name, timeout, f)
 }
 
 // Shutdown waits for the work started after events until ctx ends, then
@@ -216,7 +199,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 		return nil
 	case <-ctx.Done():
 	}
-	a.abandon()
+	a.work.Cancel()
 	if a.Poster != nil {
 		a.Poster.Abandon()
 	}

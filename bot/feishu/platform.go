@@ -1,7 +1,6 @@
 package feishu
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -99,15 +98,11 @@ func (a *App) sendReport(ctx context.Context, actor planner.Actor, week planner.
 	if err != nil {
 		return err
 	}
-	weekReport, err := report.BuildWeekReport(ctx, t.Service, t.Team, week)
+	f, err := report.WeekFile(ctx, t.Service, t.Team, week)
 	if err != nil {
 		return err
 	}
-	var file bytes.Buffer
-	if err := report.WriteXLSX(&file, weekReport); err != nil {
-		return fmt.Errorf("the Excel report of %s: %w", week, err)
-	}
-	key, err := a.API.UploadFile(ctx, report.ReportFilename(week), file.Bytes())
+	key, err := a.API.UploadFile(ctx, f.Name, f.Data)
 	if err != nil {
 		return err
 	}

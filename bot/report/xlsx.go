@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -41,6 +42,20 @@ func BuildWeekReport(ctx context.Context, svc *planner.Service, team planner.Tea
 		Team: team, Week: w, Lang: svc.For(team, planner.Member{}).Lang,
 		Members: b.Members, Items: b.Items, Retro: b.Retro, Pipeline: b.Pipeline,
 	}, nil
+}
+
+// WeekFile is the Excel report of week w of team, read through svc, as the
+// file a platform sends: named, titled in the team's language.
+func WeekFile(ctx context.Context, svc *planner.Service, team planner.Team, w planner.Week) (bot.File, error) {
+	r, err := BuildWeekReport(ctx, svc, team, w)
+	if err != nil {
+		return bot.File{}, err
+	}
+	var file bytes.Buffer
+	if err := WriteXLSX(&file, r); err != nil {
+		return bot.File{}, fmt.Errorf("the Excel report of %s: %w", w, err)
+	}
+	return bot.File{Name: ReportFilename(w), Title: ReportTitle(r.Lang, w), Data: file.Bytes()}, nil
 }
 
 // ReportFilename is the file name of the Excel report of week w.

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -33,13 +32,11 @@ type SlackApp struct {
 	Now     func() time.Time // the real clock, for profile ages
 	Poster  Poster           // posts retrospectives on /plan digest post
 
-	work       sync.WaitGroup
-	profiled   sync.Map      // "team/user" → when their profile was last known fresh
-	refreshing sync.Map      // "team/user" → struct{}: a refresh is on its way
-	slots      chan struct{} // one per users.info refresh running after an answer
+	work       bot.Background // the work after answers; cancelled by Shutdown
+	profiled   sync.Map       // "team/user" → when their profile was last known fresh
+	refreshing sync.Map       // "team/user" → struct{}: a refresh is on its way
+	slots      chan struct{}  // one per users.info refresh running after an answer
 	once       sync.Once
-	base       context.Context // the context of all work after answers; cancelled by Shutdown
-	abandon    context.CancelFunc
 	reports    context.Context // the context of telling members how their work ended; cancelled last
 	silence    context.CancelFunc
 	importPace time.Duration // the pause between two users.list pages of /plan setup; 0: listPace
@@ -129,7 +126,7 @@ func (a *SlackApp) Shutdown(ctx context.Context) error {
 		return nil
 	}
 	a.Log.Warn("shutdown: cancelling the work still running after answers; its members are told")
-	a.abandon()
+	a.work.Cancel()
 	if a.Poster != nil {
 		a.Poster.Abandon() // a retrospective's thread that /plan digest post began
 	}
@@ -149,7 +146,7 @@ func (a *SlackApp) Shutdown(ctx context.Context) error {
 
 func (a *SlackApp) init() {
 	a.once.Do(func() {
-		a.base, a.abandon = context.WithCancel(context.Background())
+		a.work.Log = a.Log
 		a.reports, a.silence = context.WithCancel(context.Background())
 		a.slots = make(chan struct{}, maxRefreshes)
 	})
@@ -171,20 +168,7 @@ func (a *SlackApp) tell(responseURL string, lang planner.Lang, body bot.Body) er
 // after runs f once the answer is on its way, with its own deadline.
 func (a *SlackApp) after(name string, timeout time.Duration, f func(ctx context.Context) error) {
 	a.init()
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		defer func() {
-			if p := recover(); p != nil {
-				a.Log.Error("after-answer work panicked", "work", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			}
-		}()
-		ctx, cancel := context.WithTimeout(a.base, timeout)
-		defer cancel()
-		if err := f(ctx); err != nil {
-			a.Log.Warn("after-answer work failed", "work", name, "err", err)
-		}
-	}()
+	a.work.Go(name, timeout, f)
 }
 
 // Command answers a slash command.

@@ -39,27 +39,19 @@ func (a *SlackApp) sendReport(ctx context.Context, actor planner.Actor, w planne
 	if err != nil {
 		return err
 	}
-	weekReport, err := report.BuildWeekReport(ctx, t.Service, t.Team, w)
+	f, err := report.WeekFile(ctx, t.Service, t.Team, w)
 	if err != nil {
 		return err
-	}
-	var file bytes.Buffer
-	if err := report.WriteXLSX(&file, weekReport); err != nil {
-		return fmt.Errorf("the Excel report of %s: %w", w, err)
 	}
 	channel, err := openDM(ctx, a.API, actor.UserID)
 	if err != nil {
 		return err
 	}
 	_, err = a.API.UploadFileContext(ctx, slack.UploadFileParameters{
-		Reader:   bytes.NewReader(file.Bytes()),
-		FileSize: file.Len(),
-		Filename: report.ReportFilename(w),
-		Title:    report.ReportTitle(weekReport.Lang, w),
-		Channel:  channel,
+		Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Title, Channel: channel,
 	})
 	if err != nil {
-		return fmt.Errorf("upload %s to %s: %w", report.ReportFilename(w), channel, err)
+		return fmt.Errorf("upload %s to %s: %w", f.Name, channel, err)
 	}
 	return nil
 }
