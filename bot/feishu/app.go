@@ -125,9 +125,12 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 	if cmd.AdminOnly() && !actor.Admin && actor.ChannelID != "" {
 		actor.Admin = a.ownsGroup(ctx, actor)
 	}
-	r := &request{app: a, messageID: deref(msg.MessageId), chatID: deref(msg.ChatId)}
+	r := &request{app: a, messageID: deref(msg.MessageId), chatID: deref(msg.ChatId), answered: make(chan struct{})}
 	reply := a.Handler.Handle(ctx, r, actor, cmd)
-	a.after("reply", replyTimeout, func(ctx context.Context) error { return a.answer(ctx, r.messageID, reply) })
+	a.after("reply", replyTimeout, func(ctx context.Context) error {
+		defer close(r.answered) // the work the command started may go on
+		return a.answer(ctx, r.messageID, reply)
+	})
 	a.nameAfter(actor)
 	return nil
 }

@@ -13,12 +13,29 @@ import (
 )
 
 // request is the bot.Platform of one message: what the command asks beyond
-// its answer runs after the event is acknowledged, and the member hears how
-// it ended in a reply to their message.
+// its answer runs after the event is acknowledged, once the answer is sent,
+// and the member hears how it ended in a reply to their message.
 type request struct {
 	app       *App
-	messageID string // the message the command came in
-	chatID    string // its chat
+	messageID string        // the message the command came in
+	chatID    string        // its chat
+	answered  chan struct{} // closed once the answer is sent or failed; nil: nothing to wait for
+}
+
+// afterAnswer waits until the command's answer is sent, or ctx ends: what
+// the work does in the chat (a retrospective posted, how it ended) must not
+// come before the answer that says it begins, and the answer and the work
+// run side by side after the event.
+func (r *request) afterAnswer(ctx context.Context) error {
+	if r.answered == nil {
+		return nil
+	}
+	select {
+	case <-r.answered:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // tell replies to the command's message with body, in lang: how the work
@@ -37,6 +54,9 @@ func (r *request) SetupChannel(_ context.Context, w bot.Work) error {
 		return planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
 	}
 	r.app.after("setup", setupTimeout, func(ctx context.Context) error {
+		if err := r.afterAnswer(ctx); err != nil {
+			return err
+		}
 		t, err := r.app.Handler.Begin(ctx, w.Actor)
 		if err != nil {
 			return errors.Join(err, r.tell(ctx, w.Lang, bot.Failure{Err: planner.ErrorOf(err)}))
@@ -67,6 +87,9 @@ func (r *request) PostRetro(_ context.Context, w bot.Work, week planner.Week, fo
 		return bot.ErrNotHere
 	}
 	r.app.after("post", replyTimeout, func(ctx context.Context) error {
+		if err := r.afterAnswer(ctx); err != nil {
+			return err
+		}
 		_, err := r.app.Poster.PostNow(ctx, w.Actor.TeamID, week, force)
 		var body bot.Body = bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuPosted, week)}
 		switch {
@@ -83,6 +106,9 @@ func (r *request) PostRetro(_ context.Context, w bot.Work, week planner.Week, fo
 // SendReport makes the Excel report and sends it to the member as a file.
 func (r *request) SendReport(_ context.Context, w bot.Work, week planner.Week) error {
 	r.app.after("export", replyTimeout, func(ctx context.Context) error {
+		if err := r.afterAnswer(ctx); err != nil {
+			return err
+		}
 		err := r.app.sendReport(ctx, w.Actor, week)
 		if err != nil {
 			return errors.Join(err, r.tell(ctx, w.Lang, bot.Notice{Text: bot.Say(w.Lang, bot.MsgFeishuExportFailed, week, errorCode(err))}))

@@ -2,14 +2,15 @@
 // one httptest server that answers the calls planbot makes through the
 // official SDK as Feishu's open platform would — the tenant token, messages
 // sent, replied and patched (with Feishu's uuid deduplication), images and
-// files uploaded, a member's name, a group's members — records every call,
-// and checks every message it is sent (a text mentions no one, a card is
-// valid JSON within Feishu's size limit), failing the test when Feishu would
-// refuse it or show what planbot did not mean. A test can make any call fail
-// with a Feishu code (99991400, the rate limit), answer HTTP 429, or stall
-// until the caller gives up (Behaviour). It also serves the long
-// connection's bootstrap and websocket (gateway.go), and builds the events
-// Feishu sends, signed and encrypted as Feishu documents (event.go).
+// files uploaded, a member's name, a group's members, name and owner —
+// records every call, and checks every message it is sent (a text mentions
+// no one, a card is valid JSON within Feishu's size limit), failing the test
+// when Feishu would refuse it or show what planbot did not mean. A test can
+// make any call fail with a Feishu code (99991400, the rate limit), answer
+// HTTP 429, or stall until the caller gives up (Behaviour). It also serves
+// the long connection's bootstrap and websocket (gateway.go), and builds the
+// events and card clicks Feishu sends, signed and encrypted as Feishu
+// documents (event.go, click.go).
 //
 // Give the SDK URL as its base (lark.WithOpenBaseUrl, larkws.WithDomain,
 // FEISHU_BASE_URL).
@@ -52,6 +53,7 @@ const (
 	MethodFile        = "im.file.create"
 	MethodUser        = "contact.user.get"
 	MethodChatMembers = "im.chat.members.get"
+	MethodChat        = "im.chat.get"
 	MethodWSEndpoint  = "ws.endpoint"
 )
 
@@ -118,6 +120,7 @@ type Server struct {
 	uploads    map[string][]byte
 	users      map[string]string   // open_id → name
 	members    map[string][]string // chat_id → open_ids
+	chats      map[string]chat     // chat_id → the group's name and owner
 	behaviours map[string]*behaviour
 	hooks      []func(Call)
 	changed    chan struct{} // closed and replaced whenever a message is added or updated
@@ -129,7 +132,7 @@ func New(t testing.TB) *Server {
 	s := &Server{
 		t: t, release: make(chan struct{}), now: time.Now, token: "t-fake-tenant-token",
 		uuids: map[string]int{}, uploads: map[string][]byte{}, users: map[string]string{},
-		members: map[string][]string{}, behaviours: map[string]*behaviour{}, changed: make(chan struct{}),
+		members: map[string][]string{}, chats: map[string]chat{}, behaviours: map[string]*behaviour{}, changed: make(chan struct{}),
 	}
 	s.gw = newGateway(s)
 	mux := http.NewServeMux()
@@ -141,6 +144,7 @@ func New(t testing.TB) *Server {
 	mux.HandleFunc("POST /open-apis/im/v1/files", s.api(MethodFile, s.upload("file", "file_key")))
 	mux.HandleFunc("GET /open-apis/contact/v3/users/{id}", s.api(MethodUser, s.user))
 	mux.HandleFunc("GET /open-apis/im/v1/chats/{id}/members", s.api(MethodChatMembers, s.chatMembers))
+	mux.HandleFunc("GET /open-apis/im/v1/chats/{id}", s.api(MethodChat, s.chatInfo))
 	mux.HandleFunc("POST /callback/ws/endpoint", s.gw.serveEndpoint)
 	mux.HandleFunc("GET /ws", s.gw.serveSocket)
 	s.srv = httptest.NewServer(mux)
