@@ -234,7 +234,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonNoNote:           "Write the note after the word: /plan note Two companies want a second visit.",
 	planner.ReasonBadLang:          "%q is not a language I speak. Try: /plan lang zh or /plan lang en",
 	planner.ReasonUnknownTeam:      "There is no team %q.",
-	planner.ReasonNotAdmin:         "Only the team's admins can change its settings; ask one of them. (Admins: in Slack, workspace admins and PLANBOT_ADMINS; in Feishu, FEISHU_ADMINS.) Try: /plan week",
+	planner.ReasonNotAdmin:         "Only the team's admins can change its settings; ask one of them. (Admins: in Slack, workspace admins and PLANBOT_ADMINS; in Feishu, FEISHU_ADMINS, and a group's owner in that group.) Try: /plan week",
 	planner.ReasonBadZone:          "%q is not a time zone I know. Try: /plan setup tz Asia/Shanghai",
 	planner.ReasonNoDigestChan:     "The team has no channel for its retrospective yet: run /plan setup in the team's channel (in Feishu, its group: @planbot /plan setup).",
 	planner.ReasonPosted:           "The retrospective of %s was posted already; to post it again: /plan digest post %[1]s force",

@@ -234,7 +234,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonNoNote:           "请在后面写上心得：/plan 心得 两家企业有意向再次对接",
 	planner.ReasonBadLang:          "“%s”不是支持的语言。例如：/plan lang zh 或 /plan lang en",
 	planner.ReasonUnknownTeam:      "没有名为“%s”的团队。",
-	planner.ReasonNotAdmin:         "只有团队管理员可以修改设置，请联系管理员（Slack：工作区管理员和 PLANBOT_ADMINS 中的成员；飞书：FEISHU_ADMINS 中的成员）。例如：/plan 本周",
+	planner.ReasonNotAdmin:         "只有团队管理员可以修改设置，请联系管理员（Slack：工作区管理员和 PLANBOT_ADMINS 中的成员；飞书：FEISHU_ADMINS 中的成员，以及在本群中的群主）。例如：/plan 本周",
 	planner.ReasonBadZone:          "“%s”不是有效的时区。例如：/plan setup tz Asia/Shanghai",
 	planner.ReasonNoDigestChan:     "团队还没有周报频道：请在团队频道里运行 /plan setup（飞书：在团队群里发 @planbot /plan setup）。",
 	planner.ReasonPosted:           "%s 的周末总结复盘已经发过了；如需重发：/plan 周报 发布 %[1]s 强制",
