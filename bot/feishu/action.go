@@ -54,10 +54,10 @@ func (a *App) OnCardAction(ctx context.Context, ev *callback.CardActionTriggerEv
 		return nil, errors.New("feishu: a card click without the app's verification token")
 	}
 	tenant := ""
+	if !a.fresh(ev.EventV2Base) {
+		return none, nil
+	}
 	if ev.EventV2Base != nil && ev.EventV2Base.Header != nil {
-		if !a.seen.first(ev.EventV2Base.Header.EventID, a.Now()) {
-			return none, nil
-		}
 		tenant = ev.EventV2Base.Header.TenantKey
 	}
 	op := ev.Event.Operator

@@ -30,7 +30,6 @@ func (n noCalls) Send(context.Context, string, string, string, string, string) (
 func (n noCalls) Reply(context.Context, string, string, string, bool, string) (string, error) {
 	return "", n.fail("reply")
 }
-func (n noCalls) UpdateCard(context.Context, string, string) error { return n.fail("update card") }
 func (n noCalls) UploadImage(context.Context, []byte) (string, error) {
 	return "", n.fail("upload image")
 }

@@ -20,8 +20,6 @@ type API interface {
 	Send(ctx context.Context, idType, id, msgType, content, uuid string) (messageID string, err error)
 	// Reply answers the message messageID, in its thread when inThread is set.
 	Reply(ctx context.Context, messageID, msgType, content string, inThread bool, uuid string) (string, error)
-	// UpdateCard replaces the card of message messageID.
-	UpdateCard(ctx context.Context, messageID, card string) error
 	// UploadImage uploads a PNG for an image message and returns its key.
 	UploadImage(ctx context.Context, png []byte) (string, error)
 	// UploadFile uploads a file for a file message and returns its key.
@@ -90,13 +88,6 @@ func (s SDK) Reply(ctx context.Context, messageID, msgType, content string, inTh
 		return "", err
 	}
 	return deref(resp.Data.MessageId), nil
-}
-
-// UpdateCard replaces a card.
-func (s SDK) UpdateCard(ctx context.Context, messageID, card string) error {
-	resp, err := s.Client.Im.V1.Message.Patch(ctx, larkim.NewPatchMessageReqBuilder().MessageId(messageID).
-		Body(larkim.NewPatchMessageReqBodyBuilder().Content(card).Build()).Build())
-	return apiError("im.message.patch", err, resp)
 }
 
 // UploadImage uploads an image.

@@ -91,6 +91,20 @@ func (a *App) verified(base *larkevent.EventV2Base) bool {
 		subtle.ConstantTimeCompare([]byte(base.Header.Token), []byte(a.VerificationToken)) == 1
 }
 
+// fresh reports whether an event is to be handled: seen for the first time
+// within dedupeWindow, and not older than that (a replay, or a delivery that
+// outlived the memory of its first).
+func (a *App) fresh(base *larkevent.EventV2Base) bool {
+	if base == nil || base.Header == nil {
+		return true
+	}
+	if stale(base.Header.CreateTime, a.Now()) {
+		a.Log.Warn("feishu: an event too old to handle", "event_id", base.Header.EventID, "type", base.Header.EventType)
+		return false
+	}
+	return a.seen.first(base.Header.EventID, a.Now())
+}
+
 // OnMessage answers a message a member wrote the bot: in a direct chat, or
 // in a group with the bot @-mentioned. A redelivered event does nothing.
 func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) error {
@@ -100,14 +114,14 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 	if !a.verified(ev.EventV2Base) {
 		return errors.New("feishu: an event without the app's verification token")
 	}
-	if ev.EventV2Base != nil && ev.EventV2Base.Header != nil && !a.seen.first(ev.EventV2Base.Header.EventID, a.Now()) {
+	if !a.fresh(ev.EventV2Base) {
 		return nil
 	}
 	sender, msg := ev.Event.Sender, ev.Event.Message
 	if deref(sender.SenderType) != "user" {
 		return nil // the bot's own messages, and other bots'
 	}
-	text, ok := messageText(msg)
+	text, named, ok := messageText(msg)
 	if !ok {
 		return nil
 	}
@@ -122,7 +136,10 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 		actor.ChannelID = deref(msg.ChatId)
 	}
 	cmd := bot.ParseCommand(text)
-	if cmd.AdminOnly() && !actor.Admin && actor.ChannelID != "" {
+	if cmd.Verb != bot.VerbForget {
+		cmd = bot.ParseCommand(named) // a mention in what people wrote reads as the name it shows
+	}
+	if a.firstSetup(ctx, actor, cmd) {
 		actor.Admin = a.ownsGroup(ctx, actor)
 	}
 	r := &request{app: a, messageID: deref(msg.MessageId), chatID: deref(msg.ChatId), answered: make(chan struct{})}
@@ -140,11 +157,29 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 // within 3 s.
 const ownerCheckTimeout = 1500 * time.Millisecond
 
-// ownsGroup reports whether the actor owns the group they typed in: the
-// owner of a group is an admin of the team for the commands typed there
-// (setup, digest post, forget), as FEISHU_ADMINS are everywhere. When Feishu
-// cannot tell in time, they are not, and the command is refused as any
-// member's would be.
+// firstSetup reports whether cmd is the team's first /plan setup of a group
+// chat, typed in it by a member who is no admin: the one command a group's
+// owner may run as an admin (so that a team whose FEISHU_ADMINS are not set
+// yet can be set up). Anything else an admin does — moving the team's chat,
+// forget, digest post, the team's settings — takes FEISHU_ADMINS: anyone can
+// make a group and own it.
+func (a *App) firstSetup(ctx context.Context, actor planner.Actor, cmd bot.Command) bool {
+	if actor.Admin || actor.ChannelID == "" || cmd.Verb != bot.VerbSetup || cmd.Setting != "channel" {
+		return false
+	}
+	team, err := a.Handler.Service.Team(ctx, actor.TeamID)
+	switch {
+	case planner.ErrorOf(err).Code == planner.NotFound:
+		return true // the team's very first command
+	case err != nil:
+		return false // the command fails the same way, and says so
+	}
+	return team.DigestChannel == ""
+}
+
+// ownsGroup reports whether the actor owns the group they typed in. When
+// Feishu cannot tell in time, they do not, and the command is refused as
+// any member's would be.
 func (a *App) ownsGroup(ctx context.Context, actor planner.Actor) bool {
 	ctx, cancel := context.WithTimeout(ctx, ownerCheckTimeout)
 	defer cancel()

@@ -1,17 +1,32 @@
 package feishu
 
 import (
+	"strconv"
 	"sync"
 	"time"
 )
 
-// Feishu delivers an event again when it is not acknowledged in time; the
-// second delivery must do nothing. Keys are remembered for dedupeWindow, at
-// most maxSeen of them (the oldest forgotten first), so memory stays bounded.
+// Feishu delivers an event again when it is not acknowledged in time (after
+// 15 s, 5 min, 1 h and 6 h); the second delivery must do nothing. Keys are
+// remembered for dedupeWindow, at most maxSeen of them (the oldest forgotten
+// first), so memory stays bounded; an event created longer ago than the
+// window is refused (stale), so that no delivery outlives its memory.
 const (
-	dedupeWindow = 10 * time.Minute
-	maxSeen      = 1 << 14
+	dedupeWindow = 8 * time.Hour
+	maxSeen      = 1 << 16
 )
+
+// stale reports whether an event created at createTime (milliseconds since
+// the epoch, as Feishu's header writes it) is older than dedupeWindow, or
+// from further than that in the future.
+func stale(createTime string, now time.Time) bool {
+	ms, err := strconv.ParseInt(createTime, 10, 64)
+	if err != nil {
+		return false // an event without a time: the ids still guard it
+	}
+	age := now.Sub(time.UnixMilli(ms))
+	return age > dedupeWindow || age < -dedupeWindow
+}
 
 // seen remembers the event ids handled lately.
 type seen struct {

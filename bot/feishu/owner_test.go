@@ -8,7 +8,9 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"planbot/bot"
 	"planbot/planner"
+	"planbot/storage/storagetest"
 )
 
 // ownerAPI is an API whose only call is ChatOwner; any other panics.
@@ -51,5 +53,43 @@ func TestOwnsGroup(t *testing.T) {
 				t.Errorf("%s: ownsGroup = %v, want %v", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+// A group's owner is an admin for one command only: the team's first /plan
+// setup, typed in that group. Anyone can make a group and own it, so moving
+// the team's chat, forget and the rest take FEISHU_ADMINS.
+func TestFirstSetupOnly(t *testing.T) {
+	svc, _ := storagetest.Service(t)
+	a := &App{Handler: &bot.Handler{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
+	member := planner.Actor{TeamID: TeamID("tk"), UserID: "ou_li", ChannelID: "oc_lis_own"}
+	setup, forget := bot.ParseCommand("setup"), bot.ParseCommand("forget ou_wang")
+	if !a.firstSetup(t.Context(), member, setup) {
+		t.Error("the team's first setup, in a group: the owner is not asked")
+	}
+	for _, tt := range []struct {
+		name  string
+		actor planner.Actor
+		cmd   bot.Command
+	}{
+		{"forget", member, forget},
+		{"digest post", member, bot.ParseCommand("digest post")},
+		{"setup tz", member, bot.ParseCommand("setup tz Asia/Shanghai")},
+		{"setup in a direct chat", planner.Actor{TeamID: member.TeamID, UserID: "ou_li"}, setup},
+		{"an admin already", planner.Actor{TeamID: member.TeamID, UserID: "ou_li", ChannelID: "oc_x", Admin: true}, setup},
+	} {
+		if a.firstSetup(t.Context(), tt.actor, tt.cmd) {
+			t.Errorf("%s: the group's owner would be taken for an admin", tt.name)
+		}
+	}
+	boss := planner.Actor{TeamID: member.TeamID, UserID: "ou_boss", Admin: true, ChannelID: "oc_team"}
+	if _, _, err := svc.Join(t.Context(), boss); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetDigestChannel(t.Context(), boss, "oc_team"); err != nil {
+		t.Fatal(err)
+	}
+	if a.firstSetup(t.Context(), member, setup) {
+		t.Error("a team with its chat set up: a member's own group would move it")
 	}
 }

@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	larkim "github.com/larksuite/oapi-sdk-go/v3/service/im/v1"
 
 	"planbot/bot"
 	"planbot/planner"
@@ -88,5 +92,42 @@ func TestRemindersSendOnce(t *testing.T) {
 			t.Errorf("uuids %q: each reminder needs its own, of at most 50 characters", u)
 		}
 		seen[id] = true
+	}
+}
+
+// An event older than the memory of event ids (or as far in the future) is
+// refused: no redelivery, replay or retry outlives that memory.
+func TestStale(t *testing.T) {
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	ms := func(d time.Duration) string { return strconv.FormatInt(now.Add(d).UnixMilli(), 10) }
+	for _, tt := range []struct {
+		createTime string
+		want       bool
+	}{
+		{ms(0), false}, {ms(-6 * time.Hour), false}, {ms(-dedupeWindow + time.Second), false},
+		{ms(-dedupeWindow - time.Second), true}, {ms(-30 * 24 * time.Hour), true}, {ms(dedupeWindow + time.Minute), true},
+		{"", false}, {"not a time", false},
+	} {
+		if got := stale(tt.createTime, now); got != tt.want {
+			t.Errorf("stale(%q) = %v, want %v", tt.createTime, got, tt.want)
+		}
+	}
+}
+
+// A mention is the member's open_id for a command that names a member, and
+// the name it shows in an item's text; the bot's own mention is dropped.
+func TestMessageTextMentions(t *testing.T) {
+	str := func(s string) *string { return &s }
+	mention := func(key, openID, name, kind string) *larkim.MentionEvent {
+		return &larkim.MentionEvent{Key: str(key), Id: &larkim.UserId{OpenId: str(openID)}, Name: str(name), MentionedType: str(kind)}
+	}
+	m := &larkim.EventMessage{
+		MessageType: str("text"), ChatType: str("group"),
+		Content:  str(`{"text":"@_user_1 周二 和 @_user_2 对接4家企业"}`),
+		Mentions: []*larkim.MentionEvent{mention("@_user_1", "ou_bot", "planbot", "bot"), mention("@_user_2", "ou_li", "李明", "user")},
+	}
+	text, named, ok := messageText(m)
+	if !ok || text != "周二 和 ou_li 对接4家企业" || named != "周二 和 @李明 对接4家企业" {
+		t.Errorf("messageText = %q, %q, %v", text, named, ok)
 	}
 }

@@ -7,24 +7,28 @@ import (
 	larkim "github.com/larksuite/oapi-sdk-go/v3/service/im/v1"
 
 	"planbot/bot"
+	"planbot/planner"
 )
 
-// messageText is the /plan line a text message carries: its text with the
-// bot's own mention (the one that starts a group message, or any of a bot)
-// taken out, every other mention (@_user_2) as the member's open_id, a word
-// of its own, and a leading /plan taken off. ok is false for what is no text
-// message.
-func messageText(m *larkim.EventMessage) (string, bool) {
+// messageText is the /plan line a text message carries, in two readings:
+// text, with every mention of a member (@_user_2) as their open_id, a word of
+// its own (what a command that names a member, forget, needs), and named,
+// with each such mention as the name it shows (what an item's text keeps).
+// Either way the bot's own mention (the one that starts a group message, or
+// any of a bot) is taken out, and a leading /plan taken off. ok is false for
+// what is no text message.
+func messageText(m *larkim.EventMessage) (text, named string, ok bool) {
 	if m == nil || deref(m.MessageType) != "text" {
-		return "", false
+		return "", "", false
 	}
 	var content struct {
 		Text string `json:"text"`
 	}
 	if err := json.Unmarshal([]byte(deref(m.Content)), &content); err != nil {
-		return "", false
+		return "", "", false
 	}
-	text := strings.TrimSpace(content.Text)
+	text = strings.TrimSpace(content.Text)
+	named = text
 	for _, mention := range m.Mentions {
 		key := deref(mention.Key)
 		if key == "" {
@@ -38,12 +42,17 @@ func messageText(m *larkim.EventMessage) (string, bool) {
 		switch {
 		case deref(mention.MentionedType) == "bot", leading && deref(m.ChatType) == "group", openID == "":
 			text = strings.Replace(text, key, " ", 1)
+			named = strings.Replace(named, key, " ", 1)
 		default:
 			text = strings.Replace(text, key, " "+openID+" ", 1)
+			named = strings.Replace(named, key, "@"+planner.OneLine(deref(mention.Name)), 1)
 		}
 	}
-	text = strings.ReplaceAll(text, "@_all", " ")
-	return bot.StripCommandName(strings.Join(strings.Fields(text), " ")), true
+	clean := func(s string) string {
+		s = strings.ReplaceAll(s, "@_all", " ")
+		return bot.StripCommandName(strings.Join(strings.Fields(s), " "))
+	}
+	return clean(text), clean(named), true
 }
 
 // shown makes planbot's text safe to send as a Feishu text message: Feishu

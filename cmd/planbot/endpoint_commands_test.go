@@ -95,6 +95,33 @@ func commandRequests() []commandRequest {
 	return rows
 }
 
+// waitZone waits until the member's profile, fetched after an answer, is
+// stored with zone.
+func waitZone(t *testing.T, s *planbotServer, teamID, userID, zone string) {
+	t.Helper()
+	s.Slack.waitFor(t, "users.info for "+userID, isCall("users.info", "user", userID))
+	db := openStore(t, s)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for {
+		members, err := db.Members(t.Context(), teamID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range members {
+			if m.UserID == userID && m.TZ == zone {
+				return
+			}
+		}
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("%s's profile was never stored with the zone %s", userID, zone)
+		}
+	}
+}
+
 // /slack/commands, through serve's HTTP handler: one table of requests.
 // A request Slack did not sign (or not now) is refused, with nothing stored
 // and no call to Slack; a replay is answered 200 with nothing done again;
@@ -102,6 +129,7 @@ func commandRequests() []commandRequest {
 func TestServeCommandsEndpoint(t *testing.T) {
 	s := startServe(t, "")
 	unsigned := 0
+	profiled := map[string]bool{}
 	for _, r := range commandRequests() {
 		t.Run(r.name, func(t *testing.T) {
 			body := []byte(s.slash(r.user, r.line).Encode())
@@ -141,6 +169,12 @@ func TestServeCommandsEndpoint(t *testing.T) {
 			}
 			if r.name == "signed" {
 				s.Slack.waitFor(t, "users.info for U1", isCall("users.info", "user", "U1")) // the refresh after the answer, before the refused rows
+			}
+			if r.attack == nil && r.user == "U2" && !profiled["U2"] {
+				// Her zone (New York) is known from the profile fetched after
+				// her first answer: the rows after it read her week in it.
+				waitZone(t, s, "T1", "U2", "America/New_York")
+				profiled["U2"] = true
 			}
 			if r.items >= 0 {
 				if rows := exportRows(t, s.env, "2025-W47"); len(rows) != r.items {

@@ -68,6 +68,9 @@ func (e *environment) feishuApp(svc *planner.Service, fc feishuConfig) *feishu.A
 	}
 }
 
+// maxFeishuBody bounds an HTTP callback's body.
+const maxFeishuBody = 1 << 20
+
 // feishuCallTimeout bounds one call to Feishu's open platform.
 const feishuCallTimeout = 10 * time.Second
 
@@ -77,7 +80,9 @@ func (e *environment) serveFeishu(ctx context.Context, app *feishu.App, fc feish
 	events := app.Dispatcher(fc.verificationToken, fc.encryptKey)
 	if fc.http {
 		app.VerificationToken = fc.verificationToken // the SDK checks it only without FEISHU_ENCRYPT_KEY
-		mux.HandleFunc("POST /feishu/events", httpserverext.NewEventHandlerFunc(events, larkevent.WithLogger(feishu.Logger(e.log))))
+		// Bodies are capped before the SDK reads them whole: an event is a few kB.
+		mux.Handle("POST /feishu/events", http.MaxBytesHandler(
+			http.HandlerFunc(httpserverext.NewEventHandlerFunc(events, larkevent.WithLogger(feishu.Logger(e.log)))), maxFeishuBody))
 		return func() {}
 	}
 	ws := larkws.NewClient(fc.appID, fc.appSecret, larkws.WithEventHandler(events), larkws.WithDomain(fc.baseURL),

@@ -44,7 +44,7 @@ commands:
   export    print a week's items as CSV, or the weekly Excel report (--week, --format csv|xlsx, --out FILE)
   backup    write a consistent copy of the database to a new file (safe while serve runs)
   forget    erase a member who left, with their items, history, notes and reminders (--user ID)
-  serve     run the Slack app (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)
+  serve     run planbot in Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) and/or Feishu (FEISHU_APP_ID, FEISHU_APP_SECRET)
   version   print the version
 
 Run "planbot <command> -h" for a command's flags.`
