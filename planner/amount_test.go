@@ -89,8 +89,8 @@ func TestFindAmountForms(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"3000元", "人口500万", "14亿人口", "1万千瓦", "5 million units", "签约亿元以上项目10个",
-		"2025年11月", "十万火急", "A380", "总投资3到5亿", "$5-8 million", "USD"} {
-		if a, start, end, ok := FindAmount(text); ok && text != "十万火急" {
+		"2025年11月", "A380", "总投资3到5亿", "$5-8 million", "USD"} {
+		if a, start, end, ok := FindAmount(text); ok {
 			t.Errorf("FindAmount(%q) = %+v in %q, want none", text, a, text[start:end])
 		}
 	}
