@@ -8,8 +8,8 @@ import (
 
 // A count is a number tied to a counter word ("4家", "十余家企业", "近30家",
 // "50家以上") or to a plural noun ("4 enterprises", "two suppliers"). Ordinals
-// (第3次, 第二批), clock times (9:30), amounts (48亿元, 世界500强) and day numbers
-// are not counts.
+// (第3次, 第二批), clock times (9:30), amounts (48亿元, 签约3个亿, $35 million
+// projects: see FindAmount), 世界500强 and day numbers are not counts.
 var (
 	chineseCounter = `(?:家|个|場|场|次|位|批次|批|项|項|所|轮|户|名|支)`
 	chineseMore    = `(?:余|多|几|\+)?` // 十余家, 二十多家, 十几家, 10+家 count as 10, 20, 10, 10
@@ -38,6 +38,8 @@ var countStop = map[string]bool{
 	"with": true, "to": true, "at": true, "in": true, "on": true, "for": true, "from": true, "of": true,
 	"the": true, "a": true, "an": true, "and": true, "or": true, "by": true, "meet": true, "met": true,
 	"visit": true, "is": true, "are": true, "was": true, "am": true, "pm": true,
+	// a scale word makes the number a quantity, not a count ("5 million units")
+	"thousand": true, "million": true, "millions": true, "billion": true, "billions": true, "bn": true, "mn": true,
 }
 
 // englishMonths are the month words after which a number is a day, not a count.
@@ -70,6 +72,7 @@ func detectCount(text string) (countFound, error) {
 		chinese, english bool
 	}
 	var first *hit
+	money := moneyIndex{text: text}
 	consider := func(h hit) {
 		if first == nil || h.at < first.at {
 			first = &h
@@ -77,7 +80,7 @@ func detectCount(text string) (countFound, error) {
 	}
 	for _, re := range []*regexp.Regexp{arabicCount, hanCount} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			if notCountAt(text, m[0]) {
+			if notCountAt(text, m[0]) || money.covers(m[4]) {
 				continue
 			}
 			consider(hit{at: m[0], sign: text[m[2]:m[3]], num: text[m[4]:m[5]], noun: text[m[6]:m[7]], chinese: true})
@@ -86,7 +89,7 @@ func detectCount(text string) (countFound, error) {
 	}
 	for _, m := range englishCountsIn(text) {
 		noun, ok := englishCountNoun(text[m[6]:m[7]])
-		if !ok || englishDayNumber(text[:m[4]]) || notCountAt(text, m[4]) {
+		if !ok || englishDayNumber(text[:m[4]]) || notCountAt(text, m[4]) || money.covers(m[4]) {
 			continue
 		}
 		consider(hit{at: m[0], sign: text[m[2]:m[3]], num: text[m[4]:m[5]], noun: noun, english: true})
@@ -104,6 +107,28 @@ func detectCount(text string) (countFound, error) {
 	}
 	enterprise := first.chinese && first.noun == "家" || first.english && enterpriseNouns.MatchString(first.noun)
 	return countFound{n: n, enterprise: enterprise}, nil
+}
+
+// moneyIndex tells whether a number is part of an amount (签约3个亿,
+// $35 million projects, RMB 2 billion investments): such a number is no count.
+// The amounts are read only when a count's number must be checked.
+type moneyIndex struct {
+	text  string
+	spans [][2]int
+	read  bool
+}
+
+// covers reports whether the byte at i is inside an amount, a range or a band of money.
+func (x *moneyIndex) covers(i int) bool {
+	if !x.read {
+		x.spans, x.read = moneySpans(x.text), true
+	}
+	for _, s := range x.spans {
+		if i >= s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // englishCountsIn finds the English counts of text, when it has Latin letters at all.
