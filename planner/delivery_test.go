@@ -437,8 +437,13 @@ func TestClaimPostNow(t *testing.T) {
 				t.Errorf("claimed %+v, want the retrospective of %s due %s", p.Send, tc.week, due)
 			}
 			run := planner.Run{Job: planner.JobRetro, Week: tc.week, At: due}
-			if got := storedSend(t, db, run, ""); got.Attempts != tc.wantAttempts {
-				t.Errorf("ledger has attempts %d, want %d", got.Attempts, tc.wantAttempts)
+			if got := storedSend(t, db, run, ""); got.Attempts != tc.wantAttempts || got.State != planner.RunPending {
+				t.Errorf("ledger has attempts %d, %s; want %d, pending: this post's outcome is still to come", got.Attempts, got.State, tc.wantAttempts)
+			}
+			// A post that fails now is on record as failing, never as the send before it.
+			failed, err := svc.FinishSend(t.Context(), p.Send, "", errors.New("channel_not_found"))
+			if err != nil || failed.State == planner.RunSent || failed.Detail != "channel_not_found" {
+				t.Errorf("a failed post is recorded %s (%q), %v; want not sent, with why", failed.State, failed.Detail, err)
 			}
 		})
 	}

@@ -56,8 +56,9 @@ func (s *Service) ClaimPostNow(ctx context.Context, teamID string, week Week, fo
 		return p, nil
 	case !created && !force && send.State == RunSent:
 		return p, Errorf(Conflict, ReasonPosted, week.String())
-	case !created: // skipped or failed before, or forced
-		p.Send.Attempts, p.Send.UpdatedAt = 1, svc.now()
+	case !created: // skipped or failed before, or forced: pending again, so
+		// that how this post goes is recorded, and a crash during it is found
+		p.Send.State, p.Send.Attempts, p.Send.Detail, p.Send.UpdatedAt = RunPending, 1, "", svc.now()
 		return p, s.record(ctx, p.Send)
 	}
 	return p, nil

@@ -65,7 +65,11 @@ func (g *gateway) serveSocket(w http.ResponseWriter, r *http.Request) {
 	g.mu.Lock()
 	g.conn = conn
 	g.all = append(g.all, conn)
-	close(g.ready)
+	select {
+	case <-g.ready: // closed already: the app reconnected before the old connection's drop
+	default:
+		close(g.ready)
+	}
 	g.mu.Unlock()
 	defer g.drop(conn)
 	for {
