@@ -53,6 +53,9 @@ type Company struct {
 	OwnerID   string // the member who follows it
 	OwnerName string // filled in by the Store when read
 	Stage     Stage
+	// Amount is the project's total investment, the zero Amount when none:
+	// set by a lead line's note, or by a signing item (CompanyAmountFrom).
+	Amount    Amount
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

@@ -83,9 +83,11 @@ type Item struct {
 	Kind     Kind
 	Count    int
 	// Visits is how many enterprises a trip visits ("出差上海 拜访3家企业"), 0 when none.
-	Visits  int
-	Place   string // a trip's destination, as written
-	Title   string // the what-text as typed
+	Visits int
+	Place  string // a trip's destination, as written
+	Title  string // the what-text as typed
+	// Amount is the money the title names (总投资12亿元), the zero Amount when none.
+	Amount  Amount
 	Status  Status
 	Outcome string // what came of it, or why it was cancelled
 	// Companies are the companies the item concerns (ID and Name): set by

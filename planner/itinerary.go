@@ -20,6 +20,9 @@ type Draft struct {
 	Visits int
 	Place  string
 	Title  string
+	// Amount is the money the activity's text names ("签约常诚车业 总投资12亿元"),
+	// the zero Amount when none; it is no count (see FindAmount).
+	Amount Amount
 	// Later is set when the when named a weekday or a day of the month
 	// without its week or month ("周一", "3-5日", "the 3rd") and the day is
 	// already gone: the same day of next week or next month, which the reply

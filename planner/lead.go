@@ -13,6 +13,9 @@ type LeadLine struct {
 	Stage  Stage
 	Note   string
 	Quoted bool // the name was in quotes
+	// Amount is the first amount in Note (`签约 总投资12亿元`), the zero Amount
+	// when none: it becomes the company's.
+	Amount Amount
 }
 
 // stageWords are the words that name a stage in a lead line, in English and
@@ -75,6 +78,9 @@ func ParseLead(text string) (LeadLine, error) {
 		line.Stage, words = stage, words[used:]
 	}
 	line.Note = strings.Join(words, " ")
+	if a, _, _, ok := FindAmount(line.Note); ok {
+		line.Amount = a
+	}
 	if err := CheckText(line.Name + line.Note); err != nil {
 		return LeadLine{}, err
 	}

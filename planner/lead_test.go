@@ -11,14 +11,14 @@ func TestParseLead(t *testing.T) {
 		want LeadLine
 	}{
 		{"常诚车业 签约 年产150万套车灯项目", LeadLine{Name: "常诚车业", Stage: StageSigned, Note: "年产150万套车灯项目"}},
-		{`"Changcheng Auto" signed`, LeadLine{"Changcheng Auto", StageSigned, "", true}},
-		{`“Lost Horizon Ltd” contacted met at the fair`, LeadLine{"Lost Horizon Ltd", StageContacted, "met at the fair", true}},
-		{"「宁德时代」 在谈", LeadLine{"宁德时代", StageNegotiating, "", true}},
+		{`"Changcheng Auto" signed`, LeadLine{Name: "Changcheng Auto", Stage: StageSigned, Quoted: true}},
+		{`“Lost Horizon Ltd” contacted met at the fair`, LeadLine{Name: "Lost Horizon Ltd", Stage: StageContacted, Note: "met at the fair", Quoted: true}},
+		{"「宁德时代」 在谈", LeadLine{Name: "宁德时代", Stage: StageNegotiating, Quoted: true}},
 		{"Changcheng Auto", LeadLine{Name: "Changcheng Auto"}},
-		{"Changcheng  Auto   on hold waiting for land", LeadLine{"Changcheng Auto", StageOnHold, "waiting for land", false}},
+		{"Changcheng  Auto   on hold waiting for land", LeadLine{Name: "Changcheng Auto", Stage: StageOnHold, Note: "waiting for land"}},
 		{"Changcheng Auto SIGNED", LeadLine{Name: "Changcheng Auto", Stage: StageSigned}},
 		{"Acme note only text", LeadLine{Name: "Acme note only text"}}, // no stage word: all of it is the name
-		{`"Acme" big plant planned`, LeadLine{"Acme", "", "big plant planned", true}},
+		{`"Acme" big plant planned`, LeadLine{Name: "Acme", Note: "big plant planned", Quoted: true}},
 		{"签约 公司", LeadLine{Name: "签约 公司"}}, // a name may start with a stage word
 		{"On Hold Ltd lead", LeadLine{Name: "On Hold Ltd", Stage: StageLead}},
 		{"【常诚车业】 投产", LeadLine{Name: "常诚车业", Stage: StageProduction}},
@@ -27,6 +27,11 @@ func TestParseLead(t *testing.T) {
 		{"蓝天, 在谈", LeadLine{Name: "蓝天", Stage: StageNegotiating}},
 		{"常诚\u200b车业 签约", LeadLine{Name: "常诚车业", Stage: StageSigned}}, // a zero-width twin is the company
 		{"\ufeff【常\u2060诚车业】\u200d 投产", LeadLine{Name: "常诚车业", Stage: StageProduction}},
+		// an amount in the note is the company's; a quantity (150万套) is none
+		{"常诚车业 签约 总投资12亿元", LeadLine{Name: "常诚车业", Stage: StageSigned, Note: "总投资12亿元", Amount: Amount{Value: 120000, Currency: "CNY"}}},
+		{`"Acme" signed USD 200M plant`, LeadLine{Name: "Acme", Stage: StageSigned, Note: "USD 200M plant", Quoted: true, Amount: Amount{Value: 20000, Currency: "USD"}}},
+		{"蓝天 在谈 计划投资5000万元 年产30万吨", LeadLine{Name: "蓝天", Stage: StageNegotiating, Note: "计划投资5000万元 年产30万吨", Amount: Amount{Value: 5000, Currency: "CNY"}}},
+		{"蓝天 在谈 投资5-8亿", LeadLine{Name: "蓝天", Stage: StageNegotiating, Note: "投资5-8亿"}}, // a range is no amount
 	} {
 		got, err := ParseLead(c.text)
 		if err != nil || got != c.want {

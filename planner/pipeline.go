@@ -44,7 +44,7 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 		if stage == "" {
 			stage = StageLead
 		}
-		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, CreatedAt: now}
+		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, Amount: line.Amount, CreatedAt: now}
 		change := StageChange{To: stage, By: a.UserID, At: now, Note: line.Note}
 		c, err = s.store.AddCompany(ctx, c, change)
 		change.TeamID, change.CompanyID, change.Company = c.TeamID, c.ID, c.Name
@@ -61,7 +61,8 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	if line.Stage != "" {
 		change.To = line.Stage
 	}
-	c.OwnerID = a.UserID // taken only if its owner was forgotten: whoever moves it follows it now
+	c.OwnerID = a.UserID   // taken only if its owner was forgotten: whoever moves it follows it now
+	c.Amount = line.Amount // a lead line's amount replaces any (CompanyAmountFrom); none keeps the one it has
 	c, change, err = s.store.UpdateCompany(ctx, c, change)
 	return LeadResult{Company: c, Change: change}, err
 }

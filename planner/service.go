@@ -85,7 +85,7 @@ func (s *Service) Add(ctx context.Context, a Actor, text string) ([]Item, Itiner
 		}
 		items[i] = Item{
 			TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-			Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Companies: companies,
+			Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Amount: d.Amount, Companies: companies,
 			Status: StatusPlanned, CreatedAt: now.UTC(), UpdatedAt: now.UTC(),
 		}
 	}
@@ -100,13 +100,16 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 		return Item{}, err
 	}
 	now := s.now().UTC()
+	if d.Amount.IsZero() {
+		d.Amount, _, _, _ = FindAmount(d.Title) // the form's title says it as a line would
+	}
 	companies, _, err := s.companiesIn(ctx, a, d.Title) // the form has no room to say more
 	if err != nil {
 		return Item{}, err
 	}
 	items, err := s.store.AddItems(ctx, []Item{{
 		TeamID: a.TeamID, UserID: a.UserID, Start: d.Start, End: d.End,
-		Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Companies: companies,
+		Kind: d.Kind, Count: d.Count, Visits: d.Visits, Place: d.Place, Title: d.Title, Amount: d.Amount, Companies: companies,
 		Status: StatusPlanned, CreatedAt: now, UpdatedAt: now,
 	}}, a.UserID)
 	if err != nil {
@@ -195,7 +198,7 @@ func (s *Service) Edit(ctx context.Context, a Actor, id int64, text string) (Ite
 		if parsed.Lang != "" {
 			it.Start, it.End = d.Start, d.End
 		}
-		it.Kind, it.Count, it.Visits, it.Place, it.Title, it.Companies = d.Kind, d.Count, d.Visits, d.Place, d.Title, companies
+		it.Kind, it.Count, it.Visits, it.Place, it.Title, it.Amount, it.Companies = d.Kind, d.Count, d.Visits, d.Place, d.Title, d.Amount, companies
 		return "edit", before + " → " + spanText(it.Start, it.End) + " " + it.Title, nil
 	})
 }

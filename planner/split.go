@@ -146,13 +146,16 @@ func namesOnly(text string) bool {
 	return true
 }
 
-// readActivity reads one activity's kind, count, visits and place.
+// readActivity reads one activity's kind, count, visits, place and amount.
 func readActivity(text string) (Draft, error) {
 	c, err := detectCount(text)
 	if err != nil {
 		return Draft{}, err
 	}
 	d := Draft{Kind: detectKind(text, c), Count: c.n, Title: text}
+	if mayHoldMoney(text) {
+		d.Amount, _, _, _ = FindAmount(text) // anywhere in the text; the count stays what it read
+	}
 	switch {
 	case d.Kind == KindTrip:
 		d.Place = detectPlace(text)
