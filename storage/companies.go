@@ -18,7 +18,7 @@ import (
 const companyColumns = `
 	SELECT c.team_id, c.id, c.name, c.notes, c.owner_id,
 	       COALESCE((SELECT m.name FROM members m WHERE m.team_id = c.team_id AND m.user_id = c.owner_id), ''),
-	       c.stage, c.created_at, c.updated_at
+	       c.stage, c.created_at, c.updated_at, c.amount_wan, c.amount_currency
 	FROM companies c`
 
 // AddCompany stores company c with its team's next company id, and change as
@@ -38,10 +38,11 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO companies (team_id, id, name, key, notes, owner_id, stage, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			INSERT INTO companies (team_id, id, name, key, notes, owner_id, stage, created_at, updated_at,
+			                       amount_wan, amount_currency)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.TeamID, c.ID, c.Name, planner.CompanyKey(c.Name), c.Notes, c.OwnerID, c.Stage,
-			formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+			formatTime(c.CreatedAt), formatTime(c.UpdatedAt), amountWan(c.Amount), amountCurrency(c.Amount))
 		var sqlErr sqlite3.Error
 		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique {
 			return planner.Errorf(planner.Conflict, planner.ReasonCompanyExists, c.Name)
@@ -62,7 +63,8 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 // UpdateCompany moves company c.ID of team c.TeamID to change.To, from the
 // stage it is at when the write runs (change.From is set to that, whatever
 // the caller read before), records change, and sets its UpdatedAt to change.At.
-// A non-empty change.Note becomes its notes; c.OwnerID becomes its owner only
+// A non-empty change.Note becomes its notes, and c.Amount, unless zero, its
+// amount; c.OwnerID becomes its owner only
 // when it has none (its owner was forgotten). It returns the company and the
 // change as stored, or a NotFound error.
 func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, _ planner.StageChange, err error) {
@@ -81,17 +83,20 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 			return err
 		}
 		change.From, change.Company = current.Stage, current.Name
-		notes, owner := current.Notes, current.OwnerID
+		notes, owner, amount := current.Notes, current.OwnerID, current.Amount
 		if change.Note != "" {
 			notes = change.Note
+		}
+		if !c.Amount.IsZero() {
+			amount = c.Amount // a lead line's amount replaces the one it had
 		}
 		if owner == "" {
 			owner = c.OwnerID
 		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?
+			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?, amount_wan = ?, amount_currency = ?
 			WHERE team_id = ? AND id = ?`,
-			change.To, notes, owner, formatTime(change.At), c.TeamID, c.ID); err != nil {
+			change.To, notes, owner, formatTime(change.At), amountWan(amount), amountCurrency(amount), c.TeamID, c.ID); err != nil {
 			return err
 		}
 		if err := insertStageChange(ctx, tx, change); err != nil {
@@ -217,12 +222,13 @@ func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (
 		for rows.Next() {
 			var v planner.CompanyView
 			var created, updated string
-			var last sql.NullString
-			var next sql.NullInt64
+			var last, currency sql.NullString
+			var next, wan sql.NullInt64
 			if err := rows.Scan(&v.TeamID, &v.ID, &v.Name, &v.Notes, &v.OwnerID, &v.OwnerName, &v.Stage,
-				&created, &updated, &last, &next); err != nil {
+				&created, &updated, &wan, &currency, &last, &next); err != nil {
 				return nil, err
 			}
+			v.Amount = scanAmount(wan, currency)
 			if v.CreatedAt, err = parseTime(created); err != nil {
 				return nil, err
 			}
@@ -350,10 +356,13 @@ func company(ctx context.Context, tx *sql.Tx, teamID string, id int64) (planner.
 func scanCompany(s scanner) (planner.Company, error) {
 	var c planner.Company
 	var created, updated string
-	err := s.Scan(&c.TeamID, &c.ID, &c.Name, &c.Notes, &c.OwnerID, &c.OwnerName, &c.Stage, &created, &updated)
+	var wan sql.NullInt64
+	var currency sql.NullString
+	err := s.Scan(&c.TeamID, &c.ID, &c.Name, &c.Notes, &c.OwnerID, &c.OwnerName, &c.Stage, &created, &updated, &wan, &currency)
 	if err != nil {
 		return planner.Company{}, err
 	}
+	c.Amount = scanAmount(wan, currency)
 	if c.CreatedAt, err = parseTime(created); err != nil {
 		return planner.Company{}, err
 	}
@@ -399,12 +408,24 @@ func queryStageChanges(ctx context.Context, tx *sql.Tx, where string, args ...an
 	return changes, rows.Err()
 }
 
-// linkCompanies records that item itemID of team teamID concerns companies.
-func linkCompanies(ctx context.Context, tx *sql.Tx, teamID string, itemID int64, companies []planner.Company) error {
+// linkCompanies records that item it (of its team, with id itemID) concerns
+// companies, and gives each of them that has no amount the amount the item
+// gives its companies (planner.CompanyAmountFrom): one that has one keeps it.
+func linkCompanies(ctx context.Context, tx *sql.Tx, it planner.Item, itemID int64, companies []planner.Company) error {
+	amount, gives := planner.CompanyAmountFrom(it)
 	for _, c := range companies {
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO item_companies (team_id, item_id, company_id) VALUES (?, ?, ?)
-			ON CONFLICT DO NOTHING`, teamID, itemID, c.ID); err != nil {
+			ON CONFLICT DO NOTHING`, it.TeamID, itemID, c.ID); err != nil {
+			return err
+		}
+		if !gives {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE companies SET amount_wan = ?, amount_currency = ?
+			WHERE team_id = ? AND id = ? AND amount_wan IS NULL`,
+			amount.Value, amount.Currency, it.TeamID, c.ID); err != nil {
 			return err
 		}
 	}

@@ -21,7 +21,8 @@ const itemColumns = `
 	SELECT i.team_id, i.id, i.user_id,
 	       (SELECT m.name FROM members m WHERE m.team_id = i.team_id AND m.user_id = i.user_id),
 	       i.start_date, i.end_date, i.kind, i.count, i.visits,
-	       i.place, i.title, i.status, i.outcome, i.created_at, i.updated_at
+	       i.place, i.title, i.status, i.outcome, i.created_at, i.updated_at,
+	       i.amount_wan, i.amount_currency
 	FROM items i`
 
 // AddItems stores items in one transaction, giving each the next id of its team,
@@ -63,7 +64,7 @@ func addItems(ctx context.Context, tx *sql.Tx, items []planner.Item, by string) 
 		if err := insertChange(ctx, tx, change); err != nil {
 			return nil, err
 		}
-		if err := linkCompanies(ctx, tx, it.TeamID, id, it.Companies); err != nil {
+		if err := linkCompanies(ctx, tx, it, id, it.Companies); err != nil {
 			return nil, err
 		}
 		added, err := item(ctx, tx, it.TeamID, id)
@@ -88,7 +89,7 @@ func (db *DB) Item(ctx context.Context, teamID string, id int64) (_ planner.Item
 	})
 }
 
-// UpdateItem stores it's dates, kind, count, visits, place, title, status and outcome,
+// UpdateItem stores it's dates, kind, count, visits, place, title, amount, status and outcome,
 // and, when it.Companies is not nil, makes those its only linked companies; sets
 // its UpdatedAt to change.At (which must not be zero) and records change
 // against item it.ID of team it.TeamID, all in one transaction. It returns the
@@ -109,7 +110,7 @@ func (db *DB) UpdateItem(ctx context.Context, it planner.Item, change planner.Ch
 			if _, err := tx.ExecContext(ctx, `DELETE FROM item_companies WHERE team_id = ? AND item_id = ?`, it.TeamID, it.ID); err != nil {
 				return err
 			}
-			if err := linkCompanies(ctx, tx, it.TeamID, it.ID, it.Companies); err != nil {
+			if err := linkCompanies(ctx, tx, it, it.ID, it.Companies); err != nil {
 				return err
 			}
 		}
@@ -201,10 +202,11 @@ func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error)
 	}
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO items (team_id, id, user_id, start_date, end_date, kind, count, visits,
-		                   place, title, status, outcome, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		                   place, title, status, outcome, created_at, updated_at, amount_wan, amount_currency)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.TeamID, id, it.UserID, it.Start.String(), it.End.String(), it.Kind, it.Count, it.Visits,
 		it.Place, it.Title, it.Status, it.Outcome, formatTime(it.CreatedAt), formatTime(it.UpdatedAt),
+		amountWan(it.Amount), amountCurrency(it.Amount),
 	)
 	return id, memberless(err, it.TeamID, it.UserID)
 }
@@ -212,10 +214,10 @@ func insertItem(ctx context.Context, tx *sql.Tx, it planner.Item) (int64, error)
 func updateItem(ctx context.Context, tx *sql.Tx, it planner.Item) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE items SET start_date = ?, end_date = ?, kind = ?, count = ?, visits = ?, place = ?,
-		                 title = ?, status = ?, outcome = ?, updated_at = ?
+		                 title = ?, status = ?, outcome = ?, updated_at = ?, amount_wan = ?, amount_currency = ?
 		WHERE team_id = ? AND id = ?`,
 		it.Start.String(), it.End.String(), it.Kind, it.Count, it.Visits, it.Place,
-		it.Title, it.Status, it.Outcome, formatTime(it.UpdatedAt),
+		it.Title, it.Status, it.Outcome, formatTime(it.UpdatedAt), amountWan(it.Amount), amountCurrency(it.Amount),
 		it.TeamID, it.ID)
 	if err != nil {
 		return err
@@ -304,11 +306,14 @@ type scanner interface{ Scan(dest ...any) error }
 func scanItem(s scanner) (planner.Item, error) {
 	var it planner.Item
 	var start, end, created, updated string
+	var wan sql.NullInt64
+	var currency sql.NullString
 	err := s.Scan(&it.TeamID, &it.ID, &it.UserID, &it.UserName, &start, &end, &it.Kind, &it.Count, &it.Visits,
-		&it.Place, &it.Title, &it.Status, &it.Outcome, &created, &updated)
+		&it.Place, &it.Title, &it.Status, &it.Outcome, &created, &updated, &wan, &currency)
 	if err != nil {
 		return planner.Item{}, err
 	}
+	it.Amount = scanAmount(wan, currency)
 	if it.Start, err = planner.ParseDate(start); err != nil {
 		return planner.Item{}, fmt.Errorf("item %d start: %w", it.ID, err)
 	}
