@@ -11,9 +11,11 @@ import (
 )
 
 // exportHeader is the first row of an export.
-// visits (the enterprises a trip visited) came last, so that a reader of the
-// earlier columns by position reads them as before.
-var exportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"}
+// visits (the enterprises a trip visited), then amount_wan and currency (the
+// money its title names: an exact integer in 万 of the currency, both empty
+// when none) came last, so that a reader of the earlier columns by position
+// reads them as before.
+var exportHeader = []string{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits", "amount_wan", "currency"}
 
 // WriteCSV writes items as RFC 4180 CSV, with exportHeader first: a line per
 // item. Free text is on one line, without control characters
@@ -30,7 +32,10 @@ func WriteCSV(w io.Writer, items []planner.Item) error {
 		row := []string{
 			strconv.FormatInt(it.ID, 10), inert(it.UserID), inert(it.UserName), it.Start.String(), it.End.String(),
 			string(it.Kind), strconv.Itoa(it.Count), inert(it.Place), string(it.Status), inert(it.Title), inert(it.Outcome),
-			strconv.Itoa(it.Visits),
+			strconv.Itoa(it.Visits), "", "",
+		}
+		if !it.Amount.IsZero() {
+			row[12], row[13] = strconv.FormatInt(it.Amount.Value, 10), it.Amount.Currency
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -38,16 +38,27 @@ func TestWriteCSV(t *testing.T) {
 		{ID: 3, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-19"), End: plannertest.Day(t, "2025-11-19"),
 			Kind: planner.KindFund, Count: 1, Title: awkward, Status: planner.StatusDone, Outcome: "yes, \"maybe\""},
 	}
+	amounts := []planner.Item{
+		{ID: 4, UserID: "U2", UserName: "王芳", Start: plannertest.Day(t, "2025-11-24"), End: plannertest.Day(t, "2025-11-24"),
+			Kind: planner.KindSigning, Count: 2, Title: "签约2个项目 总投资30亿", Status: planner.StatusPlanned,
+			Amount: planner.Amount{Value: 300000, Currency: "CNY"}},
+		{ID: 5, UserID: "U1", UserName: "Ann", Start: plannertest.Day(t, "2025-11-25"), End: plannertest.Day(t, "2025-11-25"),
+			Kind: planner.KindSigning, Count: 1, Title: "sign Acme USD 200M", Status: planner.StatusDone,
+			Amount: planner.Amount{Value: 20000, Currency: "USD"}},
+	}
 	for _, tt := range []struct {
 		name  string
 		items []planner.Item
 		want  string
 	}{
-		{"no items", nil, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits\r\n"},
-		{"items", items, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits\r\n" +
-			"1,U1,Ann,2025-11-18,2025-11-18,visit,4,,planned,visit 4 enterprises,,0\r\n" +
-			"2,U2,王芳,2025-11-20,2025-11-21,trip,1,北京,cancelled,出差北京 拜访3家企业,客户改期,3\r\n" +
-			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\" about the fund\",\"yes, \"\"maybe\"\"\",0\r\n"},
+		{"no items", nil, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits,amount_wan,currency\r\n"},
+		{"items", items, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits,amount_wan,currency\r\n" +
+			"1,U1,Ann,2025-11-18,2025-11-18,visit,4,,planned,visit 4 enterprises,,0,,\r\n" +
+			"2,U2,王芳,2025-11-20,2025-11-21,trip,1,北京,cancelled,出差北京 拜访3家企业,客户改期,3,,\r\n" +
+			"3,U1,Ann,2025-11-19,2025-11-19,fund,1,,done,\"meet \"\"Acme, Inc.\"\" about the fund\",\"yes, \"\"maybe\"\"\",0,,\r\n"},
+		{"amounts", amounts, "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits,amount_wan,currency\r\n" +
+			"4,U2,王芳,2025-11-24,2025-11-24,signing,2,,planned,签约2个项目 总投资30亿,,0,300000,CNY\r\n" +
+			"5,U1,Ann,2025-11-25,2025-11-25,signing,1,,done,sign Acme USD 200M,,0,20000,USD\r\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
@@ -63,8 +74,12 @@ func TestWriteCSV(t *testing.T) {
 			}
 			for i, it := range tt.items {
 				title := planner.OneLine(it.Title)
-				if got := records[i+1]; got[9] != title || got[10] != it.Outcome || got[7] != it.Place || got[11] != strconv.Itoa(it.Visits) {
+				got := records[i+1]
+				if got[9] != title || got[10] != it.Outcome || got[7] != it.Place || got[11] != strconv.Itoa(it.Visits) {
 					t.Errorf("row %d read back as %q, want title %q, outcome %q, place %q, visits %d", i+1, got, title, it.Outcome, it.Place, it.Visits)
+				}
+				if wan, _ := strconv.ParseInt(got[12], 10, 64); wan != it.Amount.Value || got[13] != it.Amount.Currency {
+					t.Errorf("row %d read back as %q, want amount %+v", i+1, got, it.Amount)
 				}
 			}
 		})
@@ -81,10 +96,10 @@ func TestHandleExport(t *testing.T) {
 	mustHandle(t, h, plannertest.Bob, "cancel 2 client postponed")
 
 	want := [][]string{
-		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits"},
-		{"1", "U1", "Ann", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0"},
-		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", planner.OneLine(awkward), "yes, \"maybe\"", "0"},
-		{"2", "U2", "Bob", "2025-11-20", "2025-11-21", "trip", "1", "北京", "cancelled", "出差北京", "client postponed", "0"},
+		{"id", "user_id", "user_name", "start_date", "end_date", "kind", "count", "place", "status", "title", "outcome", "visits", "amount_wan", "currency"},
+		{"1", "U1", "Ann", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0", "", ""},
+		{"3", "U1", "Ann", "2025-11-19", "2025-11-19", "fund", "1", "", "done", planner.OneLine(awkward), "yes, \"maybe\"", "0", "", ""},
+		{"2", "U2", "Bob", "2025-11-20", "2025-11-21", "trip", "1", "北京", "cancelled", "出差北京", "client postponed", "0", "", ""},
 	}
 	for _, tt := range []struct {
 		line string
@@ -93,7 +108,7 @@ func TestHandleExport(t *testing.T) {
 	}{
 		{"export", planner.English, want},
 		{"export last", planner.English, [][]string{
-			want[0], {"4", "U3", "Carol", "2025-11-10", "2025-11-10", "visit", "2", "", "planned", "visit 2 companies", "", "0"},
+			want[0], {"4", "U3", "Carol", "2025-11-10", "2025-11-10", "visit", "2", "", "planned", "visit 2 companies", "", "0", "", ""},
 		}},
 		{"export next", planner.English, want[:1]},
 		{"导出 2025-W47", planner.Chinese, want}, // last: from now on Ann is answered in Chinese
@@ -185,7 +200,7 @@ func TestHandleExportFormula(t *testing.T) {
 	if !ok {
 		t.Fatalf("reply %T %+v, want an ExportView", r.Body, r.Body)
 	}
-	want := "1,U1,Ann,2025-11-18,2025-11-18,other,1,,done,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+2 interested,0\r\n"
+	want := "1,U1,Ann,2025-11-18,2025-11-18,other,1,,done,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+2 interested,0,,\r\n"
 	if _, row, _ := strings.Cut(v.CSV, "\r\n"); row != want {
 		t.Errorf("CSV row %q, want %q", row, want)
 	}

@@ -15,7 +15,7 @@ func leadText(l planner.Lang, v LeadView) string {
 	c.Name = planner.OneLine(c.Name)
 	switch {
 	case v.Created:
-		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage])
+		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage]) + amountSentence(l, c.Amount)
 	case v.Change.From != v.Change.To:
 		line := Say(l, MsgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
 		if movedBack(v.Change) {
@@ -28,7 +28,7 @@ func leadText(l planner.Lang, v LeadView) string {
 	case v.Change.Note != "":
 		return Say(l, MsgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note))
 	}
-	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c))}
+	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c)) + amountPart(l, c.Amount)}
 	if c.Notes != "" {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
@@ -79,6 +79,9 @@ func pipelineText(l planner.Lang, v PipelineView) string {
 			lines = append(lines, head)
 		}
 		parts := []string{"  " + planner.OneLine(c.Name), ownerName(l, c.Company)}
+		if !c.Amount.IsZero() {
+			parts = append(parts, c.Amount.Format(l))
+		}
 		if c.LastContact != (planner.Date{}) {
 			parts = append(parts, Say(l, MsgLastContact, DayLabel(l, c.LastContact)))
 		}
@@ -88,6 +91,26 @@ func pipelineText(l planner.Lang, v PipelineView) string {
 		lines = append(lines, strings.Join(parts, " · "))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// amountPart is " · " and a company's amount for a line about it, or "" when it has none.
+func amountPart(l planner.Lang, a planner.Amount) string {
+	if a.IsZero() {
+		return ""
+	}
+	return " · " + a.Format(l)
+}
+
+// amountSentence is a sentence that follows another and says a company's
+// amount (" 投资额：12亿元。", " Amount: CNY 1.2 bn."), or "" when it has none.
+func amountSentence(l planner.Lang, a planner.Amount) string {
+	switch {
+	case a.IsZero():
+		return ""
+	case l == planner.Chinese:
+		return " 投资额：" + a.Format(l) + "。"
+	}
+	return " Amount: " + a.Format(l) + "."
 }
 
 // ownerName is who follows a company, on one line, or says it has no owner.

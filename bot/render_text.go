@@ -112,6 +112,9 @@ func ItemLine(l planner.Lang, it planner.Item, withUser bool) string {
 	if it.Visits > 0 { // a trip's enterprises: "出差 → 上海 · 拜访 ×3"
 		kind += " · " + Say(l, MsgVisitsOfTrip, it.Visits)
 	}
+	if !it.Amount.IsZero() { // the money its title names: "签约 ×2 · 30亿元"
+		kind += " · " + it.Amount.Format(l)
+	}
 	parts = append(parts, kind)
 	if withUser {
 		parts = append(parts, planner.OneLine(it.UserName))

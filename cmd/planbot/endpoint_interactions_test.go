@@ -70,7 +70,7 @@ func TestServeInteractionsEndpoint(t *testing.T) {
 		interactionRequest{name: "form: count over 999", payload: submission(formState("visit enterprises", "2025-11-20", "", "visit", "1000")), status: 200, field: "count"},
 		interactionRequest{name: "form: count not a number", payload: submission(formState("visit enterprises", "2025-11-20", "", "visit", "many")), status: 200, field: "count"},
 		interactionRequest{name: "form: good", payload: submission(formState(good, "2025-11-20", "", "signing", "1")), status: 200,
-			row:   "5|U1|2025-11-20|2025-11-20|signing|1||planned|" + good + "||0",
+			row:   "5|U1|2025-11-20|2025-11-20|signing|1||planned|" + good + "||0||",
 			items: []string{"1 done", "4 cancelled undo", "2 cancelled", "5 planned"}},
 	)
 	for _, r := range rows {

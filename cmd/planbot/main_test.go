@@ -48,7 +48,7 @@ func TestSeedWeekThroughConsoleExportAndDigest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.Join(records[0], ","); got != "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits" {
+			if got := strings.Join(records[0], ","); got != "id,user_id,user_name,start_date,end_date,kind,count,place,status,title,outcome,visits,amount_wan,currency" {
 				t.Fatalf("header %q", got)
 			}
 			if len(records)-1 != len(tc.rows) {

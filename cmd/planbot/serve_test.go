@@ -362,8 +362,8 @@ func TestServeSlashCommandRoundTrip(t *testing.T) {
 	}
 	t.Run("export while serving", func(t *testing.T) {
 		want := [][]string{ // every column but user_name, which the profile fetch may rename meanwhile
-			{"1", "U1", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0"},
-			{"2", "U1", "2025-11-20", "2025-11-21", "trip", "1", "北京", "planned", "出差北京", "", "0"},
+			{"1", "U1", "2025-11-18", "2025-11-18", "visit", "4", "", "planned", "visit 4 enterprises", "", "0", "", ""},
+			{"2", "U1", "2025-11-20", "2025-11-21", "trip", "1", "北京", "planned", "出差北京", "", "0", "", ""},
 		}
 		rows := exportRows(t, s.env, "2025-W47")
 		if len(rows) != len(want) {
