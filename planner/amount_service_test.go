@@ -54,4 +54,11 @@ func TestServiceAmounts(t *testing.T) {
 	if err != nil || edited.Amount != (planner.Amount{Value: 12000, Currency: "USD"}) {
 		t.Errorf("Edit = %+v, %v; want 1.2亿美元", edited, err)
 	}
+	// a form's item reads its amount from its title, as a line does
+	day := planner.Date{Year: 2025, Month: 11, Day: 21}
+	form, err := svc.AddDraft(ctx, a, planner.Draft{Span: planner.Span{Start: day, End: day}, Kind: planner.KindSigning,
+		Count: 1, Title: "签约 计划投资5000万元"})
+	if err != nil || form.Amount != cny(5000) {
+		t.Errorf("AddDraft = %+v, %v; want 5000万元", form, err)
+	}
 }

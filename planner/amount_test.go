@@ -169,6 +169,9 @@ func FuzzFindAmount(f *testing.F) {
 			if b, _, _, ok := FindAmount(text[start:end]); !ok || b != a {
 				t.Fatalf("FindAmount(%q) = %+v, but its span %q alone is %+v %v", text, a, text[start:end], b, ok)
 			}
+			if !mayHoldMoney(text) {
+				t.Fatalf("FindAmount(%q) = %+v, but mayHoldMoney turns the text away", text, a)
+			}
 		}
 		if v < 1 || v > MaxAmount {
 			return
