@@ -16,7 +16,7 @@ const (
 	maxCachedWeeks = 2048
 	maxCachedBytes = 32 << 20
 	viewBytes      = 512
-	itemBytes      = 288
+	itemBytes      = 304
 )
 
 // WeekCache keeps the week views read last, with their renderings, for
