@@ -135,9 +135,9 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 	if deref(msg.ChatType) == "group" {
 		actor.ChannelID = deref(msg.ChatId)
 	}
-	cmd := bot.ParseCommand(text)
-	if cmd.Verb != bot.VerbForget {
-		cmd = bot.ParseCommand(named) // a mention in what people wrote reads as the name it shows
+	cmd := bot.ParseCommand(named) // a mention in what people wrote reads as the name it shows
+	if cmd.Verb == bot.VerbForget {
+		cmd = bot.ParseCommand(text) // but forget names a member by their open_id
 	}
 	if a.firstSetup(ctx, actor, cmd) {
 		actor.Admin = a.ownsGroup(ctx, actor)
