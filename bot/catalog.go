@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"planbot/planner"
@@ -211,9 +212,26 @@ var errorMsgs = map[planner.Lang]map[planner.Reason]string{
 	planner.Chinese: chineseErrors,
 }
 
+// featureCatalogs are the sentences of the measures of 招商 (money, targets,
+// period reports, the activity index, deadlines, the forwardable workbook),
+// each feature's in its own file with both languages side by side.
+var featureCatalogs = []map[planner.Lang]map[Msg]string{
+	moneyCatalog, targetCatalog, reportCatalog, indexCatalog, dueCatalog, workbookCatalog,
+}
+
+// catalogs are every sentence by language: the core's and the features'.
 var catalogs = map[planner.Lang]map[Msg]string{
-	planner.English: english,
-	planner.Chinese: chinese,
+	planner.English: mergedCatalog(english, planner.English),
+	planner.Chinese: mergedCatalog(chinese, planner.Chinese),
+}
+
+// mergedCatalog returns core with every feature's sentences in lang.
+func mergedCatalog(core map[Msg]string, lang planner.Lang) map[Msg]string {
+	all := maps.Clone(core)
+	for _, c := range featureCatalogs {
+		maps.Copy(all, c[lang])
+	}
+	return all
 }
 
 // stageNames are the pipeline's stages as each language names them.

@@ -67,15 +67,24 @@ func verbs(s string) []string {
 func TestCatalogsComplete(t *testing.T) {
 	for _, l := range plannertest.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			if len(catalogs[l]) != len(allMsgs) {
-				t.Errorf("catalog has %d sentences, want %d", len(catalogs[l]), len(allMsgs))
+			msgs := slices.Clone(allMsgs)
+			for _, c := range featureCatalogs {
+				for m := range c[planner.English] {
+					msgs = append(msgs, m)
+				}
+				if len(c[l]) != len(c[planner.English]) {
+					t.Errorf("a feature catalog has %d sentences, %d in English", len(c[l]), len(c[planner.English]))
+				}
 			}
-			for _, m := range allMsgs {
+			if len(catalogs[l]) != len(msgs) {
+				t.Errorf("catalog has %d sentences, want %d", len(catalogs[l]), len(msgs))
+			}
+			for _, m := range msgs {
 				if catalogs[l][m] == "" {
 					t.Errorf("no sentence %q", m)
 				}
 				// say gives both languages the same arguments.
-				if en, got := verbs(english[m]), verbs(catalogs[l][m]); !slices.Equal(got, en) {
+				if en, got := verbs(catalogs[planner.English][m]), verbs(catalogs[l][m]); !slices.Equal(got, en) {
 					t.Errorf("sentence %q takes %v, English takes %v", m, got, en)
 				}
 			}
