@@ -2,8 +2,45 @@ package bot
 
 import "planbot/planner"
 
-// moneyCatalog are the sentences of amounts signed in a period (render_money.go), in both languages.
+// The sentences of the amounts signed in a period (render_money.go).
+const (
+	MsgMoneySigned     Msg = "money_signed"
+	MsgMoneySignedOne  Msg = "money_signed_one"
+	MsgMoneyNoAmount   Msg = "money_no_amount"
+	MsgMoneyUnpriced   Msg = "money_unpriced"
+	MsgMoneyBands      Msg = "money_bands"
+	MsgMoneyBand       Msg = "money_band"
+	MsgMoneyBandLt3    Msg = "money_band_lt3"
+	MsgMoneyBand3to10  Msg = "money_band_3to10"
+	MsgMoneyBand10to20 Msg = "money_band_10to20"
+	MsgMoneyBandGe20   Msg = "money_band_ge20"
+)
+
+// moneyCatalog are the sentences of the amounts signed in a period, in both
+// languages: the line every government report has (签约项目X个，总投资Y亿元).
 var moneyCatalog = map[planner.Lang]map[Msg]string{
-	planner.English: {},
-	planner.Chinese: {},
+	planner.English: {
+		MsgMoneySigned:     "%d projects signed, %s total investment",
+		MsgMoneySignedOne:  "%d project signed, %s total investment",
+		MsgMoneyNoAmount:   "%d signed, no amount given",
+		MsgMoneyUnpriced:   " (%d without an amount in CNY)",
+		MsgMoneyBands:      "By size: %s",
+		MsgMoneyBand:       "%s %d",
+		MsgMoneyBandLt3:    "under CNY 0.3 bn",
+		MsgMoneyBand3to10:  "CNY 0.3–1 bn",
+		MsgMoneyBand10to20: "CNY 1–2 bn",
+		MsgMoneyBandGe20:   "CNY 2 bn and more",
+	},
+	planner.Chinese: {
+		MsgMoneySigned:     "签约项目%d个，总投资%s",
+		MsgMoneySignedOne:  "签约项目%d个，总投资%s",
+		MsgMoneyNoAmount:   "签约项目%d个（未填投资额）",
+		MsgMoneyUnpriced:   "（其中%d个未填人民币投资额）",
+		MsgMoneyBands:      "按规模：%s",
+		MsgMoneyBand:       "%s%d个",
+		MsgMoneyBandLt3:    "3亿元以下",
+		MsgMoneyBand3to10:  "3–10亿元",
+		MsgMoneyBand10to20: "10–20亿元",
+		MsgMoneyBandGe20:   "20亿元及以上",
+	},
 }

@@ -60,7 +60,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 		}
 		v.Title += sep + Say(l, MsgRetroLate)
 	}
-	v.Totals = retroTotals(l, r)
+	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
 	v.Trips = retroTrips(l, r)
 	v.Pipe = retroPipeline(l, r.Pipeline, r)
 	for _, m := range r.Members {

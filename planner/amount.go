@@ -12,8 +12,8 @@ import (
 // kept in the currency it was written in. There are no floats: every value
 // is read and shown with integer arithmetic.
 type Amount struct {
-	Value    int64  // in 万 of Currency's unit
-	Currency string // CNY, USD, EUR, HKD, JPY or GBP
+	Value    int64  `json:"wan"`      // in 万 of Currency's unit
+	Currency string `json:"currency"` // CNY, USD, EUR, HKD, JPY or GBP
 }
 
 // MaxAmount is the largest Value read (10^16 of a unit, far above any project).

@@ -16,6 +16,7 @@ type Retro struct {
 	CarriedOver     []int64         `json:"carried_over"`      // ids of the week's items still planned, but leaves
 	NextWeekPlanned map[string]int  `json:"next_week_planned"` // user id → items planned next week
 	Pipeline        PipelineWeek    `json:"pipeline"`
+	Money           Money           `json:"money"` // the week's signed projects and their amounts
 	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
 }
 
@@ -33,6 +34,7 @@ func BuildRetro(team Team, w Week, items, previous []Item, next map[string]ItemC
 		Previous:        BuildDigest(w.Prev(), previous, nil, nil, members).Totals,
 		CarriedOver:     []int64{},
 		NextWeekPlanned: map[string]int{},
+		Money:           BuildMoney(w.Start(), w.End(), nil, nil, nil),
 	}
 	for _, it := range items {
 		if it.Status == StatusPlanned && it.Kind != KindLeave && w.Contains(it.Start) {
@@ -99,7 +101,10 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	}
 	r := BuildRetro(team, w, items, previous, next, active, notes, members)
 	r.SetLeaves(leaves)
-	r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items)
+	if r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items); err != nil {
+		return Retro{}, err
+	}
+	r.Money, err = s.Money(ctx, teamID, w.Start(), w.End())
 	return r, err
 }
 

@@ -178,6 +178,35 @@ type digestDoc struct {
 		Untouched  []string
 		Collisions []json.RawMessage
 	}
+	Money moneyDoc
+}
+
+// moneyDoc is the "money" of the digest and the period report, as issue 16
+// gives its shape.
+type moneyDoc struct {
+	SignedProjects int   `json:"signed_projects"`
+	SignedWan      int64 `json:"signed_wan"`
+	Bands          struct {
+		Lt3    int `json:"lt3"`
+		From3  int `json:"3to10"`
+		From10 int `json:"10to20"`
+		Ge20   int `json:"ge20"`
+	}
+	ByMember map[string]struct {
+		SignedProjects int   `json:"signed_projects"`
+		SignedWan      int64 `json:"signed_wan"`
+	} `json:"by_member"`
+	Unpriced int
+	Projects []struct {
+		CompanyID int64 `json:"company_id"`
+		Company   string
+		UserID    string `json:"user_id"`
+		Day       string
+		Amount    struct {
+			Wan      int64
+			Currency string
+		}
+	}
 }
 
 func digestJSON(t *testing.T, env map[string]string, team string) digestDoc {
