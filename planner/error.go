@@ -72,6 +72,9 @@ const (
 	// ReasonDateOrTime is a bare "10.30" that may be a month and day or a
 	// time of day, and whose date is not near: asked, not guessed. Detail is it.
 	ReasonDateOrTime Reason = "date_or_time"
+	// ReasonBadPeriod is not a period a report covers (a month 2025-11, a
+	// quarter 2025-Q4, a year, or from a day to a later one); Detail is it.
+	ReasonBadPeriod Reason = "bad_period"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

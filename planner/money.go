@@ -3,7 +3,6 @@ package planner
 import (
 	"context"
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -116,14 +115,15 @@ func (m *Money) add(p SignedProject) {
 	}
 }
 
-// Members lists the user ids of ByMember, sorted.
-func (m Money) Members() []string {
-	ids := make([]string, 0, len(m.ByMember))
-	for id := range m.ByMember {
-		ids = append(ids, id)
+// Of returns the part of m that member userID is credited with.
+func (m Money) Of(userID string) Money {
+	mine := Money{ByMember: map[string]MemberMoney{}, Projects: []SignedProject{}}
+	for _, p := range m.Projects {
+		if p.UserID == userID {
+			mine.add(p)
+		}
 	}
-	sort.Strings(ids)
-	return ids
+	return mine
 }
 
 // Money reads and computes the Money of the days from from to to inclusive

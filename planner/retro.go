@@ -16,7 +16,7 @@ type Retro struct {
 	CarriedOver     []int64         `json:"carried_over"`      // ids of the week's items still planned, but leaves
 	NextWeekPlanned map[string]int  `json:"next_week_planned"` // user id → items planned next week
 	Pipeline        PipelineWeek    `json:"pipeline"`
-	Money           Money           `json:"money"` // the week's signed projects and their amounts
+	Money           Money           `json:"money"`          // the week's signed projects and their amounts
 	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
 }
 

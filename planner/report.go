@@ -1,0 +1,140 @@
+package planner
+
+import (
+	"context"
+	"sort"
+)
+
+// Report is a team's (or one member's) work over any period of days — a
+// month, a quarter, a year — as bureaus report it (月报, 季报, 年报). Its
+// Totals are the sum of the weekly digests' totals over the days of the
+// period: an item belongs to the day it starts, and cancelled items count
+// nowhere.
+type Report struct {
+	From    Date            `json:"from"`
+	To      Date            `json:"to"`
+	Team    string          `json:"team"`
+	Member  string          `json:"member,omitempty"` // the one member reported on, or "" for the team
+	Totals  map[Kind]Totals `json:"totals"`
+	Members []MemberReport  `json:"members"`
+	Money   Money           `json:"money"`
+	Weeks   []WeekDone      `json:"weeks"`
+}
+
+// MemberReport is one member's part of a Report. DaysOut counts the days of
+// the member's trips done (外出天数), each day once, within the period; a
+// leave counts in neither Items nor DoneItems, as in a Digest.
+type MemberReport struct {
+	UserID    string `json:"user_id"`
+	UserName  string `json:"user_name"`
+	Items     int    `json:"items"`
+	DoneItems int    `json:"done_items"`
+	DaysOut   int    `json:"days_out"`
+}
+
+// WeekDone is the items done in one week of a Report's period (the days of
+// the week inside the period): the trend a report's chart draws.
+type WeekDone struct {
+	Week      Week `json:"week"`
+	DoneItems int  `json:"done_items"`
+}
+
+// BuildReport computes the report of the days from from to to inclusive
+// from the items starting in them, the team's members (every one is listed,
+// those with nothing too; with member set, only that one) and the period's
+// money.
+func BuildReport(team Team, from, to Date, member string, items []Item, members []Member, money Money) Report {
+	r := Report{From: from, To: to, Team: team.Name, Member: member, Totals: map[Kind]Totals{}, Money: money,
+		Members: []MemberReport{}, Weeks: []WeekDone{}}
+	for _, k := range Kinds {
+		r.Totals[k] = Totals{}
+	}
+	byUser := map[string]*MemberReport{}
+	for _, m := range members {
+		if member == "" || m.UserID == member {
+			byUser[m.UserID] = &MemberReport{UserID: m.UserID, UserName: m.Name}
+		}
+	}
+	weekIndex := map[Week]int{}
+	for d := from; !to.Before(d); d = WeekOf(d).End().AddDays(1) {
+		weekIndex[WeekOf(d)] = len(r.Weeks)
+		r.Weeks = append(r.Weeks, WeekDone{Week: WeekOf(d)})
+	}
+	outDays := map[string]map[Date]bool{}
+	for _, it := range items {
+		if it.Status == StatusCancelled || it.Start.Before(from) || to.Before(it.Start) || member != "" && it.UserID != member {
+			continue
+		}
+		m := byUser[it.UserID]
+		if m == nil { // an item of a member no longer listed: counted in the totals, by id
+			m = &MemberReport{UserID: it.UserID}
+			byUser[it.UserID] = m
+		}
+		t := r.Totals[it.Kind]
+		t.Items++
+		t.Count += it.Count
+		t.Visits += it.Visits
+		done := it.Status == StatusDone
+		if done {
+			t.DoneItems++
+			t.DoneCount += it.Count
+			t.DoneVisits += it.Visits
+			r.Weeks[weekIndex[WeekOf(it.Start)]].DoneItems++
+		}
+		r.Totals[it.Kind] = t
+		if it.Kind != KindLeave {
+			m.Items++
+			if done {
+				m.DoneItems++
+			}
+		}
+		if it.Kind == KindTrip && done {
+			if outDays[it.UserID] == nil {
+				outDays[it.UserID] = map[Date]bool{}
+			}
+			for d := it.Start; !it.End.Before(d) && !to.Before(d); d = d.AddDays(1) {
+				outDays[it.UserID][d] = true
+			}
+		}
+	}
+	for _, m := range byUser {
+		m.DaysOut = len(outDays[m.UserID])
+		r.Members = append(r.Members, *m)
+	}
+	sort.Slice(r.Members, func(i, j int) bool {
+		a, b := r.Members[i], r.Members[j]
+		if a.UserName != b.UserName {
+			return a.UserName < b.UserName
+		}
+		return a.UserID < b.UserID
+	})
+	return r
+}
+
+// Report reads and computes a team's report of the days from from to to
+// inclusive; with member set, that member's alone (the money too).
+func (s *Service) Report(ctx context.Context, teamID string, from, to Date, member string) (Report, error) {
+	if to.Before(from) {
+		return Report{}, Errorf(Invalid, ReasonBadPeriod, from.String()+" > "+to.String())
+	}
+	team, err := s.store.Team(ctx, teamID)
+	if err != nil {
+		return Report{}, err
+	}
+	items, err := s.store.ItemsStarting(ctx, teamID, member, from, to)
+	if err != nil {
+		return Report{}, err
+	}
+	members, err := s.store.Members(ctx, teamID)
+	if err != nil {
+		return Report{}, err
+	}
+	money, err := s.Money(ctx, teamID, from, to)
+	if err != nil {
+		return Report{}, err
+	}
+	if member != "" {
+		money = money.Of(member)
+	}
+	return BuildReport(team, from, to, member, items, members, money), nil
+}
