@@ -14,6 +14,7 @@ const (
 	MsgMoneyBand3to10  Msg = "money_band_3to10"
 	MsgMoneyBand10to20 Msg = "money_band_10to20"
 	MsgMoneyBandGe20   Msg = "money_band_ge20"
+	MsgAmountVague     Msg = "amount_vague"
 )
 
 // moneyCatalog are the sentences of the amounts signed in a period, in both
@@ -30,6 +31,7 @@ var moneyCatalog = map[planner.Lang]map[Msg]string{
 		MsgMoneyBand3to10:  "CNY 0.3–1 bn",
 		MsgMoneyBand10to20: "CNY 1–2 bn",
 		MsgMoneyBandGe20:   "CNY 2 bn and more",
+		MsgAmountVague:     "“%s” is not one amount, so no amount was stored: write one number, like 总投资6亿元 or USD 200M (/plan edit N …)",
 	},
 	planner.Chinese: {
 		MsgMoneySigned:     "签约项目%d个，总投资%s",
@@ -42,5 +44,6 @@ var moneyCatalog = map[planner.Lang]map[Msg]string{
 		MsgMoneyBand3to10:  "3–10亿元",
 		MsgMoneyBand10to20: "10–20亿元",
 		MsgMoneyBandGe20:   "20亿元及以上",
+		MsgAmountVague:     "“%s”不是一个确定的金额，没有记录金额：请写一个数，例如 总投资6亿元（/plan 修改 N …）",
 	},
 }

@@ -121,7 +121,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return nil, "", planner.Errorf(planner.Invalid, reasonDidYouMean, cmd.Args)
 	case VerbAdd:
 		items, it, err := s.Add(ctx, a, cmd.Args)
-		return Added{Items: items, Unlinked: it.Unlinked, Later: laterDays(it, items, s.Today())}, it.Lang, err
+		return Added{Items: items, Unlinked: it.Unlinked, Later: laterDays(it, items, s.Today()), Vague: vagueAmounts(items)}, it.Lang, err
 	case VerbWeek, VerbTeam:
 		return t.week(ctx, cmd)
 	case VerbDone, VerbCancel, VerbMove, VerbEdit:

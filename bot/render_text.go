@@ -26,10 +26,7 @@ func RenderText(r Reply) string {
 				lines = append(lines, PastText(l, it, later))
 			}
 		}
-		if len(b.Unlinked) > 0 { // names planner made one-line
-			lines = append(lines, Say(l, MsgUnlinked, strings.Join(b.Unlinked, ListSep(l)), b.Unlinked[0]))
-		}
-		return strings.Join(lines, "\n")
+		return strings.Join(append(lines, b.Notes(l)...), "\n")
 	case WeekView:
 		return WeekText(l, b, 0)
 	case Changed:

@@ -24,6 +24,9 @@ type Added struct {
 	// month put on a day gone by, the day the reply offers instead (the same
 	// weekday of next week, the same day of next month).
 	Later map[int64]planner.Date
+	// Vague are money written as a range or a band (5-8亿, 10亿元以上) in
+	// items that got no amount: the reply asks for one number.
+	Vague []string
 }
 
 // WeekView is one member's week, or the whole team's when Team is set.

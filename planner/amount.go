@@ -119,7 +119,8 @@ func moneyAt(text string, i int) (m money, found bool) {
 		return money{}, false // 12个亿元项目: twelve projects of 亿元 size
 	}
 	m = money{start: i, end: k}
-	if bandAfter(text[k:]) {
+	if n := bandAfter(text[k:]); n > 0 {
+		m.end = k + n
 		return m, true // 10亿元以上, 100亿级: refused
 	}
 	wan, fits := n.value.wan()
@@ -289,9 +290,19 @@ func projectSizeAfter(rest string) bool {
 	return ok && hasAnyPrefix(rest, []string{"以上", "级", "项目", "大项目", "的项目", "重点"})
 }
 
-// bandAfter reports whether a band word follows an amount: 10亿元以上, 100亿级.
-func bandAfter(rest string) bool {
-	return hasAnyPrefix(strings.TrimLeft(rest, " "), []string{"以上", "以下", "以内", "级", "量级", "and above", "or more", "-plus"})
+// bandWords make an amount a band: 10亿元以上, 100亿级, $5 million and above.
+var bandWords = []string{"以上", "以下", "以内", "级", "量级", "and above", "or more", "-plus"}
+
+// bandAfter returns the length of the band word (and the spaces before it)
+// that follows an amount, or 0 when none does.
+func bandAfter(rest string) int {
+	trimmed := strings.TrimLeft(rest, " ")
+	for _, w := range bandWords {
+		if strings.HasPrefix(trimmed, w) {
+			return len(rest) - len(trimmed) + len(w)
+		}
+	}
+	return 0
 }
 
 // rangeSeparators join the two ends of a range of amounts.

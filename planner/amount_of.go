@@ -1,6 +1,9 @@
 package planner
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // IsZero reports whether a is no amount. An item or a company without an
 // amount holds the zero Amount: FindAmount never reads a Value below 1, so
@@ -22,6 +25,33 @@ func CompanyAmountFrom(it Item) (Amount, bool) {
 		return Amount{}, false
 	}
 	return it.Amount, true
+}
+
+// VagueAmount returns the first money text is written with that is no
+// amount — a range (`5-8亿`) or a band (`10亿元以上`) — when text holds no
+// amount at all: what a reply asks to be written as one number, since
+// nothing of it was stored.
+func VagueAmount(text string) (string, bool) {
+	if !mayHoldMoney(text) {
+		return "", false
+	}
+	vague := ""
+	for i := 0; i < len(text); {
+		m, found := moneyAt(text, i)
+		switch {
+		case found && m.ok:
+			return "", false
+		case found:
+			if vague == "" {
+				vague = strings.TrimSpace(text[m.start:m.end])
+			}
+			i = m.end
+		default:
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
+	}
+	return vague, vague != ""
 }
 
 // mayHoldMoney is a quick test that text may hold an amount, so that the

@@ -394,8 +394,8 @@ func (c *card) added(a bot.Added) {
 			return
 		}
 	}
-	if len(a.Unlinked) > 0 { // names planner made one-line
-		c.add(plain(shownInCard(bot.Say(c.lang, bot.MsgUnlinked, strings.Join(a.Unlinked, bot.ListSep(c.lang)), a.Unlinked[0]))))
+	for _, note := range a.Notes(c.lang) {
+		c.add(plain(shownInCard(note)))
 	}
 }
 

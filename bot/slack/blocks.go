@@ -195,9 +195,11 @@ func parseButtonValue(s string) (buttonValue, bool) {
 // added lists the items a line added, each with its buttons, as many as the
 // blocks and the budget hold; the rest are counted in a last "…and N more" line.
 func (b *blocks) added(a bot.Added) {
-	if len(a.Unlinked) > 0 {
-		defer b.context(escape(bot.Say(b.lang, bot.MsgUnlinked, strings.Join(a.Unlinked, bot.ListSep(b.lang)), a.Unlinked[0])))
-	}
+	defer func() { // after the items, however many fit
+		for _, note := range a.Notes(b.lang) {
+			b.context(escape(note))
+		}
+	}()
 	for i, it := range a.Items {
 		if b.room() < 3 || b.budget < 100 {
 			b.context(escape(bot.Say(b.lang, bot.MsgMore, len(a.Items)-i)))
