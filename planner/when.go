@@ -261,6 +261,7 @@ type atomPattern struct {
 	// numeric is a month and day in figures (12.3, 12-3, 12/3): no date when
 	// it is a time after a day just read ("周三 9.30"); see when_numbers.go.
 	numeric bool
+	first   firstRunes // the runes a match may start with (set by init)
 }
 
 // monthName is an English month, abbreviated (with or without a dot) or in full.
@@ -320,8 +321,9 @@ func (p *whenParser) atomAt(pos, carry int) (atom, int, error) {
 		}
 		return noNumericDate
 	}
+	r := firstRune(rest)
 	for _, ap := range atomPatterns {
-		if ap.numeric && noDate() {
+		if !ap.first.has(r) || ap.numeric && noDate() {
 			continue
 		}
 		m := ap.re.FindStringSubmatch(rest)

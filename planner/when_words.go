@@ -57,6 +57,9 @@ var firstPatterns = []atomPattern{
 
 func init() {
 	atomPatterns = append(append(append([]atomPattern{}, firstPatterns...), atomPatterns...), wordAtoms()...)
+	for i := range atomPatterns {
+		atomPatterns[i].first = firstRunesOf(atomPatterns[i].re)
+	}
 }
 
 // wordAtoms returns wordPatterns, the English ones joined as one expression.
