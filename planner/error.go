@@ -72,6 +72,10 @@ const (
 	// ReasonDateOrTime is a bare "10.30" that may be a month and day or a
 	// time of day, and whose date is not near: asked, not guessed. Detail is it.
 	ReasonDateOrTime Reason = "date_or_time"
+	// ReasonBadIndex is an activity index setting that is none: not on, off or
+	// weights, or a weight of an unknown measure, missing, negative, too large
+	// or no whole number. Detail is the part at fault.
+	ReasonBadIndex Reason = "bad_index"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -17,6 +17,9 @@ type Retro struct {
 	NextWeekPlanned map[string]int  `json:"next_week_planned"` // user id → items planned next week
 	Pipeline        PipelineWeek    `json:"pipeline"`
 	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
+
+	// Index is the week's activity index; nil when the team has it off.
+	Index *Index `json:"index,omitempty"`
 }
 
 // PreviousCompletion returns the share of the previous week's items that were done, 0..1.
@@ -99,6 +102,9 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	}
 	r := BuildRetro(team, w, items, previous, next, active, notes, members)
 	r.SetLeaves(leaves)
+	if r.Index, err = s.ActivityIndex(ctx, teamID, w.Start(), w.End()); err != nil {
+		return Retro{}, err
+	}
 	r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items)
 	return r, err
 }
