@@ -258,4 +258,5 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
 	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
+	planner.ReasonBadIndex:         "%q is no activity index setting, so nothing was saved. Say on, off or weights: each of signing, construction, visit, reception, event, lead with a whole number from 0 to 1000. Try: /plan setup index on, /plan setup index weights signing=30 construction=20 visit=5",
 }

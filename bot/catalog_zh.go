@@ -258,4 +258,5 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",
 	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 2025-11，/plan 报表 2025-Q4，/plan 年报",
+	planner.ReasonBadIndex:         "“%s”不是活跃指数的设置，所以没有保存。请写 开、关 或 权重：签约、开工、拜访、接待、活动、线索 各配一个 0–1000 的整数。例如：/plan 设置 指数 开，/plan 设置 指数 权重 签约=30 开工=20 拜访=5",
 }

@@ -41,6 +41,7 @@ type RetroView struct {
 	Totals  []RetroLine   // completion, its change and the totals by kind
 	Trips   []RetroLine   // who went where, under a heading; none without trips
 	Pipe    []RetroLine   // the pipeline's moves, counts, quiet companies and 撞单; none without companies
+	Index   []RetroLine   // the ranking by activity index (龙虎榜); none when the team has it off
 	Members [][]RetroLine // each member's heading, items and note
 	Heading RetroLine     // the heading over the members, in one message
 	Tail    []RetroLine   // who logged nothing, what is planned next week
@@ -63,6 +64,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
 	v.Trips = retroTrips(l, r)
 	v.Pipe = retroPipeline(l, r.Pipeline, r)
+	v.Index = retroIndex(l, r)
 	for _, m := range r.Members {
 		v.Members = append(v.Members, retroMember(l, r, m))
 	}
@@ -73,7 +75,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 // Chunks are the view's parts after its header, as one message shows them,
 // each in sections of its own.
 func (v RetroView) Chunks() [][]RetroLine {
-	chunks := [][]RetroLine{v.Totals, v.Trips, v.Pipe}
+	chunks := [][]RetroLine{v.Totals, v.Trips, v.Pipe, v.Index}
 	for i, m := range v.Members {
 		if i == 0 {
 			m = append([]RetroLine{v.Heading}, m...)

@@ -75,6 +75,8 @@ func RenderText(r Reply) string {
 		return Say(l, MsgExportConsole, b.Week)
 	case ScheduleView:
 		return scheduleText(l, b.Schedules)
+	case IndexSettingsView:
+		return indexSettingsText(l, b)
 	case RemindSet:
 		if b.Off {
 			return Say(l, MsgRemindOff)

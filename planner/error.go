@@ -75,6 +75,10 @@ const (
 	// ReasonBadPeriod is not a period a report covers (a month 2025-11, a
 	// quarter 2025-Q4, a year, or from a day to a later one); Detail is it.
 	ReasonBadPeriod Reason = "bad_period"
+	// ReasonBadIndex is an activity index setting that is none: not on, off or
+	// weights, or a weight of an unknown measure, missing, negative, too large
+	// or no whole number. Detail is the part at fault.
+	ReasonBadIndex Reason = "bad_index"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -18,6 +18,9 @@ type Retro struct {
 	Pipeline        PipelineWeek    `json:"pipeline"`
 	Money           Money           `json:"money"`          // the week's signed projects and their amounts
 	Late            bool            `json:"late,omitempty"` // posted as a catch-up after downtime
+
+	// Index is the week's activity index; nil when the team has it off.
+	Index *Index `json:"index,omitempty"`
 }
 
 // PreviousCompletion returns the share of the previous week's items that were done, 0..1.
@@ -101,6 +104,9 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	}
 	r := BuildRetro(team, w, items, previous, next, active, notes, members)
 	r.SetLeaves(leaves)
+	if r.Index, err = s.ActivityIndex(ctx, teamID, w.Start(), w.End()); err != nil {
+		return Retro{}, err
+	}
 	if r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items); err != nil {
 		return Retro{}, err
 	}

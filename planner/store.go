@@ -9,6 +9,7 @@ import (
 // scoped by team: nothing crosses from one team to another.
 type Store interface {
 	Ledger
+	IndexStore
 
 	// EnsureMember creates the team and member if needed; a name fills in a
 	// member who has none (SetProfile is what renames). It returns the team and

@@ -33,12 +33,13 @@ func (m Messenger) Remind(ctx context.Context, team planner.Team, userID string,
 type retroMessage struct{ text string }
 
 // RetroMessages renders r in lang: the summary (the totals, the trips, the
-// pipeline, who logged nothing and next week), then, when the team has
-// members with items, their weeks as one reply in the summary's thread.
+// pipeline, the activity index when on, who logged nothing and next week),
+// then, when the team has members with items, their weeks as one reply in
+// the summary's thread.
 func (Messenger) RetroMessages(team planner.Team, lang planner.Lang, r planner.Retro) []any {
 	v := bot.NewRetroView(lang, r)
 	summary := []string{v.PlainHeader()}
-	for _, part := range [][]bot.RetroLine{v.Totals, v.Trips, v.Pipe, v.Tail} {
+	for _, part := range [][]bot.RetroLine{v.Totals, v.Trips, v.Pipe, v.Index, v.Tail} {
 		for _, ln := range part {
 			summary = append(summary, ln.Plain(0))
 		}

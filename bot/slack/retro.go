@@ -43,8 +43,10 @@ func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
 	noteChars := utf8.RuneCountInString(escape(thread))
 	summary.add(v.Totals, sectionsOf(v.Totals))
 	tail, pipe := sectionsOf(v.Tail), sectionsOf(v.Pipe)
-	summary.fill(v.Trips, len(pipe)+len(tail)+1, runeCount(pipe)+runeCount(tail)+noteChars)
-	summary.fill(v.Pipe, len(tail)+1, runeCount(tail)+noteChars)
+	index := sectionsOf(v.Index)
+	summary.fill(v.Trips, len(pipe)+len(index)+len(tail)+1, runeCount(pipe)+runeCount(index)+runeCount(tail)+noteChars)
+	summary.fill(v.Pipe, len(index)+len(tail)+1, runeCount(index)+runeCount(tail)+noteChars)
+	summary.fill(v.Index, len(tail)+1, runeCount(tail)+noteChars)
 	summary.fill(v.Tail, 1, noteChars)
 	summary.context(thread)
 	messages := []RetroMessage{summary.message()}
