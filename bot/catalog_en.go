@@ -166,7 +166,7 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #r
 	MsgXlsxSummaryTitle:   "%s · summary of %s (%s)",
 	MsgXlsxPipelineTitle:  "%s · the pipeline at week %s",
 	MsgXlsxFileTitle:      "Weekly report %s (%s)",
-	MsgXlsxLegend:         "✓ done   ✗ cancelled   · planned   (2/3): day 2 of a 3-day item",
+	MsgXlsxLegend:         "√ done   × cancelled   ○ planned   (2/3): day 2 of a 3-day item",
 	MsgXlsxMember:         "Member",
 	MsgXlsxKind:           "Kind",
 	MsgXlsxPlannedItems:   "Planned items",
@@ -257,4 +257,5 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
+	planner.ReasonBadTeamName:      "A team's name is 1 to 50 characters on one line. Try: /plan setup name Wujin Investment Promotion Bureau, or /plan setup name default to take Slack's or Feishu's name again",
 }

@@ -166,7 +166,7 @@ var chinese = map[Msg]string{
 	MsgXlsxSummaryTitle:   "%s · %s 汇总（%s）",
 	MsgXlsxPipelineTitle:  "%s · 招商项目进展（截至 %s）",
 	MsgXlsxFileTitle:      "%s 周报（%s）",
-	MsgXlsxLegend:         "✓ 完成   ✗ 取消   · 计划   (2/3)：3 天事项的第 2 天",
+	MsgXlsxLegend:         "√ 完成   × 取消   ○ 计划   (2/3)：3 天事项的第 2 天",
 	MsgXlsxMember:         "成员",
 	MsgXlsxKind:           "类型",
 	MsgXlsxPlannedItems:   "计划（项）",
@@ -257,4 +257,5 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s 与写的天数对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周二至周四（3天）出差北京",
 	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",
+	planner.ReasonBadTeamName:      "团队名称（填报单位）须为 1 到 50 个字，写在一行里。例如：/plan 设置 名称 武进区招商局；恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
 }

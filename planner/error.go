@@ -72,6 +72,8 @@ const (
 	// ReasonDateOrTime is a bare "10.30" that may be a month and day or a
 	// time of day, and whose date is not near: asked, not guessed. Detail is it.
 	ReasonDateOrTime Reason = "date_or_time"
+	// ReasonBadTeamName is a team's name that is empty or longer than MaxTeamName.
+	ReasonBadTeamName Reason = "bad_team_name"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message
