@@ -166,7 +166,7 @@ Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #r
 	MsgXlsxSummaryTitle:   "%s · summary of %s (%s)",
 	MsgXlsxPipelineTitle:  "%s · the pipeline at week %s",
 	MsgXlsxFileTitle:      "Weekly report %s (%s)",
-	MsgXlsxLegend:         "✓ done   ✗ cancelled   · planned   (2/3): day 2 of a 3-day item",
+	MsgXlsxLegend:         "√ done   × cancelled   ○ planned   (2/3): day 2 of a 3-day item",
 	MsgXlsxMember:         "Member",
 	MsgXlsxKind:           "Kind",
 	MsgXlsxPlannedItems:   "Planned items",
@@ -259,4 +259,5 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
 	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
 	planner.ReasonBadIndex:         "%q is no activity index setting, so nothing was saved. Say on, off or weights: each of signing, construction, visit, reception, event, lead with a whole number from 0 to 1000. Try: /plan setup index on, /plan setup index weights signing=30 construction=20 visit=5",
+	planner.ReasonBadTeamName:      "A team's name is 1 to 50 characters on one line. Try: /plan setup name Wujin Investment Promotion Bureau, or /plan setup name default to take Slack's or Feishu's name again",
 }

@@ -2,8 +2,39 @@ package bot
 
 import "planbot/planner"
 
+// The sentences of the team's name (/plan setup name) and of the
+// forwardable Excel workbook (bot/report): its title block, its amounts, the
+// members it cannot name.
+const (
+	MsgTeamNamed          Msg = "team_named"
+	MsgTeamNameReset      Msg = "team_name_reset"
+	MsgWorkbookNoName     Msg = "workbook_no_name"
+	MsgWorkbookBlock      Msg = "workbook_block"
+	MsgWorkbookUnnamed    Msg = "workbook_unnamed"
+	MsgWorkbookAmount     Msg = "workbook_amount"
+	MsgWorkbookPageFooter Msg = "workbook_page_footer"
+)
+
 // workbookCatalog are the sentences of the forwardable Excel workbook (bot/report), in both languages.
 var workbookCatalog = map[planner.Lang]map[Msg]string{
-	planner.English: {},
-	planner.Chinese: {},
+	planner.English: {
+		MsgTeamNamed:      "The team reports as “%s” now: the reporting unit of the Excel report and the name in the weekly titles. To take Slack's or Feishu's name again: /plan setup name default",
+		MsgTeamNameReset:  "The team's name follows Slack or Feishu again: %s. To set one: /plan setup name Wujin Investment Promotion Bureau",
+		MsgWorkbookNoName: "not set (/plan setup name …)",
+		// The title block: the reporting unit, the period's first and last days, the week, the day it was made.
+		MsgWorkbookBlock:   "Reporting unit: %s     Period: %s to %s (%s)     Made on %s",
+		MsgWorkbookUnnamed: "Member %d (no name yet)",
+		MsgWorkbookAmount:  "Amount (CNY 100 m)",
+		// A page's footer, in Excel's codes: &P the page, &N the pages.
+		MsgWorkbookPageFooter: "Page &P of &N",
+	},
+	planner.Chinese: {
+		MsgTeamNamed:          "团队名称（填报单位）已设为“%s”：Excel 周报的填报单位和每周标题都用这个名称。恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
+		MsgTeamNameReset:      "团队名称已恢复为 Slack 或飞书的名称：%s。设置名称：/plan 设置 名称 武进区招商局",
+		MsgWorkbookNoName:     "未设置（/plan 设置 名称 …）",
+		MsgWorkbookBlock:      "填报单位：%s　　统计周期：%s 至 %s（%s）　　制表日期：%s",
+		MsgWorkbookUnnamed:    "成员%d（未登记姓名）",
+		MsgWorkbookAmount:     "投资额（亿元）",
+		MsgWorkbookPageFooter: "第 &P 页，共 &N 页",
+	},
 }

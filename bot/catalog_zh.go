@@ -166,7 +166,7 @@ var chinese = map[Msg]string{
 	MsgXlsxSummaryTitle:   "%s · %s 汇总（%s）",
 	MsgXlsxPipelineTitle:  "%s · 招商项目进展（截至 %s）",
 	MsgXlsxFileTitle:      "%s 周报（%s）",
-	MsgXlsxLegend:         "✓ 完成   ✗ 取消   · 计划   (2/3)：3 天事项的第 2 天",
+	MsgXlsxLegend:         "√ 完成   × 取消   ○ 计划   (2/3)：3 天事项的第 2 天",
 	MsgXlsxMember:         "成员",
 	MsgXlsxKind:           "类型",
 	MsgXlsxPlannedItems:   "计划（项）",
@@ -259,4 +259,5 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",
 	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 2025-11，/plan 报表 2025-Q4，/plan 年报",
 	planner.ReasonBadIndex:         "“%s”不是活跃指数的设置，所以没有保存。请写 开、关 或 权重：签约、开工、拜访、接待、活动、线索 各配一个 0–1000 的整数。例如：/plan 设置 指数 开，/plan 设置 指数 权重 签约=30 开工=20 拜访=5",
+	planner.ReasonBadTeamName:      "团队名称（填报单位）须为 1 到 50 个字，写在一行里。例如：/plan 设置 名称 武进区招商局；恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
 }

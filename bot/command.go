@@ -54,7 +54,7 @@ type Command struct {
 	Post    bool     // digest: post the retrospective to the team's channel now…
 	Force   bool     // …even when it is posted already, or before its time
 	Off     bool     // remind: reminders off (else on)
-	Setting string   // setup: what it sets (digest, remind, channel, tz, lang)
+	Setting string   // setup: what it sets (digest, remind, channel, tz, lang, name)
 	Value   string   // setup: the words after what it sets
 }
 

@@ -347,6 +347,9 @@ func TestReadArgs(t *testing.T) {
 		{"setup tz Asia/Shanghai", Command{Verb: VerbSetup, Setting: "tz", Value: "Asia/Shanghai"}},
 		{"设置 周报 周日 18:00", Command{Verb: VerbSetup, Setting: "digest", Value: "周日 18:00"}},
 		{"setup", Command{Verb: VerbSetup, Setting: "channel"}},
+		{"setup name Wujin Investment Promotion Bureau", Command{Verb: VerbSetup, Setting: "name", Value: "Wujin Investment Promotion Bureau"}},
+		{"设置 名称 武进区招商局", Command{Verb: VerbSetup, Setting: "name", Value: "武进区招商局"}},
+		{"设置 单位 默认", Command{Verb: VerbSetup, Setting: "name", Value: "默认"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

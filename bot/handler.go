@@ -202,6 +202,8 @@ func (t *Turn) setup(ctx context.Context, cmd Command) (Body, planner.Lang, erro
 	case "tz":
 		team, err := t.Service.SetTeamZone(ctx, t.Actor, cmd.Value)
 		return SetupDone{Team: team}, "", err
+	case "name":
+		return t.setupName(ctx, cmd.Value)
 	}
 	lang, ok := planner.ParseLang(cmd.Value)
 	if !ok {

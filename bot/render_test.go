@@ -219,6 +219,9 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"pipeline":       PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: plannertest.Day(t, "2025-11-20"), Next: visit}}},
 		"pipeline empty": PipelineView{Filter: "signed"},
 		"setup done":     SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
+		"team named":     TeamNamed{Team: planner.Team{ID: "T1", Name: "Wujin Bureau <!channel> *bold*", NameSet: true}},
+		"team name back": TeamNamed{Team: planner.Team{ID: "T1", Name: "acme"}},
+		"team no name":   TeamNamed{Team: planner.Team{ID: "T1"}},
 		"schedules": ScheduleView{Schedules: map[planner.Job]planner.Schedule{
 			planner.JobRetro: {Job: planner.JobRetro, Weekday: time.Sunday, Hour: 18},
 			planner.JobPlan:  {Job: planner.JobPlan, Weekday: time.Monday, Hour: 9, Off: true},

@@ -61,6 +61,8 @@ func RenderText(r Reply) string {
 		return Say(l, MsgSetupChannel, channelName(b.Channel))
 	case SetupDone:
 		return SetupText(l, b.Team, channelName)
+	case TeamNamed:
+		return teamNamedText(l, b.Team)
 	case FormOpening:
 		return Say(l, MsgFormOpening)
 	case FormElsewhere:

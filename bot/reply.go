@@ -151,6 +151,10 @@ type Forgotten struct {
 // LangSet confirms a member's new reply language.
 type LangSet struct{ Lang planner.Lang }
 
+// TeamNamed shows the team's name after /plan setup name: the reporting unit
+// of its reports, an admin's (Team.NameSet) or the platform's again.
+type TeamNamed struct{ Team planner.Team }
+
 // Help is the command reference.
 type Help struct{}
 
@@ -170,6 +174,7 @@ func (LeadView) isBody()        {}
 func (PipelineView) isBody()    {}
 func (SetupChannel) isBody()    {}
 func (SetupDone) isBody()       {}
+func (TeamNamed) isBody()       {}
 func (FormOpening) isBody()     {}
 func (FormElsewhere) isBody()   {}
 func (ReportSending) isBody()   {}

@@ -79,6 +79,8 @@ const (
 	// weights, or a weight of an unknown measure, missing, negative, too large
 	// or no whole number. Detail is the part at fault.
 	ReasonBadIndex Reason = "bad_index"
+	// ReasonBadTeamName is a team's name that is empty or longer than MaxTeamName.
+	ReasonBadTeamName Reason = "bad_team_name"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

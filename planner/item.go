@@ -131,6 +131,10 @@ type Team struct {
 	TZ            string // the team's time zone (IANA name), or "" for the default
 	Lang          Lang   // the team's default reply language, or "" for the default
 	DigestChannel string // where the weekly retrospective is posted, or ""
+	// NameSet is whether an admin set Name (/plan setup name): a platform's
+	// name for the team (Slack's workspace, Feishu's group) then no longer
+	// replaces it.
+	NameSet bool
 	// Revision grows with every change to the team's items, its members'
 	// names and its name, and never goes back: a view of the team's week, or
 	// of a member's, read at one revision is current while it is unchanged.

@@ -11,7 +11,8 @@ import (
 
 // EnsureMember creates team and member m if they are new, fills in a name the
 // member lacks (SetProfile is what renames; a team's empty name leaves the
-// stored one) and returns the team and the member as stored, with their
+// stored one, and so does any name while the stored one is an admin's:
+// Team.NameSet) and returns the team and the member as stored, with their
 // settings. It stores names only: the team's settings are set by UpdateTeam and
 // the member's profile by SetProfile.
 func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Member) (_ planner.Team, _ planner.Member, err error) {
@@ -42,7 +43,7 @@ func (db *DB) EnsureMember(ctx context.Context, team planner.Team, m planner.Mem
 
 // storedAsGiven returns team and member m as stored when nothing EnsureMember
 // would write is missing: the member exists, with a name if m gives one, and
-// the team has the name team gives (if any).
+// the team has the name team gives (if any) or one an admin set.
 func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Member) (planner.Team, planner.Member, bool, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -60,7 +61,7 @@ func (db *DB) storedAsGiven(ctx context.Context, team planner.Team, m planner.Me
 	if err != nil {
 		return planner.Team{}, planner.Member{}, false, err
 	}
-	return storedTeam, stored, team.Name == "" || team.Name == storedTeam.Name, tx.Commit()
+	return storedTeam, stored, team.Name == "" || team.Name == storedTeam.Name || storedTeam.NameSet, tx.Commit()
 }
 
 // Team returns team id with its settings, or a NotFound error (Reason
@@ -76,9 +77,9 @@ func (db *DB) Team(ctx context.Context, id string) (_ planner.Team, err error) {
 	})
 }
 
-// UpdateTeam stores the name and settings (time zone, language, digest channel)
-// of team.ID, which must exist, or else it returns a NotFound error. The name is
-// stored as given, even if empty. A language other than "", "en" and "zh" is
+// UpdateTeam stores the name, whether an admin set it, and settings (time
+// zone, language, digest channel) of team.ID, which must exist, or else it
+// returns a NotFound error. The name is stored as given, even if empty. A language other than "", "en" and "zh" is
 // refused with an Internal error and nothing is changed.
 func (db *DB) UpdateTeam(ctx context.Context, team planner.Team) (err error) {
 	defer wrapErr(&err, "update team")
@@ -131,12 +132,12 @@ func (db *DB) Members(ctx context.Context, teamID string) (_ []planner.Member, e
 }
 
 // teamColumns are a team's columns, in the order scanTeam reads them.
-const teamColumns = `id, name, tz, lang, digest_channel, revision`
+const teamColumns = `id, name, tz, lang, digest_channel, revision, name_set`
 
 // scanTeam reads the columns of teamColumns.
 func scanTeam(s scanner) (planner.Team, error) {
 	var t planner.Team
-	err := s.Scan(&t.ID, &t.Name, &t.TZ, &t.Lang, &t.DigestChannel, &t.Revision)
+	err := s.Scan(&t.ID, &t.Name, &t.TZ, &t.Lang, &t.DigestChannel, &t.Revision, &t.NameSet)
 	return t, err
 }
 
@@ -170,7 +171,7 @@ func noTeam(id string) error {
 func upsertTeam(ctx context.Context, tx *sql.Tx, team planner.Team) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO teams (id, name) VALUES (?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE excluded.name <> ''`,
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE excluded.name <> '' AND NOT teams.name_set`,
 		team.ID, team.Name)
 	return err
 }
@@ -194,9 +195,9 @@ func oneTeam(ctx context.Context, tx *sql.Tx, id string) (planner.Team, error) {
 
 func updateTeam(ctx context.Context, tx *sql.Tx, team planner.Team) error {
 	res, err := tx.ExecContext(ctx, `
-		UPDATE teams SET name = ?, tz = ?, lang = ?, digest_channel = ?
+		UPDATE teams SET name = ?, tz = ?, lang = ?, digest_channel = ?, name_set = ?
 		WHERE id = ?`,
-		team.Name, team.TZ, team.Lang, team.DigestChannel, team.ID)
+		team.Name, team.TZ, team.Lang, team.DigestChannel, team.NameSet, team.ID)
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,7 @@ func (n noCalls) ChatMembers(context.Context, string, string) ([]Member, string,
 	return nil, "", n.fail("chat members")
 }
 func (n noCalls) ChatOwner(context.Context, string) (string, error) { return "", n.fail("chat owner") }
+func (n noCalls) ChatName(context.Context, string) (string, error)  { return "", n.fail("chat name") }
 
 // The members of tenant "t1" who click.
 var (

@@ -32,6 +32,8 @@ type API interface {
 	ChatMembers(ctx context.Context, chatID, pageToken string) ([]Member, string, error)
 	// ChatOwner is the open_id of a group's owner ("" when a bot owns it).
 	ChatOwner(ctx context.Context, chatID string) (string, error)
+	// ChatName is a group's name.
+	ChatName(ctx context.Context, chatID string) (string, error)
 }
 
 // Member is a member of a group chat as Feishu lists it.
@@ -168,6 +170,15 @@ func (s SDK) ChatOwner(ctx context.Context, chatID string) (string, error) {
 		return "", err
 	}
 	return deref(resp.Data.OwnerId), nil
+}
+
+// ChatName reads a group's name.
+func (s SDK) ChatName(ctx context.Context, chatID string) (string, error) {
+	resp, err := s.im.Chat.Get(ctx, larkim.NewGetChatReqBuilder().ChatId(chatID).Build())
+	if err := apiError("im.chat.get", err, resp); err != nil {
+		return "", err
+	}
+	return deref(resp.Data.Name), nil
 }
 
 func deref(s *string) string {

@@ -47,8 +47,9 @@ func (r *request) tell(ctx context.Context, lang planner.Lang, body bot.Body) er
 }
 
 // SetupChannel makes the group the command was typed in the team's chat for
-// the retrospective and imports its members. Feishu lets a bot send only to
-// a group it is in, and it is: the command reached it there.
+// the retrospective, gives the team the group's name (unless an admin named
+// it: /plan setup name) and imports its members. Feishu lets a bot send only
+// to a group it is in, and it is: the command reached it there.
 func (r *request) SetupChannel(_ context.Context, w bot.Work) error {
 	if w.Actor.ChannelID == "" {
 		return planner.Errorf(planner.Invalid, planner.ReasonNoChannel, "")
@@ -57,7 +58,7 @@ func (r *request) SetupChannel(_ context.Context, w bot.Work) error {
 		if err := r.afterAnswer(ctx); err != nil {
 			return err
 		}
-		t, err := r.app.Handler.Begin(ctx, w.Actor)
+		t, err := r.app.Handler.Begin(ctx, r.app.namedByGroup(ctx, w.Actor))
 		if err != nil {
 			return errors.Join(err, r.tell(ctx, w.Lang, bot.Failure{Err: planner.ErrorOf(err)}))
 		}

@@ -29,18 +29,20 @@ type WeekReport struct {
 	// Pipeline is the companies the team courts, for the pipeline sheet;
 	// with none, the sheet says there are none yet.
 	Pipeline []planner.CompanyView
+	Made     planner.Date // the day the report was made, in the team's zone: its title block's date
 }
 
 // BuildWeekReport reads week w of team through the service. The report is
-// in the team's language.
+// in the team's language, made today in the team's zone.
 func BuildWeekReport(ctx context.Context, svc *planner.Service, team planner.Team, w planner.Week) (WeekReport, error) {
 	b, err := svc.Board(ctx, team, w)
 	if err != nil {
 		return WeekReport{}, err
 	}
+	forTeam := svc.For(team, planner.Member{})
 	return WeekReport{
-		Team: team, Week: w, Lang: svc.For(team, planner.Member{}).Lang,
-		Members: b.Members, Items: b.Items, Retro: b.Retro, Pipeline: b.Pipeline,
+		Team: team, Week: w, Lang: forTeam.Lang,
+		Members: b.Members, Items: b.Items, Retro: b.Retro, Pipeline: b.Pipeline, Made: forTeam.Today(),
 	}, nil
 }
 
@@ -74,37 +76,43 @@ func reportLang(lang planner.Lang) planner.Lang {
 	return planner.English
 }
 
-// The board's marks of an item's status.
+// The board's marks of an item's status: ○ planned, √ done, × cancelled, as
+// Chinese forms tick them. All three are GB2312 characters, which every
+// Chinese font draws, and the fallback fonts of the rest.
 var boardMarks = map[planner.Status]string{
-	planner.StatusPlanned: "·", planner.StatusDone: "✓", planner.StatusCancelled: "✗",
+	planner.StatusPlanned: "○", planner.StatusDone: "√", planner.StatusCancelled: "×",
 }
 
 // Column widths, in Excel's units (about one Latin character; a Chinese
-// character takes two). Each sheet's columns sum to 125–132, which fits A4
-// landscape at about 100%; fit-to-width shrinks whatever is wider.
+// character takes two). The board's and the pipeline's columns sum to about
+// 130, which fits A4 landscape at 100%, the summary's to 96, which fits A4
+// portrait at 100%: a team of ten fills its pages. Fit-to-width shrinks
+// whatever is wider.
 const (
 	boardNameWidth = 13.0
 	boardDayWidth  = 17.0
 )
 
-var (
-	summaryWidths  = []float64{18, 13, 13, 13, 13, 13, 42}
-	pipelineWidths = []float64{26, 11, 13, 12, 40, 30}
-)
+var summaryWidths = []float64{14, 9, 9, 9, 9, 10, 36}
 
 // WriteXLSX writes r as an Excel workbook of three sheets — the week's board,
-// its summary and the pipeline — headed in r.Lang and set up to print on A4
-// landscape, fitted to the page's width. Text is always written as a string
-// cell, never as a formula, with control characters removed.
+// its summary and the pipeline — in r.Lang, each under a title block (the
+// team's name as the reporting unit, the week, the day it was made) and set
+// up to print on A4, fitted to the page's width. Every cell is in one font
+// (fontFamily). Text is always written as a string cell, never as a formula,
+// with control characters removed; members are named as people know them,
+// never by their ids.
 func WriteXLSX(w io.Writer, r WeekReport) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &sheetWriter{f: f, lang: reportLang(r.Lang), l: labelsFor(r.Lang)}
+	x := &sheetWriter{f: f, lang: reportLang(r.Lang), l: labelsFor(r.Lang), unit: cellText(r.Team.Name)}
+	x.block = x.titleLine(r.Week.Start(), r.Week.End(), r.Week.String(), r.Made)
 	x.newStyles()
-	rows := reportMembers(r)
+	rows := reportMembers(r, x.l.unnamed)
 	x.board(r, rows)
 	x.summary(r, rows)
-	x.pipeline(r)
+	x.pipeline(r, rows)
+	x.fitPages()
 	x.check(f.SetDocProps(&excelize.DocProperties{Title: ReportTitle(x.lang, r.Week), Creator: "planbot"}))
 	if x.err != nil {
 		return x.err
@@ -118,8 +126,10 @@ func WriteXLSX(w io.Writer, r WeekReport) error {
 type memberRow struct{ userID, name string }
 
 // reportMembers lists the team's members and anyone else with an item or a
-// note in the report, by name.
-func reportMembers(r WeekReport) []memberRow {
+// note in the report, by name. A member without a name yet (one a platform
+// has not named) is not shown by their id: they are numbered, in the order
+// of their ids, in the words of unnamed ("Member %d (no name yet)").
+func reportMembers(r WeekReport, unnamed string) []memberRow {
 	names := map[string]string{}
 	add := func(userID, name string) {
 		if _, seen := names[userID]; !seen || names[userID] == "" {
@@ -136,12 +146,17 @@ func reportMembers(r WeekReport) []memberRow {
 		add(m.UserID, m.UserName)
 	}
 	rows := make([]memberRow, 0, len(names))
+	var nameless []string
 	for userID, name := range names {
-		name = cellText(name)
-		if name == "" {
-			name = cellText(userID)
+		if name = cellText(name); name == "" {
+			nameless = append(nameless, userID)
+			continue
 		}
 		rows = append(rows, memberRow{userID, name})
+	}
+	slices.Sort(nameless)
+	for i, userID := range nameless {
+		rows = append(rows, memberRow{userID, fmt.Sprintf(unnamed, i+1)})
 	}
 	slices.SortFunc(rows, func(a, b memberRow) int {
 		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.userID, b.userID))
@@ -159,16 +174,15 @@ func (x *sheetWriter) board(r WeekReport, members []memberRow) {
 		widths = append(widths, boardDayWidth)
 		labels = append(labels, dayHeader(x.lang, start.AddDays(d)))
 	}
-	x.sheet(s, true, 2)
+	x.sheet(s, true, "landscape")
 	x.widths(s, widths...)
-	x.line(s, 1, len(widths), fmt.Sprintf(l.boardTitle, cellText(r.Team.Name), r.Week, bot.ShortSpan(x.lang, start, r.Week.End())), x.st.title)
-	x.check(x.f.SetRowHeight(s, 1, 24))
-	x.headers(s, 2, widths, labels...)
+	x.titleBlock(s, len(widths), fmt.Sprintf(l.boardTitle, x.unitName(), r.Week, bot.ShortSpan(x.lang, start, r.Week.End())))
+	x.headers(s, headerRow, widths, labels...)
 
 	cells := boardCells(r)
 	for i, m := range members {
-		row := 3 + i
-		texts := []string{m.name}
+		row := headerRow + 1 + i
+		texts := []string{wrapBeforeBracket(m.name, boardNameWidth)}
 		days := cells[m.userID]
 		for d := range 7 {
 			var lines []string
@@ -189,13 +203,14 @@ func (x *sheetWriter) board(r WeekReport, members []memberRow) {
 		}
 		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines(texts, widths))))
 	}
-	last := 2 + len(members)
+	last := headerRow + len(members)
 	if len(members) == 0 {
 		last++
 		x.line(s, last, len(widths), l.noMember, x.st.grayRow)
 	}
-	x.line(s, last+2, len(widths), l.legend, x.st.legend)
-	x.freeze(s, 1, 2)
+	x.line(s, last+1, len(widths), l.legend, x.st.legend)
+	x.check(x.f.SetRowHeight(s, last+1, rowHeight(1)))
+	x.freeze(s, 1, headerRow)
 }
 
 // boardCells returns each member's lines of each day of the week (Monday
@@ -229,9 +244,9 @@ func boardCells(r WeekReport) map[string][][]string {
 	return cells
 }
 
-// boardLine is an item on one of its days: "✓ #3 trip to Beijing (1/2)",
+// boardLine is an item on one of its days: "√ #3 trip to Beijing (1/2)",
 // with what came of it on the first day the board shows; a leave says so in
-// lang, whatever its title: "· #5 请假 · 年假".
+// lang, whatever its title: "○ #5 请假 · 年假".
 func boardLine(lang planner.Lang, it planner.Item, day planner.Date, first bool) string {
 	title := cellText(it.Title)
 	if it.Kind == planner.KindLeave {
@@ -255,15 +270,15 @@ func dayHeader(lang planner.Lang, d planner.Date) string {
 // summary writes the week's totals by kind, planned against done, then each member's.
 func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	l, s, st := x.l, x.l.summarySheet, x.st
-	x.sheet(s, false, 2)
+	x.sheet(s, false, "portrait")
 	x.widths(s, summaryWidths...)
-	x.line(s, 1, len(summaryWidths), fmt.Sprintf(l.summaryTitle, cellText(r.Team.Name), r.Week, bot.ShortSpan(x.lang, r.Week.Start(), r.Week.End())), st.title)
-	x.check(x.f.SetRowHeight(s, 1, 24))
-	x.headers(s, 2, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
-	row := 3
-	// totals writes a row: a label, the four numbers of t and the completion
-	// (none for a leave, which is no work to complete).
+	x.titleBlock(s, len(summaryWidths), fmt.Sprintf(l.summaryTitle, x.unitName(), r.Week, bot.ShortSpan(x.lang, r.Week.Start(), r.Week.End())))
+	x.headers(s, headerRow, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
+	row := headerRow + 1
+	// totals writes a row of one line: a label, the four numbers of t and the
+	// completion (none for a leave, which is no work to complete).
 	totals := func(label string, t planner.Totals, work bool, text, number, percent int) {
+		x.check(x.f.SetRowHeight(s, row, rowHeight(1)))
 		x.text(s, 1, row, label, text)
 		for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
 			x.number(s, 2+i, row, n, number)
@@ -283,7 +298,10 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	row++
 	// The enterprises met: the visits' counts and the trips' visits.
 	met := planner.EnterprisesMet(r.Retro.Totals)
+	x.check(x.f.SetRowHeight(s, row, rowHeight(1)))
 	x.text(s, 1, row, l.enterprises, st.text)
+	x.text(s, 2, row, "", st.number) // items are no measure of enterprises
+	x.text(s, 3, row, "", st.number)
 	x.number(s, 4, row, met.Planned, st.number)
 	x.number(s, 5, row, met.Done, st.number)
 	x.ratio(s, 6, row, met.Done, met.Planned, st.percent, st.number)
@@ -307,12 +325,13 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 				t.DoneCount += it.Count
 			}
 		}
-		totals(m.name, t, true, st.bold, st.number, st.percent)
+		name := wrapBeforeBracket(m.name, summaryWidths[0])
+		totals(name, t, true, st.bold, st.number, st.percent)
 		note := cellText(sm.Note)
 		x.text(s, 7, row, note, st.text)
-		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines([]string{m.name, note}, []float64{summaryWidths[0], summaryWidths[6]}))))
+		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines([]string{name, note}, []float64{summaryWidths[0], summaryWidths[6]}))))
 	}
-	x.freeze(s, 0, 2)
+	x.freeze(s, 0, headerRow)
 }
 
 // sum adds up the totals of every kind but leave, which is no work to do.
@@ -328,63 +347,4 @@ func sum(totals map[planner.Kind]planner.Totals) planner.Totals {
 		all.DoneCount += t.DoneCount
 	}
 	return all
-}
-
-// pipeline writes the companies the team courts, by stage then name.
-func (x *sheetWriter) pipeline(r WeekReport) {
-	l, s, st := x.l, x.l.pipelineSheet, x.st
-	x.sheet(s, false, 2)
-	x.widths(s, pipelineWidths...)
-	x.line(s, 1, len(pipelineWidths), fmt.Sprintf(l.pipelineTitle, cellText(r.Team.Name), r.Week), st.title)
-	x.check(x.f.SetRowHeight(s, 1, 24))
-	x.headers(s, 2, pipelineWidths, l.company, l.stage, l.owner, l.lastContact, l.next, l.notes)
-	views := slices.Clone(r.Pipeline)
-	slices.SortStableFunc(views, func(a, b planner.CompanyView) int {
-		return cmp.Or(cmp.Compare(stageOrder(a.Stage), stageOrder(b.Stage)),
-			strings.Compare(planner.CompanyKey(a.Name), planner.CompanyKey(b.Name)), cmp.Compare(a.ID, b.ID))
-	})
-	for i, c := range views {
-		row := 3 + i
-		stage := cellText(stageLabel(r.Lang, c.Stage))
-		owner := cmp.Or(cellText(c.OwnerName), cellText(c.OwnerID))
-		contact := "—"
-		if c.LastContact != (planner.Date{}) {
-			contact = c.LastContact.String()
-		}
-		next := "—"
-		if c.Next.ID != 0 {
-			next = bot.DayLabel(x.lang, c.Next.Start) + " · #" + strconv.FormatInt(c.Next.ID, 10) + " " + cellText(c.Next.Title)
-		}
-		texts := []string{cellText(c.Name), stage, owner, contact, next, cellText(c.Notes)}
-		for col, t := range texts {
-			style := st.text
-			if col == 0 {
-				style = st.bold
-			}
-			x.text(s, col+1, row, t, style)
-		}
-		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines(texts, pipelineWidths))))
-	}
-	if len(views) == 0 {
-		x.line(s, 3, len(pipelineWidths), l.noCompanies, st.grayRow)
-	}
-	x.freeze(s, 0, 2)
-}
-
-// stageOrder is a stage's place in planner.Stages; unknown stages go last.
-func stageOrder(s planner.Stage) int {
-	if i := slices.Index(planner.Stages, s); i >= 0 {
-		return i
-	}
-	return len(planner.Stages)
-}
-
-// stageLabel is a stage's name as a spreadsheet cell shows it: the catalog's,
-// capitalised in English ("Signed", 签约).
-func stageLabel(lang planner.Lang, s planner.Stage) string {
-	name := bot.StageName(lang, s)
-	if name == "" || lang != planner.English {
-		return cmp.Or(name, string(s))
-	}
-	return strings.ToUpper(name[:1]) + name[1:] // English stage names are ASCII
 }

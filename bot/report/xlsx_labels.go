@@ -26,6 +26,12 @@ type xlsxLabels struct {
 
 	company, stage, owner, lastContact, next, notes string
 	noCompanies                                     string
+	amount                                          string // the pipeline's amounts' header, in 亿元
+
+	block      string // the title block: unit, first and last day, week, the day it was made
+	noName     string // a team with no name yet
+	unnamed    string // a member with no name yet, by number
+	pageFooter string // the page's number, in Excel's codes
 }
 
 // labelsFor returns the report's words in lang (English when the catalog
@@ -60,5 +66,10 @@ func labelsFor(lang planner.Lang) xlsxLabels {
 		next:          bot.Sentence(lang, bot.MsgXlsxNext),
 		notes:         bot.Sentence(lang, bot.MsgXlsxNotes),
 		noCompanies:   bot.Sentence(lang, bot.MsgXlsxNoCompanies),
+		amount:        bot.Sentence(lang, bot.MsgWorkbookAmount),
+		block:         bot.Sentence(lang, bot.MsgWorkbookBlock),
+		noName:        bot.Sentence(lang, bot.MsgWorkbookNoName),
+		unnamed:       bot.Sentence(lang, bot.MsgWorkbookUnnamed),
+		pageFooter:    bot.Sentence(lang, bot.MsgWorkbookPageFooter),
 	}
 }

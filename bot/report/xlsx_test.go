@@ -19,7 +19,7 @@ import (
 const (
 	hostileName  = `=HYPERLINK("http://evil.example","click")`
 	hostileTitle = "=1+2\tcall\a @here\u202e_x0041_\n+cmd|' /C calc'!A0"
-	hostileLine  = "· #6 =1+2 call @here_x0041_ +cmd|' /C calc'!A0"
+	hostileLine  = "○ #6 =1+2 call @here_x0041_ +cmd|' /C calc'!A0"
 )
 
 // reportItem is an item of team T1.
@@ -34,7 +34,8 @@ func reportItem(t *testing.T, id int64, user, name, start, end string, kind plan
 // cancels Wednesday's fund meeting and travels Friday to Monday; 王芳 comes
 // back on Monday from a trip that started the Thursday before and has a visit
 // planned that day, and hosts a delegation on Thursday; Bob is on leave from
-// Monday to Friday; someone named like a formula adds a hostile item.
+// Monday to Friday; someone named like a formula adds a hostile item. The
+// report is made on Sunday.
 func testReport(t *testing.T, lang planner.Lang) WeekReport {
 	items := []planner.Item{
 		reportItem(t, 4, "U2", "王芳", "2025-11-13", "2025-11-17", planner.KindTrip, 1, "出差上海", planner.StatusDone, "签了意向书"),
@@ -62,17 +63,23 @@ func testReport(t *testing.T, lang planner.Lang) WeekReport {
 	}
 	notes := map[string]string{"U1": "Two companies want\na second visit."}
 	retro := planner.BuildRetro(team, plannertest.W47, week, previous, nil, nil, notes, members)
-	return WeekReport{Team: team, Week: plannertest.W47, Lang: lang, Members: members, Items: items, Retro: retro}
+	return WeekReport{Team: team, Week: plannertest.W47, Lang: lang, Members: members, Items: items, Retro: retro, Made: plannertest.Day(t, "2025-11-23")}
 }
 
 // writeXLSX writes r and opens the result as a reader of the file would.
 func writeXLSX(t *testing.T, r WeekReport) *excelize.File {
 	t.Helper()
+	return openXLSX(t, writeXLSXBytes(t, r))
+}
+
+// writeXLSXBytes writes r as a file's bytes.
+func writeXLSXBytes(t *testing.T, r WeekReport) []byte {
+	t.Helper()
 	var b bytes.Buffer
 	if err := WriteXLSX(&b, r); err != nil {
 		t.Fatalf("WriteXLSX: %v", err)
 	}
-	return openXLSX(t, b.Bytes())
+	return b.Bytes()
 }
 
 func openXLSX(t *testing.T, b []byte) *excelize.File {
@@ -100,7 +107,8 @@ func checkCells(t *testing.T, f *excelize.File, sheet string, want map[string]st
 }
 
 func TestWriteXLSXBoard(t *testing.T) {
-	// Rows by name: the formula-named member, Ann, Bob, 王芳.
+	// Under the title block, rows by name: the formula-named member, Ann,
+	// Bob, 王芳; then the legend.
 	for _, tt := range []struct {
 		lang  planner.Lang
 		sheet string
@@ -108,13 +116,15 @@ func TestWriteXLSXBoard(t *testing.T) {
 	}{
 		{planner.English, "Board", map[string]string{
 			"A1": "招商一组 · the week's board, 2025-W47 (Nov 17–23)",
-			"A2": "Member", "B2": "Mon 11/17", "C2": "Tue 11/18", "F2": "Fri 11/21", "H2": "Sun 11/23",
-			"B5": "· #7 leave · 年假 (1/5)", "F5": "· #7 leave · 年假 (5/5)",
+			"A3": "Member", "B3": "Mon 11/17", "C3": "Tue 11/18", "F3": "Fri 11/21", "H3": "Sun 11/23",
+			"B6": "○ #7 leave · 年假 (1/5)", "F6": "○ #7 leave · 年假 (5/5)",
+			"A8": "√ done   × cancelled   ○ planned   (2/3): day 2 of a 3-day item",
 		}},
 		{planner.Chinese, "作战图", map[string]string{
 			"A1": "招商一组 · 本周作战图 2025-W47（11月17日–23日）",
-			"A2": "成员", "B2": "周一 11/17", "C2": "周二 11/18", "F2": "周五 11/21", "H2": "周日 11/23",
-			"B5": "· #7 请假 · 年假 (1/5)", "F5": "· #7 请假 · 年假 (5/5)",
+			"A3": "成员", "B3": "周一 11/17", "C3": "周二 11/18", "F3": "周五 11/21", "H3": "周日 11/23",
+			"B6": "○ #7 请假 · 年假 (1/5)", "F6": "○ #7 请假 · 年假 (5/5)",
+			"A8": "√ 完成   × 取消   ○ 计划   (2/3)：3 天事项的第 2 天",
 		}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
@@ -123,16 +133,15 @@ func TestWriteXLSXBoard(t *testing.T) {
 				t.Fatalf("sheets %q, want the board first of three", got)
 			}
 			want := map[string]string{
-				"A3": hostileName, "C3": hostileLine, "B3": "",
-				"A4": "Ann", "B4": "",
-				"C4": "✓ #1 visit 4 enterprises — 2 of 4 interested",
-				"D4": "✗ #3 meet a fund company — client postponed",
-				"E4": "",
-				"F4": "· #2 trip to Beijing (1/4)", "G4": "· #2 trip to Beijing (2/4)", "H4": "· #2 trip to Beijing (3/4)",
-				"A5": "Bob", "G5": "", "H5": "",
-				"E6": "✓ #8 接待深圳客商考察团",
-				"A6": "王芳", "B6": "✓ #4 出差上海 (5/5) — 签了意向书\n· #5 对接4家企业", "C6": "",
-				"A7": "",
+				"A4": hostileName, "C4": hostileLine, "B4": "",
+				"A5": "Ann", "B5": "",
+				"C5": "√ #1 visit 4 enterprises — 2 of 4 interested",
+				"D5": "× #3 meet a fund company — client postponed",
+				"E5": "",
+				"F5": "○ #2 trip to Beijing (1/4)", "G5": "○ #2 trip to Beijing (2/4)", "H5": "○ #2 trip to Beijing (3/4)",
+				"A6": "Bob", "G6": "", "H6": "",
+				"E7": "√ #8 接待深圳客商考察团",
+				"A7": "王芳", "B7": "√ #4 出差上海 (5/5) — 签了意向书\n○ #5 对接4家企业", "C7": "",
 			}
 			for k, v := range tt.want {
 				want[k] = v
@@ -151,45 +160,46 @@ func TestWriteXLSXSummary(t *testing.T) {
 	}{
 		{planner.English, "Summary",
 			[]string{"Kind", "Planned items", "Done items", "Planned count", "Done count", "Completion"},
-			map[string]string{"A3": "trip", "A6": "reception", "A7": "visit", "A8": "event", "A12": "leave", "A14": "Total", "A15": "Last week",
-				"A16": "Enterprises met", "A18": "Member", "G18": "Note"}},
+			map[string]string{"A4": "trip", "A7": "reception", "A8": "visit", "A9": "event", "A13": "leave", "A15": "Total", "A16": "Last week",
+				"A17": "Enterprises met", "A19": "Member", "G19": "Note"}},
 		{planner.Chinese, "汇总",
-			[]string{"类型", "计划（项）", "完成（项）", "计划（数量）", "完成（数量）", "完成率"},
-			map[string]string{"A3": "出差", "A6": "接待", "A7": "拜访", "A8": "活动", "A12": "请假", "A14": "合计", "A15": "上周",
-				"A16": "对接企业（家）", "A18": "成员", "G18": "心得"}},
+			// A header too wide for its column is broken before its bracket.
+			[]string{"类型", "计划\n（项）", "完成\n（项）", "计划\n（数量）", "完成\n（数量）", "完成率"},
+			map[string]string{"A4": "出差", "A7": "接待", "A8": "拜访", "A9": "活动", "A13": "请假", "A15": "合计", "A16": "上周",
+				"A17": "对接企业（家）", "A19": "成员", "G19": "心得"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
 			f := writeXLSX(t, testReport(t, tt.lang))
 			want := map[string]string{
 				// Kinds in planner.Kinds order: trip, signing, fund, reception, visit, event, …, leave, other.
-				"B3": "1", "C3": "0", "D3": "1", "E3": "0", "F3": "0%", // Ann's trip; 王芳's began last week
-				"B5": "0", "F5": "—", // the fund meeting was cancelled: it counts nowhere
-				"B6": "1", "C6": "1", "D6": "1", "E6": "1", "F6": "100%", // 王芳 hosted a delegation
-				"B7": "2", "C7": "1", "D7": "8", "E7": "4", "F7": "50%",
-				"B12": "1", "C12": "0", "F12": "—", // Bob's leave: no work to complete
-				"B13": "1", "C13": "0", // the hostile item is "other"
+				"B4": "1", "C4": "0", "D4": "1", "E4": "0", "F4": "0%", // Ann's trip; 王芳's began last week
+				"B6": "0", "F6": "—", // the fund meeting was cancelled: it counts nowhere
+				"B7": "1", "C7": "1", "D7": "1", "E7": "1", "F7": "100%", // 王芳 hosted a delegation
+				"B8": "2", "C8": "1", "D8": "8", "E8": "4", "F8": "50%",
+				"B13": "1", "C13": "0", "F13": "—", // Bob's leave: no work to complete
+				"B14": "1", "C14": "0", // the hostile item is "other"
 				// The total leaves the leave out.
-				"B14": "5", "C14": "2", "D14": "11", "E14": "5", "F14": "40%",
-				"B15": "1", "C15": "1", "F15": "100%", // 王芳's trip
+				"B15": "5", "C15": "2", "D15": "11", "E15": "5", "F15": "40%",
+				"B16": "1", "C16": "1", "F16": "100%", // 王芳's trip
 				// The visits' 8 and the 3 of Ann's trip; 4 met.
-				"B16": "", "D16": "11", "E16": "4", "F16": "36%",
+				"B17": "", "D17": "11", "E17": "4", "F17": "36%",
 				// Members by name, as on the board.
-				"A19": hostileName, "B19": "1", "F19": "0%",
-				"A20": "Ann", "B20": "2", "C20": "1", "D20": "5", "E20": "4", "F20": "50%", "G20": "Two companies want a second visit.",
-				"A21": "Bob", "B21": "0", "D21": "0", "F21": "—", // on leave
-				"A22": "王芳", "B22": "2", "C22": "1", "D22": "5", "E22": "1", "F22": "50%",
+				"A20": hostileName, "B20": "1", "F20": "0%",
+				"A21": "Ann", "B21": "2", "C21": "1", "D21": "5", "E21": "4", "F21": "50%", "G21": "Two companies want a second visit.",
+				"A22": "Bob", "B22": "0", "D22": "0", "F22": "—", // on leave
+				"A23": "王芳", "B23": "2", "C23": "1", "D23": "5", "E23": "1", "F23": "50%",
 			}
 			for i, h := range tt.header {
-				want[cell(i+1, 2)] = h
+				want[cell(i+1, headerRow)] = h
 			}
 			for k, v := range tt.want {
 				want[k] = v
 			}
 			checkCells(t, f, tt.sheet, want)
 			// Completion is a number shown as a percentage, not text.
-			raw, err := f.GetCellValue(tt.sheet, "F14", excelize.Options{RawCellValue: true})
+			raw, err := f.GetCellValue(tt.sheet, "F15", excelize.Options{RawCellValue: true})
 			if err != nil || raw != "0.4" {
-				t.Errorf("F14 holds %q (%v), want 0.4", raw, err)
+				t.Errorf("F15 holds %q (%v), want 0.4", raw, err)
 			}
 		})
 	}
@@ -198,8 +208,8 @@ func TestWriteXLSXSummary(t *testing.T) {
 func TestWriteXLSXPipeline(t *testing.T) {
 	t.Run("none yet", func(t *testing.T) {
 		for lang, want := range map[planner.Lang]map[string]string{
-			planner.English: {"A2": "Company", "B2": "Stage", "C2": "Owner", "D2": "Last contact", "E2": "Next step", "A3": "No companies in the pipeline yet."},
-			planner.Chinese: {"A2": "公司", "B2": "阶段", "C2": "负责人", "D2": "最近接触", "E2": "下一步", "A3": "还没有招商项目。"},
+			planner.English: {"A3": "Company", "B3": "Stage", "C3": "Amount (CNY 100 m)", "D3": "Owner", "E3": "Last contact", "F3": "Next step", "A4": "No companies in the pipeline yet."},
+			planner.Chinese: {"A3": "公司", "B3": "阶段", "C3": "投资额\n（亿元）", "D3": "负责人", "E3": "最近接触", "F3": "下一步", "A4": "还没有招商项目。"},
 		} {
 			f := writeXLSX(t, testReport(t, lang))
 			checkCells(t, f, f.GetSheetList()[2], want)
@@ -209,23 +219,45 @@ func TestWriteXLSXPipeline(t *testing.T) {
 		r := testReport(t, planner.Chinese)
 		next := reportItem(t, 9, "U1", "Ann", "2025-11-20", "2025-11-20", planner.KindVisit, 1, "拜访[常诚车业]", planner.StatusPlanned, "")
 		r.Pipeline = []planner.CompanyView{
-			{Company: planner.Company{ID: 2, Name: "Zeta Motors", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageLead}},
-			{Company: planner.Company{ID: 1, Name: "常诚车业", Notes: "年产150万套车灯项目", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageSigned},
-				LastContact: plannertest.Day(t, "2025-11-18"), Next: next},
-			{Company: planner.Company{ID: 3, Name: "=cmd|' /C calc'!A0", OwnerID: "U9", Stage: planner.StageLost}},
+			{Company: planner.Company{ID: 2, Name: "Zeta Motors", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageLead,
+				Amount: planner.Amount{Value: 12000, Currency: "USD"}}},
+			{Company: planner.Company{ID: 1, Name: "常诚车业", Notes: "年产150万套车灯项目", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageSigned,
+				Amount: planner.Amount{Value: 120000, Currency: "CNY"}}, LastContact: plannertest.Day(t, "2025-11-18"), Next: next},
+			// An owner who left the team: no name, and no id shown.
+			{Company: planner.Company{ID: 3, Name: "=cmd|' /C calc'!A0", OwnerID: "U9", Stage: planner.StageLost,
+				Amount: planner.Amount{Value: 3500, Currency: "CNY"}}},
 			{Company: planner.Company{ID: 4, Name: "Acme", OwnerID: "U1", OwnerName: "Ann", Stage: planner.StageLead}},
 		}
 		f := writeXLSX(t, r)
 		checkCells(t, f, "招商项目", map[string]string{
-			"A3": "Acme", "B3": "线索", "C3": "Ann", "D3": "—", "E3": "—",
-			"A4": "Zeta Motors", "B4": "线索", "C4": "王芳",
-			"A5": "常诚车业", "B5": "签约", "C5": "Ann", "D5": "2025-11-18", "E5": "11月20日周四 · #9 拜访[常诚车业]", "F5": "年产150万套车灯项目",
-			"A6": "=cmd|' /C calc'!A0", "B6": "流失", "C6": "U9",
+			"A4": "Acme", "B4": "线索", "C4": "", "D4": "Ann", "E4": "—", "F4": "—",
+			"A5": "Zeta Motors", "B5": "线索", "C5": "1.2亿美元", "D5": "王芳",
+			"A6": "常诚车业", "B6": "签约", "C6": "12.0", "D6": "Ann", "E6": "2025-11-18", "F6": "11月20日周四 · #9 拜访[常诚车业]", "G6": "年产150万套车灯项目",
+			"A7": "=cmd|' /C calc'!A0", "B7": "流失", "C7": "0.4", "D7": "—",
 		})
+		// An amount in yuan is a number of 亿元, shown with one decimal and
+		// right-aligned; one in another currency is text, right-aligned too.
+		for name, want := range map[string]string{"C6": "12", "C7": "0.35"} {
+			if raw, err := f.GetCellValue("招商项目", name, excelize.Options{RawCellValue: true}); err != nil || raw != want {
+				t.Errorf("%s holds %q (%v), want the number %s", name, raw, err, want)
+			}
+		}
+		for _, name := range []string{"C5", "C6", "C7"} {
+			id, err := f.GetCellStyle("招商项目", name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			style, err := f.GetStyle(id)
+			if err != nil || style.Alignment == nil || style.Alignment.Horizontal != "right" {
+				t.Errorf("%s is not right-aligned (%v)", name, err)
+			}
+		}
 	})
 }
 
-// Every sheet prints on A4 landscape, one page wide, with its headers on every page.
+// Every sheet prints on A4, one page wide (and, this short week, one page
+// tall), with its column headers on every page: the board and the pipeline
+// in landscape, the summary in portrait.
 func TestWriteXLSXPageSetup(t *testing.T) {
 	for _, lang := range plannertest.Langs {
 		f := writeXLSX(t, testReport(t, lang))
@@ -235,7 +267,8 @@ func TestWriteXLSXPageSetup(t *testing.T) {
 				titles[d.Scope] = d.RefersTo
 			}
 		}
-		for _, sheet := range f.GetSheetList() {
+		for i, sheet := range f.GetSheetList() {
+			orientation := []string{"landscape", "portrait", "landscape"}[i]
 			if n := utf8.RuneCountInString(sheet); n > 31 {
 				t.Errorf("sheet name %q has %d characters, Excel allows 31", sheet, n)
 			}
@@ -243,32 +276,32 @@ func TestWriteXLSXPageSetup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if *layout.Orientation != "landscape" || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
-				layout.FitToHeight == nil || *layout.FitToHeight != 0 {
-				t.Errorf("%s: orientation %s, paper %d, fit %v×%v; want landscape A4 (9), one page wide", sheet,
-					*layout.Orientation, *layout.Size, layout.FitToWidth, layout.FitToHeight)
+			if *layout.Orientation != orientation || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+				layout.FitToHeight == nil || *layout.FitToHeight != 1 {
+				t.Errorf("%s: orientation %s, paper %d, fit %v×%v; want %s A4 (9), one page wide and tall", sheet,
+					*layout.Orientation, *layout.Size, layout.FitToWidth, layout.FitToHeight, orientation)
 			}
 			props, err := f.GetSheetProps(sheet)
 			if err != nil || props.FitToPage == nil || !*props.FitToPage {
 				t.Errorf("%s: fit to page is off (%v)", sheet, err)
 			}
-			if want := fmt.Sprintf("'%s'!$1:$2", sheet); titles[sheet] != want {
+			if want := fmt.Sprintf("'%s'!$3:$3", sheet); titles[sheet] != want {
 				t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
 			}
-			header, err := f.GetRows(sheet)
-			if err != nil || len(header) < 2 {
+			rows, err := f.GetRows(sheet)
+			if err != nil || len(rows) < headerRow {
 				t.Fatalf("%s: no header row (%v)", sheet, err)
 			}
 			var total float64
-			for col := 1; col <= len(header[1]); col++ {
+			for col := 1; col <= len(rows[headerRow-1]); col++ {
 				w, err := f.GetColWidth(sheet, colName(col))
 				if err != nil {
 					t.Fatal(err)
 				}
 				total += w
 			}
-			if total > 140 {
-				t.Errorf("%s: the columns are %.0f wide; A4 landscape holds about 130 at 100%%", sheet, total)
+			if limit := map[string]float64{"landscape": 140, "portrait": 100}[orientation]; total > limit {
+				t.Errorf("%s: the columns are %.0f wide; A4 landscape holds about 130 at 100%%, portrait about 96", sheet, total)
 			}
 		}
 	}
@@ -307,10 +340,10 @@ func TestWriteXLSXTextIsInert(t *testing.T) {
 			}
 		}
 	}
-	checkCells(t, f, "Board", map[string]string{"A1": "@SUM(1+1) · the week's board, 2025-W47 (Nov 17–23)", "A3": hostileName, "C3": hostileLine})
+	checkCells(t, f, "Board", map[string]string{"A1": "@SUM(1+1) · the week's board, 2025-W47 (Nov 17–23)", "A4": hostileName, "C4": hostileLine})
 	checkCells(t, f, "Pipeline", map[string]string{
-		"A3": "_x003D_1+1", "C3": "_x005F_", "F3": "_x0007_bell _x0041__x0042_ _x12", // the format's escapes stay text
-		"A4": "-2+3", "B4": "weird", "C4": "+x", "F4": "[31m=A1 *forged* line",
+		"A4": "_x003D_1+1", "D4": "_x005F_", "G4": "_x0007_bell _x0041__x0042_ _x12", // the format's escapes stay text
+		"A5": "-2+3", "B5": "weird", "D5": "+x", "G5": "[31m=A1 *forged* line",
 	})
 }
 
@@ -323,8 +356,8 @@ func TestWriteXLSXGolden(t *testing.T) {
 	}
 }
 
-// dumpXLSX writes a workbook as text: per sheet its page setup, column widths,
-// merged cells and panes, then each row's height and cells.
+// dumpXLSX writes a workbook as text: per sheet its page setup and footer,
+// column widths, merged cells and panes, then each row's height and cells.
 func dumpXLSX(t *testing.T, f *excelize.File) []byte {
 	t.Helper()
 	var b strings.Builder
@@ -334,6 +367,11 @@ func dumpXLSX(t *testing.T, f *excelize.File) []byte {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(&b, "== %s · %s, paper %d, %d page(s) wide\n", sheet, *layout.Orientation, *layout.Size, *layout.FitToWidth)
+		footer, err := f.GetHeaderFooter(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "footer: %q\n", footer.OddFooter)
 		b.WriteString("widths:")
 		for col := 1; col <= 8; col++ {
 			w, _ := f.GetColWidth(sheet, colName(col))
@@ -406,8 +444,8 @@ func TestBuildWeekReport(t *testing.T) {
 	}
 	f := writeXLSX(t, r)
 	checkCells(t, f, "作战图", map[string]string{
-		"A3": "Ann", "B3": "· #1 trip to Shanghai (4/4)", "C3": "",
-		"A4": "Bob", "F4": "✓ #4 出差北京 (1/4) — 谈妥", "G4": "✓ #4 出差北京 (2/4)", "H4": "✓ #4 出差北京 (3/4)",
-		"A5": "Boss", "A6": "Carol", "B6": "", "H6": "",
+		"A4": "Ann", "B4": "○ #1 trip to Shanghai (4/4)", "C4": "",
+		"A5": "Bob", "F5": "√ #4 出差北京 (1/4) — 谈妥", "G5": "√ #4 出差北京 (2/4)", "H5": "√ #4 出差北京 (3/4)",
+		"A6": "Boss", "A7": "Carol", "B7": "", "H7": "",
 	})
 }

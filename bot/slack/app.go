@@ -35,6 +35,7 @@ type SlackApp struct {
 	work       bot.Background // the work after answers; cancelled by Shutdown
 	profiled   sync.Map       // "team/user" → when their profile was last known fresh
 	refreshing sync.Map       // "team/user" → struct{}: a refresh is on its way
+	workspaces sync.Map       // team id → the workspace's name (NameWorkspace)
 	slots      chan struct{}  // one per users.info refresh running after an answer
 	once       sync.Once
 	reports    context.Context // the context of telling members how their work ended; cancelled last
@@ -176,7 +177,7 @@ func (a *SlackApp) Command(ctx context.Context, sc slack.SlashCommand) SlackResp
 	start := time.Now()
 	text := unescape(sc.Text)
 	actor := planner.Actor{
-		TeamID: sc.TeamID, TeamName: sc.TeamDomain, UserID: sc.UserID, UserName: sc.UserName,
+		TeamID: sc.TeamID, TeamName: a.teamName(sc), UserID: sc.UserID, UserName: sc.UserName,
 		Admin: a.Admins[sc.UserID], ChannelID: sc.ChannelID,
 	}
 	cmd := bot.ParseCommand(text)

@@ -115,7 +115,7 @@ func TestSlackExportXLSX(t *testing.T) {
 		t.Errorf("the uploaded file (%d bytes) is not the Excel report bot/report writes of the week (%d bytes)", len(file), len(want))
 	}
 	strs := sharedStrings(t, file)
-	for _, want := range []string{"Ann", "· #1 visit 4 enterprises", "Bob", "· #2 trip to Beijing (1/2)", "· #2 trip to Beijing (2/2)"} {
+	for _, want := range []string{"Ann", "○ #1 visit 4 enterprises", "Bob", "○ #2 trip to Beijing (1/2)", "○ #2 trip to Beijing (2/2)"} {
 		if !strings.Contains(strs, want) {
 			t.Errorf("the workbook's text lacks %q: %s", want, strs)
 		}

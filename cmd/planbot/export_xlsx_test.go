@@ -50,28 +50,28 @@ func TestExportXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := openReport(t, b, "Board", "A2", "B2", "A3", "C3", "D3", "E3", "F3", "G3", "H3")
+	got := openReport(t, b, "Board", "A3", "B3", "A4", "C4", "D4", "E4", "F4", "G4", "H4")
 	want := map[string]string{
-		"A2": "Member", "B2": "Mon 11/17", "A3": "ann",
-		"C3": "✓ #1 visit 4 enterprises — 2 of 4 interested", "D3": "· #2 meet a fund company",
-		"E3": "✓ #3 trip to Beijing (1/2)", "F3": "✓ #3 trip to Beijing (2/2)",
-		"G3": "· #4 retrospective and investment training (1/2)", "H3": "· #4 retrospective and investment training (2/2)",
+		"A3": "Member", "B3": "Mon 11/17", "A4": "ann",
+		"C4": "√ #1 visit 4 enterprises — 2 of 4 interested", "D4": "○ #2 meet a fund company",
+		"E4": "√ #3 trip to Beijing (1/2)", "F4": "√ #3 trip to Beijing (2/2)",
+		"G4": "○ #4 retrospective and investment training (1/2)", "H4": "○ #4 retrospective and investment training (2/2)",
 	}
 	for name, w := range want {
 		if got[name] != w {
 			t.Errorf("Board!%s = %q, want %q", name, got[name], w)
 		}
 	}
-	sum := openReport(t, b, "Summary", "A14", "B14", "C14", "F14", "G19")
-	if sum["A14"] != "Total" || sum["B14"] != "4" || sum["C14"] != "2" || sum["F14"] != "50%" || sum["G19"] != "Two companies want a second visit." {
+	sum := openReport(t, b, "Summary", "A15", "B15", "C15", "F15", "G20")
+	if sum["A15"] != "Total" || sum["B15"] != "4" || sum["C15"] != "2" || sum["F15"] != "50%" || sum["G20"] != "Two companies want a second visit." {
 		t.Errorf("Summary totals %v, want 4 items, 2 done, 50%%, and Ann's note", sum)
 	}
 
 	// The Chinese team's, in Chinese (--lang), to stdout, which here is not a terminal.
 	printed := mustPlanbot(t, env, "", "export", "--team", "zh", "--week", "2025-W47", "--format", "xlsx", "--lang", "zh")
-	zh := openReport(t, []byte(printed), "作战图", "A2", "H2", "A3", "B3", "G3", "H3")
-	if zh["A2"] != "成员" || zh["H2"] != "周日 11/23" || zh["A3"] != "王芳" || zh["B3"] != "" ||
-		zh["G3"] != "· #4 回常总结复盘 (1/2)" || zh["H3"] != "· #4 回常总结复盘 (2/2)\n· #5 参加招商培训" {
+	zh := openReport(t, []byte(printed), "作战图", "A3", "H3", "A4", "B4", "G4", "H4")
+	if zh["A3"] != "成员" || zh["H3"] != "周日 11/23" || zh["A4"] != "王芳" || zh["B4"] != "" ||
+		zh["G4"] != "○ #4 回常总结复盘 (1/2)" || zh["H4"] != "○ #4 回常总结复盘 (2/2)\n○ #5 参加招商培训" {
 		t.Errorf("Chinese board %v", zh)
 	}
 

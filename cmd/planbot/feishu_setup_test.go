@@ -61,8 +61,8 @@ func feishuTeamNow(t *testing.T, s *feishuServe) (planner.Team, []planner.Member
 }
 
 // /plan setup typed in a group by its owner, who is no admin, makes it the
-// team's chat and imports its members with their names, page after page,
-// and says so in the group. Typed there by a member who neither owns it
+// team's chat, gives the team the group's name and imports its members with
+// their names, page after page, and says so in the group. Typed there by a member who neither owns it
 // nor is an admin, or typed in a direct message (where no one owns a
 // group), it is refused with the reason and changes nothing.
 func TestFeishuSetup(t *testing.T) {
@@ -113,6 +113,9 @@ func TestFeishuSetup(t *testing.T) {
 			}
 			if team.DigestChannel != feishuGroupChat {
 				t.Errorf("the team's chat is %q, want %s", team.DigestChannel, feishuGroupChat)
+			}
+			if team.Name != "招商一组" { // the group's name: the reporting unit until an admin sets one
+				t.Errorf("the team is named %q, want its group's name", team.Name)
 			}
 			if n := s.Feishu.Count(feishutest.MethodChatMembers); n < 2 {
 				t.Errorf("the member list was read in %d pages, want several", n)

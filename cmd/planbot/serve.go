@@ -102,7 +102,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if slackOn {
 		app, client = e.slackApp(svc, sc)
 		var refusal error
-		refusal, unchecked = e.checkTokens(ctx, client, sc.appToken != "")
+		refusal, unchecked = e.checkTokens(ctx, client, sc.appToken != "", app.NameWorkspace)
 		if refusal != nil {
 			return refusal
 		}
@@ -174,7 +174,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	running.Go(func() { scheduler.Run(ctx, time.Minute) })
 	if unchecked != nil {
 		running.Go(func() {
-			if err := e.retestTokens(ctx, client, sc.appToken != ""); err != nil {
+			if err := e.retestTokens(ctx, client, sc.appToken != "", app.NameWorkspace); err != nil {
 				failed <- err
 			}
 		})

@@ -29,12 +29,17 @@ var tokenRefusals = []string{
 // bot token, and in Socket Mode apps.connections.open with the app token.
 // refusal is the usage error (exit 2) of a token Slack refused; failure is
 // why Slack could not be asked (serve starts anyway); both nil: accepted.
-func (e *environment) checkTokens(ctx context.Context, api *slack.Client, socketMode bool) (refusal, failure error) {
+// Once auth.test answers, named is told the workspace's id and name, which
+// its team takes.
+func (e *environment) checkTokens(ctx context.Context, api *slack.Client, socketMode bool, named func(teamID, name string)) (refusal, failure error) {
 	ctx, cancel := context.WithTimeout(ctx, tokenCheckTimeout)
 	defer cancel()
 	auth, err := api.AuthTestContext(ctx)
 	if slackRefused(err) {
 		return usagef("SLACK_BOT_TOKEN: Slack refused the bot token (%v); copy it again from OAuth & Permissions → Bot User OAuth Token, and reinstall the app if it was removed%s", err, slackSetupHint), nil
+	}
+	if err == nil {
+		named(auth.TeamID, auth.Team)
 	}
 	if err == nil && socketMode {
 		_, _, err = api.StartSocketModeContext(ctx) // the connection it offers is left unused
@@ -52,7 +57,7 @@ func (e *environment) checkTokens(ctx context.Context, api *slack.Client, socket
 // retestTokens asks Slack about the tokens again, every e.tokenRetest, until
 // it answers or ctx ends. It returns the usage error of a token Slack
 // refused, nil otherwise.
-func (e *environment) retestTokens(ctx context.Context, api *slack.Client, socketMode bool) error {
+func (e *environment) retestTokens(ctx context.Context, api *slack.Client, socketMode bool, named func(teamID, name string)) error {
 	every := e.tokenRetest
 	if every == 0 {
 		every = tokenRetestEvery
@@ -65,7 +70,7 @@ func (e *environment) retestTokens(ctx context.Context, api *slack.Client, socke
 			return nil
 		case <-tick.C:
 		}
-		refusal, failure := e.checkTokens(ctx, api, socketMode)
+		refusal, failure := e.checkTokens(ctx, api, socketMode, named)
 		switch {
 		case ctx.Err() != nil:
 			return nil

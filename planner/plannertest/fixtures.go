@@ -73,4 +73,5 @@ var AllReasons = []planner.Reason{
 	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
 	planner.ReasonBadPeriod,
 	planner.ReasonBadIndex,
+	planner.ReasonBadTeamName,
 }
