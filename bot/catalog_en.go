@@ -104,6 +104,7 @@ var english = map[Msg]string{
   /plan forget @someone       admins: erase a member who left, with their items, history and notes
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
+  /plan target [2026|2026-Q1]   the team's targets: share done, time gone · admins: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
@@ -258,4 +259,6 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
 	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
+	planner.ReasonTargetPeriod:     "%q is not a year or quarter to set targets for: this year or next, or one of their quarters (2026, 2026-Q1). Nothing was saved. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 signed 5",
+	planner.ReasonBadTarget:        "I could not read %q as targets, so nothing was saved. Give each measure with its number: signed (projects), amount (in CNY: CNY 10 bn, 100e8), visits, receptions, events, trips, funds, trainings, reviews, meetings; name a member with an @-mention before them; 0 or clear removes one. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 @someone signed 5",
 }

@@ -13,6 +13,7 @@ import (
 var setupWords = map[string]string{
 	"": "channel", "tz": "tz", "zone": "tz", "时区": "tz", "lang": "lang", "语言": "lang",
 	"digest": "digest", "retro": "digest", "周报": "digest", "复盘": "digest", "remind": "remind", "提醒": "remind",
+	"target": "target", "targets": "target", "目标": "target",
 }
 
 // remindWords are /plan remind's arguments: whether reminders are off.

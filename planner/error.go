@@ -75,6 +75,12 @@ const (
 	// ReasonBadPeriod is not a period a report covers (a month 2025-11, a
 	// quarter 2025-Q4, a year, or from a day to a later one); Detail is it.
 	ReasonBadPeriod Reason = "bad_period"
+	// ReasonTargetPeriod is a target line that names no year or quarter, or
+	// one that is neither this year nor next (nor their quarters); Detail is it.
+	ReasonTargetPeriod Reason = "target_period"
+	// ReasonBadTarget is a target line's words that are no metric with its
+	// goal, nor a member of the team; Detail is them.
+	ReasonBadTarget Reason = "bad_target"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

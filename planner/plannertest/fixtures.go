@@ -72,4 +72,5 @@ var AllReasons = []planner.Reason{
 	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
 	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
 	planner.ReasonBadPeriod,
+	planner.ReasonTargetPeriod, planner.ReasonBadTarget,
 }
