@@ -104,6 +104,7 @@ var english = map[Msg]string{
   /plan forget @someone       admins: erase a member who left, with their items, history and notes
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
+  /plan target [2026|2026-Q1]   the team's targets: share done, time gone · admins: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
@@ -260,4 +261,6 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
 	planner.ReasonBadIndex:         "%q is no activity index setting, so nothing was saved. Say on, off or weights: each of signing, construction, visit, reception, event, lead with a whole number from 0 to 1000. Try: /plan setup index on, /plan setup index weights signing=30 construction=20 visit=5",
 	planner.ReasonBadTeamName:      "A team's name is 1 to 50 characters on one line. Try: /plan setup name Wujin Investment Promotion Bureau, or /plan setup name default to take Slack's or Feishu's name again",
+	planner.ReasonTargetPeriod:     "%q is not a year or quarter to set targets for: this year or next, or one of their quarters (2026, 2026-Q1). Nothing was saved. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 signed 5",
+	planner.ReasonBadTarget:        "I could not read %q as targets, so nothing was saved. Give each measure with its number: signed (projects), amount (in CNY: CNY 10 bn, 100e8), visits, receptions, events, trips, funds, trainings, reviews, meetings; name a member with an @-mention before them; 0 or clear removes one. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 @someone signed 5",
 }

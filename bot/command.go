@@ -36,6 +36,8 @@ const (
 	// VerbMistyped is a line that looks like a mistyped command ("dnoe 2"):
 	// its Args are the command meant ("/plan done 2"), and nothing is done.
 	VerbMistyped Verb = "mistyped"
+	// VerbTarget shows the team's targets with their 完成率.
+	VerbTarget Verb = "target"
 )
 
 // Command is a /plan line as ParseCommand read it: its verb, the text after
@@ -84,6 +86,7 @@ var verbWords = map[string]struct {
 	// verbs leave the reply language to the rest of the line.
 	"lead": {VerbLead, ""}, "company": {VerbLead, ""}, "线索": {VerbLead, planner.Chinese},
 	"leads": {VerbLeads, ""}, "pipeline": {VerbLeads, ""}, "项目库": {VerbLeads, planner.Chinese},
+	"target": {VerbTarget, planner.English}, "targets": {VerbTarget, planner.English}, "目标": {VerbTarget, planner.Chinese},
 	// Synonyms people type.
 	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
 	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},

@@ -3,6 +3,8 @@ package bot
 import (
 	"strconv"
 	"strings"
+
+	"planbot/planner"
 )
 
 // ItemArgs are the items a command names ("5", "#5,6", "5-7") and the words
@@ -51,6 +53,9 @@ func readArgs(verb Verb, args string) (Command, bool) {
 		var ok bool
 		cmd.Member, ok = memberArg(args)
 		return cmd, ok
+	case VerbTarget:
+		_, ok := planner.ParseTargetPeriod(args)
+		return cmd, args == "" || ok
 	}
 	return cmd, false
 }

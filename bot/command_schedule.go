@@ -15,6 +15,7 @@ var setupWords = map[string]string{
 	"digest": "digest", "retro": "digest", "周报": "digest", "复盘": "digest", "remind": "remind", "提醒": "remind",
 	"index": "index", "指数": "index", "活跃指数": "index",
 	"name": "name", "名称": "name", "单位": "name",
+	"target": "target", "targets": "target", "目标": "target",
 }
 
 // remindWords are /plan remind's arguments: whether reminders are off.

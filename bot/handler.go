@@ -134,6 +134,8 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbLeads:
 		views, err := s.Leads(ctx, a, cmd.Args)
 		return PipelineView{Companies: views, Filter: cmd.Args}, "", err
+	case VerbTarget:
+		return t.targets(ctx, cmd)
 	case VerbNote:
 		return t.note(ctx, cmd.Args)
 	case VerbSetup:
@@ -204,6 +206,8 @@ func (t *Turn) setup(ctx context.Context, cmd Command) (Body, planner.Lang, erro
 		return SetupDone{Team: team}, "", err
 	case "name":
 		return t.setupName(ctx, cmd.Value)
+	case "target":
+		return t.setupTarget(ctx, cmd)
 	}
 	lang, ok := planner.ParseLang(cmd.Value)
 	if !ok {

@@ -62,6 +62,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 		v.Title += sep + Say(l, MsgRetroLate)
 	}
 	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
+	v.Totals = append(v.Totals, targetRetroLines(l, r.Targets)...)
 	v.Trips = retroTrips(l, r)
 	v.Pipe = retroPipeline(l, r.Pipeline, r)
 	v.Index = retroIndex(l, r)

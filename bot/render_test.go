@@ -230,6 +230,14 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"remind on":     RemindSet{},
 		"reminder log":  Reminder{Job: planner.JobLog, Week: plannertest.W47, Items: []planner.Item{visit, trip}},
 		"reminder plan": Reminder{Job: planner.JobPlan, Week: plannertest.W47, Items: []planner.Item{old}},
+		"targets": TargetView{AsOf: plannertest.W47.Start(), Periods: []planner.TargetPeriod{{Year: 2025}, {Year: 2025, Quarter: 4}},
+			Progress: []planner.TargetProgress{
+				{Metric: planner.MetricAmount, Period: planner.TargetPeriod{Year: 2025}, Goal: 100000, Done: 60000, AsOf: plannertest.W47.Start()},
+				{Metric: planner.MetricVisits, Period: planner.TargetPeriod{Year: 2025, Quarter: 4}, Member: "U2", MemberName: "王芳", Goal: 4, Done: 3, AsOf: plannertest.W47.Start()},
+			}},
+		"targets none": TargetView{AsOf: plannertest.W47.Start(), Periods: []planner.TargetPeriod{{Year: 2025}, {Year: 2025, Quarter: 4}}},
+		"targets set": TargetView{AsOf: plannertest.W47.Start(), Periods: []planner.TargetPeriod{{Year: 2025, Quarter: 4}},
+			Set: &planner.TargetLine{Period: planner.TargetPeriod{Year: 2025, Quarter: 4}, Member: "U2", MemberName: "王芳", Goals: map[planner.Metric]int64{planner.MetricVisits: 0}}},
 	}
 	for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 		detail := "3"

@@ -88,6 +88,8 @@ func RenderText(r Reply) string {
 		return ReminderText(l, b)
 	case Forgotten:
 		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
+	case TargetView:
+		return TargetText(l, b)
 	case Failure:
 		return Explain(l, b.Err) + "\n" + Explain(otherLang(l), b.Err)
 	}

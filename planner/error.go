@@ -81,6 +81,12 @@ const (
 	ReasonBadIndex Reason = "bad_index"
 	// ReasonBadTeamName is a team's name that is empty or longer than MaxTeamName.
 	ReasonBadTeamName Reason = "bad_team_name"
+	// ReasonTargetPeriod is a target line that names no year or quarter, or
+	// one that is neither this year nor next (nor their quarters); Detail is it.
+	ReasonTargetPeriod Reason = "target_period"
+	// ReasonBadTarget is a target line's words that are no metric with its
+	// goal, nor a member of the team; Detail is them.
+	ReasonBadTarget Reason = "bad_target"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -21,6 +21,10 @@ type Retro struct {
 
 	// Index is the week's activity index; nil when the team has it off.
 	Index *Index `json:"index,omitempty"`
+	// Targets are the progress at the week's Sunday of the team's targets
+	// (and its members') whose year or quarter has a day in the week: a week
+	// across two quarters shows both (TargetProgress).
+	Targets []TargetProgress `json:"targets"`
 }
 
 // PreviousCompletion returns the share of the previous week's items that were done, 0..1.
@@ -38,6 +42,7 @@ func BuildRetro(team Team, w Week, items, previous []Item, next map[string]ItemC
 		CarriedOver:     []int64{},
 		NextWeekPlanned: map[string]int{},
 		Money:           BuildMoney(w.Start(), w.End(), nil, nil, nil),
+		Targets:         []TargetProgress{},
 	}
 	for _, it := range items {
 		if it.Status == StatusPlanned && it.Kind != KindLeave && w.Contains(it.Start) {
@@ -110,7 +115,10 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 	if r.Pipeline, err = s.pipelineWeek(ctx, teamID, w, items); err != nil {
 		return Retro{}, err
 	}
-	r.Money, err = s.Money(ctx, teamID, w.Start(), w.End())
+	if r.Money, err = s.Money(ctx, teamID, w.Start(), w.End()); err != nil {
+		return Retro{}, err
+	}
+	r.Targets, err = s.TargetProgress(ctx, teamID, "", w.Start(), w.End(), w.End())
 	return r, err
 }
 

@@ -30,8 +30,8 @@ type Store interface {
 	// Members lists a team's members.
 	Members(ctx context.Context, teamID string) ([]Member, error)
 	// ForgetMember erases a member of a team for good, in one transaction: their
-	// items with those items' history, their notes, the sends addressed to them
-	// and the member. Nothing of other members or teams is touched, and item ids
+	// items with those items' history, their notes, the sends addressed to them,
+	// their targets and the member. Nothing of other members or teams is touched, and item ids
 	// are never given again. It returns how many items were erased, or a NotFound
 	// error (Reason no_member) when the team has no such member. It is the one
 	// hard delete: everything else is kept.
@@ -91,4 +91,10 @@ type Store interface {
 	SetNote(ctx context.Context, teamID, userID string, week Week, text string) error
 	// Notes returns a team's notes for a week by user id.
 	Notes(ctx context.Context, teamID string, week Week) (map[string]string, error)
+
+	// SetTargets stores a team's targets atomically: each replaces the target
+	// of its period, member and metric, and one whose Goal is 0 removes it.
+	SetTargets(ctx context.Context, teamID string, targets []Target) error
+	// Targets lists a team's targets, by period, member and metric.
+	Targets(ctx context.Context, teamID string) ([]Target, error)
 }

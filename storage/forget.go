@@ -10,7 +10,7 @@ import (
 
 // ForgetMember erases member userID of team teamID for good, in one
 // transaction: their items and those items' history, their notes, the sends
-// addressed to them (reminders) and the member row. Rows of other members and
+// addressed to them (reminders), their targets and the member row. Rows of other members and
 // other teams are left alone: a change the member made to someone else's item
 // stays in that item's history, and the team's retrospective sends stay. The
 // team remembers the highest item id it gave out, so that no erased id is
@@ -73,6 +73,7 @@ func forgetMember(ctx context.Context, tx *sql.Tx, teamID, userID string) (int, 
 	for _, stmt := range []string{
 		`DELETE FROM notes WHERE team_id = ? AND user_id = ?`,
 		`DELETE FROM sends WHERE team_id = ? AND recipient = ?`,
+		`DELETE FROM targets WHERE team_id = ? AND user_id = ?`,
 		`DELETE FROM members WHERE team_id = ? AND user_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, stmt, teamID, userID); err != nil {

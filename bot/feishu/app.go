@@ -136,8 +136,8 @@ func (a *App) OnMessage(ctx context.Context, ev *larkim.P2MessageReceiveV1) erro
 		actor.ChannelID = deref(msg.ChatId)
 	}
 	cmd := bot.ParseCommand(named) // a mention in what people wrote reads as the name it shows
-	if cmd.Verb == bot.VerbForget {
-		cmd = bot.ParseCommand(text) // but forget names a member by their open_id
+	if cmd.NamesMember() {
+		cmd = bot.ParseCommand(text) // but forget and setup target name a member by their open_id
 	}
 	if a.firstSetup(ctx, actor, cmd) {
 		actor.Admin = a.ownsGroup(ctx, actor)

@@ -178,7 +178,8 @@ type digestDoc struct {
 		Untouched  []string
 		Collisions []json.RawMessage
 	}
-	Money moneyDoc
+	Money   moneyDoc
+	Targets []targetDoc
 }
 
 // moneyDoc is the "money" of the digest and the period report, as issue 16

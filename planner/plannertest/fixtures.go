@@ -74,4 +74,5 @@ var AllReasons = []planner.Reason{
 	planner.ReasonBadPeriod,
 	planner.ReasonBadIndex,
 	planner.ReasonBadTeamName,
+	planner.ReasonTargetPeriod, planner.ReasonBadTarget,
 }
