@@ -104,6 +104,7 @@ var english = map[Msg]string{
   /plan forget @someone       admins: erase a member who left, with their items, history and notes
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
+  /plan lead <company> [step] due <day>   a deadline: /plan lead CATL construction due Mar 31
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
@@ -257,4 +258,6 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
+	planner.ReasonBadDue:           "A deadline needs one day after due, and “%s” is none, so nothing was saved. Try: /plan lead CATL construction due Mar 31, /plan lead CATL due next fri",
+	planner.ReasonDuePast:          "The deadline %s has passed already, so nothing was saved. Give today or a later day (with its year when it is next year's). Try: /plan lead CATL construction due next fri",
 }

@@ -62,7 +62,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 	}
 	v.Totals = retroTotals(l, r)
 	v.Trips = retroTrips(l, r)
-	v.Pipe = retroPipeline(l, r.Pipeline, r)
+	v.Pipe = append(retroPipeline(l, r.Pipeline, r), retroOverdue(l, r)...)
 	for _, m := range r.Members {
 		v.Members = append(v.Members, retroMember(l, r, m))
 	}

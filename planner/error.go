@@ -72,6 +72,11 @@ const (
 	// ReasonDateOrTime is a bare "10.30" that may be a month and day or a
 	// time of day, and whose date is not near: asked, not guessed. Detail is it.
 	ReasonDateOrTime Reason = "date_or_time"
+	// ReasonBadDue is a deadline word (截止, due, deadline) in a lead line
+	// without one day after it ("截止 下周"); Detail is what follows the word.
+	ReasonBadDue Reason = "bad_due"
+	// ReasonDuePast is a deadline on a day gone by; Detail is the day (YYYY-MM-DD).
+	ReasonDuePast Reason = "due_past"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

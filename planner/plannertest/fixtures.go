@@ -71,4 +71,5 @@ var AllReasons = []planner.Reason{
 	planner.ReasonNoCompany, planner.ReasonBadCompany, planner.ReasonSameStage, planner.ReasonBadStage,
 	planner.ReasonCompanyExists, planner.ReasonUnreadDate, planner.ReasonVagueDate, planner.ReasonDateMismatch,
 	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
+	planner.ReasonBadDue, planner.ReasonDuePast,
 }
