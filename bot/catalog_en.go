@@ -105,6 +105,7 @@ var english = map[Msg]string{
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
   /plan target [2026|2026-Q1]   the team's targets: share done, time gone · admins: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400
+  /plan lead <company> [step] due <day>   a deadline: /plan lead CATL construction due Mar 31
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
@@ -263,4 +264,6 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadTeamName:      "A team's name is 1 to 50 characters on one line. Try: /plan setup name Wujin Investment Promotion Bureau, or /plan setup name default to take Slack's or Feishu's name again",
 	planner.ReasonTargetPeriod:     "%q is not a year or quarter to set targets for: this year or next, or one of their quarters (2026, 2026-Q1). Nothing was saved. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 signed 5",
 	planner.ReasonBadTarget:        "I could not read %q as targets, so nothing was saved. Give each measure with its number: signed (projects), amount (in CNY: CNY 10 bn, 100e8), visits, receptions, events, trips, funds, trainings, reviews, meetings; name a member with an @-mention before them; 0 or clear removes one. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 @someone signed 5",
+	planner.ReasonBadDue:           "A deadline needs one day after due, and “%s” is none, so nothing was saved. Try: /plan lead CATL construction due Mar 31, /plan lead CATL due next fri",
+	planner.ReasonDuePast:          "The deadline %s has passed already, so nothing was saved. Give today or a later day (with its year when it is next year's). Try: /plan lead CATL construction due next fri",
 }

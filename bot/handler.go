@@ -130,10 +130,10 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return t.history(ctx, cmd)
 	case VerbLead:
 		res, err := s.Lead(ctx, a, cmd.Args)
-		return LeadView{LeadResult: res, Zone: s.Loc}, "", err
+		return LeadView{LeadResult: res, Zone: s.Loc, Today: s.Today()}, "", err
 	case VerbLeads:
 		views, err := s.Leads(ctx, a, cmd.Args)
-		return PipelineView{Companies: views, Filter: cmd.Args}, "", err
+		return PipelineView{Companies: views, Filter: cmd.Args, Today: s.Today()}, "", err
 	case VerbTarget:
 		return t.targets(ctx, cmd)
 	case VerbNote:

@@ -15,7 +15,9 @@ func leadText(l planner.Lang, v LeadView) string {
 	c.Name = planner.OneLine(c.Name)
 	switch {
 	case v.Created:
-		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage]) + amountSentence(l, c.Amount)
+		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage]) + amountSentence(l, c.Amount) + leadDueText(l, v)
+	case v.DueSet && v.Change == (planner.StageChange{}):
+		return dueSetText(l, c)
 	case v.Change.From != v.Change.To:
 		line := Say(l, MsgLeadMoved, c.Name, stageNames[l][v.Change.From], stageNames[l][v.Change.To])
 		if movedBack(v.Change) {
@@ -24,11 +26,11 @@ func leadText(l planner.Lang, v LeadView) string {
 		if v.Change.Note != "" {
 			line += " · " + planner.OneLine(v.Change.Note)
 		}
-		return line
+		return line + leadDueText(l, v)
 	case v.Change.Note != "":
-		return Say(l, MsgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note))
+		return Say(l, MsgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note)) + leadDueText(l, v)
 	}
-	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c)) + amountPart(l, c.Amount)}
+	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c)) + amountPart(l, c.Amount) + duePart(l, c.Due, v.Today)}
 	if c.Notes != "" {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
@@ -88,7 +90,7 @@ func pipelineText(l planner.Lang, v PipelineView) string {
 		if c.Next.ID != 0 {
 			parts = append(parts, Say(l, MsgNextItem, fmt.Sprintf("#%d %s %s", c.Next.ID, DayLabel(l, c.Next.Start), planner.OneLine(c.Next.Title))))
 		}
-		lines = append(lines, strings.Join(parts, " · "))
+		lines = append(lines, strings.Join(parts, " · ")+duePart(l, c.Due, v.Today))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -64,7 +64,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
 	v.Totals = append(v.Totals, targetRetroLines(l, r.Targets)...)
 	v.Trips = retroTrips(l, r)
-	v.Pipe = retroPipeline(l, r.Pipeline, r)
+	v.Pipe = append(retroPipeline(l, r.Pipeline, r), retroOverdue(l, r)...)
 	v.Index = retroIndex(l, r)
 	for _, m := range r.Members {
 		v.Members = append(v.Members, retroMember(l, r, m))

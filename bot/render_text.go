@@ -86,6 +86,8 @@ func RenderText(r Reply) string {
 		return Say(l, MsgRemindOn)
 	case Reminder:
 		return ReminderText(l, b)
+	case DueReminder:
+		return dueReminderText(l, b)
 	case Forgotten:
 		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
 	case TargetView:

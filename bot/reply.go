@@ -87,12 +87,16 @@ type HistoryView struct {
 type LeadView struct {
 	planner.LeadResult
 	Zone *time.Location
+	// Today is the team's day, by which a deadline is overdue; zero marks none.
+	Today planner.Date
 }
 
 // PipelineView is the team's pipeline as /plan leads lists it.
 type PipelineView struct {
 	Companies []planner.CompanyView
 	Filter    string // what the list was narrowed to, as typed: a stage word, "mine", or ""
+	// Today is the team's day, by which a deadline is overdue; zero marks none.
+	Today planner.Date
 }
 
 // SetupChannel says the channel is being set up as the team's digest

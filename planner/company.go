@@ -58,6 +58,9 @@ type Company struct {
 	Amount    Amount
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Due is its next step's deadline (督办), the zero Deadline when none: set
+	// by a lead line, cleared when a move makes the step (Deadline.MetBy).
+	Due Deadline
 }
 
 // StageChange is one step of a company's lifecycle: who moved it from one

@@ -49,7 +49,7 @@ func (s *Service) Deliver(ctx context.Context, run Run, teamID, recipient string
 func (s *Service) beginSend(ctx context.Context, run Run, teamID, recipient string) (send Send, now, missed bool, err error) {
 	at := s.now()
 	send, created, err := s.store.ClaimSend(ctx, Send{
-		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient,
+		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient, Subject: run.Subject,
 		State: RunPending, Attempts: 1, DueAt: run.At, UpdatedAt: at,
 	})
 	switch {
@@ -74,7 +74,7 @@ func (s *Service) beginSend(ctx context.Context, run Run, teamID, recipient stri
 func (s *Service) SkipSend(ctx context.Context, run Run, teamID, recipient, why string) error {
 	now := s.now()
 	send, created, err := s.store.ClaimSend(ctx, Send{
-		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient,
+		TeamID: teamID, Job: run.Job, Week: run.Week, Recipient: recipient, Subject: run.Subject,
 		State: RunPending, Attempts: 0, DueAt: run.At, UpdatedAt: now,
 	})
 	if err != nil {

@@ -87,6 +87,11 @@ const (
 	// ReasonBadTarget is a target line's words that are no metric with its
 	// goal, nor a member of the team; Detail is them.
 	ReasonBadTarget Reason = "bad_target"
+	// ReasonBadDue is a deadline word (截止, due, deadline) in a lead line
+	// without one day after it ("截止 下周"); Detail is what follows the word.
+	ReasonBadDue Reason = "bad_due"
+	// ReasonDuePast is a deadline on a day gone by; Detail is the day (YYYY-MM-DD).
+	ReasonDuePast Reason = "due_past"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -16,6 +16,9 @@ type LeadLine struct {
 	// Amount is the first amount in Note (`签约 总投资12亿元`), the zero Amount
 	// when none: it becomes the company's.
 	Amount Amount
+	// Due is the deadline the line sets (`开工 截止 2026-03-31`), cut out of
+	// its note; the zero Deadline when none.
+	Due Deadline
 }
 
 // stageWords are the words that name a stage in a lead line, in English and
@@ -42,12 +45,15 @@ func ParseStage(word string) (Stage, bool) {
 // quotes pairs each opening quote a name may be given in with its closing one.
 var quotes = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』'}
 
-// ParseLead reads a lead line: `常诚车业 签约 年产150万套车灯项目`,
+// ParseLead reads a lead line on day today: `常诚车业 签约 年产150万套车灯项目`,
 // `"Changcheng Auto" signed` (straight or curly quotes, so that a name may hold
-// a stage word), or a bare name. Without quotes the name ends at the first
-// stage word. An empty or over-long name, or an unclosed quote, is an Invalid
-// error (Reason bad_company).
-func ParseLead(text string) (LeadLine, error) {
+// a stage word), or a bare name, maybe with a deadline (cutDeadline). Without
+// quotes the name ends at the first stage word or deadline. A stage word that
+// the deadline follows at once names the step due, not a move (`开工 截止
+// 2026-03-31`). An empty or over-long name, or an unclosed quote, is an
+// Invalid error (Reason bad_company); a deadline that is no day, or a past
+// one, too (bad_due, due_past).
+func ParseLead(text string, today Date) (LeadLine, error) {
 	text = strings.TrimSpace(text)
 	var line LeadLine
 	var rest string
@@ -62,12 +68,18 @@ func ParseLead(text string) (LeadLine, error) {
 		words := strings.FieldsFunc(text, unicode.IsSpace)
 		n := len(words)
 		for i := 1; i < len(words); i++ {
-			if _, used := stageOf(words[i:]); used > 0 {
+			if _, used := stageOf(words[i:]); used > 0 || opensDeadline(strings.Join(words[i:], " "), today) {
 				n = i
 				break
 			}
 		}
 		line.Name, rest = strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+		if at := gluedDeadline(line.Name); at > 0 { // "常诚车业截止3月31日"
+			line.Name, rest = line.Name[:at], line.Name[at:]+" "+rest
+		}
+		if opensDeadline(line.Name, today) { // "截止 3月31日": no name
+			return LeadLine{}, Errorf(Invalid, ReasonBadCompany, "")
+		}
 	}
 	line.Name = cleanName(line.Name)
 	if line.Name == "" || utf8.RuneCountInString(line.Name) > MaxCompanyName || strings.ContainsAny(line.Name, strayQuotes) {
@@ -77,7 +89,14 @@ func ParseLead(text string) (LeadLine, error) {
 	if stage, used := stageOf(words); used > 0 {
 		line.Stage, words = stage, words[used:]
 	}
-	line.Note = strings.Join(words, " ")
+	due, start, note, err := cutDeadline(strings.Join(words, " "), today)
+	if err != nil {
+		return LeadLine{}, err
+	}
+	if start == 0 && due.Step == "" && line.Stage.inPipeline() {
+		due.Step, line.Stage = line.Stage, ""
+	}
+	line.Note, line.Due = note, due
 	if a, _, _, ok := FindAmount(line.Note); ok {
 		line.Amount = a
 	}

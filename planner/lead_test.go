@@ -33,13 +33,13 @@ func TestParseLead(t *testing.T) {
 		{"蓝天 在谈 计划投资5000万元 年产30万吨", LeadLine{Name: "蓝天", Stage: StageNegotiating, Note: "计划投资5000万元 年产30万吨", Amount: Amount{Value: 5000, Currency: "CNY"}}},
 		{"蓝天 在谈 投资5-8亿", LeadLine{Name: "蓝天", Stage: StageNegotiating, Note: "投资5-8亿"}}, // a range is no amount
 	} {
-		got, err := ParseLead(c.text)
+		got, err := ParseLead(c.text, d("2025-11-17"))
 		if err != nil || got != c.want {
 			t.Errorf("ParseLead(%q) = %+v, %v; want %+v", c.text, got, err, c.want)
 		}
 	}
 	for _, bad := range []string{"", "   ", `"Acme signed`, `"" signed`, "“”", "\x01Acme", `Foo" signed`, "[]", "【】 签约"} {
-		if _, err := ParseLead(bad); err == nil {
+		if _, err := ParseLead(bad, d("2025-11-17")); err == nil {
 			t.Errorf("ParseLead(%q) accepted", bad)
 		}
 	}
@@ -73,11 +73,12 @@ func FuzzParseLead(f *testing.F) {
 	for _, seed := range []string{
 		"常诚车业 签约 年产150万套车灯项目", `"Changcheng Auto" signed`, `“Lost Horizon” on hold`, "「宁德时代」 在谈",
 		"Acme", `"Acme`, "签约 公司", "ＣＡＴＬ　landed", "\xff", "a\x00b",
+		"常诚车业 签约 总投资12亿元 开工 截止 2026-03-31", "Acme due fri", "常诚车业截止3月底前开工", "北京截止阀厂 签约",
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		line, err := ParseLead(text)
+		line, err := ParseLead(text, d("2025-11-17"))
 		if err != nil {
 			if ErrorOf(err).Code == Internal {
 				t.Fatalf("ParseLead(%q): internal error %v", text, err)

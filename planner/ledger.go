@@ -30,12 +30,15 @@ type Send struct {
 	UpdatedAt  time.Time
 	MessageRef string // the chat platform's id of the sent message
 	Detail     string // why it failed or was skipped
+	// Subject is what the send is about besides its week, "" for the weekly
+	// jobs: a deadline's company and day for its reminder (DueRun).
+	Subject string
 }
 
 // Ledger records every scheduled send, so each happens exactly once.
 type Ledger interface {
-	// ClaimSend records s as pending unless a send with its team, job, week and
-	// recipient exists. It returns the send as stored and whether this call created it.
+	// ClaimSend records s as pending unless a send with its team, job, week,
+	// recipient and subject exists. It returns the send as stored and whether this call created it.
 	ClaimSend(ctx context.Context, s Send) (Send, bool, error)
 	// UpdateSend stores a send's state, attempts, message id and detail.
 	UpdateSend(ctx context.Context, s Send) error

@@ -17,13 +17,17 @@ type LeadResult struct {
 	Change  StageChange   // the change just recorded; zero when only showing
 	History []StageChange // when showing: every stage change, oldest first
 	Items   []Item        // when showing: the items linked to it
+	DueSet  bool          // the line set the company's deadline (Company.Due)
+	DueMet  Deadline      // the deadline the line's move made (Deadline.MetBy), cleared
 }
 
 // Lead carries out a lead line (see ParseLead): a new company is created at
 // its stage (lead by default); a known one is moved to the stage given, or
-// given the note; a known name alone shows its history.
+// given the note; a known name alone shows its history. A deadline in the
+// line becomes the company's (a deadline alone records no stage change),
+// and a move that makes the step of the one it has clears it (Deadline.MetBy).
 func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, error) {
-	line, err := ParseLead(text)
+	line, err := ParseLead(text, s.Today())
 	if err != nil {
 		return LeadResult{}, err
 	}
@@ -44,18 +48,22 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 		if stage == "" {
 			stage = StageLead
 		}
-		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, Amount: line.Amount, CreatedAt: now}
+		c = Company{TeamID: a.TeamID, Name: line.Name, Notes: line.Note, OwnerID: a.UserID, Stage: stage, Amount: line.Amount,
+			Due: line.Due.forStage(stage), CreatedAt: now}
 		change := StageChange{To: stage, By: a.UserID, At: now, Note: line.Note}
 		c, err = s.store.AddCompany(ctx, c, change)
 		change.TeamID, change.CompanyID, change.Company = c.TeamID, c.ID, c.Name
-		return LeadResult{Company: c, Created: true, Change: change}, err
+		return LeadResult{Company: c, Created: true, Change: change, DueSet: !line.Due.IsZero()}, err
 	case err != nil:
 		return LeadResult{}, err
-	case line.Stage == "" && line.Note == "":
+	case line.Stage == "" && line.Note == "" && line.Due.IsZero():
 		history, items, err := s.store.CompanyHistory(ctx, a.TeamID, c.ID)
 		return LeadResult{Company: c, History: history, Items: items}, err
-	case line.Stage == c.Stage && line.Note == "":
+	case line.Stage == c.Stage && line.Note == "" && line.Due.IsZero():
 		return LeadResult{}, Errorf(Conflict, ReasonSameStage, string(c.Stage))
+	case (line.Stage == "" || line.Stage == c.Stage) && line.Note == "": // a deadline alone: no stage change to record
+		c, err = s.store.SetCompanyDue(ctx, a.TeamID, c.ID, line.Due.forStage(c.Stage))
+		return LeadResult{Company: c, DueSet: true}, err
 	}
 	change := StageChange{To: c.Stage, By: a.UserID, At: now, Note: line.Note}
 	if line.Stage != "" {
@@ -63,8 +71,14 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	}
 	c.OwnerID = a.UserID   // taken only if its owner was forgotten: whoever moves it follows it now
 	c.Amount = line.Amount // a lead line's amount replaces any (CompanyAmountFrom); none keeps the one it has
+	before := c.Due
+	c.Due = line.Due.forStage(change.To) // a new deadline replaces any; none keeps the one it has, unless the move makes it
 	c, change, err = s.store.UpdateCompany(ctx, c, change)
-	return LeadResult{Company: c, Change: change}, err
+	res := LeadResult{Company: c, Change: change, DueSet: !line.Due.IsZero()}
+	if line.Due.IsZero() && before.MetBy(change.From, change.To) {
+		res.DueMet = before
+	}
+	return res, err
 }
 
 // joinedStage reads an unquoted line without a stage word one of whose
@@ -88,7 +102,11 @@ func (s *Service) joinedStage(ctx context.Context, teamID string, line LeadLine)
 				if line.Note != "" {
 					note = strings.TrimSpace(note + " " + line.Note)
 				}
-				return LeadLine{Name: c.Name, Stage: stage, Note: note}, c, true
+				joined := LeadLine{Name: c.Name, Stage: stage, Note: note, Due: line.Due}
+				if note == "" && !joined.Due.IsZero() && joined.Due.Step == "" && stage.inPipeline() { // "常诚车业开工 截止3月31日", as with a space
+					joined.Due.Step, joined.Stage = stage, ""
+				}
+				return joined, c, true
 			}
 		}
 	}
@@ -192,6 +210,9 @@ type PipelineWeek struct {
 	Counts     map[Stage]int `json:"counts"`     // companies at each stage now
 	Untouched  []string      `json:"untouched"`  // companies still courted, untouched for UntouchedDays
 	Collisions []Collision   `json:"collisions"` // companies several members worked on this week (撞单)
+	// Overdue are the companies whose deadline had passed by the week's last
+	// day, or by today while the week is not over (超期), the longest overdue first.
+	Overdue []OverdueCompany `json:"overdue"`
 }
 
 // Collision is a company that several members' items of one week name (撞单).
@@ -207,7 +228,7 @@ func (p PipelineWeek) Empty() bool { return len(p.Counts) == 0 }
 // items, the companies linked to them (by item id), the week's stage changes
 // and the team's companies as they stand; loc is the team's zone.
 func BuildPipelineWeek(w Week, items []Item, links map[int64][]Company, moves []StageChange, companies []CompanyView, loc *time.Location) PipelineWeek {
-	p := PipelineWeek{Moves: []StageChange{}, Counts: map[Stage]int{}, Untouched: []string{}, Collisions: []Collision{}}
+	p := PipelineWeek{Moves: []StageChange{}, Counts: map[Stage]int{}, Untouched: []string{}, Collisions: []Collision{}, Overdue: []OverdueCompany{}}
 	latest := map[int64]int{} // each company's last move of the week: where it stands now
 	for i, m := range moves {
 		if m.From != m.To {

@@ -139,5 +139,11 @@ func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items
 	if err != nil {
 		return PipelineWeek{}, err
 	}
-	return BuildPipelineWeek(w, items, links, moves, companies, s.Loc), nil
+	p := BuildPipelineWeek(w, items, links, moves, companies, s.Loc)
+	asOf := w.End()
+	if today := s.Today(); today.Before(asOf) {
+		asOf = today
+	}
+	p.Overdue = overdueOf(companiesOf(companies), asOf)
+	return p, nil
 }

@@ -49,6 +49,8 @@ type Run struct {
 	Job  Job
 	Week Week      // the week it is for: with the team (and member), the run's identity
 	At   time.Time // when it is due, after any move to a working day
+	// Subject is the rest of its identity, "" for the weekly jobs: see Send.
+	Subject string
 }
 
 // Late reports whether the run, made at now, is a catch-up.

@@ -63,8 +63,17 @@ type Store interface {
 	AddCompany(ctx context.Context, c Company, change StageChange) (Company, error)
 	// UpdateCompany moves a company to change.To from the stage it is at when
 	// the write runs (set as change.From), records the change, takes a note as
-	// its notes and c.OwnerID as its owner if it has none; it returns both.
+	// its notes and c.OwnerID as its owner if it has none; c.Due, unless zero,
+	// replaces its deadline, and a move that makes its deadline's step
+	// (Deadline.MetBy) clears it. It returns both.
 	UpdateCompany(ctx context.Context, c Company, change StageChange) (Company, StageChange, error)
+	// SetCompanyDue gives a company of the team deadline d, replacing any, and
+	// returns the company; an unknown company is a NotFound error. Nothing
+	// else of the company changes.
+	SetCompanyDue(ctx context.Context, teamID string, id int64, d Deadline) (Company, error)
+	// CompaniesDue lists the team's companies that have a deadline, the
+	// earliest deadline first, then by id.
+	CompaniesDue(ctx context.Context, teamID string) ([]Company, error)
 	// CompanyByKey returns the team's company whose CompanyKey is key, or a
 	// NotFound error.
 	CompanyByKey(ctx context.Context, teamID, key string) (Company, error)

@@ -25,6 +25,9 @@ type When struct {
 	// monthly is set when the when is only days of the month written
 	// without a month ("3-5日", "the 3rd").
 	monthly bool
+	// yearless is set when the when is only dates written without a year
+	// ("3月31日", "Mar 31"): a deadline reads them as the next time they come.
+	yearless bool
 }
 
 // Years outside this range are taken as typing mistakes.
@@ -112,7 +115,7 @@ func (p *whenParser) list(pos, carry int) (When, int, error) {
 	var spans []Span
 	var lang Lang
 	bare := carry == 0
-	monthly := true
+	monthly, yearless := true, true
 	from := pos
 	for {
 		start := pos
@@ -139,13 +142,14 @@ func (p *whenParser) list(pos, carry int) (When, int, error) {
 		}
 		bare = bare && a.weekly && !a.shifted && carry == 0
 		monthly = monthly && a.monthDay
+		yearless = yearless && a.yearless
 		pos += n
 		spans = append(spans, sp)
 	}
 	if len(spans) == 0 {
 		return When{}, 0, nil
 	}
-	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare, monthly: monthly}, pos - from, nil
+	return When{Spans: mergeSpans(spans), Lang: lang, bare: bare, monthly: monthly, yearless: yearless}, pos - from, nil
 }
 
 // rangeAt reads "A" or "A-B" at pos; the week shift of A carries to B.
@@ -194,6 +198,7 @@ func (p *whenParser) rangeAt(pos, carry int) (Span, atom, int, error) {
 	span := Span{first.span.Start, end}
 	if y, k := p.yearAfter(first, span, pos+n+sep+m); k > 0 {
 		span, m = y, m+k
+		first.yearless = false // "Nov 20-21, 2025"
 	}
 	return span, first, n + sep + m, nil
 }

@@ -18,7 +18,7 @@ import (
 const companyColumns = `
 	SELECT c.team_id, c.id, c.name, c.notes, c.owner_id,
 	       COALESCE((SELECT m.name FROM members m WHERE m.team_id = c.team_id AND m.user_id = c.owner_id), ''),
-	       c.stage, c.created_at, c.updated_at, c.amount_wan, c.amount_currency
+	       c.stage, c.created_at, c.updated_at, c.amount_wan, c.amount_currency, c.due_date, c.due_step
 	FROM companies c`
 
 // AddCompany stores company c with its team's next company id, and change as
@@ -39,10 +39,11 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 		}
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO companies (team_id, id, name, key, notes, owner_id, stage, created_at, updated_at,
-			                       amount_wan, amount_currency)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			                       amount_wan, amount_currency, due_date, due_step)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.TeamID, c.ID, c.Name, planner.CompanyKey(c.Name), c.Notes, c.OwnerID, c.Stage,
-			formatTime(c.CreatedAt), formatTime(c.UpdatedAt), amountWan(c.Amount), amountCurrency(c.Amount))
+			formatTime(c.CreatedAt), formatTime(c.UpdatedAt), amountWan(c.Amount), amountCurrency(c.Amount),
+			dueDate(c.Due), c.Due.Step)
 		var sqlErr sqlite3.Error
 		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique {
 			return planner.Errorf(planner.Conflict, planner.ReasonCompanyExists, c.Name)
@@ -63,8 +64,9 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 // UpdateCompany moves company c.ID of team c.TeamID to change.To, from the
 // stage it is at when the write runs (change.From is set to that, whatever
 // the caller read before), records change, and sets its UpdatedAt to change.At.
-// A non-empty change.Note becomes its notes, and c.Amount, unless zero, its
-// amount; c.OwnerID becomes its owner only
+// A non-empty change.Note becomes its notes, c.Amount, unless zero, its
+// amount, and c.Due, unless zero, its deadline, which a move that makes the
+// deadline's step clears (planner.Deadline.MetBy); c.OwnerID becomes its owner only
 // when it has none (its owner was forgotten). It returns the company and the
 // change as stored, or a NotFound error.
 func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, _ planner.StageChange, err error) {
@@ -83,7 +85,7 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 			return err
 		}
 		change.From, change.Company = current.Stage, current.Name
-		notes, owner, amount := current.Notes, current.OwnerID, current.Amount
+		notes, owner, amount, due := current.Notes, current.OwnerID, current.Amount, current.Due
 		if change.Note != "" {
 			notes = change.Note
 		}
@@ -93,10 +95,18 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 		if owner == "" {
 			owner = c.OwnerID
 		}
+		switch {
+		case !c.Due.IsZero():
+			due = c.Due // a new deadline replaces the one it had
+		case due.MetBy(change.From, change.To):
+			due = planner.Deadline{}
+		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?, amount_wan = ?, amount_currency = ?
+			UPDATE companies SET stage = ?, notes = ?, owner_id = ?, updated_at = ?, amount_wan = ?, amount_currency = ?,
+			                     due_date = ?, due_step = ?
 			WHERE team_id = ? AND id = ?`,
-			change.To, notes, owner, formatTime(change.At), amountWan(amount), amountCurrency(amount), c.TeamID, c.ID); err != nil {
+			change.To, notes, owner, formatTime(change.At), amountWan(amount), amountCurrency(amount),
+			dueDate(due), due.Step, c.TeamID, c.ID); err != nil {
 			return err
 		}
 		if err := insertStageChange(ctx, tx, change); err != nil {
@@ -222,13 +232,16 @@ func (db *DB) Pipeline(ctx context.Context, teamID string, today planner.Date) (
 		for rows.Next() {
 			var v planner.CompanyView
 			var created, updated string
-			var last, currency sql.NullString
+			var last, currency, dueDay sql.NullString
 			var next, wan sql.NullInt64
 			if err := rows.Scan(&v.TeamID, &v.ID, &v.Name, &v.Notes, &v.OwnerID, &v.OwnerName, &v.Stage,
-				&created, &updated, &wan, &currency, &last, &next); err != nil {
+				&created, &updated, &wan, &currency, &dueDay, &v.Due.Step, &last, &next); err != nil {
 				return nil, err
 			}
 			v.Amount = scanAmount(wan, currency)
+			if v.Due.Date, err = scanDueDate(dueDay); err != nil {
+				return nil, err
+			}
 			if v.CreatedAt, err = parseTime(created); err != nil {
 				return nil, err
 			}
@@ -357,12 +370,16 @@ func scanCompany(s scanner) (planner.Company, error) {
 	var c planner.Company
 	var created, updated string
 	var wan sql.NullInt64
-	var currency sql.NullString
-	err := s.Scan(&c.TeamID, &c.ID, &c.Name, &c.Notes, &c.OwnerID, &c.OwnerName, &c.Stage, &created, &updated, &wan, &currency)
+	var currency, dueDay sql.NullString
+	err := s.Scan(&c.TeamID, &c.ID, &c.Name, &c.Notes, &c.OwnerID, &c.OwnerName, &c.Stage, &created, &updated, &wan, &currency,
+		&dueDay, &c.Due.Step)
 	if err != nil {
 		return planner.Company{}, err
 	}
 	c.Amount = scanAmount(wan, currency)
+	if c.Due.Date, err = scanDueDate(dueDay); err != nil {
+		return planner.Company{}, err
+	}
 	if c.CreatedAt, err = parseTime(created); err != nil {
 		return planner.Company{}, err
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // ClaimSend records s as pending, with s.Attempts, s.DueAt and s.UpdatedAt,
-// unless a send with its team, job, week and recipient is stored. It returns
+// unless a send with its team, job, week, recipient and subject is stored. It returns
 // the send as stored and whether this call created it: of concurrent claims of
 // one send, exactly one creates it. s.State, s.MessageRef and s.Detail are not
 // stored. s.DueAt and s.UpdatedAt must be set (by the caller's clock); the team
@@ -34,7 +34,7 @@ func (db *DB) ClaimSend(ctx context.Context, s planner.Send) (_ planner.Send, cr
 }
 
 // UpdateSend stores the state, attempts, updated time, message id and detail
-// of the send with s's team, job, week and recipient, which ClaimSend must
+// of the send with s's team, job, week, recipient and subject, which ClaimSend must
 // have created. s.UpdatedAt must be set.
 func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 	defer wrapErr(&err, "update send")
@@ -47,7 +47,7 @@ func (db *DB) UpdateSend(ctx context.Context, s planner.Send) (err error) {
 }
 
 // PendingSends lists the pending sends of every team, ordered by due time,
-// then team, job, week and recipient.
+// then team, job, week, recipient and subject.
 func (db *DB) PendingSends(ctx context.Context) (_ []planner.Send, err error) {
 	defer wrapErr(&err, "pending sends")
 	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
@@ -117,11 +117,11 @@ func (db *DB) ClaimRetroPart(ctx context.Context, p planner.RetroPart) (created 
 
 // sendKey describes a send's key for error messages.
 func sendKey(s planner.Send) string {
-	return fmt.Sprintf("(team %q, job %q, week %s, recipient %q)", s.TeamID, s.Job, s.Week, s.Recipient)
+	return fmt.Sprintf("(team %q, job %q, week %s, recipient %q, subject %q)", s.TeamID, s.Job, s.Week, s.Recipient, s.Subject)
 }
 
 // sendColumns are a send's columns, in the order scanSend reads them.
-const sendColumns = `team_id, job, week, recipient, state, attempts, due_at, updated_at, message_ts, detail`
+const sendColumns = `team_id, job, week, recipient, state, attempts, due_at, updated_at, message_ts, detail, subject`
 
 // scanSend reads the columns of sendColumns.
 func scanSend(sc scanner) (planner.Send, error) {
@@ -130,7 +130,7 @@ func scanSend(sc scanner) (planner.Send, error) {
 		week, due, updated string
 	)
 	err := sc.Scan(&s.TeamID, &s.Job, &week, &s.Recipient, &s.State, &s.Attempts,
-		&due, &updated, &s.MessageRef, &s.Detail)
+		&due, &updated, &s.MessageRef, &s.Detail, &s.Subject)
 	if err != nil {
 		return planner.Send{}, err
 	}
@@ -150,11 +150,11 @@ func scanSend(sc scanner) (planner.Send, error) {
 // whether it did.
 func insertSend(ctx context.Context, tx *sql.Tx, s planner.Send) (bool, error) {
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO sends (team_id, job, week, recipient, state, attempts, due_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (team_id, job, week, recipient) DO NOTHING`,
+		INSERT INTO sends (team_id, job, week, recipient, state, attempts, due_at, updated_at, subject)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (team_id, job, week, recipient, subject) DO NOTHING`,
 		s.TeamID, s.Job, s.Week.String(), s.Recipient, planner.RunPending, s.Attempts,
-		formatTime(s.DueAt), formatTime(s.UpdatedAt))
+		formatTime(s.DueAt), formatTime(s.UpdatedAt), s.Subject)
 	if err != nil {
 		return false, err
 	}
@@ -165,8 +165,8 @@ func insertSend(ctx context.Context, tx *sql.Tx, s planner.Send) (bool, error) {
 func oneSend(ctx context.Context, tx *sql.Tx, s planner.Send) (planner.Send, error) {
 	stored, err := scanSend(tx.QueryRowContext(ctx, `
 		SELECT `+sendColumns+` FROM sends
-		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ?`,
-		s.TeamID, s.Job, s.Week.String(), s.Recipient))
+		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ? AND subject = ?`,
+		s.TeamID, s.Job, s.Week.String(), s.Recipient, s.Subject))
 	if errors.Is(err, sql.ErrNoRows) {
 		return planner.Send{}, fmt.Errorf("send %s vanished after its claim", sendKey(s))
 	}
@@ -176,9 +176,9 @@ func oneSend(ctx context.Context, tx *sql.Tx, s planner.Send) (planner.Send, err
 func updateSend(ctx context.Context, tx *sql.Tx, s planner.Send) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE sends SET state = ?, attempts = ?, updated_at = ?, message_ts = ?, detail = ?
-		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ?`,
+		WHERE team_id = ? AND job = ? AND week = ? AND recipient = ? AND subject = ?`,
 		s.State, s.Attempts, formatTime(s.UpdatedAt), s.MessageRef, s.Detail,
-		s.TeamID, s.Job, s.Week.String(), s.Recipient)
+		s.TeamID, s.Job, s.Week.String(), s.Recipient, s.Subject)
 	if err != nil {
 		return err
 	}
@@ -198,7 +198,7 @@ func updateSend(ctx context.Context, tx *sql.Tx, s planner.Send) error {
 func pendingSends(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
 	sends, err := queryAll(ctx, tx, scanSend, `
 		SELECT `+sendColumns+` FROM sends
-		WHERE state = ? ORDER BY due_at, team_id, job, week, recipient`,
+		WHERE state = ? ORDER BY due_at, team_id, job, week, recipient, subject`,
 		planner.RunPending)
 	if err != nil {
 		return nil, err
@@ -208,7 +208,8 @@ func pendingSends(ctx context.Context, tx *sql.Tx) ([]planner.Send, error) {
 			cmp.Compare(a.TeamID, b.TeamID),
 			cmp.Compare(a.Job, b.Job),
 			cmp.Compare(a.Week.String(), b.Week.String()),
-			cmp.Compare(a.Recipient, b.Recipient))
+			cmp.Compare(a.Recipient, b.Recipient),
+			cmp.Compare(a.Subject, b.Subject))
 	})
 	return sends, nil
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,12 +20,16 @@ type Messenger struct {
 }
 
 // Remind sends r to the member in their direct chat with the bot, at most
-// once an hour for its team, job and week however often it is tried.
+// once an hour for its team, job and week (a deadline's reminder: for its
+// company and day) however often it is tried.
 func (m Messenger) Remind(ctx context.Context, team planner.Team, userID string, r bot.Reply) (string, error) {
 	msgType, content := render(r)
 	uuid := ""
 	if rem, ok := r.Body.(bot.Reminder); ok {
 		uuid = once("remind", team.ID, userID, string(rem.Job), rem.Week.String())
+	}
+	if due, ok := r.Body.(bot.DueReminder); ok { // one deadline of one company, once
+		uuid = once("due", team.ID, userID, strconv.FormatInt(due.Company.ID, 10), due.Company.Due.Date.String())
 	}
 	return m.API.Send(ctx, "open_id", userID, msgType, content, uuid)
 }

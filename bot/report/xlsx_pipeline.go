@@ -44,6 +44,9 @@ func (x *sheetWriter) pipeline(r WeekReport, members []memberRow) {
 		if c.Next.ID != 0 {
 			next = bot.DayLabel(x.lang, c.Next.Start) + " · #" + strconv.FormatInt(c.Next.ID, 10) + " " + cellText(c.Next.Title)
 		}
+		if !c.Due.IsZero() { // the next step's deadline (督办), then the next item planned
+			next = strings.TrimSuffix(bot.DueLabel(x.lang, c.Due)+" · "+next, " · —")
+		}
 		texts := []string{cellText(c.Name), stage, "", wrapBeforeBracket(owner, pipelineWidths[3]), contact, next, cellText(c.Notes)}
 		for col, t := range texts {
 			style := st.text

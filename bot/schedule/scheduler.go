@@ -97,9 +97,10 @@ func (s *Scheduler) Run(ctx context.Context, every time.Duration) {
 	}
 }
 
-// Tick sends every retrospective, then every reminder, that is due and not
-// yet sent, and gives up sends left pending too long. It stops between two
-// sends when ctx ends, leaving the rest for the next start.
+// Tick sends every retrospective, then every reminder, then every deadline's
+// reminder (dues), that is due and not yet sent, and gives up sends left
+// pending too long. It stops between two sends when ctx ends, leaving the
+// rest for the next start.
 func (s *Scheduler) Tick(ctx context.Context) {
 	teams, err := s.Service.Teams(ctx)
 	if err != nil {
@@ -107,7 +108,7 @@ func (s *Scheduler) Tick(ctx context.Context) {
 		return
 	}
 	s.sweep(ctx)
-	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.reminders} {
+	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.reminders, s.dues} {
 		for _, team := range teams {
 			if ctx.Err() != nil {
 				return

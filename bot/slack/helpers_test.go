@@ -126,6 +126,8 @@ func sampleBodies(t *testing.T) map[string]bot.Body {
 	members := []planner.Member{{TeamID: "T1", UserID: "U1", Name: "Ann"}, {TeamID: "T1", UserID: "U2", Name: "王芳"}, {TeamID: "T1", UserID: "U3", Name: "Carol"}}
 	at := time.Date(2025, 11, 19, 2, 0, 0, 0, time.UTC)
 	company := planner.Company{TeamID: "T1", ID: 1, Name: "常诚车业", OwnerID: "U2", OwnerName: "王芳", Stage: planner.StageSigned, CreatedAt: at, UpdatedAt: at}
+	overdue := company
+	overdue.Due = planner.Deadline{Date: plannertest.Day(t, "2025-11-14"), Step: planner.StageConstruction}
 	var csv strings.Builder
 	if err := bot.WriteCSV(&csv, []planner.Item{visit, trip}); err != nil {
 		t.Fatal(err)
@@ -184,6 +186,8 @@ func sampleBodies(t *testing.T) map[string]bot.Body {
 		"targets none": bot.TargetView{AsOf: plannertest.W47.Start(), Periods: []planner.TargetPeriod{{Year: 2025}, {Year: 2025, Quarter: 4}}},
 		"targets set": bot.TargetView{AsOf: plannertest.W47.Start(), Periods: []planner.TargetPeriod{{Year: 2025, Quarter: 4}},
 			Set: &planner.TargetLine{Period: planner.TargetPeriod{Year: 2025, Quarter: 4}, Member: "U2", MemberName: "王芳", Goals: map[planner.Metric]int64{planner.MetricVisits: 0}}},
+		"due reminder": bot.DueReminder{Company: overdue},
+		"lead due set": bot.LeadView{LeadResult: planner.LeadResult{Company: overdue, DueSet: true}, Zone: plannertest.Shanghai},
 	}
 	for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 		detail := "3"

@@ -177,6 +177,7 @@ type digestDoc struct {
 		Counts     map[string]int
 		Untouched  []string
 		Collisions []json.RawMessage
+		Overdue    []json.RawMessage
 	}
 	Money   moneyDoc
 	Targets []targetDoc

@@ -75,4 +75,5 @@ var AllReasons = []planner.Reason{
 	planner.ReasonBadIndex,
 	planner.ReasonBadTeamName,
 	planner.ReasonTargetPeriod, planner.ReasonBadTarget,
+	planner.ReasonBadDue, planner.ReasonDuePast,
 }
