@@ -95,6 +95,7 @@ var english = map[Msg]string{
   /plan history <id>          every change made to an item
   /plan digest [this|last|2025-W47]   preview the team's retrospective
   /plan export [xlsx] [week]  the week as CSV, or as the Excel report (Slack, Feishu: sent to your DMs)
+  /plan report [month|last month|quarter|year|2025-11|2025-Q4|2025] [xlsx]   the team's report of a period (xlsx: as Excel)
   /plan lang zh|en            reply language
   /plan new                   a form for one item (Slack)
   /plan setup                 admins: this channel or Feishu group gets the weekly retrospective
@@ -257,5 +258,5 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
-	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
+	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report last month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025, /plan report 2025-11-01..2025-11-30 (a week's is /plan digest)",
 }

@@ -95,6 +95,7 @@ var chinese = map[Msg]string{
   /plan 历史 <编号>          查看一项的修改记录
   /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
   /plan 导出 [表格] [周]     导出本周 CSV，或 Excel 周报（Slack、飞书：发到你的私信）
+  /plan 月报 · /plan 季报 · /plan 年报 · /plan 报表 上月|2025-11|2025-Q4|2025 [表格]   任意时段的报表（加“表格”发 Excel）
   /plan lang zh|en           回复语言
   /plan 新建                 用表单添加一项（Slack）
   /plan 设置                 管理员：本频道或本飞书群接收周末总结复盘
@@ -257,5 +258,5 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s 与写的天数对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周二至周四（3天）出差北京",
 	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",
-	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 2025-11，/plan 报表 2025-Q4，/plan 年报",
+	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 上月，/plan 报表 2025年11月，/plan 报表 2025-Q4，/plan 年报，/plan 报表 2025-11-01..2025-11-30（一周的总结请用 /plan 周报）",
 }
