@@ -95,6 +95,7 @@ var english = map[Msg]string{
   /plan history <id>          every change made to an item
   /plan digest [this|last|2025-W47]   preview the team's retrospective
   /plan export [xlsx] [week]  the week as CSV, or as the Excel report (Slack, Feishu: sent to your DMs)
+  /plan report [month|last month|quarter|year|2025-11|2025-Q4|2025] [xlsx]   the team's report of a period (xlsx: as Excel)
   /plan lang zh|en            reply language
   /plan new                   a form for one item (Slack)
   /plan setup                 admins: this channel or Feishu group gets the weekly retrospective
@@ -259,11 +260,11 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",
-	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025",
 	planner.ReasonBadIndex:         "%q is no activity index setting, so nothing was saved. Say on, off or weights: each of signing, construction, visit, reception, event, lead with a whole number from 0 to 1000. Try: /plan setup index on, /plan setup index weights signing=30 construction=20 visit=5",
 	planner.ReasonBadTeamName:      "A team's name is 1 to 50 characters on one line. Try: /plan setup name Wujin Investment Promotion Bureau, or /plan setup name default to take Slack's or Feishu's name again",
 	planner.ReasonTargetPeriod:     "%q is not a year or quarter to set targets for: this year or next, or one of their quarters (2026, 2026-Q1). Nothing was saved. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 signed 5",
 	planner.ReasonBadTarget:        "I could not read %q as targets, so nothing was saved. Give each measure with its number: signed (projects), amount (in CNY: CNY 10 bn, 100e8), visits, receptions, events, trips, funds, trainings, reviews, meetings; name a member with an @-mention before them; 0 or clear removes one. Try: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400, /plan setup target 2026-Q1 @someone signed 5",
 	planner.ReasonBadDue:           "A deadline needs one day after due, and “%s” is none, so nothing was saved. Try: /plan lead CATL construction due Mar 31, /plan lead CATL due next fri",
 	planner.ReasonDuePast:          "The deadline %s has passed already, so nothing was saved. Give today or a later day (with its year when it is next year's). Try: /plan lead CATL construction due next fri",
+	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report last month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025, /plan report 2025-11-01..2025-11-30 (a week's is /plan digest)",
 }

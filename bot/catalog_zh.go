@@ -95,6 +95,7 @@ var chinese = map[Msg]string{
   /plan 历史 <编号>          查看一项的修改记录
   /plan 周报 [本周|上周|2025-W47]   预览团队周末总结复盘
   /plan 导出 [表格] [周]     导出本周 CSV，或 Excel 周报（Slack、飞书：发到你的私信）
+  /plan 月报 · /plan 季报 · /plan 年报 · /plan 报表 上月|2025-11|2025-Q4|2025 [表格]   任意时段的报表（加“表格”发 Excel）
   /plan lang zh|en           回复语言
   /plan 新建                 用表单添加一项（Slack）
   /plan 设置                 管理员：本频道或本飞书群接收周末总结复盘
@@ -259,11 +260,11 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonDurationMismatch: "%s 与写的天数对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周二至周四（3天）出差北京",
 	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",
-	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 2025-11，/plan 报表 2025-Q4，/plan 年报",
 	planner.ReasonBadIndex:         "“%s”不是活跃指数的设置，所以没有保存。请写 开、关 或 权重：签约、开工、拜访、接待、活动、线索 各配一个 0–1000 的整数。例如：/plan 设置 指数 开，/plan 设置 指数 权重 签约=30 开工=20 拜访=5",
 	planner.ReasonBadTeamName:      "团队名称（填报单位）须为 1 到 50 个字，写在一行里。例如：/plan 设置 名称 武进区招商局；恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
 	planner.ReasonTargetPeriod:     "“%s”不是可以设定目标的年度或季度：只能是今年或明年，或其中的季度（2026、2026年一季度），什么都没有保存。例如：/plan 设置 目标 2026 签约项目 20个 签约额 100亿元 拜访 400家，/plan 设置 目标 2026年一季度 签约项目 5个",
 	planner.ReasonBadTarget:        "无法把“%s”识别为目标，什么都没有保存。请写指标和数字：签约项目、签约额（人民币，如 100亿元）、拜访、接待、活动、出差、基金、培训、复盘、会议；给成员设目标请在指标前 @ 他；写 0 或 清除 即删除该项目标。例如：/plan 设置 目标 2026 签约项目 20个 签约额 100亿元 拜访 400家，/plan 设置 目标 2026年一季度 @某人 签约项目 5个",
 	planner.ReasonBadDue:           "“截止”后要写一个具体日期，“%s”不是，所以没有保存。例如：/plan 线索 常诚车业 开工 截止3月31日，/plan 线索 常诚车业 截止 下周五（说明截至某日的情况请写“截至”）",
 	planner.ReasonDuePast:          "截止日期 %s 已经过去，所以没有保存。请写今天或以后的日期（明年的请写上年份），例如：/plan 线索 常诚车业 开工 截止 下周五",
+	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 上月，/plan 报表 2025年11月，/plan 报表 2025-Q4，/plan 年报，/plan 报表 2025-11-01..2025-11-30（一周的总结请用 /plan 周报）",
 }

@@ -58,6 +58,7 @@ type Command struct {
 	Off     bool     // remind: reminders off (else on)
 	Setting string   // setup: what it sets (digest, remind, channel, tz, lang, name)
 	Value   string   // setup: the words after what it sets
+	Period  string   // report: the period as typed ("", "2025-11", "上月", "月报"); Format: "xlsx" for the Excel report
 }
 
 // verbWords maps each word (English and Chinese) to its verb.
@@ -87,6 +88,8 @@ var verbWords = map[string]struct {
 	"lead": {VerbLead, ""}, "company": {VerbLead, ""}, "线索": {VerbLead, planner.Chinese},
 	"leads": {VerbLeads, ""}, "pipeline": {VerbLeads, ""}, "项目库": {VerbLeads, planner.Chinese},
 	"target": {VerbTarget, planner.English}, "targets": {VerbTarget, planner.English}, "目标": {VerbTarget, planner.Chinese},
+	"report": {VerbReport, ""}, "报表": {VerbReport, planner.Chinese}, // 月报, 季报, 年报 are read by reportCommand
+	"月报": {VerbReport, planner.Chinese}, "季报": {VerbReport, planner.Chinese}, "年报": {VerbReport, planner.Chinese},
 	// Synonyms people type.
 	"finished": {VerbDone, planner.English}, "completed": {VerbDone, planner.English},
 	"已完成": {VerbDone, planner.Chinese}, "搞定": {VerbDone, planner.Chinese},
@@ -123,6 +126,9 @@ func ParseCommand(line string) Command {
 	word, rest := splitVerb(line)
 	if arg, ok := weekVerbWords[word]; ok && rest == "" {
 		return Command{Verb: VerbWeek, Args: arg, Lang: planner.Chinese, Week: arg}
+	}
+	if cmd, ok := reportCommand(word, rest); ok {
+		return cmd
 	}
 	v, ok := verbWords[strings.ToLower(word)]
 	if cmd, fits := readArgs(v.verb, rest); ok && fits {

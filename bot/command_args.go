@@ -32,6 +32,8 @@ func readArgs(verb Verb, args string) (Command, bool) {
 		return cmd, weekArg.MatchString(cmd.Week)
 	case VerbDigest:
 		return readDigest(cmd)
+	case VerbReport:
+		return readReport(cmd)
 	case VerbRemind:
 		off, ok := remindWords[strings.ToLower(args)]
 		cmd.Off = off

@@ -148,6 +148,8 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 		return RemindSet{Off: cmd.Off}, "", s.SetRemindOff(ctx, a, cmd.Off)
 	case VerbExport:
 		return t.export(ctx, cmd)
+	case VerbReport:
+		return t.report(ctx, cmd)
 	case VerbForget:
 		n, err := s.Forget(ctx, a, cmd.Member)
 		return Forgotten{UserID: cmd.Member, Items: n}, "", err

@@ -55,6 +55,9 @@ func (l *workLog) PostRetro(_ context.Context, _ Work, week planner.Week, force 
 func (l *workLog) SendReport(_ context.Context, _ Work, week planner.Week) error {
 	return l.did("report " + week.String())
 }
+func (l *workLog) SendPeriodReport(_ context.Context, _ Work, p planner.Period) error {
+	return l.did("period report " + p.String())
+}
 
 // handle answers line from a on a platform that accepts all work.
 func handle(t testing.TB, h *Handler, a planner.Actor, line string) Reply {

@@ -23,6 +23,8 @@ type Platform interface {
 	PostRetro(ctx context.Context, w Work, week planner.Week, force bool) error
 	// SendReport sends the member the Excel report of week.
 	SendReport(ctx context.Context, w Work, week planner.Week) error
+	// SendPeriodReport sends the member the Excel report of period p.
+	SendPeriodReport(ctx context.Context, w Work, p planner.Period) error
 }
 
 // Work is who asked for work beyond an answer, and the language to tell them in.
@@ -48,6 +50,9 @@ func (NoPlatform) PostRetro(context.Context, Work, planner.Week, bool) error { r
 
 // SendReport is not here.
 func (NoPlatform) SendReport(context.Context, Work, planner.Week) error { return ErrNotHere }
+
+// SendPeriodReport is not here.
+func (NoPlatform) SendPeriodReport(context.Context, Work, planner.Period) error { return ErrNotHere }
 
 // File is a file planbot sends: the Excel report, the retrospective's chart.
 type File struct {
@@ -76,6 +81,10 @@ func (h *Handler) start(ctx context.Context, p Platform, a planner.Actor, lang p
 	case ReportSending:
 		if err = p.SendReport(ctx, w, b.Week); errors.Is(err, ErrNotHere) {
 			return ReportElsewhere{Week: b.Week}
+		}
+	case PeriodReportSending:
+		if err = p.SendPeriodReport(ctx, w, b.Period); errors.Is(err, ErrNotHere) {
+			return PeriodReportElsewhere{Period: b.Period}
 		}
 	default:
 		return body

@@ -34,6 +34,9 @@ func (r *recorder) PostRetro(_ context.Context, w Work, week planner.Week, force
 func (r *recorder) SendReport(_ context.Context, w Work, week planner.Week) error {
 	return r.did(w, "report "+week.String())
 }
+func (r *recorder) SendPeriodReport(_ context.Context, w Work, p planner.Period) error {
+	return r.did(w, "period report "+p.String())
+}
 
 // The four commands that ask for work beyond their answer: a platform that
 // takes the work on answers with the view and is given the work, by whom

@@ -79,6 +79,12 @@ func RenderText(r Reply) string {
 		return scheduleText(l, b.Schedules)
 	case IndexSettingsView:
 		return indexSettingsText(l, b)
+	case ReportView:
+		return ReportText(l, b)
+	case PeriodReportSending:
+		return Say(l, MsgReportFileSending, PeriodName(l, b.Period))
+	case PeriodReportElsewhere:
+		return Say(l, MsgReportFileConsole, reportFlags(b.Period))
 	case RemindSet:
 		if b.Off {
 			return Say(l, MsgRemindOff)

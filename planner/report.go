@@ -111,6 +111,14 @@ func BuildReport(team Team, from, to Date, member string, items []Item, members 
 	return r
 }
 
+// Completion returns the share of the period's items that were done, 0..1
+// (a leave is no work to complete).
+func (r Report) Completion() float64 { return completion(r.Totals) }
+
+// Period resolves the period a report covers, as a command names it
+// (ParsePeriod), against today.
+func (s *Service) Period(spec string) (Period, error) { return ParsePeriod(spec, s.Today()) }
+
 // Report reads and computes a team's report of the days from from to to
 // inclusive; with member set, that member's alone (the money too).
 func (s *Service) Report(ctx context.Context, teamID string, from, to Date, member string) (Report, error) {

@@ -53,6 +53,8 @@ func cardOf(reply bot.Reply) (string, bool) {
 		c.added(b)
 	case bot.Reminder:
 		c.reminder(b)
+	case bot.ReportView:
+		c.report(b)
 	default:
 		return "", false
 	}

@@ -129,11 +129,16 @@ func (a *App) sendReport(ctx context.Context, actor planner.Actor, week planner.
 	if err != nil {
 		return err
 	}
+	return a.sendFile(ctx, actor.UserID, f)
+}
+
+// sendFile sends file f to userID's direct chat with the bot.
+func (a *App) sendFile(ctx context.Context, userID string, f bot.File) error {
 	key, err := a.API.UploadFile(ctx, f.Name, f.Data)
 	if err != nil {
 		return err
 	}
-	_, err = a.API.Send(ctx, "open_id", actor.UserID, "file", fmt.Sprintf(`{"file_key":%q}`, key), "")
+	_, err = a.API.Send(ctx, "open_id", userID, "file", fmt.Sprintf(`{"file_key":%q}`, key), "")
 	return err
 }
 

@@ -38,6 +38,8 @@ func (accepting) OpenForm(context.Context, bot.Work) error                      
 func (accepting) PostRetro(context.Context, bot.Work, planner.Week, bool) error { return nil }
 func (accepting) SendReport(context.Context, bot.Work, planner.Week) error      { return nil }
 
+func (accepting) SendPeriodReport(context.Context, bot.Work, planner.Period) error { return nil }
+
 // mustHandle answers line from a and fails the test on a Failure.
 func mustHandle(t *testing.T, h *bot.Handler, a planner.Actor, line string) bot.Reply {
 	t.Helper()

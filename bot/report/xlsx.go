@@ -174,7 +174,7 @@ func (x *sheetWriter) board(r WeekReport, members []memberRow) {
 		widths = append(widths, boardDayWidth)
 		labels = append(labels, dayHeader(x.lang, start.AddDays(d)))
 	}
-	x.sheet(s, true, "landscape")
+	x.sheet(s, true, "landscape", headerRow)
 	x.widths(s, widths...)
 	x.titleBlock(s, len(widths), fmt.Sprintf(l.boardTitle, x.unitName(), r.Week, bot.ShortSpan(x.lang, start, r.Week.End())))
 	x.headers(s, headerRow, widths, labels...)
@@ -270,7 +270,7 @@ func dayHeader(lang planner.Lang, d planner.Date) string {
 // summary writes the week's totals by kind, planned against done, then each member's.
 func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	l, s, st := x.l, x.l.summarySheet, x.st
-	x.sheet(s, false, "portrait")
+	x.sheet(s, false, "portrait", headerRow)
 	x.widths(s, summaryWidths...)
 	x.titleBlock(s, len(summaryWidths), fmt.Sprintf(l.summaryTitle, x.unitName(), r.Week, bot.ShortSpan(x.lang, r.Week.Start(), r.Week.End())))
 	x.headers(s, headerRow, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)

@@ -19,7 +19,7 @@ var pipelineWidths = []float64{24, 11, 11, 11, 12, 36, 27}
 // with its amount (in 亿元) and its owner, named as the board names them.
 func (x *sheetWriter) pipeline(r WeekReport, members []memberRow) {
 	l, s, st := x.l, x.l.pipelineSheet, x.st
-	x.sheet(s, false, "landscape")
+	x.sheet(s, false, "landscape", headerRow)
 	x.widths(s, pipelineWidths...)
 	x.titleBlock(s, len(pipelineWidths), fmt.Sprintf(l.pipelineTitle, x.unitName(), r.Week))
 	x.headers(s, headerRow, pipelineWidths, l.company, l.stage, l.amount, l.owner, l.lastContact, l.next, l.notes)

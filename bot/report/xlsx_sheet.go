@@ -126,9 +126,9 @@ const headerRow = 3
 
 // sheet starts a sheet: the workbook's first one replaces the default sheet.
 // It prints on A4 in orientation (landscape for the wide sheets), one page
-// wide and centred, with its header row on every page and, in the footer, the
-// reporting unit, the page's number and the sheet's name.
-func (x *sheetWriter) sheet(name string, first bool, orientation string) {
+// wide and centred, with its header row (headerAt) on every page and, in the
+// footer, the reporting unit, the page's number and the sheet's name.
+func (x *sheetWriter) sheet(name string, first bool, orientation string, headerAt int) {
 	if first {
 		x.check(x.f.SetSheetName(x.f.GetSheetName(0), name))
 	} else {
@@ -146,7 +146,7 @@ func (x *sheetWriter) sheet(name string, first bool, orientation string) {
 		OddFooter: "&L" + footerText(x.unit) + "&C" + x.l.pageFooter + "&R&A",
 	}))
 	x.check(x.f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%[2]d", name, headerRow), Scope: name,
+		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%[2]d", name, headerAt), Scope: name,
 	}))
 }
 

@@ -53,6 +53,8 @@ func renderBlocks(r bot.Reply) []slack.Block {
 		b.section(slackText(r), nil)
 	case bot.Changed:
 		b.changed(body)
+	case bot.ReportView:
+		return reportBlocks(r.Lang, body)
 	default:
 		b.text(bot.RenderText(r))
 	}

@@ -60,6 +60,9 @@ func (l *workLog) PostRetro(_ context.Context, _ bot.Work, week planner.Week, fo
 func (l *workLog) SendReport(_ context.Context, _ bot.Work, week planner.Week) error {
 	return l.did("report " + week.String())
 }
+func (l *workLog) SendPeriodReport(_ context.Context, _ bot.Work, p planner.Period) error {
+	return l.did("period report " + p.String())
+}
 
 // handle answers line from a on a platform that accepts all work.
 func handle(t testing.TB, h *bot.Handler, a planner.Actor, line string) bot.Reply {

@@ -43,7 +43,12 @@ func (a *SlackApp) sendReport(ctx context.Context, actor planner.Actor, w planne
 	if err != nil {
 		return err
 	}
-	channel, err := openDM(ctx, a.API, actor.UserID)
+	return a.uploadToDM(ctx, actor.UserID, f)
+}
+
+// uploadToDM uploads file f to the direct messages between planbot and userID.
+func (a *SlackApp) uploadToDM(ctx context.Context, userID string, f bot.File) error {
+	channel, err := openDM(ctx, a.API, userID)
 	if err != nil {
 		return err
 	}

@@ -149,6 +149,8 @@ func (noWork) OpenForm(context.Context, bot.Work) error                      { r
 func (noWork) PostRetro(context.Context, bot.Work, planner.Week, bool) error { return errNoWork }
 func (noWork) SendReport(context.Context, bot.Work, planner.Week) error      { return errNoWork }
 
+func (noWork) SendPeriodReport(context.Context, bot.Work, planner.Period) error { return errNoWork }
+
 // mustType has member userID of team T1 type line, and fails the test on a
 // bot.Failure.
 func (j *jobs) mustType(t *testing.T, userID, line string) bot.Reply {

@@ -42,6 +42,7 @@ commands:
   console   type /plan commands in the terminal (try: planbot console)
   digest    print a team's weekly retrospective (--week, --format text|json|blocks, --chart FILE: its chart as a PNG)
   export    print a week's items as CSV, or the weekly Excel report (--week, --format csv|xlsx, --out FILE)
+  report    a team's report of a month, quarter, year or days (--month 2025-11 | --quarter 2025-Q4 | --year 2025 | --from D --to D; --member ID, --format text|json|xlsx, --out FILE)
   backup    write a consistent copy of the database to a new file (safe while serve runs)
   forget    erase a member who left, with their items, history, notes and reminders (--user ID)
   serve     run planbot in Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) and/or Feishu (FEISHU_APP_ID, FEISHU_APP_SECRET)
@@ -69,6 +70,8 @@ func (env *environment) run(ctx context.Context, args []string, stdin io.Reader,
 		return env.digest(ctx, args[1:])
 	case "export":
 		return env.export(ctx, args[1:])
+	case "report":
+		return env.report(ctx, args[1:])
 	case "serve":
 		return env.serve(ctx, args[1:])
 	case "backup":
