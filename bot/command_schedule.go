@@ -13,6 +13,7 @@ import (
 var setupWords = map[string]string{
 	"": "channel", "tz": "tz", "zone": "tz", "时区": "tz", "lang": "lang", "语言": "lang",
 	"digest": "digest", "retro": "digest", "周报": "digest", "复盘": "digest", "remind": "remind", "提醒": "remind",
+	"month": "month", "monthly": "month", "月报": "month",
 }
 
 // remindWords are /plan remind's arguments: whether reminders are off.
