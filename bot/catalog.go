@@ -217,6 +217,7 @@ var errorMsgs = map[planner.Lang]map[planner.Reason]string{
 // each feature's in its own file with both languages side by side.
 var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	moneyCatalog, targetCatalog, reportCatalog, indexCatalog, dueCatalog, workbookCatalog,
+	monthCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.

@@ -101,6 +101,7 @@ var english = map[Msg]string{
   /plan setup                 admins: this channel or Feishu group gets the weekly retrospective
   /plan setup tz Asia/Shanghai · /plan setup lang zh   admins: the team's zone and language
   /plan setup digest sun 18:00 · /plan setup remind mon 09:00 · /plan setup remind fri 17:00 off
+  /plan setup month 09:00 · /plan setup month off   admins: last month's report, on each month's first working day
   /plan digest post [force]   admins: post the retrospective now · /plan remind off|on   my reminders
   /plan forget @someone       admins: erase a member who left, with their items, history and notes
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
@@ -257,6 +258,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonDateMismatch:     "%q: that date does not fall on that day of the week, so nothing was saved. Write one of them, or both matching: /plan wed 11/19 visit 2 enterprises",
 	reasonDidYouMean:               "Did you mean %s? Nothing was saved: send it like that, or see /plan help.",
 	reasonOneItem:                  "That takes one item at a time, not a list. Try: /plan edit 3 fri visit 5 enterprises, /plan history 3",
+	reasonBadMonthTime:             "%q is not a time for the monthly report. Try: /plan setup month 09:00, /plan setup month off, /plan setup month on",
 	planner.ReasonDurationMismatch: "%s and the number of days written do not agree, so nothing was saved. Write one of them, or both matching: /plan tue-thu (3 days) trip to Beijing",
 	planner.ReasonSeveralDays:      "%q is a second day in this line, so nothing was saved. Put each day on its own line, or separate them with ; and start each part with its day: /plan tue visit 3 leads; wed prep MOU",
 	planner.ReasonDateOrTime:       "%q could be a date or a time of day, so nothing was saved. Write Oct 30 or 10:30, like this: /plan oct 30 visit 2 enterprises, /plan 10:30 meeting",

@@ -101,6 +101,7 @@ var chinese = map[Msg]string{
   /plan 设置                 管理员：本频道或本飞书群接收周末总结复盘
   /plan 设置 时区 Asia/Shanghai · /plan 设置 语言 zh   管理员：团队时区和语言
   /plan 设置 周报 周日 18:00 · /plan 设置 提醒 周一 09:00 · /plan 设置 提醒 周五 17:00 关
+  /plan 设置 月报 9:00 · /plan 设置 月报 关   管理员：每月第一个工作日发上月月报
   /plan 周报 发布 [强制]     管理员：现在发布周末总结复盘 · /plan 提醒 关|开   我的提醒
   /plan 忘记 @某人           管理员：删除已离开的成员及其事项、修改记录和心得
   /plan 线索 <公司> [阶段] [备注]   项目库：/plan 线索 常诚车业 签约 年产150万套车灯项目 · /plan 线索 常诚车业（查看全过程）
@@ -257,6 +258,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonDateMismatch:     "“%s”：日期和星期对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周三（11月19日）拜访2家企业",
 	reasonDidYouMean:               "你是不是想输入 %s？什么都没有保存：请按这个写法重新发送，或查看 /plan 帮助。",
 	reasonOneItem:                  "这个命令一次只能处理一项，不能写多个编号。例如：/plan 修改 3 周五 对接5家企业，/plan 历史 3",
+	reasonBadMonthTime:             "“%s”不是月报的发送时间。例如：/plan 设置 月报 9:00，/plan 设置 月报 关，/plan 设置 月报 开",
 	planner.ReasonDurationMismatch: "%s 与写的天数对不上，所以没有保存。只写其中一个，或写对应的一对，例如：/plan 周二至周四（3天）出差北京",
 	planner.ReasonSeveralDays:      "“%s”是这一行里的第二个日期，所以没有保存。请每天写一行，或用“；”隔开、每段以日期开头，例如：/plan 周二 对接4家企业；周三 对接基金公司",
 	planner.ReasonDateOrTime:       "“%s”可能是日期，也可能是时间，所以没有保存。请写 10月30日 或 10:30，例如：/plan 10月30日 拜访2家企业，/plan 10:30 开会",

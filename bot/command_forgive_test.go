@@ -7,7 +7,7 @@ import (
 )
 
 // botReasons are the Reasons the bot package declares for its own refusals.
-var botReasons = []planner.Reason{reasonDidYouMean, reasonOneItem}
+var botReasons = []planner.Reason{reasonDidYouMean, reasonOneItem, reasonBadMonthTime}
 
 func TestNearVerb(t *testing.T) {
 	tests := []struct {

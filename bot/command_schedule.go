@@ -16,6 +16,7 @@ var setupWords = map[string]string{
 	"index": "index", "指数": "index", "活跃指数": "index",
 	"name": "name", "名称": "name", "单位": "name",
 	"target": "target", "targets": "target", "目标": "target",
+	"month": "month", "monthly": "month", "月报": "month",
 }
 
 // remindWords are /plan remind's arguments: whether reminders are off.

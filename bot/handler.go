@@ -200,6 +200,8 @@ func (t *Turn) setup(ctx context.Context, cmd Command) (Body, planner.Lang, erro
 		return t.setupSchedule(ctx, cmd.Setting, strings.Fields(cmd.Value))
 	case "index":
 		return t.setupIndex(ctx, cmd.Value)
+	case "month":
+		return t.setupMonth(ctx, strings.Fields(cmd.Value))
 	case "channel":
 		// The platform checks the channel, and that it can post there, before storing it.
 		return SetupChannel{Channel: t.Actor.ChannelID}, "", planner.CheckAdmin(t.Actor)

@@ -62,14 +62,20 @@ func dueReminderText(l planner.Lang, r DueReminder) string {
 // retroOverdue is the retrospective's line of the companies whose deadline
 // has passed (超期): each with its owner and deadline; none when there are none.
 func retroOverdue(l planner.Lang, r planner.Retro) []RetroLine {
-	if len(r.Pipeline.Overdue) == 0 {
+	return overdueLines(l, r.Pipeline.Overdue, func(userID, name string) string { return nameOf(r, userID, name) })
+}
+
+// overdueLines is the line of the companies overdue, each with its owner
+// (named by name(userID, the name it has)) and deadline; none without any.
+func overdueLines(l planner.Lang, overdue []planner.OverdueCompany, name func(userID, name string) string) []RetroLine {
+	if len(overdue) == 0 {
 		return nil
 	}
-	entries := make([]string, len(r.Pipeline.Overdue))
-	for i, o := range r.Pipeline.Overdue {
+	entries := make([]string, len(overdue))
+	for i, o := range overdue {
 		owner := Say(l, MsgNoOwner)
 		if o.Owner != "" {
-			owner = nameOf(r, o.Owner, o.OwnerName)
+			owner = name(o.Owner, o.OwnerName)
 		}
 		entries[i] = Say(l, MsgOverdueEntry, planner.OneLine(o.Company), owner,
 			DueLabel(l, planner.Deadline{Date: o.Due, Step: o.Step}))

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,9 @@ type ReportLayout struct {
 	Totals  []RetroLine // completion and the totals by kind
 	Money   []RetroLine // the signings: the report line, the bands, each project
 	Members []RetroLine // each member's items done of planned, days away and signings
+	Targets []RetroLine // the targets' 完成率 against time gone, marked green or red; none without targets
+	Overdue []RetroLine // the companies overdue (超期); none without any
+	Index   []RetroLine // the activity index's ranking (龙虎榜); none when the team has it off
 	Trend   []RetroLine // the items done in each week
 }
 
@@ -48,8 +52,12 @@ func NewReportLayout(l planner.Lang, v ReportView) ReportLayout {
 		Totals:  reportTotals(l, r),
 		Money:   reportMoney(l, r, names),
 		Members: reportMembers(l, r, names),
+		Targets: targetRetroLines(l, r.Targets),
 		Trend:   reportTrend(l, r),
 	}
+	named := func(userID, name string) string { return cmp.Or(planner.OneLine(name), names(userID)) }
+	ly.Overdue = overdueLines(l, r.Overdue, named)
+	ly.Index = indexLines(l, r.Index, named)
 	if r.Member != "" {
 		ly.Title += " · " + names(r.Member)
 	}
@@ -70,9 +78,16 @@ func (ly ReportLayout) Header() string {
 	return ly.Team + " · " + ly.Title
 }
 
-// Chunks are the layout's parts after its header and dates, in order.
+// Chunks are the layout's parts after its header and dates that have lines,
+// in order.
 func (ly ReportLayout) Chunks() [][]RetroLine {
-	return [][]RetroLine{ly.Totals, ly.Money, ly.Members, ly.Trend}
+	var chunks [][]RetroLine
+	for _, c := range [][]RetroLine{ly.Totals, ly.Money, ly.Targets, ly.Overdue, ly.Members, ly.Index, ly.Trend} {
+		if len(c) > 0 {
+			chunks = append(chunks, c)
+		}
+	}
+	return chunks
 }
 
 // justEnded are the notes of a report that covers the period just ended.

@@ -149,3 +149,53 @@ func TestReportTextInert(t *testing.T) {
 		}
 	}
 }
+
+// A report measures the period as the retrospective does, in both languages:
+// the targets' 完成率 against time gone, the companies overdue and the
+// activity index's ranking, each a part of its own, in the order a lead reads
+// them; a report without them has none of those parts (TestReportText).
+func TestReportMeasures(t *testing.T) {
+	r := plannertest.ScriptedMonth(t)
+	asOf := plannertest.Day(t, "2025-11-30")
+	r.Targets = []planner.TargetProgress{{Metric: planner.MetricAmount, Period: planner.TargetPeriod{Year: 2025}, Goal: 100000, Done: 60000, AsOf: asOf}}
+	r.Overdue = []planner.OverdueCompany{{CompanyID: 1, Company: "常诚车业", Owner: r.Members[0].UserID, Due: plannertest.Day(t, "2025-11-20")}}
+	r.Index = &planner.Index{From: r.From, To: r.To, Weights: map[planner.Measure]int{planner.Measures[0]: 30},
+		Members: []planner.MemberIndex{{UserID: r.Members[0].UserID, UserName: r.Members[0].UserName,
+			Counts: map[planner.Measure]int{planner.Measures[0]: 1}, Index: 30, Rank: 1}}}
+	for _, l := range plannertest.Langs {
+		v := ReportView{Report: r, Period: plannertest.November, Made: plannertest.Day(t, "2025-12-03")}
+		ly := NewReportLayout(l, v)
+		text := ReportText(l, v)
+		parts := []struct {
+			name  string
+			lines []RetroLine
+			want  string
+		}{
+			{"targets", ly.Targets, TargetLines(l, r.Targets)[0].Text},
+			{"overdue", ly.Overdue, "常诚车业"},
+			{"index", ly.Index, Say(l, MsgIndexHead)},
+		}
+		at := -1
+		for _, p := range parts {
+			if len(p.lines) == 0 {
+				t.Errorf("%s: no %s part", l, p.name)
+				continue
+			}
+			joined := ""
+			for _, ln := range p.lines {
+				joined += ln.Text + "\n"
+			}
+			if !strings.Contains(joined, p.want) {
+				t.Errorf("%s: the %s part lacks %q:\n%s", l, p.name, p.want, joined)
+			}
+			i := strings.Index(text, p.lines[0].Text)
+			if i < 0 || i < at {
+				t.Errorf("%s: the %s part is missing from the text or out of order:\n%s", l, p.name, text)
+			}
+			at = i
+		}
+		if !strings.Contains(text, r.Members[0].UserName) {
+			t.Errorf("%s: members by name:\n%s", l, text)
+		}
+	}
+}

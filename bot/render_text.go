@@ -277,7 +277,8 @@ func scheduleText(l planner.Lang, all map[planner.Job]planner.Schedule) string {
 		}
 		return fmt.Sprintf("%s %02d:%02d", day, s.Hour, s.Minute)
 	}
-	return Say(l, MsgScheduleView, when(planner.JobRetro), when(planner.JobPlan), when(planner.JobLog))
+	return Say(l, MsgScheduleView, when(planner.JobRetro), when(planner.JobPlan), when(planner.JobLog)) +
+		monthScheduleText(l, all[planner.JobMonth])
 }
 
 // ReminderText writes a reminder: what to do, then the open items.

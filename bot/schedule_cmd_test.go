@@ -32,35 +32,35 @@ func storedSchedules(t *testing.T, h *Handler) []planner.Schedule {
 }
 
 func TestHandleSetupSchedule(t *testing.T) {
-	const enDefault = "Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Fri 17:00"
+	const enDefault = "Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Fri 17:00 · monthly report: first working day 09:00"
 	tests := []struct {
 		line string
 		want planner.Schedule // the one schedule the line changes
 		text string
 	}{
 		{"setup digest sat 20:30", planner.Schedule{Job: planner.JobRetro, Weekday: time.Saturday, Hour: 20, Minute: 30},
-			"Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Fri 17:00"},
+			"Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Fri 17:00 · monthly report: first working day 09:00"},
 		{"设置 周报 周六 20:30", planner.Schedule{Job: planner.JobRetro, Weekday: time.Saturday, Hour: 20, Minute: 30},
-			"时间安排 · 周末总结复盘：周六 20:30 · 计划提醒：周一 09:00 · 记录提醒：周五 17:00"},
+			"时间安排 · 周末总结复盘：周六 20:30 · 计划提醒：周一 09:00 · 记录提醒：周五 17:00 · 月报：每月第一个工作日 09:00"},
 		{"setup retro 星期日 19:05", planner.Schedule{Job: planner.JobRetro, Weekday: time.Sunday, Hour: 19, Minute: 5},
-			"Schedule · retrospective: Sun 19:05 · plan your week: Mon 09:00 · log your results: Fri 17:00"},
+			"Schedule · retrospective: Sun 19:05 · plan your week: Mon 09:00 · log your results: Fri 17:00 · monthly report: first working day 09:00"},
 		{"setup remind mon 08:00", planner.Schedule{Job: planner.JobPlan, Weekday: time.Monday, Hour: 8},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 08:00 · log your results: Fri 17:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 08:00 · log your results: Fri 17:00 · monthly report: first working day 09:00"},
 		{"setup remind wed 10:00", planner.Schedule{Job: planner.JobPlan, Weekday: time.Wednesday, Hour: 10},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Wed 10:00 · log your results: Fri 17:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Wed 10:00 · log your results: Fri 17:00 · monthly report: first working day 09:00"},
 		{"setup remind fri 17:00 off", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17, Off: true},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: off"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: off · monthly report: first working day 09:00"},
 		{"设置 提醒 周五 17:00 关", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17, Off: true},
-			"时间安排 · 周末总结复盘：周日 18:00 · 计划提醒：周一 09:00 · 记录提醒：关闭"},
+			"时间安排 · 周末总结复盘：周日 18:00 · 计划提醒：周一 09:00 · 记录提醒：关闭 · 月报：每月第一个工作日 09:00"},
 		{"setup remind fri 17:00 on", planner.Schedule{Job: planner.JobLog, Weekday: time.Friday, Hour: 17}, enDefault},
 		{"setup remind thu 16:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Thursday, Hour: 16},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Thu 16:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Thu 16:00 · monthly report: first working day 09:00"},
 		{"setup remind sunday 20:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Sunday, Hour: 20},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Sun 20:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Sun 20:00 · monthly report: first working day 09:00"},
 		{"setup remind plan tue 08:30", planner.Schedule{Job: planner.JobPlan, Weekday: time.Tuesday, Hour: 8, Minute: 30},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Tue 08:30 · log your results: Fri 17:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Tue 08:30 · log your results: Fri 17:00 · monthly report: first working day 09:00"},
 		{"setup remind log mon 17:00", planner.Schedule{Job: planner.JobLog, Weekday: time.Monday, Hour: 17},
-			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Mon 17:00"},
+			"Schedule · retrospective: Sun 18:00 · plan your week: Mon 09:00 · log your results: Mon 17:00 · monthly report: first working day 09:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -95,7 +95,7 @@ func TestHandleSetupScheduleTwice(t *testing.T) {
 	mustHandle(t, h, plannertest.Boss, "setup remind fri 17:00 off")
 	mustHandle(t, h, plannertest.Boss, "setup digest sat 20:30")
 	r := mustHandle(t, h, plannertest.Boss, "setup remind thu 16:00")
-	want := "Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Thu 16:00"
+	want := "Schedule · retrospective: Sat 20:30 · plan your week: Mon 09:00 · log your results: Thu 16:00 · monthly report: first working day 09:00"
 	if got := RenderText(r); got != want {
 		t.Errorf("RenderText = %q\nwant %q", got, want)
 	}

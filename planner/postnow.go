@@ -66,6 +66,9 @@ func (s *Service) ClaimPostNow(ctx context.Context, teamID string, week Week, fo
 
 // SkipPastRetro records the team's latest retrospective, if already due, as
 // skipped: a channel set up on Monday does not get last week's retrospective.
+// So is the latest monthly report once due on a month's first working day
+// (taken as Monday to Friday, whatever the team's holiday calendar): a
+// channel set up after that does not get the month before's report.
 func (s *Service) SkipPastRetro(ctx context.Context, teamID string) error {
 	team, err := s.store.Team(ctx, teamID)
 	if err != nil {
@@ -76,13 +79,23 @@ func (s *Service) SkipPastRetro(ctx context.Context, teamID string) error {
 	if err != nil {
 		return err
 	}
-	run, ok := LatestRun(svc.now(), schedules[JobRetro], svc.Loc, nil)
-	if !ok {
-		return nil
+	if run, ok := LatestRun(svc.now(), schedules[JobRetro], svc.Loc, nil); ok {
+		if err := s.skipPast(ctx, teamID, run); err != nil {
+			return err
+		}
 	}
+	if run, ok := MonthlyRun(svc.now(), schedules[JobMonth], svc.Loc, nil); ok {
+		return s.skipPast(ctx, teamID, run)
+	}
+	return nil
+}
+
+// skipPast records run of the team's channel as skipped, unless the ledger
+// has it already.
+func (s *Service) skipPast(ctx context.Context, teamID string, run Run) error {
 	send, created, err := s.store.ClaimSend(ctx, Send{
-		TeamID: teamID, Job: JobRetro, Week: run.Week, State: RunPending,
-		Attempts: 1, DueAt: run.At, UpdatedAt: svc.now(),
+		TeamID: teamID, Job: run.Job, Week: run.Week, State: RunPending,
+		Attempts: 1, DueAt: run.At, UpdatedAt: s.now(),
 	})
 	if err != nil || !created {
 		return err

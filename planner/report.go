@@ -18,7 +18,17 @@ type Report struct {
 	Totals  map[Kind]Totals `json:"totals"`
 	Members []MemberReport  `json:"members"`
 	Money   Money           `json:"money"`
-	Weeks   []WeekDone      `json:"weeks"`
+	// Targets are the targets whose year or quarter has a day in the period,
+	// as of its last day (today, for a period not yet over): the team's and
+	// its members', or the member's alone.
+	Targets []TargetProgress `json:"targets"`
+	// Overdue are the companies overdue (超期) as of the same day: the team's,
+	// or those the member owns.
+	Overdue []OverdueCompany `json:"overdue"`
+	// Index is the period's activity index, nil when the team has it off
+	// and in a member's report.
+	Index *Index     `json:"index,omitempty"`
+	Weeks []WeekDone `json:"weeks"`
 }
 
 // MemberReport is one member's part of a Report. DaysOut counts the days of
@@ -45,7 +55,7 @@ type WeekDone struct {
 // money.
 func BuildReport(team Team, from, to Date, member string, items []Item, members []Member, money Money) Report {
 	r := Report{From: from, To: to, Team: team.Name, Member: member, Totals: map[Kind]Totals{}, Money: money,
-		Members: []MemberReport{}, Weeks: []WeekDone{}}
+		Members: []MemberReport{}, Weeks: []WeekDone{}, Targets: []TargetProgress{}, Overdue: []OverdueCompany{}}
 	for _, k := range Kinds {
 		r.Totals[k] = Totals{}
 	}
@@ -144,5 +154,32 @@ func (s *Service) Report(ctx context.Context, teamID string, from, to Date, memb
 	if member != "" {
 		money = money.Of(member)
 	}
-	return BuildReport(team, from, to, member, items, members, money), nil
+	r := BuildReport(team, from, to, member, items, members, money)
+	return r, s.measures(ctx, teamID, &r)
+}
+
+// measures adds to r what it is measured against: the targets, the
+// companies overdue and the activity index, as of the period's last day or
+// today, whichever is first.
+func (s *Service) measures(ctx context.Context, teamID string, r *Report) (err error) {
+	asOf := r.To
+	if today := s.Today(); today.Before(asOf) {
+		asOf = today
+	}
+	if r.Targets, err = s.TargetProgress(ctx, teamID, r.Member, r.From, r.To, asOf); err != nil {
+		return err
+	}
+	overdue, err := s.Overdue(ctx, teamID, asOf)
+	if err != nil {
+		return err
+	}
+	for _, o := range overdue {
+		if r.Member == "" || o.Owner == r.Member {
+			r.Overdue = append(r.Overdue, o)
+		}
+	}
+	if r.Member == "" {
+		r.Index, err = s.ActivityIndex(ctx, teamID, r.From, r.To)
+	}
+	return err
 }

@@ -10,10 +10,11 @@ const (
 	JobRetro Job = "retro" // the retrospective, posted to the team's channel
 	JobPlan  Job = "plan"  // "plan your week", a DM to each member
 	JobLog   Job = "log"   // "log your results", a DM to each member
+	JobMonth Job = "month" // the month before's report, posted to the team's channel (monthly.go)
 )
 
 // Jobs lists every Job.
-var Jobs = []Job{JobRetro, JobPlan, JobLog}
+var Jobs = []Job{JobRetro, JobPlan, JobLog, JobMonth}
 
 // Schedule is when a job runs: a weekday and a time of day, in some zone.
 type Schedule struct {
@@ -26,9 +27,12 @@ type Schedule struct {
 
 // DefaultSchedule is a job's schedule until an admin changes it: the
 // retrospective Sunday 18:00, "plan your week" Monday 09:00, "log your
-// results" Friday 17:00.
+// results" Friday 17:00, the monthly report 09:00 on a month's first working
+// day (its Weekday is not used).
 func DefaultSchedule(job Job) Schedule {
 	switch job {
+	case JobMonth:
+		return Schedule{Job: job, Hour: 9}
 	case JobPlan:
 		return Schedule{Job: job, Weekday: time.Monday, Hour: 9}
 	case JobLog:

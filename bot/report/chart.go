@@ -51,7 +51,8 @@ type MemberBar struct {
 }
 
 // WeekTotal is the enterprises visited in one week: the counts of done
-// visits and the enterprises done trips visited.
+// visits and the enterprises done trips visited (in a month's chart, the
+// items done).
 type WeekTotal struct {
 	Week  planner.Week
 	Count int
@@ -151,7 +152,10 @@ const (
 // and done items as grouped bars (when anyone logged anything), above the
 // enterprise visits of the last weeks.
 func RenderChart(d ChartData, lang planner.Lang, f *Font) ([]byte, error) {
-	return render(d, chartLabelsFor(lang), f)
+	l := chartLabelsFor(lang)
+	l.membersTitle = fmt.Sprintf(l.membersTitle, d.Week)
+	l.visitsTitle = fmt.Sprintf(l.visitsTitle, len(d.Visits))
+	return render(d, l, f)
 }
 
 // chartHeight returns the height in pixels of the chart of d; it is ChartWidth wide.
@@ -207,7 +211,7 @@ func membersChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 		names[j] = f.clean(m.Name, maxNameRunes)
 		most = max(most, m.Planned, m.Done)
 	}
-	title := fmt.Sprintf(l.membersTitle, d.Week)
+	title := l.membersTitle
 	if d.Total > n {
 		title += " " + fmt.Sprintf(l.membersCut, n, d.Total)
 	}
@@ -241,7 +245,7 @@ func visitsChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 	opt := charts.NewBarChartOptionWithData([][]float64{values})
 	opt.Theme = charts.GetDefaultTheme().WithSeriesColors([]charts.Color{doneColor})
 	opt.Padding = charts.Box{Top: 16, Right: 40, Bottom: 16, Left: 16}
-	opt.Title = heading(fmt.Sprintf(l.visitsTitle, len(d.Visits)), f)
+	opt.Title = heading(l.visitsTitle, f)
 	opt.Legend = legend([]string{l.visits}, f)
 	opt.CategoryAxis = charts.CategoryAxisOption{Labels: weeks, LabelFontStyle: style(f, 12)}
 	opt.ValueAxis = []charts.ValueAxisOption{countAxis(most, f)}

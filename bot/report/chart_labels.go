@@ -11,11 +11,11 @@ import (
 
 // labels are the chart's texts in one language.
 type labels struct {
-	membersTitle string // %s: the week
+	membersTitle string // %s: the week, until RenderChart formats it
 	membersCut   string // %d of %d members shown
 	planned      string
 	done         string
-	visitsTitle  string // %d: weeks
+	visitsTitle  string // %d: weeks, until RenderChart formats it
 	visits       string
 	weekOf       string // %s: month, %d: day of the week's Monday
 	months       [12]string

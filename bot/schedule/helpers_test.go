@@ -54,11 +54,14 @@ type messenger struct {
 	PostReplyFunc     func(ctx context.Context, team planner.Team, thread string, reply any) error
 	FindSummaryFunc   func(ctx context.Context, team planner.Team, week planner.Week, since time.Time) (string, error)
 	SendFileFunc      func(ctx context.Context, team planner.Team, thread string, f bot.File) error
+	PostMonthFunc     func(ctx context.Context, team planner.Team, month planner.Date, summary any) (string, error)
+	FindMonthFunc     func(ctx context.Context, team planner.Team, month planner.Date, since time.Time) (string, error)
 
-	reminders []bot.Reply     // what Remind was given, in order
-	retros    []planner.Retro // what RetroMessages was given, in order
-	files     []bot.File      // what SendFile was given, in order
-	summaries int             // summaries posted, for their ids
+	reminders []bot.Reply      // what Remind was given, in order
+	retros    []planner.Retro  // what RetroMessages was given, in order
+	files     []bot.File       // what SendFile was given, in order
+	months    []planner.Report // what MonthMessages was given, in order
+	summaries int              // summaries posted, for their ids
 }
 
 // retroParts is how many messages the fake renders a retrospective into: the
@@ -142,6 +145,42 @@ func (m *messenger) SendFile(ctx context.Context, team planner.Team, thread stri
 		return m.SendFileFunc(ctx, team, thread, f)
 	}
 	return nil
+}
+
+// MonthMessages renders r as monthParts strings naming the month and the part.
+func (m *messenger) MonthMessages(team planner.Team, lang planner.Lang, v bot.ReportView) []any {
+	r := v.Report
+	m.mu.Lock()
+	m.months = append(m.months, r)
+	m.mu.Unlock()
+	msgs := make([]any, monthParts)
+	for i := range msgs {
+		msgs[i] = fmt.Sprintf("%d-%02d part %d", r.From.Year, r.From.Month, i+1)
+	}
+	return msgs
+}
+
+// monthParts is how many messages the fake renders a monthly report into:
+// the summary and one reply in its thread.
+const monthParts = 2
+
+func (m *messenger) PostMonth(ctx context.Context, team planner.Team, month planner.Date, summary any) (string, error) {
+	m.record("month %s %s %s: %v", team.ID, team.DigestChannel, month, summary)
+	if m.PostMonthFunc != nil {
+		return m.PostMonthFunc(ctx, team, month, summary)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.summaries++
+	return fmt.Sprintf("ts%d", m.summaries), nil
+}
+
+func (m *messenger) FindMonth(ctx context.Context, team planner.Team, month planner.Date, since time.Time) (string, error) {
+	m.record("find month %s %s since %s", team.DigestChannel, month, since.In(plannertest.Shanghai).Format("2006-01-02 15:04"))
+	if m.FindMonthFunc != nil {
+		return m.FindMonthFunc(ctx, team, month, since)
+	}
+	return "", nil
 }
 
 // fixture is a scheduler over the fake messenger, on a fresh database.

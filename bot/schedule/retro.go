@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
 	"planbot/planner"
 )
@@ -77,19 +78,25 @@ func (s *Scheduler) postParts(ctx context.Context, svc *planner.Service, team pl
 	// meanwhile, unless shutdown's time runs out (Abandon).
 	ctx, cancel := s.lasting(ctx)
 	defer cancel()
+	s.postReplies(ctx, svc, team, msgs, ref, "retrospective", s.Log.With("team", team.ID, "week", r.Week))
+	s.postChart(ctx, svc, team, r, ref) // logs its own failure: the retrospective is posted
+}
+
+// postReplies posts msgs[1:] in the thread of the summary ref, each claimed
+// first, logging a failure to log as a part of what.
+func (s *Scheduler) postReplies(ctx context.Context, svc *planner.Service, team planner.Team, msgs []any, ref, what string, log *slog.Logger) {
 	for i, m := range msgs[1:] {
 		if !s.claimPart(ctx, svc, team, ref, fmt.Sprintf("reply %d", i+2)) {
 			continue
 		}
 		if err := s.Messenger.PostReply(ctx, team, ref, m); err != nil {
-			s.Log.Error("scheduler: retrospective thread part not posted", "team", team.ID, "week", r.Week, "part", i+2, "err", err)
+			log.Error("scheduler: "+what+" thread part not posted", "part", i+2, "err", err)
 		}
 	}
-	s.postChart(ctx, svc, team, r, ref) // logs its own failure: the retrospective is posted
 }
 
-// claimPart claims part of the retrospective whose summary is ref, and
-// reports whether it is this call's to post.
+// claimPart claims part of the retrospective (or monthly report) whose
+// summary is ref, and reports whether it is this call's to post.
 func (s *Scheduler) claimPart(ctx context.Context, svc *planner.Service, team planner.Team, ref, part string) bool {
 	created, err := svc.ClaimRetroPart(ctx, team, ref, part)
 	if err != nil {

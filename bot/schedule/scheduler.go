@@ -1,8 +1,9 @@
 // Package schedule runs planbot's weekly jobs — the retrospective to each
-// team's channel, the plan and log reminders to each member — over a
-// Messenger, so that it knows no chat platform. The delivery policy (each
-// send claimed before it is sent, retried, caught up or given up) is
-// planner's; this package decides what is due and sends it.
+// team's channel, the plan and log reminders to each member — and the monthly
+// report to each team's channel over a Messenger, so that it knows no chat
+// platform. The delivery policy (each send claimed before it is sent,
+// retried, caught up or given up) is planner's; this package decides what is
+// due and sends it.
 package schedule
 
 import (
@@ -37,6 +38,16 @@ type Messenger interface {
 	FindSummary(ctx context.Context, team planner.Team, week planner.Week, since time.Time) (string, error)
 	// SendFile posts a file in the thread of the summary thread.
 	SendFile(ctx context.Context, team planner.Team, thread string, f bot.File) error
+	// MonthMessages renders team's monthly report r in lang, the summary
+	// first; its replies are posted with PostReply, its chart with SendFile.
+	MonthMessages(team planner.Team, lang planner.Lang, v bot.ReportView) []any
+	// PostMonth posts a monthly report's summary to the team's channel,
+	// marked as the report of the month that begins on month so that
+	// FindMonth finds it, and returns its id.
+	PostMonth(ctx context.Context, team planner.Team, month planner.Date, summary any) (string, error)
+	// FindMonth returns the id of the summary of month's report that planbot
+	// posted to the team's channel since since, or "" when there is none.
+	FindMonth(ctx context.Context, team planner.Team, month planner.Date, since time.Time) (string, error)
 }
 
 // Scheduler runs the weekly jobs for every team, each send exactly once.
@@ -97,10 +108,10 @@ func (s *Scheduler) Run(ctx context.Context, every time.Duration) {
 	}
 }
 
-// Tick sends every retrospective, then every reminder, then every deadline's
-// reminder (dues), that is due and not yet sent, and gives up sends left
-// pending too long. It stops between two sends when ctx ends, leaving the
-// rest for the next start.
+// Tick sends every retrospective, then every monthly report, then every
+// reminder, then every deadline's reminder (dues), that is due and not yet
+// sent, and gives up sends left pending too long. It stops between two sends
+// when ctx ends, leaving the rest for the next start.
 func (s *Scheduler) Tick(ctx context.Context) {
 	teams, err := s.Service.Teams(ctx)
 	if err != nil {
@@ -108,7 +119,7 @@ func (s *Scheduler) Tick(ctx context.Context) {
 		return
 	}
 	s.sweep(ctx)
-	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.reminders, s.dues} {
+	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.months, s.reminders, s.dues} {
 		for _, team := range teams {
 			if ctx.Err() != nil {
 				return

@@ -82,6 +82,12 @@ func (m Messenger) PostReply(ctx context.Context, team planner.Team, thread stri
 // FindSummary looks in the channel's history since since for week's
 // retrospective that planbot posted (by its message metadata).
 func (m Messenger) FindSummary(ctx context.Context, team planner.Team, week planner.Week, since time.Time) (string, error) {
+	return m.findMarked(ctx, team, since, retroEvent, "week", week.String())
+}
+
+// findMarked looks in the channel's history since since for a message that
+// planbot posted marked with event for the team and key's value.
+func (m Messenger) findMarked(ctx context.Context, team planner.Team, since time.Time, event, key, value string) (string, error) {
 	params := &slack.GetConversationHistoryParameters{
 		// IncludeAllMetadata goes out as 1; serve's TrueMetadata client sends it as true.
 		ChannelID: team.DigestChannel, IncludeAllMetadata: true, Limit: 200,
@@ -94,7 +100,7 @@ func (m Messenger) FindSummary(ctx context.Context, team planner.Team, week plan
 		}
 		for _, msg := range h.Messages {
 			p := msg.Metadata.EventPayload
-			if msg.Metadata.EventType == retroEvent && p["team"] == team.ID && p["week"] == week.String() {
+			if msg.Metadata.EventType == event && p["team"] == team.ID && p[key] == value {
 				return msg.Timestamp, nil
 			}
 		}

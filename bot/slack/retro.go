@@ -25,7 +25,12 @@ type RetroMessage struct {
 // limits and nothing is left out, but for a member whose own week is too long
 // for a message: it ends with "…and N more".
 func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
-	v := bot.NewRetroView(l, r)
+	return viewMessages(l, bot.NewRetroView(l, r), bot.MsgRetroThread)
+}
+
+// viewMessages renders v as RetroMessages does a retrospective's view; when
+// the members follow in the thread, the summary ends with the sentence thread.
+func viewMessages(l planner.Lang, v bot.RetroView, thread bot.Msg) []RetroMessage {
 	one := newRetroPage(l, v)
 	var all []string
 	for _, chunk := range v.Chunks() {
@@ -39,8 +44,8 @@ func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
 	}
 
 	summary := newRetroPage(l, v)
-	thread := bot.Say(l, bot.MsgRetroThread)
-	noteChars := utf8.RuneCountInString(escape(thread))
+	note := bot.Say(l, thread)
+	noteChars := utf8.RuneCountInString(escape(note))
 	summary.add(v.Totals, sectionsOf(v.Totals))
 	tail, pipe := sectionsOf(v.Tail), sectionsOf(v.Pipe)
 	index := sectionsOf(v.Index)
@@ -48,7 +53,7 @@ func RetroMessages(l planner.Lang, r planner.Retro) []RetroMessage {
 	summary.fill(v.Pipe, len(index)+len(tail)+1, runeCount(index)+runeCount(tail)+noteChars)
 	summary.fill(v.Index, len(tail)+1, runeCount(tail)+noteChars)
 	summary.fill(v.Tail, 1, noteChars)
-	summary.context(thread)
+	summary.context(note)
 	messages := []RetroMessage{summary.message()}
 
 	var page *retroPage

@@ -30,8 +30,11 @@ type reportDoc struct {
 		DoneItems int    `json:"done_items"`
 		DaysOut   int    `json:"days_out"`
 	} `json:"members"`
-	Money moneyDoc `json:"money"`
-	Weeks []struct {
+	Money   moneyDoc          `json:"money"`
+	Targets []targetDoc       `json:"targets"`
+	Overdue []json.RawMessage `json:"overdue"`
+	Index   json.RawMessage   `json:"index"` // absent: the teams here have the index off
+	Weeks   []struct {
 		Week      string `json:"week"`
 		DoneItems int    `json:"done_items"`
 	} `json:"weeks"`
