@@ -62,12 +62,13 @@ func dueReminderText(l planner.Lang, r DueReminder) string {
 // retroOverdue is the retrospective's line of the companies whose deadline
 // has passed (超期): each with its owner and deadline; none when there are none.
 func retroOverdue(l planner.Lang, r planner.Retro) []RetroLine {
-	return overdueLines(l, r.Pipeline.Overdue, func(userID, name string) string { return nameOf(r, userID, name) })
+	return OverdueLines(l, r.Pipeline.Overdue, func(userID, name string) string { return nameOf(r, userID, name) })
 }
 
-// overdueLines is the line of the companies overdue, each with its owner
-// (named by name(userID, the name it has)) and deadline; none without any.
-func overdueLines(l planner.Lang, overdue []planner.OverdueCompany, name func(userID, name string) string) []RetroLine {
+// OverdueLines is the line of the companies overdue (超期), each with its
+// owner (named by name(userID, the name it has)) and deadline, for every
+// report that lists them; none without any.
+func OverdueLines(l planner.Lang, overdue []planner.OverdueCompany, name func(userID, name string) string) []RetroLine {
 	if len(overdue) == 0 {
 		return nil
 	}

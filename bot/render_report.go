@@ -56,7 +56,7 @@ func NewReportLayout(l planner.Lang, v ReportView) ReportLayout {
 		Trend:   reportTrend(l, r),
 	}
 	named := func(userID, name string) string { return cmp.Or(planner.OneLine(name), names(userID)) }
-	ly.Overdue = overdueLines(l, r.Overdue, named)
+	ly.Overdue = OverdueLines(l, r.Overdue, named)
 	ly.Index = indexLines(l, r.Index, named)
 	if r.Member != "" {
 		ly.Title += " · " + names(r.Member)

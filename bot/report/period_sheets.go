@@ -137,6 +137,7 @@ func (x *periodWriter) summarySheet() {
 		x.text(s, 1, row+1+i, bot.Sentence(x.lang, b.name), st.text)
 		x.number(s, 2, row+1+i, b.n, st.number)
 	}
+	x.measures(s, row+6, len(periodSummaryWidths), r.Targets, x.ly.Overdue)
 	x.freeze(s, 0, headRows)
 }
 

@@ -305,7 +305,9 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	x.number(s, 4, row, met.Planned, st.number)
 	x.number(s, 5, row, met.Done, st.number)
 	x.ratio(s, 6, row, met.Done, met.Planned, st.percent, st.number)
-	row = x.money(s, row+1, r.Retro.Money) + 1
+	row = x.money(s, row+1, r.Retro.Money)
+	named := func(userID, name string) string { return cmp.Or(name, r.Retro.Names[userID], userID) }
+	row = x.measures(s, row, len(summaryWidths), r.Retro.Targets, bot.OverdueLines(x.lang, r.Retro.Pipeline.Overdue, named)) + 1
 
 	x.headers(s, row, summaryWidths, l.member, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion, l.note)
 	byUser := map[string]planner.MemberSummary{}

@@ -55,6 +55,7 @@ type styles struct {
 	text, bold, weekend, number, percent          int
 	totalText, totalNumber, totalPercent, grayRow int
 	amount, amountText                            int // an amount in 亿元; one in another currency, as text
+	onPace, behind                                int // a target on pace (green) or behind (red)
 }
 
 func (x *sheetWriter) check(err error) {
@@ -105,6 +106,8 @@ func (x *sheetWriter) newStyles() {
 		grayRow:      style(excelize.Style{Font: font(textSize, false, "595959"), Border: border, Alignment: top}),
 		amount:       style(excelize.Style{Font: plain, Border: border, Alignment: right, CustomNumFmt: &tenths}),
 		amountText:   style(excelize.Style{Font: plain, Border: border, Alignment: right}),
+		onPace:       style(excelize.Style{Font: font(textSize, false, "006100"), Border: border, Alignment: top, Fill: fill("C6EFCE")}),
+		behind:       style(excelize.Style{Font: font(textSize, false, "9C0006"), Border: border, Alignment: top, Fill: fill("FFC7CE")}),
 	}
 }
 
