@@ -135,7 +135,7 @@ var reportCatalog = map[planner.Lang]map[Msg]string{
 		MsgReportXlsxMembersSheet:  "成员",
 		MsgReportXlsxProjectsSheet: "签约项目",
 		MsgReportXlsxTrendSheet:    "趋势",
-		MsgReportXlsxUnit:          "报送单位：%s",
+		MsgReportXlsxUnit:          "填报单位：%s",
 		MsgReportXlsxMoney:         "签约情况",
 		MsgReportXlsxSigned:        "签约项目（个）",
 		MsgReportXlsxInvestment:    "总投资（亿元）",
