@@ -102,6 +102,8 @@ var english = map[Msg]string{
   /plan setup tz Asia/Shanghai · /plan setup lang zh   admins: the team's zone and language
   /plan setup digest sun 18:00 · /plan setup remind mon 09:00 · /plan setup remind fri 17:00 off
   /plan setup month 09:00 · /plan setup month off   admins: last month's report, on each month's first working day
+  /plan setup name Wujin Investment Promotion Bureau   admins: the reporting unit of the reports and the Excel workbook
+  /plan setup index [on|off|weights signing=30 visit=5 …]   admins: the activity index ranking in the reports; alone, its settings
   /plan digest post [force]   admins: post the retrospective now · /plan remind off|on   my reminders
   /plan forget @someone       admins: erase a member who left, with their items, history and notes
   /plan lead <company> [stage] [note]   the pipeline: /plan lead "Changcheng Auto" signed · /plan lead CATL (its history)
