@@ -70,6 +70,8 @@ var october = []struct{ now, user, lines string }{
 /plan done 2
 /plan done 3
 /plan lead 常诚车业 在谈
+/plan setup target 2025 signed 10 amount CNY 10 bn visits 100
+/plan setup target 2025-Q4 signed 3
 `},
 	{"2025-10-08T10:00:00+08:00", "王芳", `/plan 周四 拜访5家企业
 /plan 周五 签约【常诚车业】
@@ -253,6 +255,32 @@ func TestReportMatchesWeeklyDigests(t *testing.T) {
 	}
 	if slices.ContainsFunc(got, func(p string) bool { return strings.HasPrefix(p, "绿地集团") }) || len(got) != 3 {
 		t.Errorf("projects %q, want the three signed in October and not 绿地集团 (November 1st)", got)
+	}
+	// The targets count what the digests count, from the year's (the
+	// quarter's) first day to October's last: nothing was signed before
+	// October, and the enterprises met are the visits' counts and the
+	// trips' visits done in the digests' October days.
+	met := want["visit"].DoneCount
+	for k, tt := range want {
+		if k != "visit" {
+			met += tt.DoneVisits
+		}
+	}
+	wantTargets := map[string]int64{"2025 signed_projects": int64(len(projects)), "2025 signed_wan": wan, "2025-Q4 signed_projects": int64(len(projects))}
+	var septemberMet int64 // the visits of Monday September 29th count in the year's target, not in the month's totals
+	for _, it := range weekItems(t, env, "2025-W40") {
+		if it.status == "done" && it.start.Before(from) {
+			septemberMet += int64(it.count + it.visits)
+		}
+	}
+	wantTargets["2025 visits"] = int64(met) + septemberMet
+	if len(r.Targets) != len(wantTargets) {
+		t.Errorf("targets %+v, want %v", r.Targets, wantTargets)
+	}
+	for _, tg := range r.Targets {
+		if w, ok := wantTargets[tg.Period+" "+tg.Metric]; !ok || tg.Done != w || tg.Rate != float64(tg.Done)/float64(tg.Goal) {
+			t.Errorf("target %+v, want done %d of the digests", tg, w)
+		}
 	}
 }
 
