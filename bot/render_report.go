@@ -277,13 +277,7 @@ func reportTrend(l planner.Lang, r planner.Report) []RetroLine {
 	}
 	lines := []RetroLine{{Text: Say(l, MsgReportTrend), Head: true}}
 	for _, w := range r.Weeks {
-		start, end := w.Week.Start(), w.Week.End()
-		if start.Before(r.From) {
-			start = r.From
-		}
-		if end.After(r.To) {
-			end = r.To
-		}
+		start, end := r.Days(w.Week)
 		bar := ""
 		if w.DoneItems > 0 {
 			bar = strings.Repeat("▇", (w.DoneItems*trendBar+most-1)/most) + " "

@@ -121,6 +121,18 @@ func BuildReport(team Team, from, to Date, member string, items []Item, members 
 	return r
 }
 
+// Days returns the first and last days of week w inside the report's period.
+func (r Report) Days(w Week) (first, last Date) {
+	first, last = w.Start(), w.End()
+	if first.Before(r.From) {
+		first = r.From
+	}
+	if last.After(r.To) {
+		last = r.To
+	}
+	return first, last
+}
+
 // Completion returns the share of the period's items that were done, 0..1
 // (a leave is no work to complete).
 func (r Report) Completion() float64 { return completion(r.Totals) }

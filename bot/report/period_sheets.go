@@ -141,19 +141,6 @@ func (x *periodWriter) summarySheet() {
 	x.freeze(s, 0, headRows)
 }
 
-// totalsRow writes a row of totals: a label, the four numbers of t and the
-// completion (none for a leave, which is no work to complete).
-func (x *periodWriter) totalsRow(s string, row int, label string, t planner.Totals, work bool, text, number, percent int) {
-	x.text(s, 1, row, label, text)
-	for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
-		x.number(s, 2+i, row, n, number)
-	}
-	if !work {
-		t.DoneItems, t.Items = 0, 0
-	}
-	x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
-}
-
 // membersSheet writes each member's items planned and done, completion,
 // days away (外出天数) and the projects they signed with their investment,
 // then the team's total.
@@ -235,13 +222,7 @@ func (x *periodWriter) trendSheet() {
 		bot.Sentence(x.lang, bot.MsgReportXlsxDays), bot.Sentence(x.lang, bot.MsgReportXlsxDone))
 	row := headRows + 1
 	for _, w := range r.Weeks {
-		start, end := w.Week.Start(), w.Week.End()
-		if start.Before(r.From) {
-			start = r.From
-		}
-		if end.After(r.To) {
-			end = r.To
-		}
+		start, end := r.Days(w.Week)
 		x.text(s, 1, row, w.Week.String(), st.text)
 		x.text(s, 2, row, start.String()+" – "+end.String(), st.text)
 		x.number(s, 3, row, w.DoneItems, st.number)

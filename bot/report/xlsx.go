@@ -275,18 +275,10 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	x.titleBlock(s, len(summaryWidths), fmt.Sprintf(l.summaryTitle, x.unitName(), r.Week, bot.ShortSpan(x.lang, r.Week.Start(), r.Week.End())))
 	x.headers(s, headerRow, summaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
 	row := headerRow + 1
-	// totals writes a row of one line: a label, the four numbers of t and the
-	// completion (none for a leave, which is no work to complete).
+	// totals writes a row of one line (totalsRow).
 	totals := func(label string, t planner.Totals, work bool, text, number, percent int) {
 		x.check(x.f.SetRowHeight(s, row, rowHeight(1)))
-		x.text(s, 1, row, label, text)
-		for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
-			x.number(s, 2+i, row, n, number)
-		}
-		if !work {
-			t.DoneItems, t.Items = 0, 0
-		}
-		x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
+		x.totalsRow(s, row, label, t, work, text, number, percent)
 	}
 	for _, k := range planner.Kinds {
 		totals(bot.KindName(x.lang, k), r.Retro.Totals[k], k != planner.KindLeave, st.text, st.number, st.percent)

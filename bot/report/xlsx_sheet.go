@@ -303,3 +303,16 @@ func cellText(s string) string {
 		return r
 	}, planner.OneLine(s))
 }
+
+// totalsRow writes a row of totals: a label, the four numbers of t and the
+// completion (none for a leave, which is no work to complete).
+func (x *sheetWriter) totalsRow(s string, row int, label string, t planner.Totals, work bool, text, number, percent int) {
+	x.text(s, 1, row, label, text)
+	for i, n := range []int{t.Items, t.DoneItems, t.Count, t.DoneCount} {
+		x.number(s, 2+i, row, n, number)
+	}
+	if !work {
+		t.DoneItems, t.Items = 0, 0
+	}
+	x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
+}
