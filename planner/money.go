@@ -9,8 +9,10 @@ import (
 // Money is what a period's signings are worth, as 招商 reports count them
 // (签约项目X个，总投资Y亿元). The rule, which never counts one project twice: a
 // signed project is a pipeline company that reached 签约 or a later stage
-// (落地, 开工, 投产) for the first time in the period, whatever it did after;
-// its worth is the company's amount (its total investment: CompanyAmountFrom).
+// (落地, 开工, 投产) for the first time in the period, whatever it did after
+// — but one entered straight at 落地 or later is a record of a project
+// signed before, and counts nowhere; its worth is the company's amount (its
+// total investment: CompanyAmountFrom).
 // Only amounts in CNY are summed and banded: a project whose amount is in
 // another currency, or that has none, is counted in SignedProjects and
 // Unpriced, never converted at a guessed rate.
@@ -74,6 +76,9 @@ func BuildMoney(from, to Date, changes []StageChange, companies []Company, loc *
 			continue
 		}
 		signed[ch.CompanyID] = true
+		if ch.From == "" && ch.To != StageSigned {
+			continue // a project entered at 落地 or later: a record of one signed before, not a signing
+		}
 		day := DateOf(ch.At, loc)
 		if day.Before(from) || to.Before(day) {
 			continue

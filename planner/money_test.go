@@ -13,7 +13,7 @@ import (
 // later stage, in the period that happened in (in the team's zone), with its
 // company's amount: CNY summed and banded (a band includes its lower bound),
 // other currencies and none counted as unpriced, credited to the owner (or
-// to who moved it).
+// to who moved it); a project entered straight at 投产 is a record, no signing.
 func TestBuildMoney(t *testing.T) {
 	sh := plannertest.Shanghai
 	at := func(day string, hour int) time.Time {
@@ -31,6 +31,7 @@ func TestBuildMoney(t *testing.T) {
 		{ID: 7, Name: "小项目", OwnerID: "U2", Amount: cny(29999)},                      // just under 3亿
 		{ID: 8, Name: "周日夜", OwnerID: "U2", Amount: cny(50000)},                      // Sunday 23:00 in Shanghai
 		{ID: 9, Name: "下周一", OwnerID: "U2", Amount: cny(50000)},                      // after the week
+		{ID: 10, Name: "老项目", OwnerID: "U1", Amount: cny(80000)},                     // an old project, entered as it stands
 	}
 	changes := []planner.StageChange{
 		{CompanyID: 5, To: planner.StageSigned, By: "U1", At: at("2025-11-10", 10)},
@@ -39,10 +40,13 @@ func TestBuildMoney(t *testing.T) {
 		{CompanyID: 5, From: planner.StageNegotiating, To: planner.StageSigned, By: "U1", At: at("2025-11-18", 10)}, // again: not new
 		{CompanyID: 1, From: planner.StageNegotiating, To: planner.StageSigned, By: "U1", At: at("2025-11-18", 11)},
 		{CompanyID: 1, From: planner.StageSigned, To: planner.StageLanded, By: "U1", At: at("2025-11-19", 11)}, // later: once
-		{CompanyID: 2, To: planner.StageLanded, By: "U3", At: at("2025-11-19", 12)},                            // straight to 落地
+		{CompanyID: 2, To: planner.StageLead, By: "U3", At: at("2025-11-01", 12)},
+		{CompanyID: 2, From: planner.StageLead, To: planner.StageLanded, By: "U3", At: at("2025-11-19", 12)}, // on to 落地
+		{CompanyID: 10, To: planner.StageProduction, By: "U1", At: at("2025-11-19", 13)},                     // entered at 投产: a record, no signing
 		{CompanyID: 3, To: planner.StageSigned, By: "U3", At: at("2025-11-20", 12)},
 		{CompanyID: 4, To: planner.StageSigned, By: "U2", At: at("2025-11-20", 13)},
-		{CompanyID: 6, To: planner.StageProduction, By: "U1", At: at("2025-11-21", 13)},
+		{CompanyID: 6, To: planner.StageNegotiating, By: "U1", At: at("2025-10-21", 13)},
+		{CompanyID: 6, From: planner.StageNegotiating, To: planner.StageProduction, By: "U1", At: at("2025-11-21", 13)},
 		{CompanyID: 7, To: planner.StageSigned, By: "U2", At: at("2025-11-21", 14)},
 		{CompanyID: 8, To: planner.StageSigned, By: "U2", At: at("2025-11-23", 23)},
 		{CompanyID: 9, To: planner.StageSigned, By: "U2", At: at("2025-11-24", 0)},

@@ -50,9 +50,10 @@ type WeekDone struct {
 }
 
 // BuildReport computes the report of the days from from to to inclusive
-// from the items starting in them, the team's members (every one is listed,
-// those with nothing too; with member set, only that one) and the period's
-// money.
+// from the items starting in them (and the done trips that started before
+// and run into them, for their days away), the team's members (every one is
+// listed, those with nothing too; with member set, only that one) and the
+// period's money.
 func BuildReport(team Team, from, to Date, member string, items []Item, members []Member, money Money) Report {
 	r := Report{From: from, To: to, Team: team.Name, Member: member, Totals: map[Kind]Totals{}, Money: money,
 		Members: []MemberReport{}, Weeks: []WeekDone{}, Targets: []TargetProgress{}, Overdue: []OverdueCompany{}}
@@ -72,7 +73,18 @@ func BuildReport(team Team, from, to Date, member string, items []Item, members 
 	}
 	outDays := map[string]map[Date]bool{}
 	for _, it := range items {
-		if it.Status == StatusCancelled || it.Start.Before(from) || to.Before(it.Start) || member != "" && it.UserID != member {
+		if member != "" && it.UserID != member || it.Status == StatusCancelled {
+			continue
+		}
+		if it.Kind == KindTrip && it.Status == StatusDone { // its days inside the period, wherever it starts
+			for d := maxDate(it.Start, from); !it.End.Before(d) && !to.Before(d); d = d.AddDays(1) {
+				if outDays[it.UserID] == nil {
+					outDays[it.UserID] = map[Date]bool{}
+				}
+				outDays[it.UserID][d] = true
+			}
+		}
+		if it.Start.Before(from) || to.Before(it.Start) {
 			continue
 		}
 		m := byUser[it.UserID]
@@ -96,14 +108,6 @@ func BuildReport(team Team, from, to Date, member string, items []Item, members 
 			m.Items++
 			if done {
 				m.DoneItems++
-			}
-		}
-		if it.Kind == KindTrip && done {
-			if outDays[it.UserID] == nil {
-				outDays[it.UserID] = map[Date]bool{}
-			}
-			for d := it.Start; !it.End.Before(d) && !to.Before(d); d = d.AddDays(1) {
-				outDays[it.UserID][d] = true
 			}
 		}
 	}
@@ -141,6 +145,19 @@ func (r Report) Completion() float64 { return completion(r.Totals) }
 // (ParsePeriod), against today.
 func (s *Service) Period(spec string) (Period, error) { return ParsePeriod(spec, s.Today()) }
 
+// LongestTrip is how many days before a report's period a trip may begin
+// and still count its days inside the period (外出天数): a quarter, far more
+// than any business trip.
+const LongestTrip = 92
+
+// maxDate returns the later of a and b.
+func maxDate(a, b Date) Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
 // Report reads and computes a team's report of the days from from to to
 // inclusive; with member set, that member's alone (the money too).
 func (s *Service) Report(ctx context.Context, teamID string, from, to Date, member string) (Report, error) {
@@ -151,7 +168,9 @@ func (s *Service) Report(ctx context.Context, teamID string, from, to Date, memb
 	if err != nil {
 		return Report{}, err
 	}
-	items, err := s.store.ItemsStarting(ctx, teamID, member, from, to)
+	// A trip that began before the period counts its days inside it as days
+	// away: one that began LongestTrip days before or less.
+	items, err := s.store.ItemsStarting(ctx, teamID, member, from.AddDays(-LongestTrip), to)
 	if err != nil {
 		return Report{}, err
 	}

@@ -8,9 +8,10 @@ import (
 )
 
 // A month's report sums the items that start in it (not those of the days
-// of its first and last weeks outside it), lists every member, counts trip
-// days done inside the month once each, and gives the done items by week;
-// with a member, only theirs.
+// of its first and last weeks outside it), lists every member, counts the
+// days of trips done inside the month once each (a trip that began in
+// October too), and gives the done items by week; with a member, only
+// theirs.
 func TestBuildReport(t *testing.T) {
 	item := func(id int64, user, start, end string, kind planner.Kind, count int, status planner.Status) planner.Item {
 		return plannertest.RetroItem(t, id, user, start, end, kind, count, "t", status, "")
@@ -26,6 +27,7 @@ func TestBuildReport(t *testing.T) {
 		item(8, "U2", "2025-11-20", "2025-11-21", planner.KindTrip, 1, planner.StatusPlanned),
 		item(9, "U1", "2025-11-24", "2025-11-24", planner.KindLeave, 1, planner.StatusPlanned),
 		item(10, "U1", "2025-12-01", "2025-12-01", planner.KindVisit, 1, planner.StatusDone), // after November
+		item(11, "U2", "2025-10-30", "2025-11-02", planner.KindTrip, 1, planner.StatusDone),   // October's item, 2 days away in November
 	}
 	members := []planner.Member{{UserID: "U1", Name: "Ann"}, {UserID: "U2", Name: "Bob"}, {UserID: "U3", Name: "Carol"}}
 	from, to := plannertest.Day(t, "2025-11-01"), plannertest.Day(t, "2025-11-30")
@@ -41,7 +43,7 @@ func TestBuildReport(t *testing.T) {
 	}
 	want := []planner.MemberReport{
 		{UserID: "U1", UserName: "Ann", Items: 2, DoneItems: 1},
-		{UserID: "U2", UserName: "Bob", Items: 4, DoneItems: 3, DaysOut: 5}, // 12–14 and 29–30
+		{UserID: "U2", UserName: "Bob", Items: 4, DoneItems: 3, DaysOut: 7}, // 1–2, 12–14 and 29–30
 		{UserID: "U3", UserName: "Carol"},
 	}
 	if len(r.Members) != len(want) {
