@@ -1,9 +1,11 @@
 package feishu
 
 import (
+	"hash/maphash"
 	"strconv"
-	"sync"
 	"time"
+
+	"planbot/bot"
 )
 
 // Feishu delivers an event again when it is not acknowledged in time (after
@@ -28,18 +30,15 @@ func stale(createTime string, now time.Time) bool {
 	return age > dedupeWindow || age < -dedupeWindow
 }
 
-// seen remembers the event ids handled lately.
+// seen remembers the event ids handled lately, each as a 64-bit hash of it
+// (a seed of this process's own: an id Feishu did not make is refused before,
+// and none can aim at a collision).
 type seen struct {
-	mu    sync.Mutex
-	at    map[string]time.Time
-	order []seenKey // keys in the order seen, for forgetting the oldest
+	keys bot.RecentKeys
 }
 
-// seenKey is a key and when it was seen.
-type seenKey struct {
-	key string
-	at  time.Time
-}
+// seenSeed is the seed of the ids' hashes.
+var seenSeed = maphash.MakeSeed()
 
 // first reports whether key is seen for the first time in the window, and
 // remembers it. An empty key (an event without an id) is always first.
@@ -47,21 +46,5 @@ func (s *seen) first(key string, now time.Time) bool {
 	if key == "" {
 		return true
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.at == nil {
-		s.at = map[string]time.Time{}
-	}
-	if at, ok := s.at[key]; ok && now.Sub(at) < dedupeWindow {
-		return false
-	}
-	for len(s.order) > 0 && (len(s.at) >= maxSeen || now.Sub(s.order[0].at) >= dedupeWindow) {
-		if old := s.order[0]; s.at[old.key].Equal(old.at) { // not seen again since
-			delete(s.at, old.key)
-		}
-		s.order = s.order[1:]
-	}
-	s.at[key] = now
-	s.order = append(s.order, seenKey{key, now})
-	return true
+	return s.keys.First(maxSeen, maphash.String(seenSeed, key), now.Add(dedupeWindow), now)
 }

@@ -8,8 +8,9 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
+
+	"planbot/bot"
 )
 
 // Verifier checks Slack's request signature (v0 HMAC-SHA256 over the raw body).
@@ -82,10 +83,7 @@ func (v Verifier) mac(ts string, body []byte) []byte {
 // kept (beyond, the oldest are forgotten early), so memory stays bounded
 // whatever the load.
 type replays struct {
-	mu    sync.Mutex
-	seen  map[uint64]int64 // a signature (its first 8 bytes) → its request's timestamp (Unix seconds)
-	order []uint64         // the signatures in seen, oldest first from head on
-	head  int
+	keys bot.RecentKeys // a signature's first 8 bytes: a MAC, no one without the secret can aim at a collision
 }
 
 // maxReplays is the most signatures replays keeps: the 5-minute window at a
@@ -95,25 +93,5 @@ const maxReplays = 1 << 16
 // first records the request signed sig at timestamp secs, and reports whether
 // it is the first time within the window.
 func (r *replays) first(sig [sha256.Size]byte, secs int64, now time.Time) bool {
-	key := binary.LittleEndian.Uint64(sig[:8]) // a MAC: no one without the secret can aim at a collision
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.seen == nil {
-		r.seen = map[uint64]int64{}
-	}
-	if _, ok := r.seen[key]; ok {
-		return false
-	}
-	oldest := now.Add(-maxSkew).Unix()
-	for r.head < len(r.order) && (r.seen[r.order[r.head]] < oldest || len(r.seen) >= maxReplays) {
-		delete(r.seen, r.order[r.head])
-		r.head++
-	}
-	if r.head >= 1024 && 2*r.head >= len(r.order) {
-		r.order = append(r.order[:0], r.order[r.head:]...)
-		r.head = 0
-	}
-	r.seen[key] = secs
-	r.order = append(r.order, key)
-	return true
+	return r.keys.First(maxReplays, binary.LittleEndian.Uint64(sig[:8]), time.Unix(secs, 0).Add(maxSkew), now)
 }

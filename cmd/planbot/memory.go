@@ -1,6 +1,10 @@
 package main
 
-import "runtime/debug"
+import (
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
 
 // softMemoryLimit is the Go heap's soft limit in serve (debug.SetMemoryLimit),
 // unless GOMEMLIMIT sets another. Without one the garbage collector lets the
@@ -14,5 +18,16 @@ const softMemoryLimit = 64 << 20
 func limitMemory(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+}
+
+// sampleHeap keeps Go's heap profile (runtime.MemProfileRate) only where it
+// can be read: when serve serves the profiler (profiled: PLANBOT_METRICS_ADDR),
+// or when GODEBUG sets memprofilerate. Otherwise the samples' call stacks,
+// kept for the life of the process in a table of their own outside the heap,
+// are memory no one can use (BENCHMARKS.md, "Memory under reads").
+func sampleHeap(getenv func(string) string, profiled bool) {
+	if !profiled && !strings.Contains(getenv("GODEBUG"), "memprofilerate=") {
+		runtime.MemProfileRate = 0
 	}
 }

@@ -83,6 +83,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	}
 	ensureProcs(e.getenv)
 	limitMemory(e.getenv)
+	sampleHeap(e.getenv, *metricsAddr != "")
 	scheduler, err := e.scheduler()
 	if err != nil {
 		return err
