@@ -90,7 +90,7 @@ var reportCatalog = map[planner.Lang]map[Msg]string{
 		MsgReportXlsxUnit:          "Reporting unit: %s",
 		MsgReportXlsxMoney:         "Signings",
 		MsgReportXlsxSigned:        "Projects signed",
-		MsgReportXlsxInvestment:    "Total investment (CNY bn)",
+		MsgReportXlsxInvestment:    "Total investment (CNY 100 m)",
 		MsgReportXlsxUnpriced:      "Signed without an amount in CNY",
 		MsgReportXlsxBand:          "By size",
 		MsgReportXlsxProjects:      "Projects",

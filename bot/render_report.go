@@ -232,7 +232,7 @@ func reportMoney(l planner.Lang, r planner.Report, names func(string) string) []
 		if !p.Amount.IsZero() {
 			amount = p.Amount.Format(l)
 		}
-		text := strings.Join([]string{planner.OneLine(p.Company), amount, DayLabel(l, p.Day), names(p.UserID)}, " · ")
+		text := strings.Join([]string{planner.OneLine(p.Company), amount, DayLabel(l, p.Day), cmp.Or(names(p.UserID), Say(l, MsgNoOwner))}, " · ")
 		lines = append(lines, RetroLine{Text: text, Indent: 1})
 	}
 	return lines

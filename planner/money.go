@@ -20,9 +20,10 @@ type Money struct {
 	SignedProjects int                    `json:"signed_projects"`
 	SignedWan      int64                  `json:"signed_wan"` // the CNY amounts, in 万元
 	Bands          Bands                  `json:"bands"`
-	ByMember       map[string]MemberMoney `json:"by_member"` // by the company's owner (or who moved it, with no owner)
-	Unpriced       int                    `json:"unpriced"`
-	Projects       []SignedProject        `json:"projects"` // in the order they were signed
+	ByMember       map[string]MemberMoney `json:"by_member"` // by the company's owner (or who moved it, with no owner); not a forgotten member
+
+	Unpriced int             `json:"unpriced"`
+	Projects []SignedProject `json:"projects"` // in the order they were signed
 }
 
 // Bands counts signed projects by their CNY amount in 亿元, as annual
@@ -42,8 +43,8 @@ type MemberMoney struct {
 }
 
 // SignedProject is one project of Money: the company, who is credited with
-// it, the day it reached 签约 (or later) and its amount (the zero Amount when
-// none).
+// it ("" for no one: a member since forgotten), the day it reached 签约 (or
+// later) and its amount (the zero Amount when none).
 type SignedProject struct {
 	CompanyID int64  `json:"company_id"`
 	Company   string `json:"company"`
@@ -97,17 +98,21 @@ func BuildMoney(from, to Date, changes []StageChange, companies []Company, loc *
 func (m *Money) add(p SignedProject) {
 	m.Projects = append(m.Projects, p)
 	m.SignedProjects++
-	mm := m.ByMember[p.UserID]
-	mm.SignedProjects++
+	wan := p.Amount.Value
 	if p.Amount.IsZero() || p.Amount.Currency != "CNY" {
 		m.Unpriced++
+		wan = 0
+	}
+	if p.UserID != "" { // "": credited to no one, its member forgotten
+		mm := m.ByMember[p.UserID]
+		mm.SignedProjects++
+		mm.SignedWan += wan
 		m.ByMember[p.UserID] = mm
+	}
+	if wan == 0 {
 		return
 	}
-	wan := p.Amount.Value
 	m.SignedWan += wan
-	mm.SignedWan += wan
-	m.ByMember[p.UserID] = mm
 	switch {
 	case wan < 3*wanPerYi:
 		m.Bands.Lt3++
@@ -147,5 +152,27 @@ func (s *Service) Money(ctx context.Context, teamID string, from, to Date) (Mone
 	for i, v := range views {
 		companies[i] = v.Company
 	}
-	return BuildMoney(from, to, changes, companies, s.Loc), nil
+	members, err := s.store.Members(ctx, teamID)
+	if err != nil {
+		return Money{}, err
+	}
+	return BuildMoney(from, to, changes, companies, s.Loc).creditedTo(members), nil
+}
+
+// creditedTo returns m with the projects of anyone not among members — a
+// member who was forgotten, whose id is kept nowhere else — credited to no
+// one (UserID ""): counted in the team's totals, in no member's.
+func (m Money) creditedTo(members []Member) Money {
+	current := make(map[string]bool, len(members))
+	for _, mem := range members {
+		current[mem.UserID] = true
+	}
+	out := Money{ByMember: map[string]MemberMoney{}, Projects: []SignedProject{}}
+	for _, p := range m.Projects {
+		if !current[p.UserID] {
+			p.UserID = ""
+		}
+		out.add(p)
+	}
+	return out
 }

@@ -123,3 +123,36 @@ func TestServiceMoney(t *testing.T) {
 		t.Errorf("Retro's money = %+v, %v", r.Money, err)
 	}
 }
+
+// A project of a member since forgotten stays in the team's money and is
+// credited to no one: no member's money, no user id kept anywhere.
+func TestMoneyOfAForgottenMember(t *testing.T) {
+	svc, db := serviceOnDisk(t) // Monday 2025-11-17 09:00, Shanghai
+	ctx := t.Context()
+	if _, _, err := db.EnsureMember(ctx, planner.Team{ID: "T1"}, planner.Member{TeamID: "T1", UserID: "bob_U123", Name: "Bob"}); err != nil {
+		t.Fatal(err)
+	}
+	bob, ann := planner.Actor{TeamID: "T1", UserID: "bob_U123"}, planner.Actor{TeamID: "T1", UserID: "U1", Admin: true}
+	if _, err := svc.Lead(ctx, bob, "常诚车业 签约 总投资12亿元"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Lead(ctx, ann, "蓝天 签约 总投资2亿元"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Forget(ctx, ann, "bob_U123"); err != nil {
+		t.Fatal(err)
+	}
+	w := plannertest.W47
+	m, err := svc.Money(ctx, "T1", w.Start(), w.End())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.SignedProjects != 2 || m.SignedWan != 140000 || len(m.ByMember) != 1 || m.ByMember["U1"].SignedWan != 20000 {
+		t.Errorf("money %+v; want both projects in the team's total, only U1's in by_member", m)
+	}
+	for _, p := range m.Projects {
+		if p.UserID == "bob_U123" {
+			t.Errorf("project %+v keeps the forgotten member's id", p)
+		}
+	}
+}

@@ -9,8 +9,9 @@ import (
 	"planbot/planner"
 )
 
-// MonthMessages renders the monthly report v in lang as one text, as
-// /plan 月报 shows it (bot.ReportText).
+// MonthMessages renders the monthly report v in lang as one text: the
+// report's text (bot.ReportText), a group's message rather than /plan 月报's
+// card.
 func (Messenger) MonthMessages(_ planner.Team, lang planner.Lang, v bot.ReportView) []any {
 	return []any{retroMessage{bot.ReportText(lang, v)}}
 }

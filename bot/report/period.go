@@ -76,17 +76,6 @@ func reportNames(r planner.Report) func(userID string) string {
 	}
 }
 
-// Amounts in a workbook: in 亿元 with one decimal in Chinese, in CNY
-// billions with two in English (the same precision, 0.1亿 = CNY 0.01 bn).
-const (
-	wanPerYi      = 10000
-	wanPerBillion = 100000
-)
-
-// amountValue is an amount in 万元 as the workbook's amount cells hold it.
-func amountValue(lang planner.Lang, wan int64) float64 {
-	if lang == planner.Chinese {
-		return float64(wan) / wanPerYi
-	}
-	return float64(wan) / wanPerBillion
-}
+// wanPerYi is 1亿 in 万: every workbook writes amounts in 亿元 (CNY 100 m),
+// in both languages, as 招商 reports count them.
+const wanPerYi = 10000

@@ -12,8 +12,8 @@ import (
 // The month's workbook prints as a reader of the PDF expects, in both
 // languages, converted by LibreOffice: each of its four sheets on a page of
 // its own (none spills onto a second), each page with the report's title
-// and reporting unit, the members by name, the signings in 亿元 (CNY bn in
-// English), and no serif font.
+// and reporting unit, the members by name, the signings in 亿元 (CNY 100
+// m), and no serif font.
 func TestPeriodWorkbookPrints(t *testing.T) {
 	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
 	pdftotext := needTool(t, "pdftotext", "poppler-utils")
@@ -32,7 +32,7 @@ func TestPeriodWorkbookPrints(t *testing.T) {
 	pdfs := toPDF(t, soffice, workbooks...)
 	want := map[planner.Lang][]string{
 		planner.Chinese: {"2025年11月 月报", "填报单位：招商一组", "王芳", "Ann", "常诚车业", "12.0"},
-		planner.English: {"November 2025 report", "Reporting unit: 招商一组", "王芳", "Ann", "常诚车业", "1.20"},
+		planner.English: {"November 2025 report", "Reporting unit: 招商一组", "王芳", "Ann", "常诚车业", "12.0"},
 	}
 	for i, lang := range langs {
 		t.Run(string(lang), func(t *testing.T) {

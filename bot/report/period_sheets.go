@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -42,16 +43,13 @@ const (
 const headRows = 5
 
 // newAmountStyles adds the styles of the title block's lines and of amounts:
-// right-aligned, with one decimal in 亿元 (two in CNY billions).
+// right-aligned, in 亿元 with one decimal.
 func (x *periodWriter) newAmountStyles() {
 	border := []excelize.Border{
 		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
 	}
-	format := "0.00"
-	if x.lang == planner.Chinese {
-		format = "0.0"
-	}
+	format := "0.0" // 亿元 with one decimal, as the weekly workbook writes amounts
 	right := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
 	style := func(s excelize.Style) int {
 		id, err := x.f.NewStyle(&s)
@@ -89,7 +87,7 @@ func (x *periodWriter) start(sheet string, first bool, widths []float64, cols in
 
 // amountCell writes an amount in 万元 in the workbook's unit.
 func (x *periodWriter) amountCell(sheet string, col, row int, wan int64, style int) {
-	x.check(x.f.SetCellFloat(sheet, cell(col, row), amountValue(x.lang, wan), -1, 64))
+	x.check(x.f.SetCellFloat(sheet, cell(col, row), float64(wan)/wanPerYi, -1, 64))
 	x.check(x.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
 }
 
@@ -189,7 +187,7 @@ func (x *periodWriter) projectsSheet() {
 	}
 	for _, p := range m.Projects {
 		x.text(s, 1, row, cellText(p.Company), st.bold)
-		x.text(s, 2, row, x.names(p.UserID), st.text)
+		x.text(s, 2, row, cmp.Or(x.names(p.UserID), "—"), st.text)
 		x.text(s, 3, row, p.Day.String(), st.text)
 		written := bot.Sentence(x.lang, bot.MsgReportNoAmount)
 		if !p.Amount.IsZero() {

@@ -59,8 +59,8 @@ func scriptedNovember(t *testing.T) bot.ReportView {
 }
 
 // The scripted November's workbook in each language: the summary's title
-// block and totals, its money in 亿元 with one decimal (CNY billions with
-// two in English) and its bands, each member's numbers with the team's
+// block and totals, its money in 亿元 with one decimal (CNY 100 m in
+// English, the same unit) and its bands, each member's numbers with the team's
 // total, the projects signed (a dollar amount written, not summed), and
 // the trend by week with its chart.
 func TestWritePeriodXLSX(t *testing.T) {
@@ -74,12 +74,12 @@ func TestWritePeriodXLSX(t *testing.T) {
 			"Summary": {"A1": "November 2025 report", "A2": "Reporting unit: 招商一组", "A3": "Period 2025-11-01 to 2025-11-30 · made 2025-12-03",
 				"A5": "Kind", "F5": "Completion", "A6": "trip", "B6": "2", "C6": "2", "A17": "Total", "B17": "6", "C17": "5", "F17": "83%",
 				"A18": "Enterprises met", "D18": "6", "E18": "4", "A20": "Signings", "A21": "Projects signed", "B21": "2",
-				"A22": "Total investment (CNY bn)", "B22": "1.20", "A23": "Signed without an amount in CNY", "B23": "1",
+				"A22": "Total investment (CNY 100 m)", "B22": "12.0", "A23": "Signed without an amount in CNY", "B23": "1",
 				"A25": "By size", "A28": "CNY 1–2 bn", "B28": "1"},
-			"Members": {"A5": "Member", "E5": "Days away", "A6": "Ann", "B6": "3", "C6": "2", "D6": "67%", "F6": "1", "G6": "0.00",
-				"A7": "Mike", "B7": "0", "D7": "—", "A8": "王芳", "E8": "5", "G8": "1.20", "A9": "Total", "B9": "6", "E9": "5", "F9": "2", "G9": "1.20"},
-			"Signed projects": {"A6": "常诚车业", "B6": "王芳", "C6": "2025-11-18", "D6": "1.20", "E6": "CNY 1.2 bn",
-				"A7": "CATL", "B7": "Ann", "D7": "", "E7": "USD 200 m", "A8": "Total", "B8": "2", "D8": "1.20"},
+			"Members": {"A5": "Member", "E5": "Days away", "A6": "Ann", "B6": "3", "C6": "2", "D6": "67%", "F6": "1", "G6": "0.0",
+				"A7": "Mike", "B7": "0", "D7": "—", "A8": "王芳", "E8": "5", "G8": "12.0", "A9": "Total", "B9": "6", "E9": "5", "F9": "2", "G9": "12.0"},
+			"Signed projects": {"A6": "常诚车业", "B6": "王芳", "C6": "2025-11-18", "D6": "12.0", "E6": "CNY 1.2 bn",
+				"A7": "CATL", "B7": "Ann", "D7": "", "E7": "USD 200 m", "A8": "Total", "B8": "2", "D8": "12.0"},
 			"Trend": {"A5": "Week", "A6": "2025-W44", "B6": "2025-11-01 – 2025-11-02", "C6": "0", "A7": "2025-W45", "C7": "1", "C8": "2", "A10": "2025-W48", "C10": "1"},
 		}},
 		{planner.Chinese, "汇总,成员,签约项目,趋势", map[string]map[string]string{

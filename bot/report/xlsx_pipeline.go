@@ -73,7 +73,7 @@ func (x *sheetWriter) amount(sheet string, col, row int, a planner.Amount) {
 	case a.IsZero():
 		x.text(sheet, col, row, "", x.st.text)
 	case a.Currency == "" || a.Currency == "CNY":
-		x.check(x.f.SetCellFloat(sheet, cell(col, row), float64(a.Value)/10000, -1, 64))
+		x.check(x.f.SetCellFloat(sheet, cell(col, row), float64(a.Value)/wanPerYi, -1, 64))
 		x.check(x.f.SetCellStyle(sheet, cell(col, row), cell(col, row), x.st.amount))
 	default:
 		x.text(sheet, col, row, a.Format(x.lang), x.st.amountText)
