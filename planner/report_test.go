@@ -27,7 +27,7 @@ func TestBuildReport(t *testing.T) {
 		item(8, "U2", "2025-11-20", "2025-11-21", planner.KindTrip, 1, planner.StatusPlanned),
 		item(9, "U1", "2025-11-24", "2025-11-24", planner.KindLeave, 1, planner.StatusPlanned),
 		item(10, "U1", "2025-12-01", "2025-12-01", planner.KindVisit, 1, planner.StatusDone), // after November
-		item(11, "U2", "2025-10-30", "2025-11-02", planner.KindTrip, 1, planner.StatusDone),   // October's item, 2 days away in November
+		item(11, "U2", "2025-10-30", "2025-11-02", planner.KindTrip, 1, planner.StatusDone),  // October's item, 2 days away in November
 	}
 	members := []planner.Member{{UserID: "U1", Name: "Ann"}, {UserID: "U2", Name: "Bob"}, {UserID: "U3", Name: "Carol"}}
 	from, to := plannertest.Day(t, "2025-11-01"), plannertest.Day(t, "2025-11-30")
