@@ -21,9 +21,13 @@ func PeriodFile(ctx context.Context, svc *planner.Service, team planner.Team, p 
 	if err != nil {
 		return bot.File{}, err
 	}
+	pipeline, err := svc.Leads(ctx, planner.Actor{TeamID: team.ID}, "")
+	if err != nil {
+		return bot.File{}, err
+	}
 	lang := reportLang(svc.For(team, planner.Member{}).Lang)
 	var file bytes.Buffer
-	if err := writePeriodXLSX(&file, bot.ReportView{Report: r, Period: p, Made: svc.Today()}, lang); err != nil {
+	if err := writePeriodXLSX(&file, bot.ReportView{Report: r, Period: p, Made: svc.Today()}, lang, pipeline); err != nil {
 		return bot.File{}, fmt.Errorf("the Excel report of %s: %w", p, err)
 	}
 	return bot.File{Name: periodFilename(p), Title: bot.Say(lang, bot.MsgReportXlsxFileTitle, bot.PeriodReportTitle(lang, p)), Data: file.Bytes()}, nil
@@ -38,10 +42,11 @@ func periodFilename(p planner.Period) string {
 // writePeriodXLSX writes report v as an Excel workbook in lang: a summary
 // (the title block with the reporting unit, the period and the day it was
 // made; the totals by kind; the signings and their amounts by size), each
-// member's numbers, the projects signed with their amounts, and the trend of
-// items done by week with its chart. Every sheet prints on A4, fitted to the
-// page's width; text is always written as a string cell, never a formula.
-func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang) error {
+// member's numbers, the projects signed with their amounts, the trend of
+// items done by week with its chart, and the pipeline as it stands (each
+// company with its amount). Every sheet prints on A4, fitted to the page's width;
+// text is always written as a string cell, never a formula.
+func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang, pipeline []planner.CompanyView) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	lang = reportLang(lang)
@@ -52,6 +57,7 @@ func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang) error {
 	x.membersSheet()
 	x.projectsSheet()
 	x.trendSheet()
+	x.pipelineSheet(pipeline)
 	x.check(f.SetDocProps(&excelize.DocProperties{Title: x.title(), Creator: "planbot"}))
 	if x.err != nil {
 		return x.err

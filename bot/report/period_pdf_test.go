@@ -10,7 +10,7 @@ import (
 )
 
 // The month's workbook prints as a reader of the PDF expects, in both
-// languages, converted by LibreOffice: each of its four sheets on a page of
+// languages, converted by LibreOffice: each of its five sheets on a page of
 // its own (none spills onto a second), each page with the report's title
 // and reporting unit, the members by name, the signings in 亿元 (CNY 100
 // m), and no serif font.
@@ -38,8 +38,8 @@ func TestPeriodWorkbookPrints(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			text := toolOutput(t, pdftotext, pdfs[i], "-")
 			pages := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
-			if len(pages) != 4 {
-				t.Errorf("%d pages, want 4: the summary, the members, the projects and the trend", len(pages))
+			if len(pages) != 5 {
+				t.Errorf("%d pages, want 5: the summary, the members, the projects, the trend and the pipeline", len(pages))
 			}
 			for p, page := range pages {
 				if !strings.Contains(page, want[lang][0]) || !strings.Contains(page, want[lang][1]) {

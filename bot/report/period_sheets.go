@@ -72,8 +72,8 @@ func (x *periodWriter) title() string { return cellText(x.ly.Title) }
 // start begins a sheet of columns of the given widths with the title block
 // across cols columns: the title, the reporting unit (the team's name), the
 // period and the day made.
-func (x *periodWriter) start(sheet string, first bool, widths []float64, cols int) {
-	x.sheet(sheet, first, "portrait", headRows)
+func (x *periodWriter) start(sheet string, first bool, widths []float64, cols int, orientation string) {
+	x.sheet(sheet, first, orientation, headRows)
 	x.widths(sheet, widths...)
 	x.line(sheet, 1, cols, x.title(), x.st.title)
 	x.check(x.f.SetRowHeight(sheet, 1, 24))
@@ -96,7 +96,7 @@ func (x *periodWriter) amountCell(sheet string, col, row int, wan int64, style i
 // investment and the projects by size.
 func (x *periodWriter) summarySheet() {
 	s, st, l, r := bot.Sentence(x.lang, bot.MsgReportXlsxSummarySheet), x.st, x.l, x.v.Report
-	x.start(s, true, periodSummaryWidths, len(periodSummaryWidths))
+	x.start(s, true, periodSummaryWidths, len(periodSummaryWidths), "portrait")
 	x.headers(s, headRows, periodSummaryWidths, l.kind, l.plannedItems, l.doneItems, l.plannedCount, l.doneCount, l.completion)
 	row := headRows + 1
 	for _, k := range planner.Kinds {
@@ -144,7 +144,7 @@ func (x *periodWriter) summarySheet() {
 // then the team's total.
 func (x *periodWriter) membersSheet() {
 	s, st, l, r := bot.Sentence(x.lang, bot.MsgReportXlsxMembersSheet), x.st, x.l, x.v.Report
-	x.start(s, false, periodMembersWidths, len(periodMembersWidths))
+	x.start(s, false, periodMembersWidths, len(periodMembersWidths), "portrait")
 	x.headers(s, headRows, periodMembersWidths, l.member, l.plannedItems, l.doneItems, l.completion,
 		bot.Sentence(x.lang, bot.MsgReportXlsxDaysOut), bot.Sentence(x.lang, bot.MsgReportXlsxSigned), bot.Sentence(x.lang, bot.MsgReportXlsxInvestment))
 	row := headRows + 1
@@ -176,7 +176,7 @@ func (x *periodWriter) memberRow(s string, row int, name string, items, done, aw
 // workbook's unit (CNY only) and the amount as written; then the total.
 func (x *periodWriter) projectsSheet() {
 	s, st, l, m := bot.Sentence(x.lang, bot.MsgReportXlsxProjectsSheet), x.st, x.l, x.v.Report.Money
-	x.start(s, false, periodProjectsWidths, len(periodProjectsWidths))
+	x.start(s, false, periodProjectsWidths, len(periodProjectsWidths), "portrait")
 	x.headers(s, headRows, periodProjectsWidths, bot.Sentence(x.lang, bot.MsgReportXlsxCompany), l.owner,
 		bot.Sentence(x.lang, bot.MsgReportXlsxSignedOn), bot.Sentence(x.lang, bot.MsgReportXlsxInvestment), bot.Sentence(x.lang, bot.MsgReportXlsxAmountNote))
 	row := headRows + 1
@@ -209,13 +209,25 @@ func (x *periodWriter) projectsSheet() {
 	x.freeze(s, 0, headRows)
 }
 
+// pipelineSheet writes the pipeline as it stands, each company with its
+// amount in 亿元, as the weekly workbook's pipeline sheet has it.
+func (x *periodWriter) pipelineSheet(pipeline []planner.CompanyView) {
+	s := x.l.pipelineSheet
+	x.start(s, false, pipelineWidths, len(pipelineWidths), "landscape")
+	names := map[string]string{}
+	for _, m := range x.v.Report.Members {
+		names[m.UserID] = cellText(m.UserName)
+	}
+	x.pipelineTable(s, headRows, pipeline, names)
+}
+
 // trendSheet writes the items done in each week of the period (the days of
 // its first and last weeks inside it) and charts them as columns beside
 // the table: an Excel chart, which every spreadsheet draws with its own
 // fonts, where a picture would need a Chinese font on the server.
 func (x *periodWriter) trendSheet() {
 	s, st, r := bot.Sentence(x.lang, bot.MsgReportXlsxTrendSheet), x.st, x.v.Report
-	x.start(s, false, periodTrendWidths, trendTitleCols)
+	x.start(s, false, periodTrendWidths, trendTitleCols, "portrait")
 	x.headers(s, headRows, periodTrendWidths, bot.Sentence(x.lang, bot.MsgReportXlsxWeek),
 		bot.Sentence(x.lang, bot.MsgReportXlsxDays), bot.Sentence(x.lang, bot.MsgReportXlsxDone))
 	row := headRows + 1

@@ -28,10 +28,24 @@ func writePeriod(t *testing.T, v bot.ReportView, lang planner.Lang) *excelize.Fi
 func periodBytes(t *testing.T, v bot.ReportView, lang planner.Lang) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := writePeriodXLSX(&b, v, lang); err != nil {
+	if err := writePeriodXLSX(&b, v, lang, periodPipeline(v.Report)); err != nil {
 		t.Fatalf("writePeriodXLSX: %v", err)
 	}
 	return b.Bytes()
+}
+
+// periodPipeline is the pipeline as it stands beside report r: a company
+// signed for 12亿元, owned by r's first member (if any), and one still courted.
+func periodPipeline(r planner.Report) []planner.CompanyView {
+	owner := ""
+	if len(r.Members) > 0 {
+		owner = r.Members[0].UserID
+	}
+	return []planner.CompanyView{
+		{Company: planner.Company{ID: 1, Name: "常诚车业", Stage: planner.StageSigned, OwnerID: owner,
+			Amount: planner.Amount{Value: 120000, Currency: "CNY"}}},
+		{Company: planner.Company{ID: 2, Name: "蓝天科技", Stage: planner.StageNegotiating}},
+	}
 }
 
 // part is the XML of part name of workbook b.
@@ -70,7 +84,7 @@ func TestWritePeriodXLSX(t *testing.T) {
 		sheets string
 		cells  map[string]map[string]string
 	}{
-		{planner.English, "Summary,Members,Signed projects,Trend", map[string]map[string]string{
+		{planner.English, "Summary,Members,Signed projects,Trend,Pipeline", map[string]map[string]string{
 			"Summary": {"A1": "November 2025 report", "A2": "Reporting unit: 招商一组", "A3": "Period 2025-11-01 to 2025-11-30 · made 2025-12-03",
 				"A5": "Kind", "F5": "Completion", "A6": "trip", "B6": "2", "C6": "2", "A17": "Total", "B17": "6", "C17": "5", "F17": "83%",
 				"A18": "Enterprises met", "D18": "6", "E18": "4", "A20": "Signings", "A21": "Projects signed", "B21": "2",
@@ -82,7 +96,7 @@ func TestWritePeriodXLSX(t *testing.T) {
 				"A7": "CATL", "B7": "Ann", "D7": "", "E7": "USD 200 m", "A8": "Total", "B8": "2", "D8": "12.0"},
 			"Trend": {"A5": "Week", "A6": "2025-W44", "B6": "2025-11-01 – 2025-11-02", "C6": "0", "A7": "2025-W45", "C7": "1", "C8": "2", "A10": "2025-W48", "C10": "1"},
 		}},
-		{planner.Chinese, "汇总,成员,签约项目,趋势", map[string]map[string]string{
+		{planner.Chinese, "汇总,成员,签约项目,趋势,招商项目", map[string]map[string]string{
 			"汇总": {"A1": "2025年11月 月报", "A2": "填报单位：招商一组", "A3": "统计期：2025-11-01 至 2025-11-30 · 制表日期：2025-12-03",
 				"A17": "合计", "F17": "83%", "A21": "签约项目（个）", "B21": "2", "A22": "总投资（亿元）", "B22": "12.0", "A28": "10–20亿元", "B28": "1"},
 			"成员":   {"A5": "成员", "E5": "外出天数", "A8": "王芳", "E8": "5", "G8": "12.0", "A9": "合计"},
@@ -172,4 +186,17 @@ func TestWritePeriodXLSXInert(t *testing.T) {
 	f = writePeriod(t, none, planner.Chinese)
 	checkCells(t, f, "签约项目", map[string]string{"A6": "本期无签约项目。"})
 	checkCells(t, f, "汇总", map[string]string{"B21": "0", "B22": "0.0"})
+}
+
+// The month's workbook ends with the pipeline as it stands, as the weekly
+// one shows it: each company under the title block with its stage, its
+// amount in 亿元 (a number, one decimal) and its owner by name.
+func TestWritePeriodXLSXPipeline(t *testing.T) {
+	v := scriptedNovember(t)
+	f := writePeriod(t, v, planner.Chinese)
+	sheets := f.GetSheetList()
+	s := sheets[len(sheets)-1]
+	owner := v.Report.Members[0].UserName
+	checkCells(t, f, s, map[string]string{"A1": "2025年11月 月报", "A5": "公司", "A6": "蓝天科技", "B6": "在谈", "C6": "", "D6": "—",
+		"A7": "常诚车业", "B7": "签约", "C7": "12.0", "D7": owner}) // by stage, as the weekly sheet orders them
 }

@@ -18,23 +18,31 @@ var pipelineWidths = []float64{24, 11, 11, 11, 12, 36, 27}
 // pipeline writes the companies the team courts, by stage then name, each
 // with its amount (in 亿元) and its owner, named as the board names them.
 func (x *sheetWriter) pipeline(r WeekReport, members []memberRow) {
-	l, s, st := x.l, x.l.pipelineSheet, x.st
+	s := x.l.pipelineSheet
 	x.sheet(s, false, "landscape", headerRow)
 	x.widths(s, pipelineWidths...)
-	x.titleBlock(s, len(pipelineWidths), fmt.Sprintf(l.pipelineTitle, x.unitName(), r.Week))
-	x.headers(s, headerRow, pipelineWidths, l.company, l.stage, l.amount, l.owner, l.lastContact, l.next, l.notes)
+	x.titleBlock(s, len(pipelineWidths), fmt.Sprintf(x.l.pipelineTitle, x.unitName(), r.Week))
 	names := map[string]string{}
 	for _, m := range members {
 		names[m.userID] = m.name
 	}
-	views := slices.Clone(r.Pipeline)
+	x.pipelineTable(s, headerRow, r.Pipeline, names)
+}
+
+// pipelineTable writes the companies under a header at row top of sheet s,
+// by stage then name, naming owners by names (by user id) or their stored
+// name, and freezes the rows above them.
+func (x *sheetWriter) pipelineTable(s string, top int, pipeline []planner.CompanyView, names map[string]string) {
+	l, st := x.l, x.st
+	x.headers(s, top, pipelineWidths, l.company, l.stage, l.amount, l.owner, l.lastContact, l.next, l.notes)
+	views := slices.Clone(pipeline)
 	slices.SortStableFunc(views, func(a, b planner.CompanyView) int {
 		return cmp.Or(cmp.Compare(stageOrder(a.Stage), stageOrder(b.Stage)),
 			strings.Compare(planner.CompanyKey(a.Name), planner.CompanyKey(b.Name)), cmp.Compare(a.ID, b.ID))
 	})
 	for i, c := range views {
-		row := headerRow + 1 + i
-		stage := cellText(stageLabel(r.Lang, c.Stage))
+		row := top + 1 + i
+		stage := cellText(stageLabel(x.lang, c.Stage))
 		owner := cmp.Or(names[c.OwnerID], cellText(c.OwnerName), "—")
 		contact := "—"
 		if c.LastContact != (planner.Date{}) {
@@ -59,9 +67,9 @@ func (x *sheetWriter) pipeline(r WeekReport, members []memberRow) {
 		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines(texts, pipelineWidths))))
 	}
 	if len(views) == 0 {
-		x.line(s, headerRow+1, len(pipelineWidths), l.noCompanies, st.grayRow)
+		x.line(s, top+1, len(pipelineWidths), l.noCompanies, st.grayRow)
 	}
-	x.freeze(s, 0, headerRow)
+	x.freeze(s, 0, top)
 }
 
 // amount writes a: a number of 亿元 with one decimal when it is in yuan

@@ -56,7 +56,7 @@ func TestReportCommand(t *testing.T) {
 		t.Fatalf("open the workbook: %v", err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,成员,签约项目,趋势" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,成员,签约项目,趋势,招商项目" {
 		t.Errorf("sheets %s", got)
 	}
 	for _, c := range []struct{ sheet, cell, want string }{
@@ -77,6 +77,8 @@ func TestReportCommand(t *testing.T) {
 		{"成员", "G6", "15.5"},
 		{"成员", "A7", "王芳"},
 		{"成员", "E7", "2"},
+		{"招商项目", "A6", "宁德时代"}, // the pipeline as it stands, by stage then name, with amounts
+		{"招商项目", "C6", "3.5"},
 		{"签约项目", "A6", "常诚车业"},
 		{"签约项目", "C6", "2025-10-08"},
 		{"签约项目", "D6", "12.0"},
