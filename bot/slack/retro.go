@@ -46,7 +46,16 @@ func viewMessages(l planner.Lang, v bot.RetroView, thread bot.Msg) []RetroMessag
 	summary := newRetroPage(l, v)
 	note := bot.Say(l, thread)
 	noteChars := utf8.RuneCountInString(escape(note))
-	summary.add(v.Totals, sectionsOf(v.Totals))
+	// The totals come first and keep what fits (a team with hundreds of
+	// targets has more than a message holds), leaving room for the note and
+	// for each part after them to say at least how many lines it has.
+	later, moreChars := 0, utf8.RuneCountInString(escape(bot.Say(l, bot.MsgMore, 9999)))
+	for _, part := range [][]bot.RetroLine{v.Trips, v.Pipe, v.Index, v.Tail} {
+		if len(part) > 0 {
+			later++
+		}
+	}
+	summary.fill(v.Totals, later+1, later*moreChars+noteChars)
 	tail, pipe := sectionsOf(v.Tail), sectionsOf(v.Pipe)
 	index := sectionsOf(v.Index)
 	summary.fill(v.Trips, len(pipe)+len(index)+len(tail)+1, runeCount(pipe)+runeCount(index)+runeCount(tail)+noteChars)

@@ -1,9 +1,11 @@
 package slack
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"planbot/bot"
 	"planbot/planner"
 	"planbot/planner/plannertest"
 )
@@ -34,6 +36,40 @@ func TestRetroTargetsInSlack(t *testing.T) {
 				if !strings.Contains(summary, line) {
 					t.Errorf("the summary has no %q:\n%s", line, summary)
 				}
+			}
+		})
+	}
+}
+
+// A team with more targets than a message holds gets as many whole lines as
+// fit and the count of the others, never a line cut short: 21 members' 10
+// targets for the year and the quarter.
+func TestRetroManyTargetsInSlack(t *testing.T) {
+	r := plannertest.ScriptedRetro(t)
+	metrics := []planner.Metric{planner.MetricSigned, planner.MetricAmount, planner.MetricVisits}
+	for m := range 21 {
+		for _, q := range []int{0, 4} {
+			for i := range 10 {
+				r.Targets = append(r.Targets, planner.TargetProgress{Metric: metrics[i%len(metrics)], Member: fmt.Sprintf("U%03d", m),
+					MemberName: fmt.Sprintf("成员%d", m), Period: planner.TargetPeriod{Year: 2025, Quarter: q}, Goal: 100, Done: int64(i), AsOf: r.End})
+			}
+		}
+	}
+	for _, l := range plannertest.Langs {
+		t.Run(string(l), func(t *testing.T) {
+			messages := RetroMessages(l, r)
+			checkRetroMessages(t, messages)
+			lines := bot.TargetLines(l, r.Targets)
+			summary := string(retroJSON(t, messages[:1]))
+			shown := 0
+			for _, tl := range lines {
+				if strings.Contains(summary, escape(tl.Text)) {
+					shown++
+				}
+			}
+			more := escape(bot.Say(l, bot.MsgMore, len(lines)-shown))
+			if shown == 0 || shown == len(lines) || !strings.Contains(summary, more) {
+				t.Errorf("%d of %d target lines shown whole; want some, and %q for the rest", shown, len(lines), more)
 			}
 		})
 	}
