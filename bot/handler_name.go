@@ -17,7 +17,7 @@ func (t *Turn) setupName(ctx context.Context, value string) (Body, planner.Lang,
 	value = strings.TrimSpace(value)
 	if nameResetWords[strings.ToLower(value)] {
 		team, err := t.Service.ResetTeamName(ctx, t.Actor)
-		return TeamNamed{Team: team}, "", err
+		return TeamNamed{Team: team, Later: planner.OneLine(t.Actor.TeamName) == ""}, "", err
 	}
 	team, err := t.Service.SetTeamName(ctx, t.Actor, value)
 	return TeamNamed{Team: team}, "", err

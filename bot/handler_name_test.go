@@ -49,6 +49,28 @@ func TestSetupName(t *testing.T) {
 	}
 }
 
+// On a platform that names the team only at setup (a Feishu group: no name
+// with each command), "default" says the name changes at the next setup and
+// keeps the admin's till then, rather than claiming it is the platform's.
+func TestSetupNameDefaultLater(t *testing.T) {
+	lines := map[planner.Lang][2]string{
+		planner.English: {"setup name Wujin Bureau", "setup name default"},
+		planner.Chinese: {"设置 名称 武进区招商局", "设置 名称 默认"},
+	}
+	for _, l := range plannertest.Langs {
+		h := newHandler(t)
+		set, reset := lines[l][0], lines[l][1]
+		boss := plannertest.Boss
+		boss.TeamName = ""
+		named := mustHandle(t, h, boss, set).Body.(TeamNamed).Team.Name
+		r := mustHandle(t, h, boss, reset)
+		got, ok := r.Body.(TeamNamed)
+		if want := Say(l, MsgTeamNameResetLater, named); !ok || !got.Later || RenderText(r) != want || got.Team.NameSet {
+			t.Errorf("%s: %+v, %q; want %q", l, r.Body, RenderText(r), want)
+		}
+	}
+}
+
 // A name that is empty or too long, or a member's, is refused in both
 // languages, with an example, and nothing is stored.
 func TestSetupNameRefused(t *testing.T) {

@@ -62,7 +62,7 @@ func RenderText(r Reply) string {
 	case SetupDone:
 		return SetupText(l, b.Team, channelName)
 	case TeamNamed:
-		return teamNamedText(l, b.Team)
+		return teamNamedText(l, b)
 	case FormOpening:
 		return Say(l, MsgFormOpening)
 	case FormElsewhere:

@@ -157,7 +157,12 @@ type LangSet struct{ Lang planner.Lang }
 
 // TeamNamed shows the team's name after /plan setup name: the reporting unit
 // of its reports, an admin's (Team.NameSet) or the platform's again.
-type TeamNamed struct{ Team planner.Team }
+type TeamNamed struct {
+	Team planner.Team
+	// Later is set when the name was given back to a platform that names
+	// the team only at setup (a Feishu group): it keeps its name till then.
+	Later bool
+}
 
 // Help is the command reference.
 type Help struct{}
