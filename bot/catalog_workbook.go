@@ -19,7 +19,7 @@ const (
 // workbookCatalog are the sentences of the forwardable Excel workbook (bot/report), in both languages.
 var workbookCatalog = map[planner.Lang]map[Msg]string{
 	planner.English: {
-		MsgTeamNamed:          "The team reports as “%s” now: the reporting unit of the Excel report and the name in the weekly titles. To take Slack's or Feishu's name again: /plan setup name default",
+		MsgTeamNamed:          "The team reports as “%s” now: the reporting unit of the reports and Excel workbooks, and the name in the weekly titles. To take Slack's or Feishu's name again: /plan setup name default",
 		MsgTeamNameReset:      "The team's name follows Slack or Feishu again: %s. To set one: /plan setup name Wujin Investment Promotion Bureau",
 		MsgTeamNameResetLater: "The team's name will follow the Feishu group's from the next /plan setup in the group; till then it stays “%s”.",
 		MsgWorkbookNoName:     "not set (/plan setup name …)",
@@ -31,7 +31,7 @@ var workbookCatalog = map[planner.Lang]map[Msg]string{
 		MsgWorkbookPageFooter: "Page &P of &N",
 	},
 	planner.Chinese: {
-		MsgTeamNamed:          "团队名称（填报单位）已设为“%s”：Excel 周报的填报单位和每周标题都用这个名称。恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
+		MsgTeamNamed:          "团队名称（填报单位）已设为“%s”：周报、月报等报表和 Excel 的填报单位及每周标题都用这个名称。恢复 Slack 或飞书的名称：/plan 设置 名称 默认",
 		MsgTeamNameReset:      "团队名称已恢复为 Slack 或飞书的名称：%s。设置名称：/plan 设置 名称 武进区招商局",
 		MsgTeamNameResetLater: "下次在飞书群里运行 /plan 设置 时，团队名称将改用群名称；在此之前仍为“%s”。",
 		MsgWorkbookNoName:     "未设置（/plan 设置 名称 …）",
