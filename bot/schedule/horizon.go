@@ -57,7 +57,7 @@ func (s *Scheduler) WarnHorizon() {
 		cal = planner.ChinaCalendar{}
 	}
 	if year, ok := planner.Uncovered(cal, svc.Clock(), svc.Loc); ok {
-		s.Log.Warn("the holiday calendar lists no holidays for this year or the next: that year only weekends are days off; update it with `go get github.com/6tail/lunar-go@latest` and rebuild planbot",
+		s.Log.Warn("the holiday calendar has no holidays for year: only weekends are days off that year until planbot is rebuilt after `go get github.com/6tail/lunar-go@latest`",
 			"year", year)
 	}
 }
