@@ -242,6 +242,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 			Set: &planner.TargetLine{Period: planner.TargetPeriod{Year: 2025, Quarter: 4}, Member: "U2", MemberName: "王芳", Goals: map[planner.Metric]int64{planner.MetricVisits: 0}}},
 		"due reminder": DueReminder{Company: overdue},
 		"lead due set": LeadView{LeadResult: planner.LeadResult{Company: overdue, DueSet: true}, Zone: plannertest.Shanghai},
+		"horizon 2027": CalendarHorizon{Year: 2027},
 	}
 	for _, r := range slices.Concat(plannertest.AllReasons, botReasons) {
 		detail := "3"

@@ -94,6 +94,8 @@ func RenderText(r Reply) string {
 		return ReminderText(l, b)
 	case DueReminder:
 		return dueReminderText(l, b)
+	case CalendarHorizon:
+		return calendarHorizonText(l, b)
 	case Forgotten:
 		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
 	case TargetView:

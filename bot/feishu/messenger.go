@@ -21,7 +21,8 @@ type Messenger struct {
 
 // Remind sends r to the member in their direct chat with the bot, at most
 // once an hour for its team, job and week (a deadline's reminder: for its
-// company and day) however often it is tried.
+// company and day; the holiday calendar's notice: for its year) however
+// often it is tried.
 func (m Messenger) Remind(ctx context.Context, team planner.Team, userID string, r bot.Reply) (string, error) {
 	msgType, content := render(r)
 	uuid := ""
@@ -30,6 +31,9 @@ func (m Messenger) Remind(ctx context.Context, team planner.Team, userID string,
 	}
 	if due, ok := r.Body.(bot.DueReminder); ok { // one deadline of one company, once
 		uuid = once("due", team.ID, userID, strconv.FormatInt(due.Company.ID, 10), due.Company.Due.Date.String())
+	}
+	if h, ok := r.Body.(bot.CalendarHorizon); ok { // one year missing from the holiday calendar, once
+		uuid = once("horizon", team.ID, userID, strconv.Itoa(h.Year))
 	}
 	return m.API.Send(ctx, "open_id", userID, msgType, content, uuid)
 }

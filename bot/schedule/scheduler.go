@@ -109,7 +109,8 @@ func (s *Scheduler) Run(ctx context.Context, every time.Duration) {
 }
 
 // Tick sends every retrospective, then every monthly report, then every
-// reminder, then every deadline's reminder (dues), that is due and not yet
+// reminder, then every deadline's reminder (dues), then every admin's notice
+// of a year missing from the holiday calendar (horizons), that is due and not yet
 // sent, and gives up sends left pending too long. It stops between two sends
 // when ctx ends, leaving the rest for the next start.
 func (s *Scheduler) Tick(ctx context.Context) {
@@ -119,7 +120,7 @@ func (s *Scheduler) Tick(ctx context.Context) {
 		return
 	}
 	s.sweep(ctx)
-	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.months, s.reminders, s.dues} {
+	for _, each := range []func(context.Context, planner.Team) error{s.retros, s.months, s.reminders, s.dues, s.horizons} {
 		for _, team := range teams {
 			if ctx.Err() != nil {
 				return

@@ -122,6 +122,7 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 		apps = append(apps, fapp)
 	}
 	scheduler.Service, scheduler.Messenger, scheduler.Log, scheduler.Sent = svc, jobs, e.log, metrics.CountSend
+	scheduler.WarnHorizon()
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", slackbot.HealthHandler(db.Ping))
 	servers := []*http.Server{newServer(*addr, slackbot.Recover(e.log, mux))}
