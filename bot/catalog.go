@@ -219,6 +219,7 @@ var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	moneyCatalog, targetCatalog, reportCatalog, indexCatalog, dueCatalog, workbookCatalog,
 	monthCatalog,
 	horizonCatalog,
+	textviewCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.

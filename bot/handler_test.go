@@ -246,30 +246,31 @@ func TestHandleWeekViews(t *testing.T) {
 	}
 }
 
-// A multi-day item is listed under every day of the week it covers.
+// A multi-day item is listed in full once, on its first day, with its span,
+// and marked on the days that follow; under a day's heading no line repeats
+// the day's date.
 func TestHandleWeekMultiDay(t *testing.T) {
 	h := newHandler(t)
 	mustHandle(t, h, plannertest.Ann, "thu-fri trip to Beijing") // #1
 	mustHandle(t, h, plannertest.Bob, "周末 回常总结复盘")               // #2
 	mustHandle(t, h, plannertest.Ann, "sun 参加招商培训")              // #3
-	trip := "#1 ⬜ Thu Nov 20 – Fri Nov 21 · trip → Beijing · trip to Beijing"
 	for _, tt := range []struct {
 		line string
 		want string
 	}{
 		{"week", "Your week 2025-W47 (Nov 17–23)\n" +
 			"Mon Nov 17\n  —\nTue Nov 18\n  —\nWed Nov 19\n  —\n" +
-			"Thu Nov 20\n  " + trip + "\n" +
-			"Fri Nov 21\n  " + trip + "\n" +
+			"Thu Nov 20\n  #1 ⬜ until Fri Nov 21 (2 days) · trip → Beijing · trip to Beijing\n" +
+			"Fri Nov 21\n  ↳ #1 (2/2) · trip to Beijing\n" +
 			"Sat Nov 22\n  —\n" +
-			"Sun Nov 23\n  #3 ⬜ Sun Nov 23 · training · 参加招商培训"},
+			"Sun Nov 23\n  #3 ⬜ training · 参加招商培训"},
 		{"团队", "团队 招商一组 · 2025-W47（11月17日–23日）\n" +
 			"11月17日周一\n  —\n11月18日周二\n  —\n11月19日周三\n  —\n" +
-			"11月20日周四\n  #1 ⬜ 11月20日周四至11月21日周五 · 出差 → Beijing · Ann · trip to Beijing\n" +
-			"11月21日周五\n  #1 ⬜ 11月20日周四至11月21日周五 · 出差 → Beijing · Ann · trip to Beijing\n" +
-			"11月22日周六\n  #2 ⬜ 11月22日周六至11月23日周日 · 复盘 · Bob · 回常总结复盘\n" +
-			"11月23日周日\n  #2 ⬜ 11月22日周六至11月23日周日 · 复盘 · Bob · 回常总结复盘\n" +
-			"  #3 ⬜ 11月23日周日 · 培训 · Ann · 参加招商培训"},
+			"11月20日周四\n  #1 ⬜ 至11月21日周五（共2天） · 出差 → Beijing · Ann · trip to Beijing\n" +
+			"11月21日周五\n  ↳ #1 (2/2) · Ann · trip to Beijing\n" +
+			"11月22日周六\n  #2 ⬜ 至11月23日周日（共2天） · 复盘 · Bob · 回常总结复盘\n" +
+			"11月23日周日\n  ↳ #2 (2/2) · Bob · 回常总结复盘\n" +
+			"  #3 ⬜ 培训 · Ann · 参加招商培训"},
 	} {
 		t.Run(tt.line, func(t *testing.T) {
 			if got := RenderText(mustHandle(t, h, plannertest.Ann, tt.line)); got != tt.want {

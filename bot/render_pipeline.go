@@ -127,16 +127,16 @@ func ownerName(l planner.Lang, c planner.Company) string {
 }
 
 // companyNames lists the names of companies, for an item's line.
-func companyNames(companies []planner.Company) string {
+func companyNames(l planner.Lang, companies []planner.Company) string {
 	names := make([]string, len(companies))
 	for i, c := range companies {
 		names[i] = planner.OneLine(c.Name)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, ListSep(l))
 }
 
 // retroPipeline renders the pipeline's part of a retrospective: the week's
-// moves by stage ("签约 2: A, B · 开工 1: C"), the companies at each stage,
+// moves by stage ("签约 2：A、B · 开工 1：C"), the companies at each stage,
 // those untouched for a month, and companies several members worked on.
 func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []RetroLine {
 	if p.Empty() {
@@ -151,7 +151,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []Re
 			}
 		}
 		if len(names) > 0 {
-			moves = append(moves, fmt.Sprintf("%s %d: %s", stageNames[l][stage], len(names), strings.Join(names, ListSep(l))))
+			moves = append(moves, fmt.Sprintf("%s %d%s%s", stageNames[l][stage], len(names), colon(l), strings.Join(names, ListSep(l))))
 		}
 		if n := p.Counts[stage]; n > 0 {
 			counts = append(counts, fmt.Sprintf("%s %d", stageNames[l][stage], n))

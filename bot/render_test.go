@@ -300,17 +300,17 @@ func TestRenderText(t *testing.T) {
 		{"week of two", planner.Chinese, "我的一周 2025-W44（10月27日–11月2日）\n还没有安排。\n添加一条：/plan 周二 对接4家企业"},
 		{"team week", planner.English, "Team 招商一组, week 2025-W47 (Nov 17–23)\n" +
 			"Mon Nov 17\n  —\n" +
-			"Tue Nov 18\n  #1 ⬜ Tue Nov 18 · visit ×4 · Ann · visit 4 enterprises\n" +
+			"Tue Nov 18\n  #1 ⬜ visit ×4 · Ann · visit 4 enterprises\n" +
 			"Wed Nov 19\n  —\n" +
-			"Thu Nov 20\n  #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
-			"Fri Nov 21\n  #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
+			"Thu Nov 20\n  #2 ✅ until Fri Nov 21 (2 days) · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
+			"Fri Nov 21\n  ↳ #2 (2/2) · 王芳 · 出差北京\n" +
 			"Sat Nov 22\n  —\nSun Nov 23\n  —"},
 		{"week", planner.Chinese, "我的一周 2025-W47（11月17日–23日）\n" +
 			"11月17日周一\n  —\n" +
-			"11月18日周二\n  #1 ⬜ 11月18日周二 · 拜访 ×4 · visit 4 enterprises\n" +
+			"11月18日周二\n  #1 ⬜ 拜访 ×4 · visit 4 enterprises\n" +
 			"11月19日周三\n  —\n" +
-			"11月20日周四\n  #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
-			"11月21日周五\n  #2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
+			"11月20日周四\n  #2 ✅ 至11月21日周五（共2天） · 出差 → 北京 · 出差北京 · “两家有意向”\n" +
+			"11月21日周五\n  ↳ #2 (2/2) · 出差北京\n" +
 			"11月22日周六\n  —\n11月23日周日\n  —"},
 		// The retrospective's own wording is pinned by the golden files of render_retro_test.go.
 		{"digest empty", planner.English, "Week 47 · Nov 17–23\nNo items this week.\nNext week: nothing planned yet"},

@@ -114,7 +114,16 @@ var statusMarks = map[planner.Status]string{
 // the owner when withUser: on one line, whatever line breaks or control
 // characters its texts hold (planner.OneLine).
 func ItemLine(l planner.Lang, it planner.Item, withUser bool) string {
-	parts := []string{fmt.Sprintf("#%d %s %s", it.ID, statusMarks[it.Status], spanLabel(l, it.Start, it.End))}
+	return itemLineWhen(l, it, spanLabel(l, it.Start, it.End), withUser)
+}
+
+// itemLineWhen is ItemLine with its days written as when, or none when when
+// is "" (under a day's heading, which says it).
+func itemLineWhen(l planner.Lang, it planner.Item, when string, withUser bool) string {
+	var parts []string
+	if when != "" {
+		parts = append(parts, when)
+	}
 	kind := kindNames[l][it.Kind]
 	if it.Count > 1 {
 		kind += fmt.Sprintf(" ×%d", it.Count)
@@ -134,12 +143,12 @@ func ItemLine(l planner.Lang, it planner.Item, withUser bool) string {
 	}
 	parts = append(parts, planner.OneLine(it.Title))
 	if len(it.Companies) > 0 {
-		parts = append(parts, "🏢 "+companyNames(it.Companies))
+		parts = append(parts, "🏢 "+companyNames(l, it.Companies))
 	}
 	if it.Outcome != "" {
 		parts = append(parts, "“"+planner.OneLine(it.Outcome)+"”")
 	}
-	return strings.Join(parts, " · ")
+	return fmt.Sprintf("#%d %s ", it.ID, statusMarks[it.Status]) + strings.Join(parts, " · ")
 }
 
 var (
@@ -209,7 +218,7 @@ func WeekText(l planner.Lang, v WeekView, limit int) string {
 		for _, it := range v.Items {
 			if Covers(it, day) {
 				found = true
-				if full("  " + ItemLine(l, it, v.Team)) {
+				if full("  " + dayLine(l, it, day, v.Week.Start(), v.Team)) {
 					return strings.Join(lines, "\n")
 				}
 			}

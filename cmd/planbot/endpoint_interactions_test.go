@@ -59,7 +59,7 @@ func TestServeInteractionsEndpoint(t *testing.T) {
 		interactionRequest{name: "someone else's item", payload: s.click("U2", slackbot.ActionCancel, "2|week:2025-W47|zh", "other"),
 			status: 200, redraw: []string{"#2 是别人的事项", "Item #2 belongs to someone else"}, items: []string{"3 planned", "1 done", "4 cancelled undo", "2 planned"}},
 		interactionRequest{name: "cancel in the week view", payload: s.click("U1", slackbot.ActionCancel, "2|week:2025-W47|en", "cancel"),
-			status: 200, redraw: []string{"Your week 2025-W47", "✖ Thu Nov 20 – Fri Nov 21"}, replace: true, items: []string{"3 planned", "1 done", "4 cancelled undo", "2 cancelled"}},
+			status: 200, redraw: []string{"Your week 2025-W47", "✖ until Fri Nov 21 (2 days)"}, replace: true, items: []string{"3 planned", "1 done", "4 cancelled undo", "2 cancelled"}},
 		interactionRequest{name: "next week", payload: s.click("U1", slackbot.ActionNextWeek+":3", "3|added|zh|2025-11-24", "next"),
 			status: 200, redraw: []string{"已改期 #3 ⬜ 11月24日周一"}, replace: true, items: []string{"1 done", "4 cancelled undo", "2 cancelled"}, next: []string{"3 planned"}},
 		interactionRequest{name: "form: empty title", payload: submission(formState(" ", "2025-11-20", "", "signing", "1")), status: 200, field: "title"},

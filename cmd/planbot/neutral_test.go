@@ -109,10 +109,11 @@ func neutralScript(t *testing.T) []neutralStep {
 		{user: ann, line: "done 5 ok"}, // an admin marks someone else's item
 		{user: wang, line: "1 取消"},     // failure: #1 is done, it cannot be cancelled
 	}
-	// Next week the team is stationed in twelve cities, Monday to Friday:
-	// each trip shows on five days, and the team's week outgrows what Slack's
-	// fallback keeps.
-	for i, city := range []string{"上海", "苏州", "无锡", "常州", "南京", "杭州", "宁波", "合肥", "深圳", "东莞", "广州", "佛山"} {
+	// Next week the team is stationed in eighteen cities, Monday to Friday:
+	// each trip is written on Monday and marked on the four days after, and
+	// the team's week outgrows what Slack's fallback keeps.
+	for i, city := range []string{"上海", "苏州", "无锡", "常州", "南京", "杭州", "宁波", "合肥", "深圳", "东莞", "广州", "佛山",
+		"绍兴", "嘉兴", "温州", "珠海", "厦门", "福州"} {
 		user := []string{ann, wang}[i%2]
 		steps = append(steps, neutralStep{user: user, line: fmt.Sprintf("下周一至周五 驻点%s 拜访%d家企业", city, i+2)})
 	}
