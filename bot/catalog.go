@@ -220,6 +220,7 @@ var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	monthCatalog,
 	horizonCatalog,
 	textviewCatalog,
+	chartxlCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.

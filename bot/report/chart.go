@@ -152,10 +152,17 @@ const (
 // and done items as grouped bars (when anyone logged anything), above the
 // enterprise visits of the last weeks.
 func RenderChart(d ChartData, lang planner.Lang, f *Font) ([]byte, error) {
+	return render(d, weekChartLabels(d, lang), f)
+}
+
+// weekChartLabels are the texts of the chart of d in lang, its titles
+// formatted: the week in the members' title is named as on the weeks' axis
+// ("week of Nov 17", "11月17日当周").
+func weekChartLabels(d ChartData, lang planner.Lang) labels {
 	l := chartLabelsFor(lang)
-	l.membersTitle = fmt.Sprintf(l.membersTitle, d.Week)
+	l.membersTitle = fmt.Sprintf(l.membersTitle, fmt.Sprintf(l.weekName, l.week(d.Week)))
 	l.visitsTitle = fmt.Sprintf(l.visitsTitle, len(d.Visits))
-	return render(d, l, f)
+	return l
 }
 
 // chartHeight returns the height in pixels of the chart of d; it is ChartWidth wide.
@@ -222,7 +229,7 @@ func membersChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 	opt.Title = heading(title, f)
 	opt.Legend = legend([]string{l.planned, l.done}, f)
 	opt.CategoryAxis = charts.CategoryAxisOption{Labels: names, LabelFontStyle: style(f, 13)}
-	opt.ValueAxis = []charts.ValueAxisOption{countAxis(most, f)}
+	opt.ValueAxis = []charts.ValueAxisOption{countAxis(most, l.itemsAxis, f)}
 	opt.BarMargin = charts.Ptr(0.1)
 	for i := range opt.SeriesList {
 		opt.SeriesList[i].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: style(f, 11), ValueFormatter: integer}
@@ -238,8 +245,7 @@ func visitsChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 	most := 0
 	for i, v := range d.Visits {
 		values[i] = float64(v.Count)
-		start := v.Week.Start()
-		weeks[i] = f.clean(fmt.Sprintf(l.weekOf, l.months[start.Month-1], start.Day), maxNameRunes)
+		weeks[i] = f.clean(l.week(v.Week), maxNameRunes)
 		most = max(most, v.Count)
 	}
 	opt := charts.NewBarChartOptionWithData([][]float64{values})
@@ -247,16 +253,18 @@ func visitsChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 	opt.Padding = charts.Box{Top: 16, Right: 40, Bottom: 16, Left: 16}
 	opt.Title = heading(l.visitsTitle, f)
 	opt.Legend = legend([]string{l.visits}, f)
-	opt.CategoryAxis = charts.CategoryAxisOption{Labels: weeks, LabelFontStyle: style(f, 12)}
-	opt.ValueAxis = []charts.ValueAxisOption{countAxis(most, f)}
+	opt.CategoryAxis = charts.CategoryAxisOption{Labels: weeks, LabelFontStyle: style(f, 12),
+		Title: f.clean(l.weekAxis, maxTextRunes), TitleFontStyle: style(f, 12)}
+	opt.ValueAxis = []charts.ValueAxisOption{countAxis(most, l.visitsAxis, f)}
 	opt.BarSize = 0.5
 	opt.SeriesList[0].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: style(f, 12), ValueFormatter: integer}
 	return opt
 }
 
 // countAxis is a value axis from 0 past most, in at most about six
-// whole-number steps: counts of items are never 2.5.
-func countAxis(most int, f *Font) charts.ValueAxisOption {
+// whole-number steps: counts of items are never 2.5. Its title says what it
+// counts (unit: items, enterprises).
+func countAxis(most int, unit string, f *Font) charts.ValueAxisOption {
 	step, decade := 1, 1 // steps of 1, 2, 5, 10, 20, 50, 100 …
 	for most > 5*step {
 		switch step / decade {
@@ -274,6 +282,7 @@ func countAxis(most int, f *Font) charts.ValueAxisOption {
 		Min: charts.Ptr(0.0), Max: charts.Ptr(float64(top)), LabelCount: top/step + 1,
 		PreferNiceIntervals: charts.Ptr(false),
 		LabelFontStyle:      style(f, 12), ValueFormatter: integer,
+		Title: f.clean(unit, maxTextRunes), TitleFontStyle: style(f, 12),
 	}
 }
 

@@ -19,6 +19,10 @@ type labels struct {
 	visits       string
 	weekOf       string // %s: month, %d: day of the week's Monday
 	months       [12]string
+	weekName     string // %s: the week as weekOf names it, in the title
+	weekAxis     string // the weeks' axis: named by their Monday
+	itemsAxis    string // the members' value axis: items
+	visitsAxis   string // the weeks' value axis: enterprises (a month's chart: items)
 	title        string // %s: the week; the file's title in Slack
 	altText      string // %s: the week
 }
@@ -35,11 +39,21 @@ func chartLabelsFor(lang planner.Lang) labels {
 		visitsTitle:  bot.Sentence(lang, bot.MsgChartVisitsTitle),
 		visits:       bot.Sentence(lang, bot.MsgChartVisits),
 		weekOf:       bot.Sentence(lang, bot.MsgChartWeekOf),
+		weekName:     bot.Sentence(lang, bot.MsgChartWeekName),
+		weekAxis:     bot.Sentence(lang, bot.MsgChartWeekAxis),
+		itemsAxis:    bot.Sentence(lang, bot.MsgChartItemsAxis),
+		visitsAxis:   bot.Sentence(lang, bot.MsgChartEnterprisesAxis),
 		title:        bot.Sentence(lang, bot.MsgChartTitle),
 		altText:      bot.Sentence(lang, bot.MsgChartAltText),
 	}
 	copy(l.months[:], strings.Fields(bot.Sentence(lang, bot.MsgChartMonths)))
 	return l
+}
+
+// week names week w as the weeks' axis does, by its Monday: "Nov 17", "11月17日".
+func (l labels) week(w planner.Week) string {
+	start := w.Start()
+	return fmt.Sprintf(l.weekOf, l.months[start.Month-1], start.Day)
 }
 
 // ChartAltText describes the chart of week w in lang, for screen readers.

@@ -22,11 +22,7 @@ func MonthChart(r planner.Report, lang planner.Lang, f *Font) (bot.File, bool, e
 	}
 	lang = reportLang(lang)
 	month := bot.PeriodName(lang, planner.Period{Kind: planner.PeriodMonth, From: r.From, To: r.To})
-	l := chartLabelsFor(lang)
-	l.membersTitle = fmt.Sprintf(l.membersTitle, month)
-	l.visitsTitle = fmt.Sprintf(bot.Sentence(lang, bot.MsgMonthChartWeeks), month)
-	l.visits = bot.Sentence(lang, bot.MsgMonthChartDone)
-	png, err := render(d, l, f)
+	png, err := render(d, monthChartLabels(lang, month), f)
 	if err != nil {
 		return bot.File{}, false, err
 	}
@@ -36,6 +32,17 @@ func MonthChart(r planner.Report, lang planner.Lang, f *Font) (bot.File, bool, e
 		AltText: bot.Say(lang, bot.MsgMonthChartAltText, month),
 		Data:    png,
 	}, true, nil
+}
+
+// monthChartLabels are the texts of the chart of month (its name) in lang:
+// the weeks' bars are items done, and so is their axis.
+func monthChartLabels(lang planner.Lang, month string) labels {
+	l := chartLabelsFor(lang)
+	l.membersTitle = fmt.Sprintf(l.membersTitle, month)
+	l.visitsTitle = fmt.Sprintf(bot.Sentence(lang, bot.MsgMonthChartWeeks), month)
+	l.visits = bot.Sentence(lang, bot.MsgMonthChartDone)
+	l.visitsAxis = l.itemsAxis
+	return l
 }
 
 // monthChartData is what the chart of r shows: the members with items, in

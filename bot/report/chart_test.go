@@ -167,6 +167,9 @@ func TestChineseTextIsDrawnNotBoxed(t *testing.T) {
 		{"visits' title", chineseData("王芳", "李强"), func(l *labels) { l.visitsTitle = "最近%d周走访公司数" }},
 		{"visits' legend", chineseData("王芳", "李强"), func(l *labels) { l.visits = "已走访公司（个）" }},
 		{"week labels", chineseData("王芳", "李强"), func(l *labels) { l.weekOf = "%s%d号" }},
+		{"items' axis", chineseData("王芳", "李强"), func(l *labels) { l.itemsAxis = "任务（个）" }},
+		{"enterprises' axis", chineseData("王芳", "李强"), func(l *labels) { l.visitsAxis = "公司（个）" }},
+		{"weeks' axis", chineseData("王芳", "李强"), func(l *labels) { l.weekAxis = "周（星期一）" }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,7 +183,8 @@ func TestChineseTextIsDrawnNotBoxed(t *testing.T) {
 		})
 	}
 	// And the chart's own Chinese labels all have glyphs.
-	for _, s := range []string{base.membersTitle, base.membersCut, base.planned, base.done, base.visitsTitle, base.visits, base.weekOf, fmt.Sprint(base.months)} {
+	for _, s := range []string{base.membersTitle, base.membersCut, base.planned, base.done, base.visitsTitle, base.visits, base.weekOf, fmt.Sprint(base.months),
+		base.weekName, base.weekAxis, base.itemsAxis, base.visitsAxis} {
 		for _, r := range s {
 			if !f.Has(r) && r != ' ' {
 				t.Errorf("the font has no glyph for %q in %q", r, s)
@@ -195,7 +199,7 @@ func TestCountAxis(t *testing.T) {
 		{49, 50, 6}, {50, 60, 7}, {120, 150, 4}, {4995, 5000, 6}, {99900, 100000, 6},
 	}
 	for _, tc := range tests {
-		a := countAxis(tc.most, latinFont(t))
+		a := countAxis(tc.most, "Items", latinFont(t))
 		if *a.Min != 0 || int(*a.Max) != tc.top || a.LabelCount != tc.labels {
 			t.Errorf("countAxis(%d): %v..%v in %d labels, want 0..%d in %d", tc.most, *a.Min, *a.Max, a.LabelCount, tc.top, tc.labels)
 		}

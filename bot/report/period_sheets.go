@@ -103,7 +103,8 @@ func (x *periodWriter) summarySheet() {
 		x.totalsRow(s, row, bot.KindName(x.lang, k), r.Totals[k], k != planner.KindLeave, st.text, st.number, st.percent)
 		row++
 	}
-	x.totalsRow(s, row, l.total, sum(r.Totals), true, st.totalText, st.totalNumber, st.totalPercent)
+	all := sum(r.Totals)
+	x.itemsRow(s, row, l.total, all.Items, all.DoneItems, st.totalText, st.totalNumber, st.totalPercent)
 	row++
 	met := planner.EnterprisesMet(r.Totals)
 	x.text(s, 1, row, l.enterprises, st.text)

@@ -86,7 +86,7 @@ func TestWritePeriodXLSX(t *testing.T) {
 	}{
 		{planner.English, "Summary,Members,Signed projects,Trend,Pipeline", map[string]map[string]string{
 			"Summary": {"A1": "November 2025 report", "A2": "Reporting unit: 招商一组", "A3": "Period 2025-11-01 to 2025-11-30 · made 2025-12-03",
-				"A5": "Kind", "F5": "Completion", "A6": "trip", "B6": "2", "C6": "2", "A17": "Total", "B17": "6", "C17": "5", "F17": "83%",
+				"A5": "Kind", "F5": "Completion", "A6": "trip", "B6": "2", "C6": "2", "A17": "Total", "B17": "6", "C17": "5", "D17": "", "E17": "", "F17": "83%",
 				"A18": "Enterprises met", "D18": "6", "E18": "4", "A20": "Signings", "A21": "Projects signed", "B21": "2",
 				"A22": "Total investment (CNY 100 m)", "B22": "12.0", "A23": "Signed without an amount in CNY", "B23": "1",
 				"A25": "By size", "A28": "CNY 1–2 bn", "B28": "1"},
@@ -98,7 +98,7 @@ func TestWritePeriodXLSX(t *testing.T) {
 		}},
 		{planner.Chinese, "汇总,成员,签约项目,趋势,招商项目", map[string]map[string]string{
 			"汇总": {"A1": "2025年11月 月报", "A2": "填报单位：招商一组", "A3": "统计期：2025-11-01 至 2025-11-30 · 制表日期：2025-12-03",
-				"A17": "合计", "F17": "83%", "A21": "签约项目（个）", "B21": "2", "A22": "总投资（亿元）", "B22": "12.0", "A28": "10–20亿元", "B28": "1"},
+				"A17": "合计", "B17": "6", "D17": "", "E17": "", "F17": "83%", "A21": "签约项目（个）", "B21": "2", "A22": "总投资（亿元）", "B22": "12.0", "A28": "10–20亿元", "B28": "1"},
 			"成员":   {"A5": "成员", "E5": "外出天数", "A8": "王芳", "E8": "5", "G8": "12.0", "A9": "合计"},
 			"签约项目": {"A5": "企业/项目", "D5": "总投资（亿元）", "A6": "常诚车业", "D6": "12.0", "E6": "12亿元", "E7": "2亿美元", "D8": "12.0"},
 			"趋势":   {"A5": "周", "C5": "完成事项", "C8": "2"},

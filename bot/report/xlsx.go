@@ -267,7 +267,8 @@ func dayHeader(lang planner.Lang, d planner.Date) string {
 	return fmt.Sprintf("%s %d/%d", bot.WeekdayName(lang, d.Weekday()), d.Month, d.Day)
 }
 
-// summary writes the week's totals by kind, planned against done, then each member's.
+// summary writes the week's totals by kind, planned against done, the
+// total and last week's (items only), then each member's items.
 func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	l, s, st := x.l, x.l.summarySheet, x.st
 	x.sheet(s, false, "portrait", headerRow)
@@ -284,9 +285,14 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 		totals(bot.KindName(x.lang, k), r.Retro.Totals[k], k != planner.KindLeave, st.text, st.number, st.percent)
 		row++
 	}
-	totals(l.total, sum(r.Retro.Totals), true, st.totalText, st.totalNumber, st.totalPercent)
+	// The total and last week's: items of every kind, counts only per kind.
+	all := func(label string, t planner.Totals, text, number, percent int) {
+		x.check(x.f.SetRowHeight(s, row, rowHeight(1)))
+		x.itemsRow(s, row, label, t.Items, t.DoneItems, text, number, percent)
+	}
+	all(l.total, sum(r.Retro.Totals), st.totalText, st.totalNumber, st.totalPercent)
 	row++
-	totals(l.lastWeek, sum(r.Retro.Previous), true, st.grayRow, st.grayRow, st.percent)
+	all(l.lastWeek, sum(r.Retro.Previous), st.grayRow, st.grayRow, st.percent)
 	row++
 	// The enterprises met: the visits' counts and the trips' visits.
 	met := planner.EnterprisesMet(r.Retro.Totals)
@@ -309,18 +315,8 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	for _, m := range members {
 		row++
 		sm := byUser[m.userID]
-		t := planner.Totals{Items: sm.Items, DoneItems: sm.DoneItems}
-		for _, it := range r.Retro.Items[m.userID] { // the week's items that are not cancelled
-			if it.Kind == planner.KindLeave { // no work, as in Items and DoneItems
-				continue
-			}
-			t.Count += it.Count
-			if it.Status == planner.StatusDone {
-				t.DoneCount += it.Count
-			}
-		}
 		name := wrapBeforeBracket(m.name, summaryWidths[0])
-		totals(name, t, true, st.bold, st.number, st.percent)
+		all(name, planner.Totals{Items: sm.Items, DoneItems: sm.DoneItems}, st.bold, st.number, st.percent)
 		note := cellText(sm.Note)
 		x.text(s, 7, row, note, st.text)
 		x.check(x.f.SetRowHeight(s, row, rowHeight(maxLines([]string{name, note}, []float64{summaryWidths[0], summaryWidths[6]}))))
@@ -328,7 +324,8 @@ func (x *sheetWriter) summary(r WeekReport, members []memberRow) {
 	x.freeze(s, 0, headerRow)
 }
 
-// sum adds up the totals of every kind but leave, which is no work to do.
+// sum adds up the items of every kind but leave, which is no work to do;
+// its counts stay zero: counts of different kinds do not add up.
 func sum(totals map[planner.Kind]planner.Totals) planner.Totals {
 	var all planner.Totals
 	for k, t := range totals {
@@ -337,8 +334,6 @@ func sum(totals map[planner.Kind]planner.Totals) planner.Totals {
 		}
 		all.Items += t.Items
 		all.DoneItems += t.DoneItems
-		all.Count += t.Count
-		all.DoneCount += t.DoneCount
 	}
 	return all
 }

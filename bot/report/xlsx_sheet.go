@@ -316,3 +316,17 @@ func (x *sheetWriter) totalsRow(s string, row int, label string, t planner.Total
 	}
 	x.ratio(s, 6, row, t.DoneItems, t.Items, percent, number)
 }
+
+// itemsRow writes a row of items of several kinds (a total, a member's
+// week): a label, the items planned and done and the completion. Its count
+// cells stay empty: a count is of one kind's things (enterprises visited,
+// delegations hosted, events held), and counts of different kinds do not add
+// up; they are shown per kind only.
+func (x *sheetWriter) itemsRow(s string, row int, label string, items, done int, text, number, percent int) {
+	x.text(s, 1, row, label, text)
+	x.number(s, 2, row, items, number)
+	x.number(s, 3, row, done, number)
+	x.text(s, 4, row, "", number)
+	x.text(s, 5, row, "", number)
+	x.ratio(s, 6, row, done, items, percent, number)
+}

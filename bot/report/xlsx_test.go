@@ -178,16 +178,18 @@ func TestWriteXLSXSummary(t *testing.T) {
 				"B8": "2", "C8": "1", "D8": "8", "E8": "4", "F8": "50%",
 				"B13": "1", "C13": "0", "F13": "—", // Bob's leave: no work to complete
 				"B14": "1", "C14": "0", // the hostile item is "other"
-				// The total leaves the leave out.
-				"B15": "5", "C15": "2", "D15": "11", "E15": "5", "F15": "40%",
-				"B16": "1", "C16": "1", "F16": "100%", // 王芳's trip
+				// The total leaves the leave out, and totals items only: the
+				// counts of different kinds (enterprises, delegations) do not add up.
+				"B15": "5", "C15": "2", "D15": "", "E15": "", "F15": "40%",
+				"B16": "1", "C16": "1", "D16": "", "E16": "", "F16": "100%", // 王芳's trip
 				// The visits' 8 and the 3 of Ann's trip; 4 met.
 				"B17": "", "D17": "11", "E17": "4", "F17": "36%",
 				// Members by name, as on the board.
 				"A20": hostileName, "B20": "1", "F20": "0%",
-				"A21": "Ann", "B21": "2", "C21": "1", "D21": "5", "E21": "4", "F21": "50%", "G21": "Two companies want a second visit.",
-				"A22": "Bob", "B22": "0", "D22": "0", "F22": "—", // on leave
-				"A23": "王芳", "B23": "2", "C23": "1", "D23": "5", "E23": "1", "F23": "50%",
+				// A member's items are of several kinds: no counts either.
+				"A21": "Ann", "B21": "2", "C21": "1", "D21": "", "E21": "", "F21": "50%", "G21": "Two companies want a second visit.",
+				"A22": "Bob", "B22": "0", "D22": "", "F22": "—", // on leave
+				"A23": "王芳", "B23": "2", "C23": "1", "D23": "", "E23": "", "F23": "50%",
 			}
 			for i, h := range tt.header {
 				want[cell(i+1, headerRow)] = h

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"os"
 
 	"planbot/bot/report"
@@ -32,21 +34,33 @@ func (e *environment) chartFont(required bool) (*report.Font, error) {
 	return nil, nil
 }
 
-// digestChartFont returns the font for digest --chart FILE, or nil without it.
-func (e *environment) digestChartFont(file string, post bool) (*report.Font, error) {
+// digestChartFont returns the font for digest --chart FILE, or nil without
+// it. --chart writes only the chart, so it takes no --format (formatGiven:
+// the flag was on the command line).
+func (e *environment) digestChartFont(file string, post, formatGiven bool) (*report.Font, error) {
 	switch {
 	case file == "":
 		return nil, nil
 	case post:
 		return nil, usagef("digest: --chart writes the chart here; with --post it goes to the retrospective's thread in Slack")
+	case formatGiven:
+		return nil, usagef("digest: --chart writes only the chart; for the digest (--format text, json or blocks), run digest without --chart")
 	}
 	return e.chartFont(true)
 }
 
-// writeChart writes the chart of retrospective r of team teamID, in lang, to
-// file, readable by its owner only (it names the team's members).
-func writeChart(ctx context.Context, svc *planner.Service, teamID string, r planner.Retro, lang planner.Lang, font *report.Font, file string) error {
-	d, err := report.LoadChart(ctx, svc, teamID, r)
+// given reports whether flag name was set on fs's command line.
+func given(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// writeChart writes the chart of retrospective r of team t, in lang, to
+// file, readable by its owner only (it names the team's members), and says
+// so in one line on stderr: the digest itself is not printed.
+func (e *environment) writeChart(ctx context.Context, svc *planner.Service, t planner.Team, r planner.Retro, lang planner.Lang, font *report.Font, file string) error {
+	d, err := report.LoadChart(ctx, svc, t.ID, r)
 	if err != nil {
 		return err
 	}
@@ -57,5 +71,10 @@ func writeChart(ctx context.Context, svc *planner.Service, teamID string, r plan
 	if err := os.WriteFile(file, png, 0o600); err != nil {
 		return usagef("digest: --chart: %v", err)
 	}
+	empty := ""
+	if len(r.Members) == 0 {
+		empty = fmt.Sprintf("; team %s has nothing in %s", teamLabel(t), r.Week)
+	}
+	fmt.Fprintf(e.stderr, "planbot: wrote the chart of %s (team %s) to %s%s\n", r.Week, teamLabel(t), planner.OneLine(file), empty)
 	return nil
 }

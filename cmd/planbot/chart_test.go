@@ -14,14 +14,14 @@ import (
 	"planbot/bot/report"
 )
 
-// withFonts runs planbot like planbot() does, trying only the given font
-// files when PLANBOT_FONT is unset.
-func withFonts(t *testing.T, env map[string]string, fonts []string, args ...string) (string, error) {
+// withFonts runs planbot like planbotStreams() does, trying only the given
+// font files when PLANBOT_FONT is unset.
+func withFonts(t *testing.T, env map[string]string, fonts []string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
+	var out, errOut bytes.Buffer
 	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow, fonts: fonts}
-	err := e.run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
-	return stdout.String() + stderr.String(), err
+	err = e.run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
 }
 
 func TestDigestChart(t *testing.T) {
@@ -37,15 +37,32 @@ func TestDigestChart(t *testing.T) {
 	mustPlanbot(t, env, englishWeek, "console", "--user", "ann", "--team", "en")
 	mustPlanbot(t, env, chineseWeek, "console", "--user", "王芳", "--team", "zh")
 
-	for _, team := range []string{"en", "zh"} {
-		t.Run(team, func(t *testing.T) {
-			file := filepath.Join(dir, team+".png")
-			out, err := withFonts(t, env, []string{font.Path}, "digest", "--team", team, "--lang", team, "--week", "2025-W47", "--chart", file)
+	tests := []struct {
+		team, week string
+		want       string // in the one line on stderr, besides the file and the week
+	}{
+		{"en", "2025-W47", "wrote the chart"},
+		{"zh", "2025-W47", "wrote the chart"},
+		{"en", "2025-W30", "has nothing in 2025-W30"}, // an empty week: still one line
+	}
+	for _, tc := range tests {
+		t.Run(tc.team+" "+tc.week, func(t *testing.T) {
+			file := filepath.Join(dir, tc.team+tc.week+".png")
+			stdout, stderr, err := withFonts(t, env, []string{font.Path}, "digest", "--team", tc.team, "--lang", tc.team, "--week", tc.week, "--chart", file)
 			if err != nil {
-				t.Fatalf("digest --chart: %v\n%s", err, out)
+				t.Fatalf("digest --chart: %v\n%s%s", err, stdout, stderr)
 			}
-			if !strings.Contains(out, "47") || !strings.Contains(out, "ann") && !strings.Contains(out, "王芳") {
-				t.Errorf("the digest is not printed as well:\n%s", out)
+			// Only the chart: no digest on stdout, one line of confirmation on stderr.
+			if stdout != "" {
+				t.Errorf("stdout is not empty: the digest is printed as well:\n%s", stdout)
+			}
+			if lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); len(lines) != 1 {
+				t.Errorf("stderr has %d lines, want one:\n%s", len(lines), stderr)
+			}
+			for _, w := range []string{file, tc.week, tc.want} {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr does not say %q:\n%s", w, stderr)
+				}
 			}
 			b, err := os.ReadFile(file)
 			if err != nil {
@@ -82,13 +99,14 @@ func TestDigestChartWithoutAFont(t *testing.T) {
 		{"PLANBOT_FONT is not a font", filepath.Join(dir, "planbot.db"), nil, nil, []string{"PLANBOT_FONT", "not a TrueType font"}},
 		{"no font on the system", "", []string{missing}, nil, []string{"fonts-wqy-microhei", "PLANBOT_FONT"}},
 		{"--chart with --post", "", nil, []string{"--post"}, []string{"--chart", "--post"}},
+		{"--chart with --format", "", nil, []string{"--format", "json"}, []string{"--chart", "--format"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			env := map[string]string{"PLANBOT_DB": env["PLANBOT_DB"], "PLANBOT_NOW": seedNow, "PLANBOT_FONT": tc.font}
-			out, err := withFonts(t, env, tc.fonts, append([]string{"digest", "--chart", file}, tc.args...)...)
+			stdout, stderr, err := withFonts(t, env, tc.fonts, append([]string{"digest", "--chart", file}, tc.args...)...)
 			if !isUsage(err) {
-				t.Fatalf("err = %v, want a usage error (exit 2)\n%s", err, out)
+				t.Fatalf("err = %v, want a usage error (exit 2)\n%s%s", err, stdout, stderr)
 			}
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {

@@ -81,14 +81,14 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	format := fs.String("format", "text", "text, json, or blocks (the Slack messages as posted)")
 	post := fs.Bool("post", false, "post it to the team's Slack channel now (SLACK_BOT_TOKEN)")
 	force := fs.Bool("force", false, "with --post: post a week again, or before its time (a preview)")
-	chartFile := fs.String("chart", "", "also write the week's chart, a PNG, to this file (a Chinese font: PLANBOT_FONT)")
+	chartFile := fs.String("chart", "", "write the week's chart, a PNG, to this file instead of printing the digest (a Chinese font: PLANBOT_FONT)")
 	if err := cfg.parse(fs, args, e.now); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" && *format != "blocks" {
 		return usagef("digest: --format must be text, json or blocks, not %q", *format)
 	}
-	font, err := e.digestChartFont(*chartFile, *post)
+	font, err := e.digestChartFont(*chartFile, *post, given(fs, "format"))
 	if err != nil {
 		return err
 	}
@@ -108,14 +108,12 @@ func (e *environment) digest(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if len(r.Members) == 0 {
-		e.sayEmpty(t, w, *week == "")
-	}
 	lang := svc.For(t, planner.Member{}).Lang
 	if *chartFile != "" {
-		if err := writeChart(ctx, svc, t.ID, r, lang, font, *chartFile); err != nil {
-			return err
-		}
+		return e.writeChart(ctx, svc, t, r, lang, font, *chartFile)
+	}
+	if len(r.Members) == 0 {
+		e.sayEmpty(t, w, *week == "")
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
