@@ -39,7 +39,7 @@ func (s *Service) Board(ctx context.Context, team Team, w Week) (Board, error) {
 	if w.End().Before(asOf) {
 		asOf = w.End()
 	}
-	pipeline, err := s.store.Pipeline(ctx, team.ID, asOf)
+	pipeline, _, err := s.pipelineAsOf(ctx, team.ID, w, asOf)
 	if err != nil {
 		return Board{}, err
 	}
