@@ -2,23 +2,38 @@ package planner
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
-// The pipeline of a past week as it stood when the week ended, rebuilt from
-// the stage history: a company moved since shows at the stage it had then,
-// and one added since is not in it.
+// The pipeline of a past week or period as it stood when it ended, rebuilt
+// from the stage history: a company moved since shows at the stage it had
+// then, and one added since is not in it.
 
-// pipelineAsOf reads the team's companies as they stood at the end of week w
+// PipelineAt returns the team's companies as they stood at the end of day
+// (as they stand, for today or later), in stage order and then by id, each
+// with its last contact and next item as of day or today, whichever is first.
+func (s *Service) PipelineAt(ctx context.Context, teamID string, day Date) ([]CompanyView, error) {
+	asOf := day
+	if today := s.Today(); today.Before(asOf) {
+		asOf = today
+	}
+	views, _, err := s.pipelineAsOf(ctx, teamID, s.dayStart(day).AddDate(0, 0, 1), asOf)
+	slices.SortStableFunc(views, func(x, y CompanyView) int {
+		return slices.Index(Stages, x.Stage) - slices.Index(Stages, y.Stage)
+	})
+	return views, err
+}
+
+// pipelineAsOf reads the team's companies as they stood at instant end
 // (companiesAsOf), with their last contact up to day and their next item
-// from day on (Store.Pipeline), and every stage change made before the
-// week's end, oldest first: one read of the history.
-func (s *Service) pipelineAsOf(ctx context.Context, teamID string, w Week, day Date) ([]CompanyView, []StageChange, error) {
+// from day on (Store.Pipeline), and every stage change made before end,
+// oldest first: one read of the history.
+func (s *Service) pipelineAsOf(ctx context.Context, teamID string, end time.Time, day Date) ([]CompanyView, []StageChange, error) {
 	companies, err := s.store.Pipeline(ctx, teamID, day)
 	if err != nil || len(companies) == 0 {
 		return nil, nil, err
 	}
-	end := s.weekStart(w).AddDate(0, 0, 7)
 	changes, err := s.store.StageChanges(ctx, teamID, time.Time{}, end)
 	if err != nil {
 		return nil, nil, err
@@ -26,9 +41,8 @@ func (s *Service) pipelineAsOf(ctx context.Context, teamID string, w Week, day D
 	return companiesAsOf(companies, changes, end), changes, nil
 }
 
-// weekStart is the instant week w begins in the service's zone.
-func (s *Service) weekStart(w Week) time.Time {
-	d := w.Start()
+// dayStart is the instant day d begins in the service's zone.
+func (s *Service) dayStart(d Date) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, s.Loc)
 }
 

@@ -10,8 +10,8 @@ import (
 	"planbot/planner"
 )
 
-// A past week's retrospective and week report show the pipeline as it stood
-// when the week ended, from the stage history: moving a company, touching an
+// A past week's retrospective and week report, and a past period's workbook,
+// show the pipeline as it stood when the week ended, from the stage history: moving a company, touching an
 // untouched one, adding a company and relinking the week's items to it
 // after the week change neither the week's counts, its untouched
 // companies, its 撞单 nor the JSON, and the added company is in none of them.
@@ -107,5 +107,12 @@ func TestPastWeekPipelineAsItWas(t *testing.T) {
 	}
 	if got := stages(board()); !maps.Equal(got, want) {
 		t.Errorf("the week report's pipeline after the week %v, want %v as the week ended", got, want)
+	}
+	period, err := svc.PipelineAt(ctx, "T1", w46.End()) // a period's workbook ending that Sunday
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stages(period); !maps.Equal(got, want) {
+		t.Errorf("the pipeline at the period's end %v, want %v", got, want)
 	}
 }

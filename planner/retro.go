@@ -124,7 +124,8 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 // pipelineWeek reads and builds the pipeline section of week w's
 // retrospective, whose items are given.
 func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items []Item) (PipelineWeek, error) {
-	companies, changes, err := s.pipelineAsOf(ctx, teamID, w, w.End())
+	start := s.dayStart(w.Start())
+	companies, changes, err := s.pipelineAsOf(ctx, teamID, start.AddDate(0, 0, 7), w.End())
 	if err != nil || len(companies) == 0 {
 		return BuildPipelineWeek(w, nil, nil, nil, nil, s.Loc), err
 	}
@@ -132,7 +133,6 @@ func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items
 	if err != nil {
 		return PipelineWeek{}, err
 	}
-	start := s.weekStart(w)
 	moves := changes[:0:0]
 	for _, c := range changes {
 		if !c.At.Before(start) {
