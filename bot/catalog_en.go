@@ -78,7 +78,7 @@ var english = map[Msg]string{
 	MsgLeadMovedBack:     "(moved back)",
 	MsgRetroPipeline:     "Pipeline moves: %s",
 	MsgRetroPipelineNone: "Pipeline: no stage moves this week",
-	MsgRetroStageCounts:  "Pipeline now: %s",
+	MsgRetroStageCounts:  "Pipeline at the week's end: %s",
 	MsgRetroUntouched:    "Untouched for 30 days: %s",
 	MsgRetroCollision:    "⚠ Several members on one company this week (撞单): %s. Agree who leads it.",
 	MsgForgotten:         "Forgot member %s for good: %d items erased with their history, and the member's notes and reminders. Retrospectives already posted in Slack or Feishu stay as posted.",

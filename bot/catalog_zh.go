@@ -78,7 +78,7 @@ var chinese = map[Msg]string{
 	MsgLeadMovedBack:     "（回退）",
 	MsgRetroPipeline:     "本周项目进展：%s",
 	MsgRetroPipelineNone: "本周项目无阶段变化",
-	MsgRetroStageCounts:  "项目库现状：%s",
+	MsgRetroStageCounts:  "项目库（截至周末）：%s",
 	MsgRetroUntouched:    "30 天未跟进：%s",
 	MsgRetroCollision:    "⚠ 撞单：%s 本周有多人对接，请商定由谁牵头。",
 	MsgForgotten:         "已永久删除成员 %s：删除事项 %d 项及其修改记录，以及该成员的心得和提醒记录。已发布到 Slack 或飞书的周末总结复盘保持不变。",

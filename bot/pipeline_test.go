@@ -166,9 +166,9 @@ func TestRetroPipeline(t *testing.T) {
 		t.Errorf("collisions %+v", p.Collisions)
 	}
 	for l, want := range map[planner.Lang][]string{
-		planner.English: {"Pipeline moves: lead 1: Quiet Inc · signed 2: 常诚车业, CATL", "Pipeline now: lead 1 · contacted 1 · signed 2",
+		planner.English: {"Pipeline moves: lead 1: Quiet Inc · signed 2: 常诚车业, CATL", "Pipeline at the week's end: lead 1 · contacted 1 · signed 2",
 			"Untouched for 30 days: OldCo", "⚠ Several members on one company this week (撞单): 常诚车业 (Ann, 王芳)."},
-		planner.Chinese: {"本周项目进展：线索 1：Quiet Inc · 签约 2：常诚车业、CATL", "项目库现状：线索 1 · 已对接 1 · 签约 2",
+		planner.Chinese: {"本周项目进展：线索 1：Quiet Inc · 签约 2：常诚车业、CATL", "项目库（截至周末）：线索 1 · 已对接 1 · 签约 2",
 			"30 天未跟进：OldCo", "⚠ 撞单：常诚车业（Ann、王芳） 本周有多人对接"},
 	} {
 		text := RetroText(l, r)

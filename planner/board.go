@@ -35,11 +35,7 @@ func (s *Service) Board(ctx context.Context, team Team, w Week) (Board, error) {
 	if err != nil {
 		return Board{}, err
 	}
-	asOf := s.Today() // a past week's report shows the pipeline as that week ended
-	if w.End().Before(asOf) {
-		asOf = w.End()
-	}
-	pipeline, err := s.store.Pipeline(ctx, team.ID, asOf)
+	pipeline, err := s.PipelineAt(ctx, team.ID, w.End()) // a past week's report shows the pipeline as that week ended
 	if err != nil {
 		return Board{}, err
 	}

@@ -207,8 +207,8 @@ const UntouchedDays = 30
 // PipelineWeek is the pipeline's part of a week's retrospective.
 type PipelineWeek struct {
 	Moves      []StageChange `json:"moves"`      // each company's last stage change of the week (a new company's too), in order
-	Counts     map[Stage]int `json:"counts"`     // companies at each stage now
-	Untouched  []string      `json:"untouched"`  // companies still courted, untouched for UntouchedDays
+	Counts     map[Stage]int `json:"counts"`     // companies at each stage as the week ended (now, while it lasts)
+	Untouched  []string      `json:"untouched"`  // companies still courted, untouched for UntouchedDays by the week's end
 	Collisions []Collision   `json:"collisions"` // companies several members worked on this week (撞单)
 	// Overdue are the companies whose deadline had passed by the week's last
 	// day, or by today while the week is not over (超期), the longest overdue first.
@@ -226,10 +226,11 @@ func (p PipelineWeek) Empty() bool { return len(p.Counts) == 0 }
 
 // BuildPipelineWeek computes week w's pipeline section from the week's
 // items, the companies linked to them (by item id), the week's stage changes
-// and the team's companies as they stand; loc is the team's zone.
+// and the team's companies as they stood when the week ended; loc is the
+// team's zone.
 func BuildPipelineWeek(w Week, items []Item, links map[int64][]Company, moves []StageChange, companies []CompanyView, loc *time.Location) PipelineWeek {
 	p := PipelineWeek{Moves: []StageChange{}, Counts: map[Stage]int{}, Untouched: []string{}, Collisions: []Collision{}, Overdue: []OverdueCompany{}}
-	latest := map[int64]int{} // each company's last move of the week: where it stands now
+	latest := map[int64]int{} // each company's last move of the week: where it stood as the week ended
 	for i, m := range moves {
 		if m.From != m.To {
 			latest[m.CompanyID] = i

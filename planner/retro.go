@@ -3,7 +3,6 @@ package planner
 import (
 	"context"
 	"sort"
-	"time"
 )
 
 // Retro is a team's retrospective of one week (周末总结复盘): the week's digest,
@@ -125,7 +124,8 @@ func (s *Service) Retro(ctx context.Context, teamID string, w Week) (Retro, erro
 // pipelineWeek reads and builds the pipeline section of week w's
 // retrospective, whose items are given.
 func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items []Item) (PipelineWeek, error) {
-	companies, err := s.store.Pipeline(ctx, teamID, w.End())
+	start := s.dayStart(w.Start())
+	companies, changes, err := s.pipelineAsOf(ctx, teamID, start.AddDate(0, 0, 7), w.End())
 	if err != nil || len(companies) == 0 {
 		return BuildPipelineWeek(w, nil, nil, nil, nil, s.Loc), err
 	}
@@ -133,17 +133,35 @@ func (s *Service) pipelineWeek(ctx context.Context, teamID string, w Week, items
 	if err != nil {
 		return PipelineWeek{}, err
 	}
-	d := w.Start()
-	start := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, s.Loc)
-	moves, err := s.store.StageChanges(ctx, teamID, start, start.AddDate(0, 0, 7))
-	if err != nil {
-		return PipelineWeek{}, err
+	moves := changes[:0:0]
+	for _, c := range changes {
+		if !c.At.Before(start) {
+			moves = append(moves, c)
+		}
 	}
-	p := BuildPipelineWeek(w, items, links, moves, companies, s.Loc)
+	p := BuildPipelineWeek(w, items, existingLinks(links, companies), moves, companies, s.Loc)
 	asOf := w.End()
 	if today := s.Today(); today.Before(asOf) {
 		asOf = today
 	}
 	p.Overdue = overdueOf(companiesOf(companies), asOf)
 	return p, nil
+}
+
+// existingLinks returns links without the companies not among companies: an
+// item of a past week edited since may name a company added after it.
+func existingLinks(links map[int64][]Company, companies []CompanyView) map[int64][]Company {
+	known := make(map[int64]bool, len(companies))
+	for _, c := range companies {
+		known[c.ID] = true
+	}
+	kept := make(map[int64][]Company, len(links))
+	for id, linked := range links {
+		for _, c := range linked {
+			if known[c.ID] {
+				kept[id] = append(kept[id], c)
+			}
+		}
+	}
+	return kept
 }

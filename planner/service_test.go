@@ -439,9 +439,12 @@ func TestServiceBoardItems(t *testing.T) {
 // it is not its last; the current week's shows it as of today.
 func TestServiceBoardPipeline(t *testing.T) {
 	svc, _ := serviceOnDisk(t)
+	monday := svc.Now
+	svc.Now = func() time.Time { return monday().AddDate(0, 0, -7) } // added last week: on last week's board
 	if _, err := svc.Lead(t.Context(), owner, "常诚车业 在谈"); err != nil {
 		t.Fatal(err)
 	}
+	svc.Now = monday
 	earlier := mustAdd(t, svc, owner, "11月12日 拜访常诚车业")
 	today := mustAdd(t, svc, owner, "今天 拜访常诚车业")
 	for _, it := range []planner.Item{earlier, today} {

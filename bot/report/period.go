@@ -21,7 +21,7 @@ func PeriodFile(ctx context.Context, svc *planner.Service, team planner.Team, p 
 	if err != nil {
 		return bot.File{}, err
 	}
-	pipeline, err := svc.Leads(ctx, planner.Actor{TeamID: team.ID}, "")
+	pipeline, err := svc.PipelineAt(ctx, team.ID, p.To)
 	if err != nil {
 		return bot.File{}, err
 	}
@@ -43,9 +43,10 @@ func periodFilename(p planner.Period) string {
 // (the title block with the reporting unit, the period and the day it was
 // made; the totals by kind; the signings and their amounts by size), each
 // member's numbers, the projects signed with their amounts, the trend of
-// items done by week with its chart, and the pipeline as it stands (each
-// company with its amount). Every sheet prints on A4, fitted to the page's width;
-// text is always written as a string cell, never a formula.
+// items done by week with its chart, and the pipeline as it stood on the
+// period's last day (each company with its amount). Every sheet prints on
+// A4, fitted to the page's width; text is always written as a string cell,
+// never a formula.
 func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang, pipeline []planner.CompanyView) error {
 	f := excelize.NewFile()
 	defer f.Close()

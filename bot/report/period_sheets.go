@@ -210,8 +210,9 @@ func (x *periodWriter) projectsSheet() {
 	x.freeze(s, 0, headRows)
 }
 
-// pipelineSheet writes the pipeline as it stands, each company with its
-// amount in 亿元, as the weekly workbook's pipeline sheet has it.
+// pipelineSheet writes the pipeline as it stood on the period's last day
+// (planner.Service.PipelineAt), each company with its amount in 亿元, as the
+// weekly workbook's pipeline sheet has it.
 func (x *periodWriter) pipelineSheet(pipeline []planner.CompanyView) {
 	s := x.l.pipelineSheet
 	x.start(s, false, pipelineWidths, len(pipelineWidths), "landscape")
