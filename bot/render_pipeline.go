@@ -35,12 +35,13 @@ func leadText(l planner.Lang, v LeadView) string {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
 	lines = append(lines, Say(l, MsgLeadStages))
+	who := PeopleNames(l, v.Names)
 	for _, s := range v.History {
 		line := fmt.Sprintf("  %s · %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.To])
 		if s.From != "" && s.From != s.To {
 			line = fmt.Sprintf("  %s · %s → %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.From], stageNames[l][s.To])
 		}
-		line += " · " + planner.OneLine(s.By)
+		line += " · " + who(s.By)
 		if s.Note != "" {
 			line += " · " + planner.OneLine(s.Note)
 		}
