@@ -108,3 +108,49 @@ func TestLeadHistoryByName(t *testing.T) {
 		})
 	}
 }
+
+// The period report names a member without a name yet by a number, in the
+// report's language, never by their user id.
+func TestReportNameless(t *testing.T) {
+	v := ReportView{Report: plannertest.ScriptedMonth(t), Period: plannertest.November, Made: plannertest.Day(t, "2025-12-03")}
+	for i := range v.Report.Members {
+		if v.Report.Members[i].UserID == "U3" {
+			v.Report.Members[i].UserName = ""
+		}
+	}
+	for lang, want := range map[planner.Lang]string{planner.English: "Member 1 (no name yet)", planner.Chinese: "成员1（未登记姓名）"} {
+		t.Run(string(lang), func(t *testing.T) {
+			var lines []string
+			for _, ln := range NewReportLayout(lang, v).Members {
+				lines = append(lines, ln.Text)
+			}
+			got := strings.Join(lines, "\n")
+			if !strings.Contains(got, want) {
+				t.Errorf("members lack %q:\n%s", want, got)
+			}
+			if id := userIDs.FindString(got); id != "" {
+				t.Errorf("members show user id %s:\n%s", id, got)
+			}
+		})
+	}
+}
+
+// The pipeline names a company's owner without a name yet "—", never by
+// their user id, and says when a company has no owner.
+func TestPipelineOwnerNameless(t *testing.T) {
+	companies := []planner.CompanyView{
+		{Company: planner.Company{ID: 1, Name: "常诚车业", Stage: planner.StageSigned, OwnerID: "U7"}},
+		{Company: planner.Company{ID: 2, Name: "蓝天科技", Stage: planner.StageSigned}},
+	}
+	for lang, want := range map[planner.Lang]string{planner.English: "  常诚车业 · —\n  蓝天科技 · no owner", planner.Chinese: "  常诚车业 · —\n  蓝天科技 · 无负责人"} {
+		t.Run(string(lang), func(t *testing.T) {
+			got := RenderText(Reply{Lang: lang, Body: PipelineView{Companies: companies}})
+			if !strings.Contains(got, want) {
+				t.Errorf("pipeline lacks %q:\n%s", want, got)
+			}
+			if id := userIDs.FindString(got); id != "" {
+				t.Errorf("pipeline shows user id %s:\n%s", id, got)
+			}
+		})
+	}
+}

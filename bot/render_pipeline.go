@@ -116,13 +116,14 @@ func amountSentence(l planner.Lang, a planner.Amount) string {
 	return " Amount: " + a.Format(l) + "."
 }
 
-// ownerName is who follows a company, on one line, or says it has no owner.
+// ownerName is who follows a company, on one line, "—" for an owner without
+// a name yet (never their user id), or says it has no owner.
 func ownerName(l planner.Lang, c planner.Company) string {
 	switch {
 	case planner.OneLine(c.OwnerName) != "":
 		return planner.OneLine(c.OwnerName)
 	case c.OwnerID != "":
-		return planner.OneLine(c.OwnerID)
+		return noOne
 	}
 	return Say(l, MsgNoOwner)
 }
@@ -173,7 +174,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []Re
 	for _, c := range p.Collisions {
 		names := make([]string, len(c.Members))
 		for i, id := range c.Members {
-			names[i] = nameOf(r, id, "")
+			names[i] = nameOf(l, r, id, "")
 		}
 		open, closing := " (", ")"
 		if l == planner.Chinese {

@@ -26,7 +26,7 @@ func MonthChart(r planner.Report, lang planner.Lang, f *Font) (bot.File, bool, e
 	l.membersTitle = fmt.Sprintf(l.membersTitle, month)
 	l.visitsTitle = fmt.Sprintf(bot.Sentence(lang, bot.MsgMonthChartWeeks), month)
 	l.visits = bot.Sentence(lang, bot.MsgMonthChartDone)
-	png, err := render(d, l, f)
+	png, err := render(withNames(d, lang), l, f)
 	if err != nil {
 		return bot.File{}, false, err
 	}
@@ -42,14 +42,11 @@ func MonthChart(r planner.Report, lang planner.Lang, f *Font) (bot.File, bool, e
 // the report's order (those with the most items when there are many), and
 // the items done by week as its Visits.
 func monthChartData(r planner.Report) ChartData {
-	var d ChartData
+	d := ChartData{names: map[string]string{}}
 	for _, m := range r.Members {
-		name := m.UserName
-		if name == "" {
-			name = m.UserID
-		}
+		d.names[m.UserID] = m.UserName
 		if m.Items > 0 {
-			d.Members = append(d.Members, MemberBar{Name: name, Planned: m.Items, Done: m.DoneItems})
+			d.Members = append(d.Members, MemberBar{Name: m.UserName, Planned: m.Items, Done: m.DoneItems, userID: m.UserID})
 		}
 	}
 	if len(d.Members) > maxMembers {
