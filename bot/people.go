@@ -57,3 +57,15 @@ func historyAction(l planner.Lang, action string) string {
 	}
 	return planner.OneLine(action)
 }
+
+// namedTargets is progress with each member's target named by who (a
+// PeopleNames) when it has no name of its own.
+func namedTargets(progress []planner.TargetProgress, who func(userID string) string) []planner.TargetProgress {
+	named := slices.Clone(progress)
+	for i, p := range named {
+		if p.Member != "" && planner.OneLine(p.MemberName) == "" {
+			named[i].MemberName = who(p.Member)
+		}
+	}
+	return named
+}

@@ -154,3 +154,23 @@ func TestPipelineOwnerNameless(t *testing.T) {
 		})
 	}
 }
+
+// A target of a member without a name yet is named by their number in the
+// retrospective, never by their user id.
+func TestRetroTargetNameless(t *testing.T) {
+	r := plannertest.ScriptedRetro(t)
+	r.Names["U4"] = ""
+	r.Targets = []planner.TargetProgress{{Metric: planner.MetricAmount, Period: planner.TargetPeriod{Year: 2025}, Member: "U4",
+		Goal: 100000, Done: 60000, AsOf: plannertest.Day(t, "2025-11-23")}}
+	for lang, want := range map[planner.Lang]string{planner.English: "Member 1 (no name yet) · ", planner.Chinese: "成员1（未登记姓名） · "} {
+		t.Run(string(lang), func(t *testing.T) {
+			got := RetroText(lang, r)
+			if !strings.Contains(got, want) {
+				t.Errorf("retrospective lacks %q:\n%s", want, got)
+			}
+			if strings.Contains(got, "U4") {
+				t.Errorf("retrospective shows user id U4:\n%s", got)
+			}
+		})
+	}
+}

@@ -52,7 +52,7 @@ func NewReportLayout(l planner.Lang, v ReportView) ReportLayout {
 		Totals:  reportTotals(l, r),
 		Money:   reportMoney(l, r, names),
 		Members: reportMembers(l, r, names),
-		Targets: targetRetroLines(l, r.Targets),
+		Targets: targetRetroLines(l, namedTargets(r.Targets, names)),
 		Trend:   reportTrend(l, r),
 	}
 	named := func(userID, name string) string { return cmp.Or(planner.OneLine(name), names(userID)) }

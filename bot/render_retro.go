@@ -62,7 +62,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 		v.Title += sep + Say(l, MsgRetroLate)
 	}
 	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
-	v.Totals = append(v.Totals, targetRetroLines(l, r.Targets)...)
+	v.Totals = append(v.Totals, targetRetroLines(l, namedTargets(r.Targets, PeopleNames(l, r.Names)))...)
 	v.Trips = retroTrips(l, r)
 	v.Pipe = append(retroPipeline(l, r.Pipeline, r), retroOverdue(l, r)...)
 	v.Index = retroIndex(l, r)
