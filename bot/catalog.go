@@ -221,6 +221,7 @@ var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	horizonCatalog,
 	textviewCatalog,
 	chartxlCatalog,
+	peopleCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.

@@ -129,8 +129,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbHistory:
 		return t.history(ctx, cmd)
 	case VerbLead:
-		res, err := s.Lead(ctx, a, cmd.Args)
-		return LeadView{LeadResult: res, Zone: s.Loc, Today: s.Today()}, "", err
+		return t.lead(ctx, cmd)
 	case VerbLeads:
 		views, err := s.Leads(ctx, a, cmd.Args)
 		return PipelineView{Companies: views, Filter: cmd.Args, Today: s.Today()}, "", err

@@ -83,7 +83,11 @@ func (t *Turn) history(ctx context.Context, cmd Command) (Body, planner.Lang, er
 		return nil, "", planner.Errorf(planner.Invalid, reasonOneItem, string(cmd.Verb))
 	}
 	it, changes, err := t.Service.History(ctx, t.Actor, list.IDs[0])
-	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc}, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	members, err := t.Service.Members(ctx, t.Actor.TeamID)
+	return HistoryView{Item: it, Changes: changes, Zone: t.Service.Loc, Names: MemberNames(members)}, "", err
 }
 
 // itemArgs are the item ids a command names and the words after them,

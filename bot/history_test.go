@@ -26,15 +26,15 @@ func seedHistory(t *testing.T, h *Handler) {
 
 func TestHandleHistory(t *testing.T) {
 	en := "History of #1 ✅ Tue Nov 18 · visit ×5 · Ann · visit 5 enterprises · “2 of 4 interested”\n" +
-		"  2025-11-17 09:00 · U1 · add · visit 4 enterprises\n" +
-		"  2025-11-18 18:30 · U1 · done · 2 of 4 interested\n" +
-		"  2025-11-20 08:05 · U9 · edit · 2025-11-18 visit 4 enterprises → 2025-11-18 visit 5 enterprises"
+		"  2025-11-17 09:00 · Ann · added · visit 4 enterprises\n" +
+		"  2025-11-18 18:30 · Ann · done · 2 of 4 interested\n" +
+		"  2025-11-20 08:05 · Boss · edited · 2025-11-18 visit 4 enterprises → 2025-11-18 visit 5 enterprises"
 	zh := "#1 ✅ 11月18日周二 · 拜访 ×5 · Ann · visit 5 enterprises · “2 of 4 interested” 的修改记录\n" +
-		"  2025-11-17 09:00 · U1 · add · visit 4 enterprises\n" +
-		"  2025-11-18 18:30 · U1 · done · 2 of 4 interested\n" +
-		"  2025-11-20 08:05 · U9 · edit · 2025-11-18 visit 4 enterprises → 2025-11-18 visit 5 enterprises"
+		"  2025-11-17 09:00 · Ann · 添加 · visit 4 enterprises\n" +
+		"  2025-11-18 18:30 · Ann · 完成 · 2 of 4 interested\n" +
+		"  2025-11-20 08:05 · Boss · 修改 · 2025-11-18 visit 4 enterprises → 2025-11-18 visit 5 enterprises"
 	trip := "History of #2 ⬜ Thu Nov 20 – Fri Nov 21 · trip → Beijing · Ann · trip to Beijing\n" +
-		"  2025-11-17 09:00 · U1 · add · trip to Beijing"
+		"  2025-11-17 09:00 · Ann · added · trip to Beijing"
 	tests := []struct {
 		name  string
 		actor planner.Actor

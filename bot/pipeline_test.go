@@ -58,7 +58,7 @@ func TestLeadLifecycle(t *testing.T) {
 	history := RenderText(mustHandle(t, h, ann, "lead changcheng auto"))
 	for _, want := range []string{
 		"Changcheng Auto · production · following: Ann", "first lamps shipped",
-		"signed → landed · U1 · land certificate received", "Itinerary items:", "visit [Changcheng Auto] plant",
+		"signed → landed · Ann · land certificate received", "Itinerary items:", "visit [Changcheng Auto] plant",
 	} {
 		if !strings.Contains(history, want) {
 			t.Errorf("history lacks %q:\n%s", want, history)

@@ -62,7 +62,7 @@ func dueReminderText(l planner.Lang, r DueReminder) string {
 // retroOverdue is the retrospective's line of the companies whose deadline
 // has passed (超期): each with its owner and deadline; none when there are none.
 func retroOverdue(l planner.Lang, r planner.Retro) []RetroLine {
-	return OverdueLines(l, r.Pipeline.Overdue, func(userID, name string) string { return nameOf(r, userID, name) })
+	return OverdueLines(l, r.Pipeline.Overdue, func(userID, name string) string { return nameOf(l, r, userID, name) })
 }
 
 // OverdueLines is the line of the companies overdue (超期), each with its

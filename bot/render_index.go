@@ -36,7 +36,7 @@ func indexFormula(l planner.Lang, weights map[planner.Measure]int) string {
 // the members who scored nothing on one line, sharing the last rank; then
 // how the index is computed. It is empty when the team has the index off.
 func retroIndex(l planner.Lang, r planner.Retro) []RetroLine {
-	return indexLines(l, r.Index, func(userID, name string) string { return nameOf(r, userID, name) })
+	return indexLines(l, r.Index, func(userID, name string) string { return nameOf(l, r, userID, name) })
 }
 
 // indexLines are the lines of activity index ix (none when it is nil, the

@@ -35,12 +35,13 @@ func leadText(l planner.Lang, v LeadView) string {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}
 	lines = append(lines, Say(l, MsgLeadStages))
+	who := PeopleNames(l, v.Names)
 	for _, s := range v.History {
 		line := fmt.Sprintf("  %s · %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.To])
 		if s.From != "" && s.From != s.To {
 			line = fmt.Sprintf("  %s · %s → %s", s.At.In(v.Zone).Format("2006-01-02"), stageNames[l][s.From], stageNames[l][s.To])
 		}
-		line += " · " + planner.OneLine(s.By)
+		line += " · " + who(s.By)
 		if s.Note != "" {
 			line += " · " + planner.OneLine(s.Note)
 		}
@@ -115,13 +116,14 @@ func amountSentence(l planner.Lang, a planner.Amount) string {
 	return " Amount: " + a.Format(l) + "."
 }
 
-// ownerName is who follows a company, on one line, or says it has no owner.
+// ownerName is who follows a company, on one line, "—" for an owner without
+// a name yet (never their user id), or says it has no owner.
 func ownerName(l planner.Lang, c planner.Company) string {
 	switch {
 	case planner.OneLine(c.OwnerName) != "":
 		return planner.OneLine(c.OwnerName)
 	case c.OwnerID != "":
-		return planner.OneLine(c.OwnerID)
+		return noOne
 	}
 	return Say(l, MsgNoOwner)
 }
@@ -172,7 +174,7 @@ func retroPipeline(l planner.Lang, p planner.PipelineWeek, r planner.Retro) []Re
 	for _, c := range p.Collisions {
 		names := make([]string, len(c.Members))
 		for i, id := range c.Members {
-			names[i] = nameOf(r, id, "")
+			names[i] = nameOf(l, r, id, "")
 		}
 		open, closing := " (", ")"
 		if l == planner.Chinese {

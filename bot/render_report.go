@@ -44,7 +44,7 @@ type ReportLayout struct {
 // NewReportLayout lays report v out in lines, in l.
 func NewReportLayout(l planner.Lang, v ReportView) ReportLayout {
 	r := v.Report
-	names := memberNames(r)
+	names := memberNames(l, r)
 	ly := ReportLayout{
 		Team:    planner.OneLine(r.Team),
 		Title:   PeriodReportTitle(l, v.Period),
@@ -52,7 +52,7 @@ func NewReportLayout(l planner.Lang, v ReportView) ReportLayout {
 		Totals:  reportTotals(l, r),
 		Money:   reportMoney(l, r, names),
 		Members: reportMembers(l, r, names),
-		Targets: targetRetroLines(l, r.Targets),
+		Targets: targetRetroLines(l, namedTargets(r.Targets, names)),
 		Trend:   reportTrend(l, r),
 	}
 	named := func(userID, name string) string { return cmp.Or(planner.OneLine(name), names(userID)) }
@@ -153,19 +153,14 @@ func reportFlags(p planner.Period) string {
 	return "--" + string(p.Kind) + " " + p.String()
 }
 
-// memberNames returns how the report names a member: their name on one
-// line, else their user id.
-func memberNames(r planner.Report) func(userID string) string {
+// memberNames returns how the report names a member: as PeopleNames names
+// them among the report's members, never by their user id.
+func memberNames(l planner.Lang, r planner.Report) func(userID string) string {
 	byID := map[string]string{}
 	for _, m := range r.Members {
-		byID[m.UserID] = planner.OneLine(m.UserName)
+		byID[m.UserID] = m.UserName
 	}
-	return func(userID string) string {
-		if name := byID[userID]; name != "" {
-			return name
-		}
-		return planner.OneLine(userID)
-	}
+	return PeopleNames(l, byID)
 }
 
 // reportTotals are the completion rate and a line per kind with items, as

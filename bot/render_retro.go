@@ -62,7 +62,7 @@ func NewRetroView(l planner.Lang, r planner.Retro) RetroView {
 		v.Title += sep + Say(l, MsgRetroLate)
 	}
 	v.Totals = append(retroTotals(l, r), moneyLines(l, r.Money)...)
-	v.Totals = append(v.Totals, targetRetroLines(l, r.Targets)...)
+	v.Totals = append(v.Totals, targetRetroLines(l, namedTargets(r.Targets, PeopleNames(l, r.Names)))...)
 	v.Trips = retroTrips(l, r)
 	v.Pipe = append(retroPipeline(l, r.Pipeline, r), retroOverdue(l, r)...)
 	v.Index = retroIndex(l, r)
@@ -218,7 +218,7 @@ func retroTrips(l planner.Lang, r planner.Retro) []RetroLine {
 	sort.SliceStable(trips, func(i, j int) bool { return trips[i].Start.Before(trips[j].Start) })
 	lines := []RetroLine{{Text: Say(l, MsgRetroTripsHead), Head: true}}
 	for _, t := range trips {
-		text := statusMarks[t.Status] + " " + nameOf(r, t.UserID, t.UserName) + " → " + placeName(l, t.Place) +
+		text := statusMarks[t.Status] + " " + nameOf(l, r, t.UserID, t.UserName) + " → " + placeName(l, t.Place) +
 			" · " + spanLabel(l, t.Start, t.End)
 		if t.Visits > 0 {
 			text += " · " + Say(l, MsgVisitsOfTrip, t.Visits)
@@ -231,7 +231,7 @@ func retroTrips(l planner.Lang, r planner.Retro) []RetroLine {
 // retroMember is a member's week: what got done, with outcomes, then what
 // carries over to next week, then the member's note.
 func retroMember(l planner.Lang, r planner.Retro, m planner.MemberSummary) []RetroLine {
-	name := nameOf(r, m.UserID, m.UserName)
+	name := nameOf(l, r, m.UserID, m.UserName)
 	head := Say(l, MsgDigestMember, name, m.DoneItems, m.Items)
 	switch {
 	case m.Items == 0 && len(r.Items[m.UserID]) > 0: // leaves only: no work, but not idle
@@ -277,7 +277,7 @@ func retroTail(l planner.Lang, r planner.Retro) []RetroLine {
 		}
 		names := make([]string, len(group.ids))
 		for i, id := range group.ids {
-			names[i] = nameOf(r, id, "")
+			names[i] = nameOf(l, r, id, "")
 		}
 		sort.Strings(names)
 		lines = append(lines, RetroLine{Text: Say(l, group.line, strings.Join(names, ListSep(l)))})
@@ -291,7 +291,7 @@ func retroTail(l planner.Lang, r planner.Retro) []RetroLine {
 	}
 	var next []planned
 	for id, n := range r.NextWeekPlanned {
-		next = append(next, planned{id, nameOf(r, id, ""), n})
+		next = append(next, planned{id, nameOf(l, r, id, ""), n})
 	}
 	sort.Slice(next, func(i, j int) bool {
 		if next[i].name != next[j].name {
@@ -306,16 +306,13 @@ func retroTail(l planner.Lang, r planner.Retro) []RetroLine {
 	return append(lines, RetroLine{Text: Say(l, MsgRetroNext, strings.Join(parts, " · "))})
 }
 
-// nameOf is a member's name, on one line: the one given, else the team's,
-// else the user id.
-func nameOf(r planner.Retro, userID, name string) string {
+// nameOf is a member's name, on one line: the one given, else as
+// PeopleNames names them among the team's members, never the user id.
+func nameOf(l planner.Lang, r planner.Retro, userID, name string) string {
 	if name = planner.OneLine(name); name != "" {
 		return name
 	}
-	if name = planner.OneLine(r.Names[userID]); name != "" {
-		return name
-	}
-	return planner.OneLine(userID)
+	return PeopleNames(l, r.Names)(userID)
 }
 
 // ListSep separates the names of a list.

@@ -61,12 +61,13 @@ func TargetLines(l planner.Lang, progress []planner.TargetProgress) []TargetLine
 	return lines
 }
 
-// memberLabel is a member's name on one line, else their id.
+// memberLabel is a member's name on one line, else "—" (never their id:
+// a view that knows the team's members names them first, namedTargets).
 func memberLabel(p planner.TargetProgress) string {
 	if name := planner.OneLine(p.MemberName); name != "" {
 		return name
 	}
-	return planner.OneLine(p.Member)
+	return noOne
 }
 
 // PeriodLabel writes a target's period: 2026年, 2026年第一季度; 2026, 2026 Q1.

@@ -208,7 +208,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 17, 1, 0, 0, 0, time.UTC), By: "U2", Action: "add", Detail: "出差北京"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 21, 16, 30, 0, 0, time.UTC), By: "U9", Action: "done", Detail: "两家有意向"},
 			{TeamID: "T1", ItemID: 2, At: time.Date(2025, 11, 22, 2, 5, 0, 0, time.UTC), By: "U2", Action: "cancel"},
-		}},
+		}, Names: map[string]string{"U2": "王芳", "U9": "Boss"}},
 		"history new":  HistoryView{Item: visit, Zone: plannertest.Shanghai},
 		"forgotten":    Forgotten{UserID: "U2", Items: 3},
 		"lead created": LeadView{LeadResult: planner.LeadResult{Company: company, Created: true}, Zone: plannertest.Shanghai},
@@ -217,7 +217,7 @@ func sampleBodies(t *testing.T) map[string]Body {
 		"lead shown": LeadView{LeadResult: planner.LeadResult{Company: company, History: []planner.StageChange{
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, To: planner.StageLead, By: "U2", At: at},
 			{TeamID: "T1", CompanyID: 1, Company: company.Name, From: planner.StageLead, To: planner.StageSigned, By: "U2", At: at, Note: "签约"},
-		}, Items: []planner.Item{trip}}, Zone: plannertest.Shanghai},
+		}, Items: []planner.Item{trip}}, Zone: plannertest.Shanghai, Names: map[string]string{"U2": "王芳"}},
 		"pipeline":       PipelineView{Companies: []planner.CompanyView{{Company: company, LastContact: plannertest.Day(t, "2025-11-20"), Next: visit}}},
 		"pipeline empty": PipelineView{Filter: "signed"},
 		"setup done":     SetupDone{Team: planner.Team{ID: "T1", Name: "招商一组", TZ: "Asia/Shanghai", Lang: planner.Chinese, DigestChannel: "C1"}},
@@ -340,13 +340,13 @@ func TestRenderText(t *testing.T) {
 		{"failure usage", planner.Chinese, "内容不完整。请写上事项编号（用 /plan 本周 查看）和其余部分，例如：/plan 完成 3 两家有意向\n" +
 			"Something is missing. Give the item's number (see /plan week) and the rest, like this: /plan done 3 2 of 4 interested"},
 		{"history", planner.English, "History of #2 ✅ Thu Nov 20 – Fri Nov 21 · trip → 北京 · 王芳 · 出差北京 · “两家有意向”\n" +
-			"  2025-11-17 09:00 · U2 · add · 出差北京\n" +
-			"  2025-11-22 00:30 · U9 · done · 两家有意向\n" +
-			"  2025-11-22 10:05 · U2 · cancel"},
+			"  2025-11-17 09:00 · 王芳 · added · 出差北京\n" +
+			"  2025-11-22 00:30 · Boss · done · 两家有意向\n" +
+			"  2025-11-22 10:05 · 王芳 · cancelled"},
 		{"history", planner.Chinese, "#2 ✅ 11月20日周四至11月21日周五 · 出差 → 北京 · 王芳 · 出差北京 · “两家有意向” 的修改记录\n" +
-			"  2025-11-17 09:00 · U2 · add · 出差北京\n" +
-			"  2025-11-22 00:30 · U9 · done · 两家有意向\n" +
-			"  2025-11-22 10:05 · U2 · cancel"},
+			"  2025-11-17 09:00 · 王芳 · 添加 · 出差北京\n" +
+			"  2025-11-22 00:30 · Boss · 完成 · 两家有意向\n" +
+			"  2025-11-22 10:05 · 王芳 · 取消"},
 		{"history new", planner.English, "History of #1 ⬜ Tue Nov 18 · visit ×4 · Ann · visit 4 enterprises"},
 		{"failure already_done", planner.Chinese, "#3 已完成，不能取消。可以用 /plan 修改 3 … 调整\n" +
 			"Item #3 is already done, so it cannot be cancelled. Change it with /plan edit 3 …"},

@@ -247,8 +247,9 @@ func Covers(it planner.Item, day planner.Date) bool {
 
 func historyText(l planner.Lang, h HistoryView) string {
 	lines := []string{Say(l, MsgHistoryTitle, ItemLine(l, h.Item, true))}
+	who := PeopleNames(l, h.Names)
 	for _, c := range h.Changes {
-		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), planner.OneLine(c.By), c.Action)
+		line := fmt.Sprintf("  %s · %s · %s", c.At.In(h.Zone).Format("2006-01-02 15:04"), who(c.By), historyAction(l, c.Action))
 		if c.Detail != "" {
 			line += " · " + planner.OneLine(c.Detail)
 		}

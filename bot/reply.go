@@ -80,6 +80,9 @@ type HistoryView struct {
 	Item    planner.Item
 	Changes []planner.Change
 	Zone    *time.Location
+	// Names are the team's members' names by user id (MemberNames), who
+	// made each change as PeopleNames names them.
+	Names map[string]string
 }
 
 // LeadView is what /plan lead did: a company saved, or shown with its
@@ -89,6 +92,9 @@ type LeadView struct {
 	Zone *time.Location
 	// Today is the team's day, by which a deadline is overdue; zero marks none.
 	Today planner.Date
+	// Names are the team's members' names by user id (MemberNames), who
+	// made each stage change as PeopleNames names them; read only to show History.
+	Names map[string]string
 }
 
 // PipelineView is the team's pipeline as /plan leads lists it.

@@ -49,8 +49,9 @@ func TestRetroText(t *testing.T) {
 		{"carried over zh", planner.Chinese, []string{"#24 ⬜ 11月21日周五 · 拜访 ×2 · visit 2 logistics companies → 顺延下周"}, nil, nil},
 		{"trip days en", planner.English, []string{"Trips: 2/2 (Shanghai 1 day, 北京 2 days)"}, nil, nil},
 		{"trip days zh", planner.Chinese, []string{"出差：2/2 次（Shanghai 1 天、北京 2 天）"}, nil, nil},
-		{"silent by id", planner.English, []string{"Logged nothing this week: U4"}, nil, func(r *planner.Retro) { r.Names = map[string]string{} }},
-		{"next week by id", planner.Chinese, []string{"下周计划：U1 2 项 · U2 1 项"}, nil, func(r *planner.Retro) { r.Names = map[string]string{} }},
+		{"silent without a name", planner.English, []string{"Logged nothing this week: Member 1 (no name yet)"}, []string{"U4"}, func(r *planner.Retro) { r.Names["U4"] = "" }},
+		{"next week without names", planner.Chinese, []string{"下周计划：成员1（未登记姓名） 2 项 · 成员2（未登记姓名） 1 项"}, []string{"U1", "U2"}, func(r *planner.Retro) { r.Names["U1"], r.Names["U2"] = "", "" }},
+		{"next week by no member", planner.English, []string{"Next week: — 2 · — 1"}, []string{"U1", "U2"}, func(r *planner.Retro) { r.Names = map[string]string{} }},
 		{"next week none", planner.English, []string{"Next week: nothing planned yet"}, []string{"Next week: Ann"}, func(r *planner.Retro) { r.NextWeekPlanned = map[string]int{} }},
 	}
 	for _, tt := range tests {

@@ -40,14 +40,18 @@ type ChartData struct {
 	Members []MemberBar // in the retrospective's order
 	Visits  []WeekTotal // visitWeeks weeks ending with Week, oldest first
 	Total   int         // the members the week's retrospective lists, when more than Members
+	// names are the team's members' names by user id, by which a member
+	// without a name yet is named when drawn (withNames).
+	names map[string]string
 }
 
 // MemberBar is one member's week: items planned (all those not cancelled)
 // and done.
 type MemberBar struct {
-	Name    string
+	Name    string // "" until drawn (withNames) when the member has no name yet
 	Planned int
 	Done    int
+	userID  string
 }
 
 // WeekTotal is the enterprises visited in one week: the counts of done
@@ -72,13 +76,9 @@ func (d ChartData) Empty() bool {
 // chartDataOf builds the chart of retrospective r from the team's visit totals by
 // week (as planner.Store's WeeklyTotals returns them).
 func chartDataOf(r planner.Retro, visits map[planner.Week]planner.Totals) ChartData {
-	d := ChartData{Week: r.Week}
+	d := ChartData{Week: r.Week, names: r.Names}
 	for _, m := range r.Members {
-		name := m.UserName
-		if name == "" {
-			name = m.UserID
-		}
-		d.Members = append(d.Members, MemberBar{Name: name, Planned: m.Items, Done: m.DoneItems})
+		d.Members = append(d.Members, MemberBar{Name: m.UserName, Planned: m.Items, Done: m.DoneItems, userID: m.UserID})
 	}
 	if len(d.Members) > maxMembers {
 		d.Total = len(d.Members)
@@ -152,7 +152,7 @@ const (
 // and done items as grouped bars (when anyone logged anything), above the
 // enterprise visits of the last weeks.
 func RenderChart(d ChartData, lang planner.Lang, f *Font) ([]byte, error) {
-	return render(d, weekChartLabels(d, lang), f)
+	return render(withNames(d, lang), weekChartLabels(d, lang), f)
 }
 
 // weekChartLabels are the texts of the chart of d in lang, its titles

@@ -22,7 +22,7 @@ func MonthChart(r planner.Report, lang planner.Lang, f *Font) (bot.File, bool, e
 	}
 	lang = reportLang(lang)
 	month := bot.PeriodName(lang, planner.Period{Kind: planner.PeriodMonth, From: r.From, To: r.To})
-	png, err := render(d, monthChartLabels(lang, month), f)
+	png, err := render(withNames(d, lang), monthChartLabels(lang, month), f)
 	if err != nil {
 		return bot.File{}, false, err
 	}
@@ -49,14 +49,11 @@ func monthChartLabels(lang planner.Lang, month string) labels {
 // the report's order (those with the most items when there are many), and
 // the items done by week as its Visits.
 func monthChartData(r planner.Report) ChartData {
-	var d ChartData
+	d := ChartData{names: map[string]string{}}
 	for _, m := range r.Members {
-		name := m.UserName
-		if name == "" {
-			name = m.UserID
-		}
+		d.names[m.UserID] = m.UserName
 		if m.Items > 0 {
-			d.Members = append(d.Members, MemberBar{Name: name, Planned: m.Items, Done: m.DoneItems})
+			d.Members = append(d.Members, MemberBar{Name: m.UserName, Planned: m.Items, Done: m.DoneItems, userID: m.UserID})
 		}
 	}
 	if len(d.Members) > maxMembers {

@@ -28,8 +28,16 @@ func monthReport(t *testing.T) planner.Report {
 func TestMonthChart(t *testing.T) {
 	r := monthReport(t)
 	d := monthChartData(r)
-	if len(d.Members) != 2 || d.Members[0] != (MemberBar{Name: "李强", Planned: 1}) || d.Members[1] != (MemberBar{Name: "王芳", Planned: 2, Done: 2}) {
+	if got := barsText(d); got != "[李强 1/0 王芳 2/2]" {
 		t.Errorf("members %+v, want 李强 0/1 and 王芳 2/2, not 赵敏, who had nothing", d.Members)
+	}
+	for i := range r.Members {
+		if r.Members[i].UserID == "U2" {
+			r.Members[i].UserName = "" // a member with no name yet is numbered, never shown by id
+		}
+	}
+	if got := barsText(withNames(monthChartData(r), planner.Chinese)); got != "[成员1（未登记姓名） 1/0 王芳 2/2]" {
+		t.Errorf("members %s, want 李强 numbered", got)
 	}
 	var weeks []int
 	for _, w := range d.Visits {

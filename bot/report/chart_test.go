@@ -84,7 +84,7 @@ func TestRenderEnglish(t *testing.T) {
 	f := latinFont(t)
 	d := ChartData{
 		Week:    plannertest.W47,
-		Members: []MemberBar{{"Ann", 4, 3}, {"Bob", 2, 0}, {"Carol", 7, 7}},
+		Members: []MemberBar{{Name: "Ann", Planned: 4, Done: 3}, {Name: "Bob", Planned: 2}, {Name: "Carol", Planned: 7, Done: 7}},
 		Visits:  weeksUpTo(plannertest.W47, 3, 5, 0, 8),
 	}
 	b, err := RenderChart(d, planner.English, f)
@@ -107,7 +107,7 @@ func TestRenderEnglish(t *testing.T) {
 	t.Run("a large team grows downwards", func(t *testing.T) {
 		d := ChartData{Week: plannertest.W47, Visits: weeksUpTo(plannertest.W47, 1)}
 		for i := range maxMembers {
-			d.Members = append(d.Members, MemberBar{fmt.Sprintf("member %d", i), i % 9, i % 4})
+			d.Members = append(d.Members, MemberBar{Name: fmt.Sprintf("member %d", i), Planned: i % 9, Done: i % 4})
 		}
 		b, err := RenderChart(d, planner.English, f)
 		if err != nil {
@@ -228,15 +228,21 @@ func TestDataOf(t *testing.T) {
 	r := planner.Retro{Digest: planner.Digest{Week: planner.Week{Year: 2026, Num: 2}, Members: []planner.MemberSummary{
 		{UserID: "U1", UserName: "王芳", Items: 4, DoneItems: 3},
 		{UserID: "U2", Items: 1},
-	}}}
+	}, Names: map[string]string{"U1": "王芳", "U2": ""}}}
 	visits := map[planner.Week]planner.Totals{
 		{Year: 2026, Num: 2}:  {Items: 3, DoneItems: 2, Count: 9, DoneCount: 5},
 		{Year: 2025, Num: 48}: {Items: 1, DoneItems: 1, Count: 4, DoneCount: 4},
 		{Year: 2025, Num: 47}: {Items: 1, DoneItems: 1, Count: 7, DoneCount: 7}, // before the 8 weeks
 	}
 	d := chartDataOf(r, visits)
-	if got := fmt.Sprint(d.Members); got != "[{王芳 4 3} {U2 1 0}]" {
-		t.Errorf("members %s", got)
+	// A member without a name yet is numbered when drawn, never shown by id.
+	for lang, want := range map[planner.Lang]string{
+		planner.English: "[王芳 4/3 Member 1 (no name yet) 1/0]",
+		planner.Chinese: "[王芳 4/3 成员1（未登记姓名） 1/0]",
+	} {
+		if got := barsText(withNames(d, lang)); got != want {
+			t.Errorf("members in %s %s, want %s", lang, got, want)
+		}
 	}
 	// Eight weeks back from 2026-W02 crosses the year: 2025-W48 … 2026-W02 (2025 has 52 weeks).
 	want := "[{2025-W48 4} {2025-W49 0} {2025-W50 0} {2025-W51 0} {2025-W52 0} {2026-W01 0} {2026-W02 5}]"
@@ -307,4 +313,13 @@ func TestLoad(t *testing.T) {
 	if last := d.Visits[len(d.Visits)-1]; last != (WeekTotal{plannertest.W47, 8}) {
 		t.Errorf("last week %v, want the 6 visited and the 2 the trips visited", last)
 	}
+}
+
+// barsText is each member's bar of d as "name planned/done".
+func barsText(d ChartData) string {
+	bars := make([]string, len(d.Members))
+	for i, m := range d.Members {
+		bars[i] = fmt.Sprintf("%s %d/%d", m.Name, m.Planned, m.Done)
+	}
+	return fmt.Sprint(bars)
 }

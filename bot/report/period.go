@@ -51,7 +51,7 @@ func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang, pipeline 
 	f := excelize.NewFile()
 	defer f.Close()
 	lang = reportLang(lang)
-	x := &periodWriter{sheetWriter: sheetWriter{f: f, lang: lang, l: labelsFor(lang)}, v: v, ly: bot.NewReportLayout(lang, v), names: reportNames(v.Report)}
+	x := &periodWriter{sheetWriter: sheetWriter{f: f, lang: lang, l: labelsFor(lang)}, v: v, ly: bot.NewReportLayout(lang, v), names: reportNames(lang, v.Report)}
 	x.newStyles()
 	x.newAmountStyles()
 	x.summarySheet()
@@ -68,19 +68,16 @@ func writePeriodXLSX(w io.Writer, v bot.ReportView, lang planner.Lang, pipeline 
 	return err
 }
 
-// reportNames returns how the workbook names a member: their name, made
-// safe for a cell, else their user id.
-func reportNames(r planner.Report) func(userID string) string {
+// reportNames returns how the workbook names a member in lang: as
+// bot.PeopleNames names them among the report's members, made safe for a
+// cell, never by their user id.
+func reportNames(lang planner.Lang, r planner.Report) func(userID string) string {
 	byID := map[string]string{}
 	for _, m := range r.Members {
-		byID[m.UserID] = cellText(m.UserName)
+		byID[m.UserID] = m.UserName
 	}
-	return func(userID string) string {
-		if name := byID[userID]; name != "" {
-			return name
-		}
-		return cellText(userID)
-	}
+	who := bot.PeopleNames(lang, byID)
+	return func(userID string) string { return cellText(who(userID)) }
 }
 
 // wanPerYi is 1亿 in 万: every workbook writes amounts in 亿元 (CNY 100 m),
