@@ -25,12 +25,15 @@ func (h *Handler) Handle(ctx context.Context, p Platform, actor planner.Actor, c
 		return h.fail(h.Service.Lang, cmd, err)
 	}
 	body, whenLang, err := t.run(ctx, cmd)
-	written := cmd.Lang // the language of what the member wrote
+	written := verbLang(cmd) // the language of what the member wrote
 	if written == "" {
 		written = whenLang
 	}
 	if written == "" && hasHan(cmd.Args) {
 		written = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
+	}
+	if written == "" && t.Service.LangGuessed() && hasEnglishWord(cmd.Args) {
+		written = planner.English // "visit Changcheng Auto": English words beat the zone's guess
 	}
 	lang := t.Member.Lang
 	if lang == "" {
