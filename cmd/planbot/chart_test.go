@@ -19,7 +19,7 @@ import (
 func withFonts(t *testing.T, env map[string]string, fonts []string, args ...string) (string, error) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow, fonts: fonts}
+	e := &environment{getenv: getenvOf(env), now: fixedNow, fonts: fonts}
 	err := e.run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
 	return stdout.String() + stderr.String(), err
 }
