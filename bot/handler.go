@@ -15,22 +15,29 @@ type Handler struct {
 	Service *planner.Service
 	Log     *slog.Logger
 	Weeks   *WeekCache // keeps week views while they are current; nil keeps none
+	// JoinOnWrite leaves one who only looks (week, team, help) out of the
+	// team's members until their first command that writes (the console,
+	// whose --user is any name); else every command records its member.
+	JoinOnWrite bool
 }
 
 // Handle answers cmd, a /plan line from actor (ParseCommand's), from the
 // chat platform p: what the command asks beyond its answer, p carries out.
 func (h *Handler) Handle(ctx context.Context, p Platform, actor planner.Actor, cmd Command) Reply {
-	t, err := h.Begin(ctx, actor)
+	t, err := h.turn(ctx, actor, cmd)
 	if err != nil {
 		return h.fail(h.Service.Lang, cmd, err)
 	}
 	body, whenLang, err := t.run(ctx, cmd)
-	written := cmd.Lang // the language of what the member wrote
+	written := verbLang(cmd) // the language of what the member wrote
 	if written == "" {
 		written = whenLang
 	}
 	if written == "" && hasHan(cmd.Args) {
 		written = planner.Chinese // "出差北京" with no verb or when: answer in the words' language
+	}
+	if written == "" && t.Service.LangGuessed() && hasEnglishWord(cmd.Args) {
+		written = planner.English // "visit Changcheng Auto": English words beat the zone's guess
 	}
 	lang := t.Member.Lang
 	if lang == "" {
@@ -98,8 +105,7 @@ func (h *Handler) Begin(ctx context.Context, a planner.Actor) (*Turn, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.Admin = a.Admin || member.IsAdmin
-	return &Turn{Actor: a, Team: team, Member: member, Service: h.Service.For(team, member), weeks: h.Weeks}, nil
+	return h.turnOf(a, team, member), nil
 }
 
 // Lang returns the language to answer this member in when nothing they typed tells.

@@ -90,7 +90,8 @@ func TestHandleAddSeveralDays(t *testing.T) {
 	}
 }
 
-// The reply language is the member's setting, else the verb's language, else
+// The reply language is the member's setting, else the verb's language (but
+// for a view's English name: week, team, digest), else
 // the language of the line's when, else Chinese if the line has Chinese words,
 // else the team's. A member who wrote Chinese in a command that changed
 // something is set to Chinese.
@@ -105,7 +106,8 @@ func TestHandleReplyLanguage(t *testing.T) {
 		{"english when", planner.Chinese, nil, "tue visit 4 enterprises", planner.English},
 		{"chinese when", planner.English, nil, "周二 对接4家企业", planner.Chinese},
 		{"english when, chinese what", planner.Chinese, nil, "sun 参加招商培训", planner.English},
-		{"english verb", planner.Chinese, nil, "week", planner.English},
+		{"english verb", planner.Chinese, nil, "help", planner.English},
+		{"english view verb", planner.Chinese, nil, "week", planner.Chinese},
 		{"chinese verb", planner.English, nil, "本周", planner.Chinese},
 		{"chinese verb, english when", planner.English, []string{"tue visit"}, "改期 1 fri", planner.Chinese},
 		{"member setting over english when", planner.English, []string{"lang zh"}, "tue visit 4 enterprises", planner.Chinese},

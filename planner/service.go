@@ -16,13 +16,18 @@ type Service struct {
 	Now   func() time.Time // the calendar clock; time.Now when nil
 	Loc   *time.Location   // the team's time zone
 	Lang  Lang             // the team's default language
+	// byZone is whether no language was given: For then takes a team's
+	// language from its zone (zoneLang), the server's zone when it has none.
+	byZone  bool
+	guessed bool           // Lang is the zone's, neither the server's nor the team's
+	home    *time.Location // the server's zone, which For keeps
 }
 
 // Options are a Service's clock, zone and default language.
 type Options struct {
 	Now  func() time.Time // the calendar clock; time.Now when nil
 	Loc  *time.Location   // the default zone; UTC when nil
-	Lang Lang             // the default language; English when ""
+	Lang Lang             // the default language; when "", each team's zone's (zoneLang)
 }
 
 // NewService returns the service of store with o's clock, zone and language.
@@ -30,10 +35,11 @@ func NewService(store Store, o Options) *Service {
 	if o.Loc == nil {
 		o.Loc = time.UTC
 	}
-	if o.Lang == "" {
-		o.Lang = English
+	byZone := o.Lang == ""
+	if byZone {
+		o.Lang = zoneLang(o.Loc.String())
 	}
-	return &Service{store: store, Now: o.Now, Loc: o.Loc, Lang: o.Lang}
+	return &Service{store: store, Now: o.Now, Loc: o.Loc, Lang: o.Lang, byZone: byZone, guessed: byZone, home: o.Loc}
 }
 
 // Actor is who is asking: a member of a team, maybe one of its admins, maybe

@@ -1,13 +1,15 @@
 package planner
 
 import (
+	"cmp"
 	"context"
 	"time"
 )
 
 // For returns the service as it works for one member of one team: the
 // member's own zone when known, else the team's, else the server's; the
-// team's language, else the server's.
+// team's language, else the server's, else (none given) the one of the
+// team's zone (zoneLang).
 func (s *Service) For(team Team, m Member) *Service {
 	c := *s
 	for _, name := range []string{m.TZ, team.TZ} {
@@ -16,8 +18,12 @@ func (s *Service) For(team Team, m Member) *Service {
 			break
 		}
 	}
-	if team.Lang != "" {
+	c.guessed = s.byZone && team.Lang == ""
+	switch {
+	case team.Lang != "":
 		c.Lang = team.Lang
+	case c.guessed:
+		c.Lang = zoneLang(cmp.Or(team.TZ, s.home.String()))
 	}
 	return &c
 }

@@ -29,8 +29,11 @@ const maxLine = 1 << 20
 
 // Run answers lines until In ends, or until a line says to leave (quit,
 // exit, 退出). A line that is "#" or starts with "# " is a comment; "#trip …"
-// is a tag, not a comment.
+// is a tag, not a comment. Who only looks (week, team, help) is not made a
+// member: Actor joins the team with their first command that writes.
 func (c *Console) Run(ctx context.Context) error {
+	h := *c.Handler
+	h.JoinOnWrite = true
 	sc := bufio.NewScanner(c.In)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	c.prompt()
@@ -44,7 +47,7 @@ func (c *Console) Run(ctx context.Context) error {
 			return err
 		}
 		if line != "" && !isComment(line) {
-			reply := c.Handler.Handle(ctx, bot.NoPlatform{}, c.Actor, bot.ParseCommand(bot.StripCommandName(line)))
+			reply := h.Handle(ctx, bot.NoPlatform{}, c.Actor, bot.ParseCommand(bot.StripCommandName(line)))
 			if _, err := fmt.Fprintln(c.Out, bot.RenderText(reply)); err != nil {
 				return err
 			}
@@ -62,7 +65,7 @@ var quitWords = map[string]planner.Lang{"quit": planner.English, "exit": planner
 
 // lang is the language to say goodbye in: the member's, else the word's.
 func (c *Console) lang(ctx context.Context, word planner.Lang) planner.Lang {
-	if t, err := c.Handler.Begin(ctx, c.Actor); err == nil && t.Member.Lang != "" {
+	if t, err := c.Handler.Peek(ctx, c.Actor); err == nil && t.Member.Lang != "" {
 		return t.Member.Lang
 	}
 	return word

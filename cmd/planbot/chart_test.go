@@ -19,7 +19,7 @@ import (
 func withFonts(t *testing.T, env map[string]string, fonts []string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow, fonts: fonts}
+	e := &environment{getenv: getenvOf(env), now: fixedNow, fonts: fonts}
 	err = e.run(context.Background(), args, strings.NewReader(""), &out, &errOut)
 	return out.String(), errOut.String(), err
 }

@@ -35,7 +35,7 @@ func newFlags(name string, cfg *config, getenv func(string) string, stderr io.Wr
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.db, "db", envOr(getenv, "PLANBOT_DB", "planbot.db"), "SQLite database file (PLANBOT_DB)")
 	fs.StringVar(&cfg.tz, "tz", envOr(getenv, "PLANBOT_TZ", "Asia/Shanghai"), "the team's time zone (PLANBOT_TZ)")
-	fs.StringVar(&cfg.lang, "lang", envOr(getenv, "PLANBOT_LANG", "en"), "the team's default language, en or zh (PLANBOT_LANG)")
+	fs.StringVar(&cfg.lang, "lang", getenv("PLANBOT_LANG"), "the teams' default language, en or zh (PLANBOT_LANG); unset: zh for a team in Asia/Shanghai, else en")
 	fs.StringVar(&cfg.now, "now", getenv("PLANBOT_NOW"), "RFC 3339 instant the calendar clock starts at (PLANBOT_NOW)")
 	return fs
 }
@@ -64,7 +64,7 @@ func (cfg *config) parse(fs *flag.FlagSet, args []string, realNow func() time.Ti
 	}
 	cfg.loc = loc
 	lang, ok := planner.ParseLang(cfg.lang)
-	if !ok {
+	if !ok && cfg.lang != "" {
 		return usagef("PLANBOT_LANG/--lang: %q is not en or zh", cfg.lang)
 	}
 	cfg.teamLang = lang

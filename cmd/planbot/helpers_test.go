@@ -94,7 +94,7 @@ func okSlack(t *testing.T) *httptest.Server {
 // slack: nothing is inherited from the test's own environment.
 func procEnv(db, slackURL string) map[string]string {
 	return map[string]string{
-		"PLANBOT_DB": db, "PLANBOT_NOW": seedNow, "PLANBOT_ADDR": "127.0.0.1:0",
+		"PLANBOT_DB": db, "PLANBOT_NOW": seedNow, "PLANBOT_ADDR": "127.0.0.1:0", "PLANBOT_LANG": "en",
 		"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": signingSecret, "SLACK_API_URL": slackURL + "/api/",
 	}
 }
@@ -485,11 +485,23 @@ const seedNow = "2025-11-17T09:00:00+08:00"
 // process: PLANBOT_NOW runs on from it.
 func fixedNow() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
 
+// getenvOf reads env as the program's environment. The tests mean English
+// where they set no language: PLANBOT_LANG is "en" unless env has it, even
+// as "" (a team's language by its zone, zh in Asia/Shanghai).
+func getenvOf(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok || k != "PLANBOT_LANG" {
+			return v
+		}
+		return "en"
+	}
+}
+
 // planbot runs the program as a user would, with env and stdin, and returns stdout.
 func planbot(t *testing.T, env map[string]string, stdin string, args ...string) (string, error) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
+	e := &environment{getenv: getenvOf(env), now: fixedNow}
 	err := e.run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
 	if err != nil {
 		return stdout.String() + stderr.String(), err
@@ -539,7 +551,7 @@ func isUsage(err error) bool {
 func planbotStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	e := &environment{getenv: func(k string) string { return env[k] }, now: fixedNow}
+	e := &environment{getenv: getenvOf(env), now: fixedNow}
 	err = e.run(context.Background(), args, strings.NewReader(""), &out, &errOut)
 	return out.String(), errOut.String(), err
 }

@@ -131,7 +131,7 @@ func TestServeClosesWhatItOpenedWhenAPortIsTaken(t *testing.T) {
 		"SLACK_API_URL": okSlack(t).URL + "/api/",
 	}
 	var opened []string
-	e := &environment{getenv: func(k string) string { return env[k] }, now: time.Now, listening: func(addr string) { opened = append(opened, addr) }}
+	e := &environment{getenv: getenvOf(env), now: time.Now, listening: func(addr string) { opened = append(opened, addr) }}
 	var stderr bytes.Buffer
 	err = e.run(context.Background(), []string{"serve"}, strings.NewReader(""), io.Discard, &stderr)
 	if !isUsage(err) || !strings.Contains(err.Error(), "cannot listen on "+taken.Addr().String()) {

@@ -198,7 +198,7 @@ func startServeEnv(t *testing.T, db string, env map[string]string) *planbotServe
 	}
 	maps.Copy(s.env, env)
 	addrs := make(chan string, 2)
-	e := &environment{getenv: func(k string) string { return s.env[k] }, now: time.Now, listening: func(addr string) { addrs <- addr }}
+	e := &environment{getenv: getenvOf(s.env), now: time.Now, listening: func(addr string) { addrs <- addr }}
 	var ctx context.Context
 	ctx, s.cancel = context.WithCancel(context.Background())
 	go func() {

@@ -85,7 +85,7 @@ func runServe(t *testing.T, env map[string]string) *serveRun {
 	for k, v := range env {
 		base[k] = v
 	}
-	e := &environment{getenv: func(k string) string { return base[k] }, now: time.Now, tokenRetest: tokenRetest,
+	e := &environment{getenv: getenvOf(base), now: time.Now, tokenRetest: tokenRetest,
 		listening: func(addr string) { s.addr <- addr }}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
