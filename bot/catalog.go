@@ -218,6 +218,7 @@ var errorMsgs = map[planner.Lang]map[planner.Reason]string{
 var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	moneyCatalog, targetCatalog, reportCatalog, indexCatalog, dueCatalog, workbookCatalog,
 	monthCatalog,
+	aliasCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.
