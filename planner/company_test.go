@@ -39,10 +39,15 @@ func TestStagesValid(t *testing.T) {
 }
 
 // BenchmarkCompanyKey measures the key of an item's text, which every add
-// computes (companiesIn), in Chinese and in English.
+// computes (companiesIn), in simplified and traditional Chinese and in English.
 func BenchmarkCompanyKey(b *testing.B) {
-	for _, text := range []string{"周二 拜访【招商企业007】 和 招商企业123 对接4家企业", "tue visit [Changcheng Auto] and meet 4 companies"} {
-		b.Run(text[:6], func(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"simplified", "周二 拜访【招商企业007】 和 招商企业123 对接4家企业"},
+		{"traditional", "週二 拜訪【招商企業007】 和 京東方 對接4家企業"},
+		{"english", "tue visit [Changcheng Auto] and meet 4 companies"},
+	} {
+		text := c.text
+		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				CompanyKey(text)
 			}

@@ -22,7 +22,7 @@ var rekeyTables = []string{"companies", "company_aliases"}
 // two stay two, as they were. It runs on open; a database whose keys are all
 // current is only read.
 func rekeyCompanies(ctx context.Context, sqlDB *sql.DB) error {
-	stale := map[string]map[int64]string{} // table → rowid → its key now
+	stale := map[string][]staleKey{} // table → its rows whose key is stale, by rowid
 	for _, table := range rekeyTables {
 		keys, err := staleKeys(ctx, sqlDB, table)
 		if err != nil {
@@ -41,8 +41,8 @@ func rekeyCompanies(ctx context.Context, sqlDB *sql.DB) error {
 	}
 	defer tx.Rollback()
 	for table, keys := range stale {
-		for rowid, key := range keys {
-			_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET key = ? WHERE rowid = ?`, key, rowid)
+		for _, k := range keys { // the older row takes a key two now share
+			_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET key = ? WHERE rowid = ?`, k.key, k.rowid)
 			var sqlErr sqlite3.Error
 			if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique {
 				continue
@@ -55,15 +55,21 @@ func rekeyCompanies(ctx context.Context, sqlDB *sql.DB) error {
 	return tx.Commit()
 }
 
+// staleKey is a row whose stored key is not its name's CompanyKey, and that.
+type staleKey struct {
+	rowid int64
+	key   string
+}
+
 // staleKeys returns the rows of table whose key is not their name's
-// CompanyKey, by rowid, with the key it is.
-func staleKeys(ctx context.Context, sqlDB *sql.DB, table string) (map[int64]string, error) {
-	rows, err := sqlDB.QueryContext(ctx, `SELECT rowid, name, key FROM `+table)
+// CompanyKey, in rowid order.
+func staleKeys(ctx context.Context, sqlDB *sql.DB, table string) ([]staleKey, error) {
+	rows, err := sqlDB.QueryContext(ctx, `SELECT rowid, name, key FROM `+table+` ORDER BY rowid`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	stale := map[int64]string{}
+	var stale []staleKey
 	for rows.Next() {
 		var rowid int64
 		var name, key string
@@ -71,7 +77,7 @@ func staleKeys(ctx context.Context, sqlDB *sql.DB, table string) (map[int64]stri
 			return nil, err
 		}
 		if now := planner.CompanyKey(name); now != key {
-			stale[rowid] = now
+			stale = append(stale, staleKey{rowid, now})
 		}
 	}
 	return stale, rows.Err()
