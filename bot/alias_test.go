@@ -175,3 +175,15 @@ func TestReadmePipelineExample(t *testing.T) {
 		t.Errorf("the README's example made %d companies, want 1", len(pipeline))
 	}
 }
+
+// "X aka Y" where only Y is known gives Y the alias X: no new company.
+func TestLeadAliasOfKnown(t *testing.T) {
+	h := newHandler(t)
+	mustHandle(t, h, aliasWang, "线索 京东方 在谈")
+	if got := RenderText(mustHandle(t, h, aliasAnn, "lead BOE aka 京东方")); !strings.Contains(got, "京东方 又名 BOE") && !strings.Contains(got, "京东方 is also called BOE") {
+		t.Errorf("lead BOE aka 京东方: %q", got)
+	}
+	if pipeline, _ := dbOf(h).Pipeline(t.Context(), "T1", plannertest.Day(t, "2025-11-17")); len(pipeline) != 1 {
+		t.Errorf("the pipeline has %d companies, want 1", len(pipeline))
+	}
+}
