@@ -222,6 +222,7 @@ var featureCatalogs = []map[planner.Lang]map[Msg]string{
 	textviewCatalog,
 	chartxlCatalog,
 	peopleCatalog,
+	aliasCatalog,
 }
 
 // catalogs are every sentence by language: the core's and the features'.

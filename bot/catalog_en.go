@@ -271,4 +271,7 @@ var englishErrors = map[planner.Reason]string{
 	planner.ReasonBadDue:           "A deadline needs one day after due, and “%s” is none, so nothing was saved. Try: /plan lead CATL construction due Mar 31, /plan lead CATL due next fri",
 	planner.ReasonDuePast:          "The deadline %s has passed already, so nothing was saved. Give today or a later day (with its year when it is next year's). Try: /plan lead CATL construction due next fri",
 	planner.ReasonBadPeriod:        "%q is not a period to report on. Try: /plan report month, /plan report last month, /plan report 2025-11, /plan report 2025-Q4, /plan report 2025, /plan report 2025-11-01..2025-11-30 (a week's is /plan digest)",
+	planner.ReasonAliasTaken:       "That name is another company's already: “%s”. An alias names one company only, so nothing was saved. See it: /plan lead %[1]s",
+	planner.ReasonStageOnly:        "“%s” is a stage, not a company, so nothing was saved. Name the company first: /plan lead 常诚车业 signed (a company really called so goes in quotes: /plan lead \"Lost\" contacted)",
+	planner.ReasonBadAlias:         "An alias goes on a line of its own, after the company's name: up to 100 characters, quotes closed, nothing else on the line. Nothing was saved. Try: /plan lead 常诚车业 aka Changcheng Auto",
 }

@@ -271,4 +271,7 @@ var chineseErrors = map[planner.Reason]string{
 	planner.ReasonBadDue:           "“截止”后要写一个具体日期，“%s”不是，所以没有保存。例如：/plan 线索 常诚车业 开工 截止3月31日，/plan 线索 常诚车业 截止 下周五（说明截至某日的情况请写“截至”）",
 	planner.ReasonDuePast:          "截止日期 %s 已经过去，所以没有保存。请写今天或以后的日期（明年的请写上年份），例如：/plan 线索 常诚车业 开工 截止 下周五",
 	planner.ReasonBadPeriod:        "“%s”不是可以统计的时间段。例如：/plan 月报，/plan 报表 上月，/plan 报表 2025年11月，/plan 报表 2025-Q4，/plan 年报，/plan 报表 2025-11-01..2025-11-30（一周的总结请用 /plan 周报）",
+	planner.ReasonAliasTaken:       "这个名称已经是另一家公司“%s”的了，一个别名只能对应一家公司，所以没有保存。查看：/plan 线索 %[1]s",
+	planner.ReasonStageOnly:        "“%s”是阶段，不是公司名称，所以没有保存。请先写公司名称：/plan 线索 常诚车业 签约（公司确实叫这个名字时请加引号：/plan 线索 “流失” 已对接）",
+	planner.ReasonBadAlias:         "别名要单独一行写在公司名称后面：不超过 100 个字，引号成对，这一行不写别的内容。没有保存。例如：/plan 线索 常诚车业 别名 Changcheng Auto",
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +54,7 @@ func TestLeadDeadlines(t *testing.T) {
 	if e := failure(t, handle(t, h, ann, "lead Changcheng Auto deadline someday")); e.Reason != planner.ReasonBadDue {
 		t.Errorf("a deadline that is no day: %+v", e)
 	}
-	if after, _ := dbOf(h).CompanyByKey(t.Context(), "T1", "常诚车业"); after != before {
+	if after, _ := dbOf(h).CompanyByKey(t.Context(), "T1", "常诚车业"); !reflect.DeepEqual(after, before) {
 		t.Errorf("a refused deadline changed the company:\n%+v\n%+v", after, before)
 	}
 

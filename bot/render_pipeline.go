@@ -14,6 +14,8 @@ func leadText(l planner.Lang, v LeadView) string {
 	c := v.Company
 	c.Name = planner.OneLine(c.Name)
 	switch {
+	case v.Alias != "":
+		return aliasText(l, v)
 	case v.Created:
 		return Say(l, MsgLeadCreated, c.Name, stageNames[l][c.Stage]) + amountSentence(l, c.Amount) + leadDueText(l, v)
 	case v.DueSet && v.Change == (planner.StageChange{}):
@@ -31,6 +33,9 @@ func leadText(l planner.Lang, v LeadView) string {
 		return Say(l, MsgLeadNoted, c.Name, stageNames[l][c.Stage], planner.OneLine(v.Change.Note)) + leadDueText(l, v)
 	}
 	lines := []string{Say(l, MsgLeadHead, c.Name, stageNames[l][c.Stage], ownerName(l, c)) + amountPart(l, c.Amount) + duePart(l, c.Due, v.Today)}
+	if len(c.Aliases) > 0 {
+		lines = append(lines, aliasesLine(l, c.Aliases))
+	}
 	if c.Notes != "" {
 		lines = append(lines, "“"+planner.OneLine(c.Notes)+"”")
 	}

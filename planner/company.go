@@ -61,6 +61,9 @@ type Company struct {
 	// Due is its next step's deadline (督办), the zero Deadline when none: set
 	// by a lead line, cleared when a move makes the step (Deadline.MetBy).
 	Due Deadline
+	// Aliases are its other names (CompanyAlias), as typed, oldest first:
+	// all of them from CompanyByKey; from MatchCompanies, those the text names.
+	Aliases []string
 }
 
 // StageChange is one step of a company's lifecycle: who moved it from one
@@ -89,9 +92,10 @@ type CompanyView struct {
 // characters removed (withoutInvisible), full-width letters, digits and
 // punctuation made half-width, case folded, and runs of spaces made one, so
 // that "Changcheng  Auto", "ＣＨＡＮＧＣＨＥＮＧ ａｕｔｏ", "changcheng auto" and
-// "changcheng\u200b auto" are one company.
+// "changcheng\u200b auto" are one company; and traditional Chinese made
+// simplified (simplified), so that 京東方 is 京东方.
 func CompanyKey(name string) string {
-	folded := strings.ToLower(width.Fold.String(withoutInvisible(name)))
+	folded := strings.ToLower(width.Fold.String(simplified(withoutInvisible(name))))
 	return strings.Join(strings.FieldsFunc(folded, unicode.IsSpace), " ")
 }
 

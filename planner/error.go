@@ -92,6 +92,15 @@ const (
 	ReasonBadDue Reason = "bad_due"
 	// ReasonDuePast is a deadline on a day gone by; Detail is the day (YYYY-MM-DD).
 	ReasonDuePast Reason = "due_past"
+	// ReasonAliasTaken is an alias (aka, 别名) that is another company's name
+	// or alias already; Detail is that company's name.
+	ReasonAliasTaken Reason = "alias_taken"
+	// ReasonStageOnly is a lead line of a stage word alone ("lead 签约"): no
+	// company named; Detail is the word.
+	ReasonStageOnly Reason = "stage_only"
+	// ReasonBadAlias is an alias line whose alias is empty, too long or has
+	// stray quotes, or that says more than a name and its alias.
+	ReasonBadAlias Reason = "bad_alias"
 )
 
 // Error is planner's error: a Code for the transport, a Reason for the message

@@ -19,6 +19,10 @@ type LeadLine struct {
 	// Due is the deadline the line sets (`开工 截止 2026-03-31`), cut out of
 	// its note; the zero Deadline when none.
 	Due Deadline
+	// Alias is another name the line gives the company (`常诚车业 aka
+	// Changcheng Auto`, `常诚车业 别名 Changcheng Auto`), "" when none: a line
+	// with one says nothing else.
+	Alias string
 }
 
 // stageWords are the words that name a stage in a lead line, in English and
@@ -52,9 +56,22 @@ var quotes = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』'}
 // the deadline follows at once names the step due, not a move (`开工 截止
 // 2026-03-31`). An empty or over-long name, or an unclosed quote, is an
 // Invalid error (Reason bad_company); a deadline that is no day, or a past
-// one, too (bad_due, due_past).
+// one, too (bad_due, due_past). A line of a stage word alone is an Invalid
+// error (stage_only); a name followed by an alias word gives the company
+// another name (cutAlias: Alias), and says nothing else (bad_alias).
 func ParseLead(text string, today Date) (LeadLine, error) {
 	text = strings.TrimSpace(text)
+	if before, rest, ok := cutAlias(text); ok {
+		line, err := ParseLead(before, today)
+		if err != nil {
+			return LeadLine{}, err
+		}
+		if line.Stage != "" || line.Note != "" || !line.Due.IsZero() {
+			return LeadLine{}, Errorf(Invalid, ReasonBadAlias, "")
+		}
+		line.Alias, err = parseAlias(rest)
+		return line, err
+	}
 	var line LeadLine
 	var rest string
 	if open, size := utf8.DecodeRuneInString(text); quotes[open] != 0 {
@@ -82,6 +99,9 @@ func ParseLead(text string, today Date) (LeadLine, error) {
 		}
 	}
 	line.Name = cleanName(line.Name)
+	if word := stageOnly(line.Name); !line.Quoted && word != "" {
+		return LeadLine{}, Errorf(Invalid, ReasonStageOnly, word) // "lead 签约": no company named
+	}
 	if line.Name == "" || utf8.RuneCountInString(line.Name) > MaxCompanyName || strings.ContainsAny(line.Name, strayQuotes) {
 		return LeadLine{}, Errorf(Invalid, ReasonBadCompany, "")
 	}
@@ -132,6 +152,17 @@ func cleanName(name string) string {
 		}
 		name = trimmed
 	}
+}
+
+// stageOnly returns the stage word(s) an unquoted name is made of alone
+// ("签约", "on hold"): a line that names a stage where the company's name
+// goes. It returns "" otherwise: a name may start with a stage word.
+func stageOnly(name string) string {
+	words := strings.Fields(name)
+	if _, used := stageOf(words); used == 0 || used < len(words) {
+		return ""
+	}
+	return name
 }
 
 // stageOf reads a stage from the first words, "on hold" taking two, and

@@ -74,6 +74,7 @@ func FuzzParseLead(f *testing.F) {
 		"常诚车业 签约 年产150万套车灯项目", `"Changcheng Auto" signed`, `“Lost Horizon” on hold`, "「宁德时代」 在谈",
 		"Acme", `"Acme`, "签约 公司", "ＣＡＴＬ　landed", "\xff", "a\x00b",
 		"常诚车业 签约 总投资12亿元 开工 截止 2026-03-31", "Acme due fri", "常诚车业截止3月底前开工", "北京截止阀厂 签约",
+		"常诚车业 aka Changcheng Auto", `"Foo aka Bar" 别名 「FB」`, "京東方 又名 BOE", "签约",
 	} {
 		f.Add(seed)
 	}
@@ -93,6 +94,10 @@ func FuzzParseLead(f *testing.F) {
 		}
 		if line.Stage != "" && !line.Stage.Valid() {
 			t.Fatalf("ParseLead(%q): stage %q", text, line.Stage)
+		}
+		if line.Alias != "" && (len([]rune(line.Alias)) > MaxCompanyName || CompanyKey(line.Alias) == "" || CheckText(line.Alias) != nil ||
+			line.Stage != "" || line.Note != "") {
+			t.Fatalf("ParseLead(%q): alias %+v", text, line)
 		}
 	})
 }

@@ -19,6 +19,7 @@ type LeadResult struct {
 	Items   []Item        // when showing: the items linked to it
 	DueSet  bool          // the line set the company's deadline (Company.Due)
 	DueMet  Deadline      // the deadline the line's move made (Deadline.MetBy), cleared
+	Alias   string        // the alias the line gave the company (Company.Aliases has all), "" when none
 }
 
 // Lead carries out a lead line (see ParseLead): a new company is created at
@@ -30,6 +31,9 @@ func (s *Service) Lead(ctx context.Context, a Actor, text string) (LeadResult, e
 	line, err := ParseLead(text, s.Today())
 	if err != nil {
 		return LeadResult{}, err
+	}
+	if line.Alias != "" {
+		return s.leadAlias(ctx, a, line)
 	}
 	now := s.now().UTC()
 	c, err := s.store.CompanyByKey(ctx, a.TeamID, CompanyKey(line.Name))
@@ -175,7 +179,7 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 	for _, name := range bracketed(text) {
 		name = cleanName(name) // as the reply shows it: on one line, without invisible characters
 		k := CompanyKey(name)
-		i := slices.IndexFunc(matched, func(c Company) bool { return CompanyKey(c.Name) == k })
+		i := slices.IndexFunc(matched, func(c Company) bool { return slices.Contains(companyKeys(c), k) })
 		switch {
 		case i >= 0:
 			add(matched[i])
@@ -187,17 +191,26 @@ func (s *Service) companiesIn(ctx context.Context, a Actor, text string) (found 
 	// "Changcheng Auto plant" links Changcheng Auto and not also "Auto".
 	rest := key
 	for _, c := range matched {
-		k := CompanyKey(c.Name)
-		if slices.ContainsFunc(found, func(f Company) bool { return f.ID == c.ID }) {
-			rest = strings.ReplaceAll(rest, k, " ")
-			continue
-		}
-		if mentions(rest, k) {
+		keys := companyKeys(c)
+		if slices.ContainsFunc(found, func(f Company) bool { return f.ID == c.ID }) ||
+			slices.ContainsFunc(keys, func(k string) bool { return mentions(rest, k) }) {
 			add(c)
-			rest = strings.ReplaceAll(rest, k, " ")
+			for _, k := range keys {
+				rest = strings.ReplaceAll(rest, k, " ")
+			}
 		}
 	}
 	return found, unlinked, nil
+}
+
+// companyKeys returns the keys of c's name and of its Aliases, longest first.
+func companyKeys(c Company) []string {
+	keys := []string{CompanyKey(c.Name)}
+	for _, alias := range c.Aliases {
+		keys = append(keys, CompanyKey(alias))
+	}
+	slices.SortStableFunc(keys, func(a, b string) int { return len(b) - len(a) })
+	return keys
 }
 
 // UntouchedDays is how long a company still courted may go without a stage

@@ -124,8 +124,13 @@ func (s *Service) AddDraft(ctx context.Context, a Actor, d Draft) (Item, error) 
 	return items[0], nil
 }
 
-// Done marks the actor's item done, with what came of it.
+// Done marks the actor's item done, with what came of it. An outcome that
+// names a company (常诚车业有意向) links the item to it too (outcomeLinks).
 func (s *Service) Done(ctx context.Context, a Actor, id int64, outcome string) (Item, error) {
+	named, _, err := s.companiesIn(ctx, a, outcome)
+	if err != nil {
+		return Item{}, err
+	}
 	return s.change(ctx, a, id, outcome, func(it *Item) (string, string, error) {
 		if it.Status == StatusCancelled {
 			return "", "", Errorf(Conflict, ReasonCancelled, fmt.Sprint(id))
@@ -133,6 +138,11 @@ func (s *Service) Done(ctx context.Context, a Actor, id int64, outcome string) (
 		it.Status = StatusDone
 		if outcome != "" { // marking it done again without an outcome keeps the old one
 			it.Outcome = outcome
+		}
+		if len(named) > 0 {
+			if it.Companies, err = s.outcomeLinks(ctx, a, *it, named); err != nil {
+				return "", "", err
+			}
 		}
 		return "done", outcome, nil
 	})

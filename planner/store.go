@@ -74,11 +74,18 @@ type Store interface {
 	// CompaniesDue lists the team's companies that have a deadline, the
 	// earliest deadline first, then by id.
 	CompaniesDue(ctx context.Context, teamID string) ([]Company, error)
-	// CompanyByKey returns the team's company whose CompanyKey is key, or a
-	// NotFound error.
+	// CompanyByKey returns the team's company whose CompanyKey, or one of
+	// whose aliases' keys, is key, with its aliases, or a NotFound error.
 	CompanyByKey(ctx context.Context, teamID, key string) (Company, error)
-	// MatchCompanies returns the team's companies (ID and Name) whose key
-	// appears in text (a CompanyKey), longest key first.
+	// AddCompanyAlias gives a company of the team another name, and returns
+	// the company with its aliases. A name whose key is the company's own
+	// name's or alias's already changes nothing; one that is another
+	// company's is a Conflict error (ReasonAliasTaken, Detail that company's
+	// name); an unknown company is a NotFound error.
+	AddCompanyAlias(ctx context.Context, teamID string, id int64, alias string) (Company, error)
+	// MatchCompanies returns the team's companies (ID, Name and the Aliases
+	// the text names) whose key or an alias's appears in text (a CompanyKey),
+	// each once, the one with the longest key found first.
 	MatchCompanies(ctx context.Context, teamID, text string) ([]Company, error)
 	// Pipeline lists the team's companies by id, each with its last contact
 	// (the last day, up to today, of a linked item done) and the next item

@@ -24,7 +24,8 @@ const companyColumns = `
 // AddCompany stores company c with its team's next company id, and change as
 // its first stage change (its From empty, its company id set). A name whose
 // key (planner.CompanyKey) the team already has is a Conflict error (Reason
-// bad_company, Detail the name); c.CreatedAt must be set.
+// bad_company, Detail the name), and so is one that is another company's
+// alias (Detail that company's name); c.CreatedAt must be set.
 func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.StageChange) (_ planner.Company, err error) {
 	defer wrapErr(&err, "add company")
 	if c.CreatedAt.IsZero() {
@@ -36,6 +37,9 @@ func (db *DB) AddCompany(ctx context.Context, c planner.Company, change planner.
 		if err := tx.QueryRowContext(ctx,
 			`SELECT COALESCE(MAX(id), 0) + 1 FROM companies WHERE team_id = ?`, c.TeamID).Scan(&c.ID); err != nil {
 			return err
+		}
+		if holder, err := companyOfKey(ctx, tx, c.TeamID, planner.CompanyKey(c.Name)); err == nil {
+			return planner.Errorf(planner.Conflict, planner.ReasonCompanyExists, holder.Name) // another's alias
 		}
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO companies (team_id, id, name, key, notes, owner_id, stage, created_at, updated_at,
@@ -118,38 +122,44 @@ func (db *DB) UpdateCompany(ctx context.Context, c planner.Company, change plann
 	return stored, change, err
 }
 
-// CompanyByKey returns the company of team teamID whose key is key, or a
-// NotFound error (Reason no_company, Detail the key).
+// CompanyByKey returns the company of team teamID whose key, or one of whose
+// aliases' keys, is key, with its aliases, or a NotFound error (Reason
+// no_company, Detail the key).
 func (db *DB) CompanyByKey(ctx context.Context, teamID, key string) (_ planner.Company, err error) {
 	defer wrapErr(&err, "company by key")
 	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) (planner.Company, error) {
-		c, err := scanCompany(tx.QueryRowContext(ctx, companyColumns+` WHERE c.team_id = ? AND c.key = ?`, teamID, key))
+		c, err := companyOfKey(ctx, tx, teamID, key)
 		if errors.Is(err, sql.ErrNoRows) {
 			return planner.Company{}, noCompany(key)
 		}
 		if err != nil {
 			return planner.Company{}, err
 		}
-		return c, nil
+		c.Aliases, err = aliasesOf(ctx, tx, teamID, c.ID)
+		return c, err
 	})
 }
 
-// MatchCompanies returns the companies (TeamID, ID and Name) of team teamID
-// whose key appears in text, longest key first.
+// MatchCompanies returns the companies (TeamID, ID, Name, and the Aliases
+// the text names) of team teamID whose key, or an alias's, appears in text,
+// each once, the one with the longest key found first.
 //
 // Every add asks this, and scanning a team's companies in SQL costs ~0.4 µs
-// a company (80 µs for 200). Companies are never renamed or deleted and their
-// ids grow, so the team's highest id tells whether the keys in memory
-// (companyKeys) are still all of them; only a new company, from this process
-// or another, makes them read again.
+// a company (80 µs for 200). Companies and aliases are never renamed or
+// deleted and their ids grow, so the team's highest company id and alias seq
+// tell whether the keys in memory (companyKeys) are still all of them; only
+// a new company or alias, from this process or another, makes them read again.
 func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []planner.Company, err error) {
 	defer wrapErr(&err, "match companies")
 	return read(ctx, db, func(ctx context.Context, tx *sql.Tx) ([]planner.Company, error) {
-		var last int64
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM companies WHERE team_id = ? ORDER BY id DESC LIMIT 1`, teamID).Scan(&last); errors.Is(err, sql.ErrNoRows) {
-			return nil, nil
-		} else if err != nil {
+		var last keysVersion
+		if err := tx.QueryRowContext(ctx, `
+			SELECT (SELECT id FROM companies WHERE team_id = ?1 ORDER BY id DESC LIMIT 1),
+			       (SELECT COALESCE(MAX(seq), 0) FROM company_aliases WHERE team_id = ?1)`, teamID).Scan(&last.company, &last.alias); err != nil {
 			return nil, err
+		}
+		if !last.company.Valid {
+			return nil, nil
 		}
 		keys, err := db.companyKeys(ctx, tx, teamID, last)
 		if err != nil {
@@ -162,33 +172,54 @@ func (db *DB) MatchCompanies(ctx context.Context, teamID, text string) (_ []plan
 			}
 		}
 		slices.SortStableFunc(matched, func(a, b companyKey) int { return len(b.key) - len(a.key) })
-		companies := make([]planner.Company, len(matched))
-		for i, k := range matched {
-			companies[i] = planner.Company{TeamID: teamID, ID: k.id, Name: k.name}
+		var companies []planner.Company
+		at := map[int64]int{} // company id → its index in companies
+		for _, k := range matched {
+			i, ok := at[k.id]
+			if !ok {
+				i, at[k.id] = len(companies), len(companies)
+				companies = append(companies, planner.Company{TeamID: teamID, ID: k.id, Name: k.name})
+			}
+			if k.alias != "" {
+				companies[i].Aliases = append(companies[i].Aliases, k.alias)
+			}
 		}
 		return companies, nil
 	})
 }
 
-// companyKey is a company's id, name and key, as MatchCompanies keeps them.
+// companyKey is a company's id, name and a key of it, as MatchCompanies keeps
+// them: its name's, or an alias's (alias, as typed, is then that alias).
 type companyKey struct {
-	id        int64
-	name, key string
+	id               int64
+	name, alias, key string
 }
 
-// teamKeys are a team's company keys, up to company id last.
+// keysVersion is how far a team's companies and aliases go: its highest
+// company id and alias seq.
+type keysVersion struct {
+	company sql.NullInt64
+	alias   int64
+}
+
+// teamKeys are a team's company keys, up to last.
 type teamKeys struct {
-	last int64
+	last keysVersion
 	keys []companyKey
 }
 
-// companyKeys returns the keys of team teamID's companies, whose highest id is
-// last: from memory when it has them all, else read in tx and kept.
-func (db *DB) companyKeys(ctx context.Context, tx *sql.Tx, teamID string, last int64) ([]companyKey, error) {
+// companyKeys returns the keys of team teamID's companies and their aliases,
+// which go as far as last: from memory when it has them all, else read in tx
+// and kept.
+func (db *DB) companyKeys(ctx context.Context, tx *sql.Tx, teamID string, last keysVersion) ([]companyKey, error) {
 	if v, ok := db.keys.Load(teamID); ok && v.(*teamKeys).last == last {
 		return v.(*teamKeys).keys, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, key FROM companies WHERE team_id = ? AND id <= ? ORDER BY id`, teamID, last)
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, name, '', key FROM companies WHERE team_id = ?1 AND id <= ?2
+		UNION ALL
+		SELECT a.company_id, c.name, a.name, a.key FROM company_aliases a JOIN companies c ON c.team_id = a.team_id AND c.id = a.company_id
+		WHERE a.team_id = ?1 AND a.seq <= ?3`, teamID, last.company.Int64, last.alias)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +227,7 @@ func (db *DB) companyKeys(ctx context.Context, tx *sql.Tx, teamID string, last i
 	var keys []companyKey
 	for rows.Next() {
 		var k companyKey
-		if err := rows.Scan(&k.id, &k.name, &k.key); err != nil {
+		if err := rows.Scan(&k.id, &k.name, &k.alias, &k.key); err != nil {
 			return nil, err
 		}
 		keys = append(keys, k)

@@ -111,6 +111,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		writeDB.Close()
 		return nil, fmt.Errorf("storage: migrate %s: %w", path, err)
 	}
+	if err := rekeyCompanies(ctx, writeDB); err != nil {
+		writeDB.Close()
+		return nil, fmt.Errorf("storage: %s: %w", path, err)
+	}
 	// The read pool opens only once the schema is up to date (and the file is
 	// in WAL mode).
 	readDB, err := sql.Open("sqlite3", dsn(path, readSettings))

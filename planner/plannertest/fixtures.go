@@ -73,6 +73,7 @@ var AllReasons = []planner.Reason{
 	planner.ReasonDurationMismatch, planner.ReasonSeveralDays, planner.ReasonDateOrTime,
 	planner.ReasonBadPeriod,
 	planner.ReasonBadIndex,
+	planner.ReasonAliasTaken, planner.ReasonStageOnly, planner.ReasonBadAlias,
 	planner.ReasonBadTeamName,
 	planner.ReasonTargetPeriod, planner.ReasonBadTarget,
 	planner.ReasonBadDue, planner.ReasonDuePast,
