@@ -110,6 +110,7 @@ var english = map[Msg]string{
   /plan leads [stage|mine]    every company by stage; an item naming [Company] or a known company links to it
   /plan target [2026|2026-Q1]   the team's targets: share done, time gone · admins: /plan setup target 2026 signed 20 amount CNY 10 bn visits 400
   /plan lead <company> [step] due <day>   a deadline: /plan lead CATL construction due Mar 31
+  /plan lead <company> aka <other name>   one company however it is written: /plan lead "Changcheng Auto" aka CC Auto
 When: mon..sun, today, tomorrow, next tue, last fri, thu-fri, mon, wed, weekend, 2025-11-20, 11/20, Nov 20.
 Kinds are guessed from the words; a tag sets one: #visit #trip #fund #signing #reception #event #training #review #meeting #leave #other.`,
 	// The weekly retrospective.
