@@ -45,12 +45,8 @@ func (s *Scheduler) dues(ctx context.Context, team planner.Team) error {
 		if !ok || !planner.DueNow(run, svc.Clock()) {
 			continue
 		}
-		lang := svc.For(team, m).Lang
-		if m.Lang != "" {
-			lang = m.Lang
-		}
 		if s.deliver(ctx, svc, run, team.ID, m.UserID, func(ctx context.Context, _ planner.Send) (string, error) {
-			return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: lang, Body: bot.DueReminder{Company: c}})
+			return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: langOf(svc, team, m), Body: bot.DueReminder{Company: c}})
 		}) {
 			s.pause(ctx)
 		}

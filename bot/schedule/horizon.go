@@ -32,12 +32,8 @@ func (s *Scheduler) horizons(ctx context.Context, team planner.Team) error {
 		if !m.IsAdmin {
 			continue
 		}
-		lang := svc.For(team, m).Lang
-		if m.Lang != "" {
-			lang = m.Lang
-		}
 		if s.deliver(ctx, svc, run, team.ID, m.UserID, func(ctx context.Context, _ planner.Send) (string, error) {
-			return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: lang, Body: bot.CalendarHorizon{Year: year}})
+			return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: langOf(svc, team, m), Body: bot.CalendarHorizon{Year: year}})
 		}) {
 			s.pause(ctx)
 		}

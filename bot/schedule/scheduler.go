@@ -311,9 +311,14 @@ func (s *Scheduler) remind(ctx context.Context, svc *planner.Service, team plann
 			open = append(open, it)
 		}
 	}
-	lang := svc.For(team, m).Lang
+	return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: langOf(svc, team, m), Body: bot.Reminder{Job: run.Job, Week: run.Week, Items: open}})
+}
+
+// langOf is the language a direct message to member m is written in: their
+// own, else the team's.
+func langOf(svc *planner.Service, team planner.Team, m planner.Member) planner.Lang {
 	if m.Lang != "" {
-		lang = m.Lang
+		return m.Lang
 	}
-	return s.Messenger.Remind(ctx, team, m.UserID, bot.Reply{Lang: lang, Body: bot.Reminder{Job: run.Job, Week: run.Week, Items: open}})
+	return svc.For(team, m).Lang
 }
