@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,6 +62,11 @@ var quotes = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』'}
 // another name (cutAlias: Alias), and says nothing else (bad_alias).
 func ParseLead(text string, today Date) (LeadLine, error) {
 	text = strings.TrimSpace(text)
+	// "lead aka BYD": no company named before the alias word; written as
+	// the word is (a name may begin with "Aka").
+	if first, _, _ := nextWord(text); slices.Contains(aliasWords, first) {
+		return LeadLine{}, Errorf(Invalid, ReasonBadAlias, "")
+	}
 	if before, rest, ok := cutAlias(text); ok {
 		line, err := ParseLead(before, today)
 		if err != nil {

@@ -35,13 +35,21 @@ func cutAlias(text string) (before, alias string, ok bool) {
 			return text, "", false
 		}
 		start := offset + strings.Index(rest[offset:], word)
-		for _, w := range aliasWords {
-			if strings.EqualFold(word, w) {
-				return text[:from+start], strings.TrimSpace(rest[start+len(word):]), true
-			}
+		if isAliasWord(word) {
+			return text[:from+start], strings.TrimSpace(rest[start+len(word):]), true
 		}
 		offset = len(rest) - len(after)
 	}
+}
+
+// isAliasWord reports whether word is one of aliasWords.
+func isAliasWord(word string) bool {
+	for _, w := range aliasWords {
+		if strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextWord returns the first word of s (split at spaces) and what follows it.
@@ -60,12 +68,16 @@ func nextWord(s string) (word, after string, ok bool) {
 // parseAlias reads the alias of a lead line: the rest of the line after the
 // alias word, maybe quoted, cleaned as a name is (cleanName). An empty or
 // over-long alias, or one with stray quotes, is an Invalid error (Reason
-// bad_alias).
+// bad_alias); an unquoted stage word alone is no name either (stage_only).
 func parseAlias(text string) (string, error) {
+	quoted := false
 	if open, size := utf8.DecodeRuneInString(text); quotes[open] != 0 && strings.HasSuffix(text, string(quotes[open])) && len(text) > size {
-		text = strings.TrimSuffix(text[size:], string(quotes[open]))
+		text, quoted = strings.TrimSuffix(text[size:], string(quotes[open])), true
 	}
 	alias := cleanName(text)
+	if word := stageOnly(alias); !quoted && word != "" {
+		return "", Errorf(Invalid, ReasonStageOnly, word) // "aka 签约": a stage, no other name
+	}
 	if alias == "" || utf8.RuneCountInString(alias) > MaxCompanyName || strings.ContainsAny(alias, strayQuotes) {
 		return "", Errorf(Invalid, ReasonBadAlias, "")
 	}

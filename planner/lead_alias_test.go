@@ -44,3 +44,26 @@ func TestParseLeadAlias(t *testing.T) {
 		}
 	}
 }
+
+// An alias is a name: a stage word alone is refused as it is for a company
+// (quoted, it is a name), and an alias word with no name before it is no
+// company named "aka …".
+func TestParseLeadAliasRefusedWords(t *testing.T) {
+	today := Date{Year: 2025, Month: 11, Day: 17}
+	for _, tc := range []struct {
+		line   string
+		reason Reason
+	}{
+		{"宁德 aka 签约", ReasonStageOnly},
+		{"宁德 别名 在谈", ReasonStageOnly},
+		{"aka BYD", ReasonBadAlias},
+		{"别名 比亚迪", ReasonBadAlias},
+	} {
+		if _, err := ParseLead(tc.line, today); ErrorOf(err).Reason != tc.reason {
+			t.Errorf("ParseLead(%q) = %v, want %s", tc.line, err, tc.reason)
+		}
+	}
+	if line, err := ParseLead(`宁德 aka "签约"`, today); err != nil || line.Alias != "签约" {
+		t.Errorf("a quoted stage word as an alias = %+v, %v; want it taken as a name", line, err)
+	}
+}
