@@ -67,15 +67,15 @@ func TestHandleForget(t *testing.T) {
 		line  string
 		actor planner.Actor
 		user  string
+		name  string // as the team knew them: the reply names them so
 		items int
 		lang  planner.Lang
 		text  string // in the reply's text
 	}{
-		{"forget U1", plannertest.Boss, "U1", 2, planner.English, "Forgot member U1 for good: 2 items erased"},
-		{"forget U1", plannertest.Boss, "U1", 2, planner.English, "Forgot member U1"},
-		{"忘记 U1", plannertest.Boss, "U1", 2, planner.Chinese, "已永久删除成员 U1：删除事项 2 项"},
-		{"删除成员 U2", plannertest.Boss, "U2", 1, planner.Chinese, "已永久删除成员 U2：删除事项 1 项"},
-		{"forget U9", plannertest.Boss, "U9", 0, planner.English, "0 items erased"}, // an admin may forget themself
+		{"forget U1", plannertest.Boss, "U1", "Ann", 2, planner.English, "Forgot member Ann for good: 2 items erased"},
+		{"忘记 U1", plannertest.Boss, "U1", "Ann", 2, planner.Chinese, "已永久删除成员 Ann：删除事项 2 项"},
+		{"删除成员 U2", plannertest.Boss, "U2", "Bob", 1, planner.Chinese, "已永久删除成员 Bob：删除事项 1 项"},
+		{"forget U9", plannertest.Boss, "U9", "Boss", 0, planner.English, "0 items erased"}, // an admin may forget themself
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -85,7 +85,7 @@ func TestHandleForget(t *testing.T) {
 			eveBefore := teamItems(t, h, "T2")
 
 			r := mustHandle(t, h, tt.actor, tt.line)
-			if want := (Forgotten{UserID: tt.user, Items: tt.items}); r.Body != want || r.Lang != tt.lang {
+			if want := (Forgotten{UserID: tt.user, Name: tt.name, Items: tt.items}); r.Body != want || r.Lang != tt.lang {
 				t.Fatalf("reply %+v, want %+v in %s", r, want, tt.lang)
 			}
 			if text := RenderText(r); !strings.Contains(text, tt.text) {

@@ -156,8 +156,7 @@ func (t *Turn) run(ctx context.Context, cmd Command) (Body, planner.Lang, error)
 	case VerbReport:
 		return t.report(ctx, cmd)
 	case VerbForget:
-		n, err := s.Forget(ctx, a, cmd.Member)
-		return Forgotten{UserID: cmd.Member, Items: n}, "", err
+		return t.forget(ctx, cmd.Member)
 	case VerbLang:
 		lang, ok := planner.ParseLang(cmd.Args)
 		if !ok {

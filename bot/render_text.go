@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -97,7 +98,7 @@ func RenderText(r Reply) string {
 	case CalendarHorizon:
 		return calendarHorizonText(l, b)
 	case Forgotten:
-		return Say(l, MsgForgotten, planner.OneLine(b.UserID), b.Items)
+		return Say(l, MsgForgotten, cmp.Or(planner.OneLine(b.Name), planner.OneLine(b.UserID)), b.Items)
 	case TargetView:
 		return TargetText(l, b)
 	case Failure:

@@ -155,6 +155,7 @@ type FormElsewhere struct{}
 // text, never as a mention) and how many of their items went.
 type Forgotten struct {
 	UserID string
+	Name   string // the member's name before they were erased, "" if none
 	Items  int
 }
 
