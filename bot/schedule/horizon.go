@@ -29,7 +29,7 @@ func (s *Scheduler) horizons(ctx context.Context, team planner.Team) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		if !m.IsAdmin {
+		if !m.IsAdmin && !s.Admins[m.UserID] {
 			continue
 		}
 		if s.deliver(ctx, svc, run, team.ID, m.UserID, func(ctx context.Context, _ planner.Send) (string, error) {

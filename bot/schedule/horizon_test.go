@@ -170,3 +170,16 @@ func TestHorizonNoticeRetriedAndSkipped(t *testing.T) {
 		}
 	})
 }
+
+// An admin named in planbot's configuration (FEISHU_ADMINS, PLANBOT_ADMINS)
+// is told too, though the chat platform does not report them as one: a
+// Feishu team's admins are only configured.
+func TestHorizonNoticeToConfiguredAdmins(t *testing.T) {
+	c := &clock{now: at("2026-12-01 09:00")}
+	x := horizonFixture(t, c)
+	x.s.Admins = map[string]bool{"U2": true}
+	x.s.Tick(t.Context())
+	if got, want := strings.Join(x.m.Calls(), "; "), "remind T1/U1; remind T1/U2; remind T1/U3; remind T2/U1"; got != want {
+		t.Errorf("calls %q, want %q", got, want)
+	}
+}

@@ -63,6 +63,10 @@ type Scheduler struct {
 	// ChartFont draws the chart attached in the retrospective's thread; nil:
 	// no chart (no font with Chinese glyphs was found).
 	ChartFont *report.Font
+	// Admins are user ids configured as admins (PLANBOT_ADMINS,
+	// FEISHU_ADMINS), told what admins are told (the calendar's horizon)
+	// besides the members a platform reports as admins.
+	Admins map[string]bool
 	// Sent, when set, is told of every send recorded as finished (for metrics).
 	Sent func(planner.Send)
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/pprof"
@@ -88,6 +89,11 @@ func (e *environment) serve(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	scheduler.Admins = maps.Clone(sc.admins) // the ones PLANBOT_ADMINS and FEISHU_ADMINS name are told too
+	if scheduler.Admins == nil {
+		scheduler.Admins = map[string]bool{}
+	}
+	maps.Copy(scheduler.Admins, fc.admins)
 	db, err := openDB(ctx, cfg.db, true)
 	if err != nil {
 		return err
