@@ -265,18 +265,7 @@ func visitsChart(d ChartData, l labels, f *Font) charts.BarChartOption {
 // whole-number steps: counts of items are never 2.5. Its title says what it
 // counts (unit: items, enterprises).
 func countAxis(most int, unit string, f *Font) charts.ValueAxisOption {
-	step, decade := 1, 1 // steps of 1, 2, 5, 10, 20, 50, 100 …
-	for most > 5*step {
-		switch step / decade {
-		case 1:
-			step = 2 * decade
-		case 2:
-			step = 5 * decade
-		default:
-			decade *= 10
-			step = decade
-		}
-	}
+	step := countStep(most)
 	top := (most/step + 1) * step // room above the longest bar for its number
 	return charts.ValueAxisOption{
 		Min: charts.Ptr(0.0), Max: charts.Ptr(float64(top)), LabelCount: top/step + 1,

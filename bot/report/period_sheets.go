@@ -264,8 +264,8 @@ func (x *periodWriter) trendSheet() {
 }
 
 // countStep is the step of a count axis up to most: 1, 2, 5, 10, 20, 50 …,
-// for at most about six steps, and never a fraction of an item (as the
-// chart's countAxis steps).
+// for at most about six steps, and never a fraction of an item: the
+// chart's countAxis and the period workbook's trend chart step so.
 func countStep(most int) int {
 	step, decade := 1, 1
 	for most > 5*step {
